@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One target per pipeline stage (see DESIGN.md): syntax, front ends, analysis, reporting,
+// driver, CLI. Front ends depend only on LightSyntax; nothing but the CLI sees ArgumentParser.
+let package = Package(
+    name: "asynclint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "asynclint", targets: ["asynclint"]),
+        .library(name: "AsyncLint", targets: ["AsyncLint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "LightSyntax"),
+        .target(name: "PythonFrontend", dependencies: ["LightSyntax"]),
+        .target(name: "SwiftFrontend", dependencies: ["LightSyntax"]),
+        .target(name: "Analysis", dependencies: ["LightSyntax"]),
+        .target(name: "Reporting", dependencies: ["Analysis"]),
+        .target(name: "AsyncLint", dependencies: [
+            "LightSyntax", "PythonFrontend", "SwiftFrontend", "Analysis", "Reporting",
+        ]),
+        .executableTarget(name: "asynclint", dependencies: [
+            "AsyncLint",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "LightSyntaxTests", dependencies: ["LightSyntax"]),
+        .testTarget(name: "PythonFrontendTests", dependencies: ["PythonFrontend"]),
+        .testTarget(name: "SwiftFrontendTests", dependencies: ["SwiftFrontend"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "AsyncLint"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "AsyncLint"]),
+        .testTarget(name: "AsyncLintTests", dependencies: ["AsyncLint"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The catalogue: every rule, and per language the APIs that block (from `rules.json`, embedded
+/// in the binary by `scripts/embed-catalogue.sh` so the tool works from any directory).
+public struct RuleCatalogue: Sendable, Codable {
+    public var version: Int
+    public var rules: [Rule]
+    public var python: PythonCatalogue
+    public var swift: SwiftCatalogue
+
+    /// The catalogue built into the binary.
+    public static let embedded: RuleCatalogue = {
+        do {
+            return try RuleCatalogue.decode(Data(embeddedCatalogueJSON.utf8))
+        } catch {
+            fatalError("the embedded rules.json does not decode: \(error)")
+        }
+    }()
+
+    public static func decode(_ data: Data) throws -> RuleCatalogue {
+        try JSONDecoder().decode(RuleCatalogue.self, from: data)
+    }
+
+    /// The rule with this code, name or alias (`AL101`, `blocking-sleep`, `ASYNC251`).
+    public func rule(matching key: String) -> Rule? {
+        rules.first { $0.code == key || $0.name == key } ?? rules.first { $0.aliases.contains(key) }
+    }
+
+    /// Every rule a key selects: a code, a name, an alias, or a code prefix (`AL1`).
+    public func rules(selectedBy key: String) -> [Rule] {
+        if let exact = rule(matching: key) {
+            return rules.filter { $0.code == exact.code || $0.aliases.contains(key) }
+        }
+        return rules.filter { $0.code.hasPrefix(key) }
+    }
+
+    public func rule(code: String) -> Rule? { rules.first { $0.code == code } }
+}

@@ -1,0 +1,99 @@
+/// An interned name. Symbols are per tree; compare text across trees with `SymbolTable.string`.
+public struct Symbol: Hashable, Sendable {
+    public var raw: Int32
+    @inlinable public init(raw: Int32) { self.raw = raw }
+    public static let none = Symbol(raw: -1)
+    @inlinable public var isNone: Bool { raw < 0 }
+}
+
+/// Interns byte strings without allocating a `String` per occurrence: the bytes are stored once
+/// in a flat buffer and found again through an open-addressing hash table.
+public struct SymbolTable: Sendable {
+    @usableFromInline var bytes: [UInt8] = []
+    @usableFromInline var offsets: [Int32] = [0]   // symbol i is bytes[offsets[i]..<offsets[i+1]]
+    @usableFromInline var slots: [Int32]           // -1 empty, else symbol id
+    @usableFromInline var hashes: [UInt32] = []
+    @usableFromInline var strings: [String?] = []
+
+    public init() {
+        slots = [Int32](repeating: -1, count: 256)
+    }
+
+    public var count: Int { offsets.count - 1 }
+
+    /// Interns the bytes of `buffer[range]`.
+    public mutating func intern(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> Symbol {
+        var h: UInt32 = 2_166_136_261
+        for i in range { h = (h ^ UInt32(buffer[i])) &* 16_777_619 }
+        let mask = slots.count - 1
+        var slot = Int(h) & mask
+        while true {
+            let s = slots[slot]
+            if s < 0 { break }
+            if hashes[Int(s)] == h && equals(Int(s), buffer, range) { return Symbol(raw: s) }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(count)
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[range]))
+        offsets.append(Int32(bytes.count))
+        hashes.append(h)
+        strings.append(nil)
+        slots[slot] = id
+        if count * 2 > slots.count { grow() }
+        return Symbol(raw: id)
+    }
+
+    /// Interns a string (used for synthesized names and by tests).
+    public mutating func intern(_ text: String) -> Symbol {
+        var t = text
+        return t.withUTF8 { p in intern(UnsafeRawBufferPointer(p), 0..<p.count) }
+    }
+
+    /// The text of a symbol. Invalid UTF-8 is repaired with U+FFFD.
+    public func string(_ s: Symbol) -> String {
+        if s.isNone { return "" }
+        let i = Int(s.raw)
+        if let cached = strings[i] { return cached }
+        return String(decoding: bytes[Int(offsets[i])..<Int(offsets[i + 1])], as: UTF8.self)
+    }
+
+    /// Looks a text up without interning it.
+    public func lookup(_ text: String) -> Symbol? {
+        var t = text
+        return t.withUTF8 { p -> Symbol? in
+            let buffer = UnsafeRawBufferPointer(p)
+            var h: UInt32 = 2_166_136_261
+            for b in buffer { h = (h ^ UInt32(b)) &* 16_777_619 }
+            let mask = slots.count - 1
+            var slot = Int(h) & mask
+            while true {
+                let s = slots[slot]
+                if s < 0 { return nil }
+                if hashes[Int(s)] == h && equals(Int(s), buffer, 0..<buffer.count) { return Symbol(raw: s) }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    @usableFromInline func equals(_ id: Int, _ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        let a = Int(offsets[id]), b = Int(offsets[id + 1])
+        if b - a != range.count { return false }
+        var j = range.lowerBound
+        for i in a..<b {
+            if bytes[i] != buffer[j] { return false }
+            j += 1
+        }
+        return true
+    }
+
+    mutating func grow() {
+        var newSlots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = newSlots.count - 1
+        for id in 0..<count {
+            var slot = Int(hashes[id]) & mask
+            while newSlots[slot] >= 0 { slot = (slot + 1) & mask }
+            newSlots[slot] = Int32(id)
+        }
+        slots = newSlots
+    }
+}

@@ -1,0 +1,211 @@
+/// The light syntax tree: one shape for every language, just rich enough for the checks.
+///
+/// Nodes live in one flat array addressed by `NodeID` (no class per node, no per-node
+/// allocation). Children form a singly linked list (`firstChild` / `nextSibling`) in source
+/// order. Names are interned in the tree's `SymbolTable`; positions are UTF-8 byte offsets
+/// into the source, turned into 1-based line / Unicode-scalar column on demand by `LineMap`.
+///
+/// ## Node shapes (the contract between front ends and Analysis)
+/// Children are listed in order. `name` / `detail` are symbols (`.none` when absent).
+///
+/// | kind | name | detail | flags | children |
+/// |---|---|---|---|---|
+/// | module | – | – | – | statements |
+/// | block | – | – | – | statements (a body: function, closure, class, `with`, `if` branch, …) |
+/// | function | function name | Swift: `func`/`init`/`deinit`/`subscript`/`get`/`set`/`willSet`/`didSet`/`_modify`…; Python: `def` | isAsync, throws | `attribute`*, `parameter`*, `typeAnnotation`? (return type), `block` (body; absent for a protocol requirement) |
+/// | closure | – | Python: `lambda` | isAsync, throws | `parameter`*, then the body: a `block` (Swift) or one expression (Python lambda: its value is returned) |
+/// | parameter | internal name | Swift external label (`_` for none; absent when the name is the label) | star, doubleStar | `typeAnnotation`?, default-value expression? |
+/// | typeDecl | type name (Swift extension: the extended type's text) | `class`/`struct`/`enum`/`actor`/`protocol`/`extension` | – | `attribute`*, `typeAnnotation`* (bases / inheritance clause; Python bases are expressions and so are not typeAnnotations: they are `argument`s), `block` (members) |
+/// | attribute | attribute or decorator text without `@` (`MainActor`, `app.route`) | – | – | Python: the decorator expression; Swift: argument expressions, if any |
+/// | typeAnnotation | the type's text with white space removed (`[String:Int]`, `DispatchSemaphore`) | – | – | – |
+/// | call | – | – | – | callee expression, then `argument`* |
+/// | argument | label (Python keyword, Swift label) or none | – | star, doubleStar, trailingClosure | the value expression |
+/// | await | – | – | – | the awaited expression |
+/// | tryExpr | – | `try`, `try?`, `try!` | – | the expression |
+/// | name | identifier (backticks removed) | – | – | – |
+/// | member | member name | – | implicitBase (Swift `.main`) | the base expression (absent when implicitBase) |
+/// | subscript | – | – | – | base expression, then `argument`* |
+/// | stringLiteral | the literal's text when it has no interpolation (escapes left as written) | – | interpolated | interpolated expressions, if any |
+/// | literal | – | – | – | – (numbers, `None`, `nil`, `True`, …) |
+/// | assignment | – | operator for augmented (`+=`…) else none | augmented | target expressions…, `typeAnnotation`? (Python `x: T = v`), value expression (the LAST child; absent for `x: T`) |
+/// | binding | bound name (`_` for a wildcard; none for a tuple pattern) | `let`/`var`/`async let`/`for`/`as`/`walrus`/`case` | asyncLet | pattern `name`s (only for tuple patterns), `typeAnnotation`?, value expression? (last) |
+/// | expressionStatement | – | – | – | one expression whose value is thrown away |
+/// | returnStatement | – | `return`/`yield`/`throw`/`raise` | – | expression? |
+/// | importStatement | module (Python `from` module with leading dots; Swift module) | – | isFrom | `importName`* |
+/// | importName | imported dotted name (`os.path`, `sleep`, `*`) | alias (`as` name) | – | – |
+/// | with | – | – | isAsync | `withItem`*, `block` |
+/// | withItem | – | – | – | context expression, target expression? |
+/// | scopeDeclaration | – | `global`/`nonlocal` | – | `name`* |
+/// | opaque | – | what it is: `if`, `for`, `while`, `try`, `do`, `catch`, `match`, `case`, `switch`, `guard`, `comprehension`, `generator`, `binary`, `tuple`, `list`, `dict`, `keyPath`, … | isAsync (`async for`, async comprehension), hasCatch (`do` with `catch`) | whatever it holds, in source order |
+///
+/// Front ends never throw: malformed input yields `opaque` nodes and `problems`.
+public struct SyntaxTree: Sendable {
+    public var nodes: [SyntaxNode]
+    public var symbols: SymbolTable
+    public var lineMap: LineMap
+    public var problems: [ParseProblem]
+    public let language: SourceLanguage
+
+    public init(language: SourceLanguage, lineMap: LineMap) {
+        self.language = language
+        self.lineMap = lineMap
+        self.nodes = []
+        self.symbols = SymbolTable()
+        self.problems = []
+        nodes.reserveCapacity(64)
+    }
+
+    /// The root is always node 0 (a `module`) once a front end has run.
+    public var root: NodeID { NodeID(0) }
+
+    @inlinable public subscript(id: NodeID) -> SyntaxNode {
+        get { nodes[Int(id.raw)] }
+        set { nodes[Int(id.raw)] = newValue }
+    }
+
+    @inlinable public func kind(_ id: NodeID) -> NodeKind { nodes[Int(id.raw)].kind }
+
+    /// The text of the node's `name` symbol, or nil.
+    @inlinable public func name(_ id: NodeID) -> String? {
+        let s = nodes[Int(id.raw)].name
+        return s.isNone ? nil : symbols.string(s)
+    }
+
+    /// The text of the node's `detail` symbol, or nil.
+    @inlinable public func detail(_ id: NodeID) -> String? {
+        let s = nodes[Int(id.raw)].detail
+        return s.isNone ? nil : symbols.string(s)
+    }
+
+    /// The children of a node, in source order.
+    @inlinable public func children(_ id: NodeID) -> ChildSequence {
+        ChildSequence(nodes: nodes, first: nodes[Int(id.raw)].firstChild)
+    }
+
+    /// The children as an array (convenient where a count or an index is needed).
+    public func childArray(_ id: NodeID) -> [NodeID] { Array(children(id)) }
+
+    /// 1-based line and Unicode-scalar column of the node's anchor (see `SyntaxNode.anchor`).
+    public func anchorLocation(_ id: NodeID) -> SourceLocation {
+        lineMap.location(ofByte: Int(nodes[Int(id.raw)].anchor))
+    }
+
+    /// The first child of the given kind.
+    public func firstChild(_ id: NodeID, ofKind kind: NodeKind) -> NodeID? {
+        for c in children(id) where nodes[Int(c.raw)].kind == kind { return c }
+        return nil
+    }
+
+    /// The last child, e.g. the value of an `assignment` or `binding`.
+    public func lastChild(_ id: NodeID) -> NodeID? {
+        var last: NodeID?
+        for c in children(id) { last = c }
+        return last
+    }
+
+    /// 1-based line and Unicode-scalar column of the node's start and end.
+    public func range(_ id: NodeID) -> SourceRange {
+        let n = nodes[Int(id.raw)]
+        return SourceRange(start: lineMap.location(ofByte: Int(n.start)), end: lineMap.location(ofByte: Int(n.end)))
+    }
+
+    /// Every node id (in creation order, which is not necessarily source order: a postfix
+    /// `call` is created after its callee). Walk `children` for source order.
+    public var allNodes: Range<Int> { 0..<nodes.count }
+}
+
+/// A node id: an index into `SyntaxTree.nodes`.
+public struct NodeID: Hashable, Sendable, Comparable {
+    public var raw: Int32
+    @inlinable public init(_ raw: Int32) { self.raw = raw }
+    @inlinable public init(_ raw: Int) { self.raw = Int32(truncatingIfNeeded: raw) }
+    public static let none = NodeID(Int32(-1))
+    @inlinable public var isNone: Bool { raw < 0 }
+    @inlinable public static func < (a: NodeID, b: NodeID) -> Bool { a.raw < b.raw }
+}
+
+public struct SyntaxNode: Sendable {
+    public var kind: NodeKind
+    public var flags: NodeFlags
+    public var name: Symbol
+    public var detail: Symbol
+    public var parent: NodeID
+    public var firstChild: NodeID
+    public var lastChild: NodeID
+    public var nextSibling: NodeID
+    /// UTF-8 byte offsets into the source: `start` inclusive, `end` exclusive. A node's range
+    /// holds its children's ranges (a function's starts at its first decorator or attribute).
+    public var start: Int32
+    public var end: Int32
+    /// Where a report about the node points: a `function`'s `def`/`async`/`func`/`init` keyword
+    /// (after decorators and modifiers), a `typeDecl`'s `class`/`struct`… keyword; else `start`.
+    public var anchor: Int32
+
+    @inlinable public init(kind: NodeKind, flags: NodeFlags = [], name: Symbol = .none, detail: Symbol = .none,
+                           start: Int32, end: Int32) {
+        self.kind = kind
+        self.flags = flags
+        self.name = name
+        self.detail = detail
+        self.parent = .none
+        self.firstChild = .none
+        self.lastChild = .none
+        self.nextSibling = .none
+        self.start = start
+        self.end = end
+        self.anchor = start
+    }
+}
+
+public enum NodeKind: UInt8, Sendable, CaseIterable {
+    case module, block, function, closure, parameter, typeDecl, attribute, typeAnnotation
+    case call, argument, await, tryExpr, name, member, `subscript`, stringLiteral, literal
+    case assignment, binding, expressionStatement, returnStatement
+    case importStatement, importName, with, withItem, scopeDeclaration, opaque
+}
+
+public struct NodeFlags: OptionSet, Sendable, Hashable {
+    public var rawValue: UInt16
+    @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
+    public static let isAsync = NodeFlags(rawValue: 1 << 0)
+    public static let `throws` = NodeFlags(rawValue: 1 << 1)
+    public static let star = NodeFlags(rawValue: 1 << 2)
+    public static let doubleStar = NodeFlags(rawValue: 1 << 3)
+    public static let trailingClosure = NodeFlags(rawValue: 1 << 4)
+    public static let implicitBase = NodeFlags(rawValue: 1 << 5)
+    public static let interpolated = NodeFlags(rawValue: 1 << 6)
+    public static let augmented = NodeFlags(rawValue: 1 << 7)
+    public static let asyncLet = NodeFlags(rawValue: 1 << 8)
+    public static let isFrom = NodeFlags(rawValue: 1 << 9)
+    public static let hasCatch = NodeFlags(rawValue: 1 << 10)
+}
+
+public enum SourceLanguage: String, Sendable, Codable, CaseIterable {
+    case python, swift
+}
+
+/// A parse problem: the front end recovered, but this part of the file is not fully understood.
+public struct ParseProblem: Sendable, Equatable {
+    public var start: Int32
+    public var message: String
+    public init(start: Int32, message: String) {
+        self.start = start
+        self.message = message
+    }
+}
+
+/// Iterates a node's children without allocating.
+public struct ChildSequence: Sequence, IteratorProtocol {
+    @usableFromInline let nodes: [SyntaxNode]
+    @usableFromInline var current: NodeID
+    @inlinable init(nodes: [SyntaxNode], first: NodeID) {
+        self.nodes = nodes
+        self.current = first
+    }
+    @inlinable public mutating func next() -> NodeID? {
+        if current.isNone { return nil }
+        let c = current
+        current = nodes[Int(c.raw)].nextSibling
+        return c
+    }
+}
