@@ -1,6 +1,44 @@
 import Analysis
 
-/// Output formats. Each reporter renders the sorted findings and file errors to one string.
+/// Output formats of `asynclint check --format`.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case text, json
+}
+
+/// What a reporter writes: the report on standard output, problems with the run on standard error.
+public struct ReporterOutput: Sendable, Equatable {
+    public var standardOutput: String
+    public var standardError: String
+    public init(standardOutput: String, standardError: String) {
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+    }
+}
+
+/// Renders a whole report at once. One small type per format (text, JSON; SARIF, GitHub
+/// annotations and JUnit slot in the same way), all pure functions of the report, so the
+/// output is byte-identical however the analysis was scheduled.
+public protocol Reporter: Sendable {
+    func render(_ report: LintReport) -> ReporterOutput
+}
+
+/// How the text format looks.
+public struct TextStyle: Sendable, Equatable {
+    /// ANSI colors (the CLI decides: `--color`, a terminal, `NO_COLOR`).
+    public var color: Bool
+    /// `--quiet`: one line per finding, no help, snippet, notes or summary.
+    public var quiet: Bool
+    public init(color: Bool = false, quiet: Bool = false) {
+        self.color = color
+        self.quiet = quiet
+    }
+}
+
+extension OutputFormat {
+    public func reporter(style: TextStyle) -> any Reporter {
+        switch self {
+        case .text: return TextReporter(style: style)
+        case .json: return JSONReporter()
+        }
+    }
 }

@@ -1,0 +1,149 @@
+import LightSyntax
+import Reporting
+
+/// A source file to analyse.
+public struct SourceFile: Sendable, Hashable {
+    /// Where to read it.
+    public var absolutePath: String
+    /// What reports print: relative to the working directory, `/`-separated.
+    public var displayPath: String
+    public var language: SourceLanguage
+}
+
+/// Finds the files to check under the paths the user gave.
+///
+/// Directories are walked in name order; hidden entries (a leading `.`), entries matched by a
+/// `.gitignore` (the repository's ones above the starting directory, and each directory's own
+/// for its subtree) or by `--exclude` are skipped. A path named on the command line is always
+/// checked, whatever its name. Each directory is walked once, identified by device and inode,
+/// so a symbolic link back to an ancestor cannot loop.
+public struct FileDiscovery: Sendable {
+    public var workingDirectory: String
+    public var excludes: ExcludeSet
+
+    public init(workingDirectory: String, excludeGlobs: [String]) {
+        self.workingDirectory = workingDirectory
+        self.excludes = ExcludeSet(globs: excludeGlobs, workingDirectory: workingDirectory)
+    }
+
+    public struct Result: Sendable {
+        /// Sorted by display path, each file once.
+        public var files: [SourceFile] = []
+        public var errors: [FileError] = []
+        public var notes: [FileNote] = []
+    }
+
+    public func discover(_ paths: [String]) -> Result {
+        var walk = Walk(discovery: self)
+        for path in paths {
+            walk.visitRoot(path)
+        }
+        var result = walk.result
+        result.files.sort { $0.displayPath.utf8.lexicographicallyPrecedes($1.displayPath.utf8) }
+        return result
+    }
+
+    func display(_ absolutePath: String) -> String {
+        PathText.displayPath(absolutePath, workingDirectory: workingDirectory)
+    }
+
+    /// The state of one discovery run.
+    private struct Walk {
+        let discovery: FileDiscovery
+        var result = Result()
+        var walkedDirectories: Set<FileSystem.FileIdentity> = []
+        var seenFiles: Set<String> = []
+
+        init(discovery: FileDiscovery) { self.discovery = discovery }
+
+        mutating func visitRoot(_ path: String) {
+            let absolute = PathText.absolute(path, workingDirectory: discovery.workingDirectory)
+            switch FileSystem.status(absolute, followLinks: true) {
+            case .failure(let error):
+                result.errors.append(FileError(path: discovery.display(absolute), message: error.description))
+            case .success(let status) where status.kind == .directory:
+                walkDirectory(absolute, identity: status.identity, ignores: ancestorIgnores(of: absolute))
+            case .success:
+                // Named explicitly: checked even if hidden, ignored or excluded.
+                guard let language = FrontEnds.language(forPath: absolute) else {
+                    result.notes.append(FileNote(path: discovery.display(absolute),
+                                                 message: "skipped: not a .py, .pyi or .swift file"))
+                    return
+                }
+                addFile(absolute, language: language)
+            }
+        }
+
+        mutating func addFile(_ absolute: String, language: SourceLanguage) {
+            guard seenFiles.insert(absolute).inserted else { return }
+            result.files.append(SourceFile(absolutePath: absolute, displayPath: discovery.display(absolute), language: language))
+        }
+
+        mutating func walkDirectory(_ directory: String, identity: FileSystem.FileIdentity, ignores: IgnoreStack) {
+            guard walkedDirectories.insert(identity).inserted else { return }
+            let names: [String]
+            switch FileSystem.directoryEntries(directory) {
+            case .success(let entries): names = entries
+            case .failure(let error):
+                result.errors.append(FileError(path: discovery.display(directory), message: "cannot list directory: \(error)"))
+                return
+            }
+            let ignoresHere = names.contains(".gitignore")
+                ? ignores.adding(readIgnoreFile(in: directory)) : ignores
+            for name in names where !name.hasPrefix(".") {
+                let child = PathText.join(directory, name)
+                let language = FrontEnds.language(forPath: name)
+                guard case .success(var status) = FileSystem.status(child, followLinks: false) else { continue }
+                if status.kind == .symbolicLink {
+                    switch FileSystem.status(child, followLinks: true) {
+                    case .success(let target): status = target
+                    case .failure(let error):
+                        // A dangling link matters only where a source file was expected.
+                        if language != nil {
+                            result.errors.append(FileError(path: discovery.display(child), message: "broken symbolic link: \(error)"))
+                        }
+                        continue
+                    }
+                }
+                let isDirectory = status.kind == .directory
+                if ignoresHere.isIgnored(absolutePath: child, isDirectory: isDirectory) { continue }
+                if discovery.excludes.isExcluded(absolutePath: child, isDirectory: isDirectory) { continue }
+                if isDirectory {
+                    walkDirectory(child, identity: status.identity, ignores: ignoresHere)
+                } else if let language {
+                    // Not only regular files: a FIFO or socket named `x.py` is reported by the reader.
+                    addFile(child, language: language)
+                }
+            }
+        }
+
+        func readIgnoreFile(in directory: String) -> IgnoreFile? {
+            let path = PathText.join(directory, ".gitignore")
+            guard case .success(let bytes) = FileSystem.readFile(path) else { return nil }
+            return IgnoreFile(baseDirectory: directory, contents: String(decoding: bytes, as: UTF8.self))
+        }
+
+        /// The `.gitignore` files between the enclosing repository's root (the nearest ancestor
+        /// holding `.git`) and the starting directory, which apply to it as they would to git.
+        func ancestorIgnores(of directory: String) -> IgnoreStack {
+            var ancestors: [String] = []
+            var current = directory
+            var repositoryRoot: String?
+            while current != "/" {
+                current = PathText.parent(current)
+                ancestors.append(current)
+                if FileSystem.exists(PathText.join(current, ".git")) {
+                    repositoryRoot = current
+                    break
+                }
+            }
+            // Outside a repository, a parent's .gitignore has no authority over this tree.
+            if FileSystem.exists(PathText.join(directory, ".git")) || repositoryRoot == nil { return IgnoreStack() }
+            var stack = IgnoreStack()
+            for ancestor in ancestors.reversed() {
+                stack = stack.adding(readIgnoreFile(in: ancestor))
+            }
+            return stack
+        }
+    }
+}

@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX calls discovery and reading need, with errors as messages that name the cause.
+enum FileSystem {
+    enum Kind: Sendable, Equatable { case regular, directory, symbolicLink, other }
+
+    struct Status: Sendable {
+        var kind: Kind
+        /// Device and inode: what tells whether a directory was already walked (symlink loops).
+        var identity: FileIdentity
+    }
+
+    struct FileIdentity: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// `stat` (following links) or `lstat`; on failure the `strerror` text.
+    static func status(_ path: String, followLinks: Bool) -> Result<Status, SystemError> {
+        var info = stat()
+        let rc = followLinks ? stat(path, &info) : lstat(path, &info)
+        guard rc == 0 else { return .failure(SystemError(errno: errno)) }
+        let type = info.st_mode & S_IFMT
+        let kind: Kind
+        switch type {
+        case S_IFREG: kind = .regular
+        case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .symbolicLink
+        default: kind = .other
+        }
+        return .success(Status(kind: kind, identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))))
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// The names in a directory (without `.` and `..`), sorted bytewise so walks are deterministic.
+    static func directoryEntries(_ path: String) -> Result<[String], SystemError> {
+        guard let dir = opendir(path) else { return .failure(SystemError(errno: errno)) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return .success(names)
+    }
+
+    /// The whole file in one buffer: `open`, `fstat`, then `read` until end of file.
+    ///
+    /// `O_NONBLOCK` keeps a FIFO that happens to be named `x.py` from hanging the run; anything
+    /// that is not a regular file is refused after `fstat`.
+    static func readFile(_ path: String) -> Result<[UInt8], ReadError> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.system(SystemError(errno: errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.system(SystemError(errno: errno))) }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { return .failure(.isDirectory) }
+        if type != S_IFREG { return .failure(.notRegularFile) }
+        // The size is a hint: the file may grow or shrink while it is read.
+        var capacity = max(Int(info.st_size), 0) + 1
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            if count == capacity {
+                capacity *= 2
+                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+            }
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress! + count, capacity - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.system(SystemError(errno: errno)))
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    static func currentDirectory() -> String? {
+        guard let cwd = getcwd(nil, 0) else { return nil }
+        defer { free(cwd) }
+        return String(cString: cwd)
+    }
+}
+
+struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
+    var code: Int32
+    init(errno: Int32) { self.code = errno }
+    var description: String { String(cString: strerror(code)) }
+}
+
+enum ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    case isDirectory, notRegularFile
+    case system(SystemError)
+
+    var description: String {
+        switch self {
+        case .isDirectory: return "is a directory"
+        case .notRegularFile: return "not a regular file"
+        case .system(let error): return error.description
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// One line of a `.gitignore` file (or one `--exclude` glob), with git's meaning:
+/// - `!` negates (re-includes what an earlier pattern excluded);
+/// - a trailing `/` matches directories only;
+/// - a pattern with a `/` anywhere but at the end is anchored to the base directory
+///   (a leading `/` only anchors); without one it matches a name at any depth.
+struct IgnorePattern: Sendable, Hashable {
+    let glob: GlobPattern
+    let isNegated: Bool
+    let directoryOnly: Bool
+    let isAnchored: Bool
+
+    /// Parses one line; nil for blank lines and comments.
+    init?(line rawLine: Substring) {
+        var line = Array(rawLine.unicodeScalars)
+        if line.last == "\r" { line.removeLast() }
+        // Trailing spaces are ignored unless escaped with a backslash.
+        while let last = line.last, last == " " {
+            if line.count >= 2 && line[line.count - 2] == "\\" { break }
+            line.removeLast()
+        }
+        guard let first = line.first, first != "#" else { return nil }
+        var negated = false
+        if first == "!" {
+            negated = true
+            line.removeFirst()
+        } else if first == "\\", line.count >= 2, line[1] == "!" || line[1] == "#" {
+            line.removeFirst()
+        }
+        var directoryOnly = false
+        while line.last == "/" {
+            directoryOnly = true
+            line.removeLast()
+        }
+        guard !line.isEmpty else { return nil }
+        var anchored = line.contains("/")
+        if line.first == "/" {
+            line.removeFirst()
+            anchored = true
+        }
+        guard !line.isEmpty else { return nil }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: line)
+        self.glob = GlobPattern(String(text))
+        self.isNegated = negated
+        self.directoryOnly = directoryOnly
+        self.isAnchored = anchored
+    }
+
+    /// Whether this pattern matches a path relative to the pattern's base directory.
+    func matches(relativePath: String, isDirectory: Bool) -> Bool {
+        if directoryOnly && !isDirectory { return false }
+        if isAnchored { return glob.matches(relativePath) }
+        let name = relativePath.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? relativePath
+        return glob.matches(name)
+    }
+}
+
+/// The patterns of one `.gitignore` file, relative to the directory that holds it.
+struct IgnoreFile: Sendable {
+    /// Absolute, no trailing slash (except for `/`).
+    let baseDirectory: String
+    let patterns: [IgnorePattern]
+
+    init(baseDirectory: String, contents: String) {
+        self.baseDirectory = baseDirectory
+        self.patterns = contents.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
+            .compactMap { IgnorePattern(line: $0) }
+    }
+
+    /// The verdict of the last matching pattern: true ignored, false re-included, nil no opinion.
+    func verdict(absolutePath: String, isDirectory: Bool) -> Bool? {
+        guard let relative = PathText.relative(absolutePath, below: baseDirectory) else { return nil }
+        for pattern in patterns.reversed() where pattern.matches(relativePath: relative, isDirectory: isDirectory) {
+            return !pattern.isNegated
+        }
+        return nil
+    }
+}
+
+/// The `.gitignore` files in force for a directory, outermost first: a deeper file overrides an
+/// outer one, and within a file the last matching line wins.
+struct IgnoreStack: Sendable {
+    var files: [IgnoreFile] = []
+
+    func isIgnored(absolutePath: String, isDirectory: Bool) -> Bool {
+        for file in files.reversed() {
+            if let verdict = file.verdict(absolutePath: absolutePath, isDirectory: isDirectory) { return verdict }
+        }
+        return false
+    }
+
+    func adding(_ file: IgnoreFile?) -> IgnoreStack {
+        guard let file, !file.patterns.isEmpty else { return self }
+        var copy = self
+        copy.files.append(file)
+        return copy
+    }
+}
+
+/// `--exclude` globs. Like a `.gitignore` line relative to the working directory: a glob
+/// without a slash matches any file or directory name (`build`, `*_pb2.py`), one with a slash
+/// matches the path from the working directory (`src/gen/**`, `**/migrations`).
+public struct ExcludeSet: Sendable {
+    let patterns: [IgnorePattern]
+    let workingDirectory: String
+
+    public init(globs: [String], workingDirectory: String) {
+        self.workingDirectory = workingDirectory
+        self.patterns = globs.compactMap { IgnorePattern(line: Substring($0)) }
+    }
+
+    func isExcluded(absolutePath: String, isDirectory: Bool) -> Bool {
+        guard !patterns.isEmpty else { return false }
+        let relative = PathText.relative(absolutePath, below: workingDirectory)
+            ?? PathText.displayPath(absolutePath, workingDirectory: workingDirectory)
+        var excluded = false
+        for pattern in patterns where pattern.matches(relativePath: relative, isDirectory: isDirectory) {
+            excluded = !pattern.isNegated
+        }
+        return excluded
+    }
+}

@@ -1,0 +1,57 @@
+/// Path arithmetic on `/`-separated strings, done lexically: the reports show the paths the
+/// user typed (relative to the working directory), not where symbolic links lead.
+enum PathText {
+    /// `base` joined with `path` (unless `path` is absolute), with `.`, `..` and repeated
+    /// slashes removed. Never ends with a slash except for the root itself.
+    static func absolute(_ path: String, workingDirectory: String) -> String {
+        let joined = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory == "/" ? "/" + name : directory + "/" + name
+    }
+
+    /// The path below `directory`, or nil when `path` is not inside it (or is it).
+    static func relative(_ path: String, below directory: String) -> String? {
+        if directory == "/" { return path == "/" ? nil : String(path.dropFirst()) }
+        guard path.count > directory.count, path.hasPrefix(directory) else { return nil }
+        let rest = path.dropFirst(directory.count)
+        guard rest.first == "/" else { return nil }
+        return String(rest.dropFirst())
+    }
+
+    /// What reports print: relative to the working directory, climbing with `..` when the file
+    /// lies elsewhere, `.` for the working directory itself.
+    static func displayPath(_ absolutePath: String, workingDirectory: String) -> String {
+        if absolutePath == workingDirectory { return "." }
+        if let below = relative(absolutePath, below: workingDirectory) { return below }
+        let target = absolutePath.split(separator: "/")
+        let base = workingDirectory.split(separator: "/")
+        var common = 0
+        while common < target.count && common < base.count && target[common] == base[common] { common += 1 }
+        let ups = Array(repeating: "..", count: base.count - common)
+        let downs = target[common...].map(String.init)
+        let parts = ups + downs
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let parent = String(path[..<slash])
+        return parent.isEmpty ? "/" : parent
+    }
+}

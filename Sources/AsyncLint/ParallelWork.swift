@@ -1,0 +1,72 @@
+import Dispatch
+import Foundation
+
+/// Runs `body` for every index on up to `jobs` threads and returns the results in index order.
+///
+/// Workers take the next index from a shared counter (cheap work stealing: a big file keeps one
+/// worker busy while the others drain the rest), and each result lands in its own slot, so the
+/// output order never depends on scheduling.
+enum ParallelWork {
+    static func map<Result: Sendable>(count: Int, jobs: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+        guard count > 0 else { return [] }
+        let workers = max(1, min(jobs, count))
+        if workers == 1 { return (0..<count).map(body) }
+        let slots = ResultSlots<Result>(count: count)
+        let counter = IndexCounter(limit: count)
+        withoutActuallyEscaping(body) { body in
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let index = counter.next() {
+                    slots.store(body(index), at: index)
+                }
+            }
+        }
+        return slots.collect()
+    }
+}
+
+/// The next index to hand out, under a lock (one lock round trip per file is noise next to
+/// reading and parsing it).
+private final class IndexCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < limit else { return nil }
+        defer { nextIndex += 1 }
+        return nextIndex
+    }
+}
+
+/// One slot per index. Each slot is written by exactly one worker and read only after
+/// `concurrentPerform` has returned, which is what makes the unchecked `Sendable` sound.
+private final class ResultSlots<Result>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Result?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func store(_ result: Result, at index: Int) {
+        storage[index] = result
+    }
+
+    func collect() -> [Result] {
+        (0..<count).map { index in
+            guard let result = storage[index] else { preconditionFailure("no result for index \(index)") }
+            return result
+        }
+    }
+}
