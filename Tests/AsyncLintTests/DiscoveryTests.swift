@@ -1,0 +1,129 @@
+import Foundation
+import Reporting
+import Testing
+@testable import AsyncLint
+
+private func discover(_ tree: TempTree, _ paths: [String] = ["."], excludes: [String] = []) -> FileDiscovery.Result {
+    FileDiscovery(workingDirectory: tree.root, excludeGlobs: excludes).discover(paths)
+}
+
+@Test func walksSourceFilesSkippingHiddenAndOtherExtensions() throws {
+    let tree = try TempTree()
+    try tree.write("a.py", "")
+    try tree.write("b.pyi", "")
+    try tree.write("sub/c.swift", "")
+    try tree.write("sub/readme.md", "")
+    try tree.write("sub/script.pyc", "")
+    try tree.write(".hidden.py", "")
+    try tree.write(".venv/lib/d.py", "")
+    try tree.write("sub/.build/e.swift", "")
+    let result = discover(tree)
+    #expect(result.files.map(\.displayPath) == ["a.py", "b.pyi", "sub/c.swift"])
+    #expect(result.files.map(\.language) == [.python, .python, .swift])
+    #expect(result.errors.isEmpty)
+}
+
+@Test func honoursNestedGitignoreFiles() throws {
+    let tree = try TempTree()
+    try tree.write(".gitignore", "gen/\n*_pb2.py\n/top_only.py\n")
+    try tree.write("top_only.py", "")
+    try tree.write("app/top_only.py", "")
+    try tree.write("app/models_pb2.py", "")
+    try tree.write("app/gen/x.py", "")
+    try tree.write("app/.gitignore", "local/\n!keep_pb2.py\n*.swift\n")
+    try tree.write("app/keep_pb2.py", "")
+    try tree.write("app/local/y.py", "")
+    try tree.write("app/View.swift", "")
+    try tree.write("lib/View.swift", "")
+    try tree.write("lib/local/z.py", "")
+    let result = discover(tree)
+    #expect(result.files.map(\.displayPath) == [
+        "app/keep_pb2.py", "app/top_only.py", "lib/View.swift", "lib/local/z.py",
+    ])
+}
+
+@Test func gitignoreAboveTheStartingDirectoryAppliesInsideARepository() throws {
+    let tree = try TempTree()
+    try tree.mkdir(".git")
+    try tree.write(".gitignore", "generated/\n")
+    try tree.write("src/generated/a.py", "")
+    try tree.write("src/b.py", "")
+    #expect(discover(tree, ["src"]).files.map(\.displayPath) == ["src/b.py"])
+}
+
+@Test func excludeGlobsPruneFilesAndDirectories() throws {
+    let tree = try TempTree()
+    try tree.write("a.py", "")
+    try tree.write("vendor/b.py", "")
+    try tree.write("src/gen/c.py", "")
+    try tree.write("src/d_test.py", "")
+    try tree.write("src/e.py", "")
+    let result = discover(tree, excludes: ["vendor", "src/gen", "*_test.py"])
+    #expect(result.files.map(\.displayPath) == ["a.py", "src/e.py"])
+}
+
+@Test func anExplicitlyNamedFileIsAlwaysChecked() throws {
+    let tree = try TempTree()
+    try tree.write(".gitignore", "ignored.py\n")
+    try tree.write("ignored.py", "")
+    try tree.write(".hidden/h.py", "")
+    try tree.write("notes.txt", "")
+    let result = discover(tree, ["ignored.py", ".hidden/h.py", "notes.txt", "./ignored.py"], excludes: ["*.py"])
+    #expect(result.files.map(\.displayPath) == [".hidden/h.py", "ignored.py"])
+    #expect(result.notes.map(\.path) == ["notes.txt"])
+    // An explicitly named directory is walked even when hidden; its hidden children are not.
+    #expect(discover(tree, [".hidden"]).files.map(\.displayPath) == [".hidden/h.py"])
+}
+
+@Test func symbolicLinkLoopsTerminateAndEachDirectoryIsWalkedOnce() throws {
+    let tree = try TempTree()
+    try tree.write("a/x.py", "")
+    try tree.symlink("a/loop", to: tree.path("a"))
+    try tree.symlink("a/up", to: "..")
+    try tree.symlink("b", to: "a")
+    try tree.symlink("a/dangling.py", to: tree.path("nowhere.py"))
+    try tree.symlink("a/dangling.txt", to: tree.path("nowhere.txt"))
+    let result = discover(tree)
+    #expect(result.files.map(\.displayPath) == ["a/x.py"])
+    // A dangling link named like a source file is reported; one that is not is ignored.
+    #expect(result.errors.map(\.path) == ["a/dangling.py"])
+}
+
+@Test func aMissingPathIsAnError() throws {
+    let tree = try TempTree()
+    try tree.write("a.py", "")
+    let result = discover(tree, ["missing.py", "a.py"])
+    #expect(result.files.map(\.displayPath) == ["a.py"])
+    #expect(result.errors == [FileError(path: "missing.py", message: "No such file or directory")])
+}
+
+@Test func pathsOutsideTheWorkingDirectoryClimbWithDotDot() throws {
+    let tree = try TempTree()
+    try tree.write("a/x.py", "")
+    try tree.mkdir("b")
+    let result = FileDiscovery(workingDirectory: tree.path("b"), excludeGlobs: []).discover(["../a"])
+    #expect(result.files.map(\.displayPath) == ["../a/x.py"])
+}
+
+@Test func readingRefusesDirectoriesAndMissingFiles() throws {
+    let tree = try TempTree()
+    try tree.write("a.py", "x = 1\n")
+    try tree.mkdir("dir.py")
+    #expect(try FileSystem.readFile(tree.path("a.py")).get() == Array("x = 1\n".utf8))
+    #expect(FileSystem.readFile(tree.path("dir.py")).failureValue == .isDirectory)
+    #expect(FileSystem.readFile(tree.path("gone.py")).failureValue == .system(SystemError(errno: ENOENT)))
+}
+
+@Test func readingABigFileReturnsEveryByte() throws {
+    let tree = try TempTree()
+    let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 % 251 + 1) }
+    try tree.write("big.py", bytes: bytes)
+    #expect(try FileSystem.readFile(tree.path("big.py")).get() == bytes)
+}
+
+extension Result {
+    var failureValue: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
+}

@@ -1,0 +1,160 @@
+import Analysis
+import Foundation
+import LightSyntax
+import Reporting
+import Testing
+@testable import AsyncLint
+
+/// A stand-in for the analysis (still being written): every `BLOCK` in a file is an AL101
+/// finding and every `TASK` an AL201 (a warning), so the driver is tested on findings it controls.
+let markerCheck: Linter.FileCheck = { tree, path in
+    var findings: [Finding] = []
+    let catalogue = RuleCatalogue.embedded
+    for line in 1...tree.lineMap.lineCount {
+        let text = Array(tree.lineMap.lineText(line).unicodeScalars)
+        for (marker, code) in [("BLOCK", "AL101"), ("TASK", "AL201")] {
+            let m = Array(marker.unicodeScalars)
+            var i = 0
+            while i + m.count <= text.count {
+                if Array(text[i..<i + m.count]) == m {
+                    let range = SourceRange(start: SourceLocation(line: line, column: i + 1),
+                                            end: SourceLocation(line: line, column: i + 1 + m.count))
+                    findings.append(Finding(path: path, range: range, rule: catalogue.rule(code: code)!,
+                                            language: tree.language, message: "\(marker) found", help: "remove it"))
+                }
+                i += 1
+            }
+        }
+    }
+    // Reverse so the driver, not the check, has to establish the order.
+    return findings.reversed()
+}
+
+private func lint(_ tree: TempTree, _ options: LintOptions = LintOptions()) throws -> LintReport {
+    var options = options
+    options.workingDirectory = tree.root
+    return try Linter(check: markerCheck).run(options)
+}
+
+@Test func findingsAreSortedAndCarryTheirSourceLine() throws {
+    let tree = try TempTree()
+    try tree.write("b.py", "x = 1\n  BLOCK()  TASK\n")
+    try tree.write("a.swift", "TASK BLOCK\n")
+    let report = try lint(tree)
+    #expect(report.findings.map { "\($0.path):\($0.range.start.line):\($0.range.start.column):\($0.code)" } == [
+        "a.swift:1:1:AL201", "a.swift:1:6:AL101", "b.py:2:3:AL101", "b.py:2:12:AL201",
+    ])
+    #expect(report.filesChecked == 2)
+    #expect(report.sourceLines.text(path: "b.py", line: 2) == "  BLOCK()  TASK")
+    #expect(report.exitStatus() == 1)
+}
+
+@Test func selectAndIgnoreByCodeNameAliasAndPrefix() throws {
+    let tree = try TempTree()
+    try tree.write("a.py", "BLOCK TASK\n")
+    func codes(select: [String] = [], ignore: [String] = []) throws -> [String] {
+        try lint(tree, LintOptions(select: select, ignore: ignore)).findings.map(\.code)
+    }
+    #expect(try codes() == ["AL101", "AL201"])
+    #expect(try codes(select: ["AL101"]) == ["AL101"])
+    #expect(try codes(select: ["blocking-sleep"]) == ["AL101"])
+    #expect(try codes(select: ["ASYNC251"]) == ["AL101"])
+    #expect(try codes(select: ["RUF006"]) == ["AL201"])
+    #expect(try codes(select: ["AL2"]) == ["AL201"])
+    #expect(try codes(select: ["AL101, AL201"]) == ["AL101", "AL201"])
+    #expect(try codes(select: ["al1"]) == ["AL101"])
+    #expect(try codes(ignore: ["orphaned-task"]) == ["AL101"])
+    #expect(try codes(select: ["ALL"], ignore: ["AL1"]) == ["AL201"])
+    #expect(throws: LintUsageError.unknownRuleSelector("AL999")) { try codes(select: ["AL999"]) }
+    #expect(throws: LintUsageError.unknownRuleSelector("nonsense")) { try codes(ignore: ["nonsense"]) }
+}
+
+@Test func exitStatusFollowsTheFailingSeverityAndErrorsWin() throws {
+    let tree = try TempTree()
+    try tree.write("warn.py", "TASK\n")
+    try tree.write("clean.py", "pass\n")
+    let warnings = try lint(tree, LintOptions(paths: ["warn.py"]))
+    #expect(warnings.exitStatus() == 1)
+    #expect(warnings.exitStatus(failingSeverity: .warning) == 1)
+    #expect(warnings.exitStatus(failingSeverity: .error) == 0)
+    #expect(try lint(tree, LintOptions(paths: ["clean.py"])).exitStatus() == 0)
+    let withError = try lint(tree, LintOptions(paths: ["warn.py", "missing.py"]))
+    #expect(withError.findings.count == 1)
+    #expect(withError.exitStatus() == 2)
+    #expect(throws: LintUsageError.invalidJobCount(0)) { try lint(tree, LintOptions(jobs: 0)) }
+}
+
+@Test func aBinaryFileIsSkippedWithANote() throws {
+    let tree = try TempTree()
+    try tree.write("data.py", bytes: Array("BLOCK".utf8) + [0, 1, 2])
+    try tree.write("ok.py", "BLOCK\n")
+    let report = try lint(tree)
+    #expect(report.findings.map(\.path) == ["ok.py"])
+    #expect(report.notes.count == 1)
+    #expect(report.notes.first?.path == "data.py")
+    #expect(report.notes.first?.message.contains("binary") == true)
+    #expect(report.errors.isEmpty)
+    #expect(report.filesChecked == 1)
+    #expect(report.exitStatus() == 1)
+}
+
+@Test func anUnreadableFileIsAnErrorAndTheOthersAreStillReported() throws {
+    let tree = try TempTree()
+    try tree.write("a.py", "BLOCK\n")
+    try tree.write("z.py", "BLOCK\n")
+    // A FIFO named like a source file: opening it must neither hang nor be taken for source.
+    #expect(mkfifo(tree.path("m.py"), 0o644) == 0)
+    var paths = ["."]
+    if geteuid() != 0 {
+        // Permission bits only stop someone other than root.
+        try tree.write("secret.py", "BLOCK\n")
+        chmod(tree.path("secret.py"), 0)
+        paths.append("secret.py")
+    }
+    let report = try lint(tree, LintOptions(paths: paths))
+    #expect(report.findings.map(\.path) == ["a.py", "z.py"])
+    #expect(report.errors.contains(FileError(path: "m.py", message: "cannot read: not a regular file")))
+    if geteuid() != 0 {
+        #expect(report.errors.contains(FileError(path: "secret.py", message: "cannot read: Permission denied")))
+    }
+    #expect(report.exitStatus() == 2)
+    let text = TextReporter().render(report)
+    #expect(text.standardError.contains("m.py: error: cannot read: not a regular file\n"))
+}
+
+@Test func aDirectoryNamedExplicitlyLikeASourceFileIsWalkedNotRead() throws {
+    let tree = try TempTree()
+    try tree.write("pkg.py/inner.py", "BLOCK\n")
+    let report = try lint(tree, LintOptions(paths: ["pkg.py"]))
+    #expect(report.findings.map(\.path) == ["pkg.py/inner.py"])
+    #expect(report.errors.isEmpty)
+}
+
+@Test func outputIsIdenticalWhateverTheNumberOfThreads() throws {
+    let tree = try TempTree()
+    // A few hundred files of uneven sizes, so workers finish in a scrambled order.
+    for i in 0..<300 {
+        let directory = "pkg\(i % 7)/sub\(i % 3)"
+        var body = ""
+        for line in 0..<(i % 13) * 20 + 1 {
+            body += line % 5 == 0 ? "    BLOCK(\(line)); TASK\n" : "x = \(line)\n"
+        }
+        try tree.write("\(directory)/m\(i).\(i % 2 == 0 ? "py" : "swift")", body)
+    }
+    let one = try lint(tree, LintOptions(jobs: 1))
+    let many = try lint(tree, LintOptions(jobs: max(4, ProcessInfo.processInfo.activeProcessorCount)))
+    #expect(one.findings.count > 1000)
+    #expect(one.filesChecked == 300)
+    #expect(one.findings == many.findings)
+    for format in OutputFormat.allCases {
+        let reporter = format.reporter(style: TextStyle())
+        #expect(reporter.render(one) == reporter.render(many))
+    }
+    #expect(one.findings == one.findings.sorted(by: Finding.reportOrder))
+}
+
+@Test func parallelMapKeepsIndexOrder() {
+    let squares = ParallelWork.map(count: 1000, jobs: 8) { $0 * $0 }
+    #expect(squares == (0..<1000).map { $0 * $0 })
+    #expect(ParallelWork.map(count: 0, jobs: 8) { $0 }.isEmpty)
+}
