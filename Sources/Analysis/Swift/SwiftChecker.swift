@@ -1,8 +1,127 @@
 import LightSyntax
 
-/// The Swift rules over one file's tree.
+/// The Swift rules over one file's tree: AL101–AL107 (blocking calls in async contexts), AL201 and
+/// AL204 (discarded `Task {}` handles), AL203 (unread `async let`).
 enum SwiftChecker {
     static func check(_ tree: SyntaxTree, path: String, catalogue: RuleCatalogue) -> [Finding] {
-        []
+        guard tree.nodes.count > 1, mayContainAsyncCode(tree, catalogue: catalogue.swift) else { return [] }
+        var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
+        check.run()
+        return check.findings.sorted(by: Finding.reportOrder)
+    }
+
+    /// Every rule needs an async context, an `async let` or a task API (AL204's `Task {}` too), and
+    /// none of those can be written without one of these marks; most files of a NIO-style code
+    /// base have none, and skip the walk.
+    static func mayContainAsyncCode(_ tree: SyntaxTree, catalogue: SwiftCatalogue) -> Bool {
+        for task in catalogue.taskAPIs {
+            let signature = SwiftAPISignature(parsing: task.api)
+            if tree.symbols.lookup(signature.member) != nil { return true }
+        }
+        let marks: NodeFlags = [.isAsync, .asyncLet]
+        for node in tree.nodes where node.kind == .await || !node.flags.isDisjoint(with: marks) {
+            return true
+        }
+        return false
+    }
+}
+
+/// Where the async-ness of the code being walked comes from (it shapes AL201's message).
+enum SwiftAsyncOrigin: Equatable {
+    case none
+    case asyncFunction
+    case asyncClosure
+    case taskClosure
+}
+
+struct SwiftWalkContext {
+    var origin: SwiftAsyncOrigin
+    /// The type whose members are being walked (for `self.x` and bare property names).
+    var enclosingType: String?
+    /// Directly in a type's member list: a `binding` there is a stored property, not a local.
+    var isTypeMemberLevel = false
+
+    var isAsync: Bool { origin != .none }
+}
+
+/// The state of checking one file.
+struct SwiftFileCheck {
+    let tree: SyntaxTree
+    let path: String
+    let catalogue: RuleCatalogue
+    let index: SwiftCatalogueIndex
+    var findings: [Finding] = []
+    var types = SwiftReceiverTypes()
+    /// The catalogue's entries per symbol of this file, looked up once per distinct name.
+    private var entriesBySymbol: [Symbol: SwiftNameEntries] = [:]
+    private var rulesByCode: [String: Rule] = [:]
+    /// Functions the file defines: a free `sleep(_:)` call may then mean the project's own.
+    private(set) var definedFunctionNames: Set<Symbol> = []
+    let selfSymbol: Symbol?
+    let underscoreSymbol: Symbol?
+
+    init(tree: SyntaxTree, path: String, catalogue: RuleCatalogue) {
+        self.tree = tree
+        self.path = path
+        self.catalogue = catalogue
+        self.index = catalogue.swift.index
+        self.selfSymbol = tree.symbols.lookup("self")
+        self.underscoreSymbol = tree.symbols.lookup("_")
+        for rule in catalogue.rules { rulesByCode[rule.code] = rule }
+    }
+
+    mutating func run() {
+        collectDeclarations()
+        walk()
+    }
+
+    mutating func entries(_ symbol: Symbol) -> SwiftNameEntries {
+        if symbol.isNone { return .empty }
+        if let cached = entriesBySymbol[symbol] { return cached }
+        let found = index.entries(for: tree.symbols.string(symbol))
+        entriesBySymbol[symbol] = found
+        return found
+    }
+
+    func text(_ symbol: Symbol) -> String { tree.symbols.string(symbol) }
+
+    mutating func report(_ code: String, at node: NodeID, message: String, help: String) {
+        guard let rule = rulesByCode[code] else { return }
+        findings.append(Finding(path: path, range: tree.range(node), rule: rule, language: .swift,
+                                message: message, help: help))
+    }
+
+    /// Functions defined in the file, and the stored properties of each type and its extensions.
+    private mutating func collectDeclarations() {
+        for raw in tree.allNodes {
+            let id = NodeID(raw)
+            switch tree.kind(id) {
+            case .function where tree.detail(id) == "func":
+                definedFunctionNames.insert(tree[id].name)
+            case .typeDecl:
+                guard let written = tree.name(id) else { continue }
+                let owner = SwiftReceiverTypes.normalizedTypeName(written) ?? written
+                guard let members = tree.firstChild(id, ofKind: .block) else { continue }
+                collectProperties(in: members, of: owner)
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func collectProperties(in members: NodeID, of owner: String) {
+        for member in tree.children(members) {
+            switch tree.kind(member) {
+            case .binding:
+                types.recordProperty(tree[member].name, typeName: declaredType(of: member, context: nil),
+                                     ofType: owner)
+            case .opaque where tree.detail(member) == "#if":
+                collectProperties(in: member, of: owner)
+            case .block:
+                collectProperties(in: member, of: owner)
+            default:
+                break
+            }
+        }
     }
 }

@@ -1,0 +1,97 @@
+import LightSyntax
+
+/// The walk over the whole file, in source order, carrying whether the code is an async context
+/// (DESIGN.md, "Async contexts") and which names are in scope. It uses an explicit stack: a long
+/// method chain nests deeply, and checks may run on threads with small stacks.
+extension SwiftFileCheck {
+    private enum WalkStep {
+        case visit(NodeID, SwiftWalkContext)
+        case leaveScope
+    }
+
+    mutating func walk() {
+        var stack: [WalkStep] = [.visit(tree.root, SwiftWalkContext(origin: .none, enclosingType: nil))]
+        while let step = stack.popLast() {
+            switch step {
+            case .leaveScope:
+                types.leaveScope()
+            case .visit(let id, let context):
+                visit(id, context, &stack)
+            }
+        }
+    }
+
+    private mutating func visit(_ id: NodeID, _ context: SwiftWalkContext, _ stack: inout [WalkStep]) {
+        var inner = context
+        inner.isTypeMemberLevel = false
+        var opensScope = false
+        switch tree.kind(id) {
+        case .module, .block:
+            opensScope = true
+            inner.isTypeMemberLevel = context.isTypeMemberLevel && tree.kind(id) == .block
+        case .function:
+            // Accessors (`get async`) and initializers are functions too.
+            inner.origin = tree[id].flags.contains(.isAsync) ? .asyncFunction : .none
+            opensScope = true
+        case .closure:
+            inner.origin = closureOrigin(id, context)
+            opensScope = true
+        case .typeDecl:
+            inner.origin = .none
+            if let written = tree.name(id) {
+                inner.enclosingType = SwiftReceiverTypes.normalizedTypeName(written) ?? written
+            }
+            inner.isTypeMemberLevel = true
+            opensScope = true
+        case .parameter:
+            // Default values are evaluated by the caller; only the name and type matter here.
+            types.declare(tree[id].name, typeName: declaredType(of: id, context: context))
+            return
+        case .binding:
+            declareBinding(id, context)
+            if tree[id].flags.contains(.asyncLet) { checkAsyncLet(id) }
+        case .call:
+            checkCall(id, context)
+        case .member:
+            if context.isAsync && !isCallee(id) { checkPropertyRead(id, context) }
+        case .opaque where tree.detail(id) == "#if":
+            inner.isTypeMemberLevel = context.isTypeMemberLevel
+        default:
+            break
+        }
+        if opensScope {
+            types.enterScope()
+            stack.append(.leaveScope)
+        }
+        let start = stack.count
+        for child in tree.children(id) { stack.append(.visit(child, inner)) }
+        stack[start...].reverse()
+    }
+
+    /// A local `let`/`var` (stored properties were collected before the walk).
+    private mutating func declareBinding(_ binding: NodeID, _ context: SwiftWalkContext) {
+        guard !context.isTypeMemberLevel else { return }
+        let name = tree[binding].name
+        if name.isNone {
+            // A tuple pattern: its names are unknown values that shadow outer ones.
+            for child in tree.children(binding) where tree.kind(child) == .name {
+                types.declare(tree[child].name, typeName: nil)
+            }
+            return
+        }
+        let value = bindingValue(binding)
+        types.declare(name, typeName: declaredType(of: binding, context: context),
+                      isRemoteURL: value.map(isRemoteURL) ?? false)
+    }
+
+    private func isCallee(_ id: NodeID) -> Bool {
+        let parent = tree[id].parent
+        return !parent.isNone && tree.kind(parent) == .call && tree[parent].firstChild == id
+    }
+
+    private mutating func checkCall(_ call: NodeID, _ context: SwiftWalkContext) {
+        let shape = SwiftCallShape(call: call, in: tree)
+        if context.isAsync { checkBlockingCall(shape, context) }
+        checkTaskStatement(shape, context)
+    }
+}

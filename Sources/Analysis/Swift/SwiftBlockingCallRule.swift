@@ -1,0 +1,104 @@
+import LightSyntax
+
+/// AL101–AL107: a catalogued blocking call (or property read) in an async context.
+extension SwiftFileCheck {
+    mutating func checkBlockingCall(_ shape: SwiftCallShape, _ context: SwiftWalkContext) {
+        guard !shape.lastName.isNone else { return }
+        let labels = shape.labels(in: tree)
+        guard let pattern = blockingPattern(for: shape, labels: labels, context) else { return }
+        if pattern.unlessAwaited && isAwaited(shape.call) { return }
+        var code = pattern.code
+        var message = pattern.message
+        var alternative = pattern.alternative
+        if let remoteCode = pattern.codeWhenRemoteURL,
+           let first = shape.arguments(in: tree).first, let value = tree.argumentValue(first), isRemoteURL(value) {
+            code = remoteCode
+            if let group = catalogue.swift.blocking.first(where: { $0.code == remoteCode }) {
+                message = group.message
+                alternative = group.alternative
+            }
+        }
+        let display = pattern.signature.display(actualLabels: labels, isCall: true)
+        report(code, at: shape.call, message: "`\(display)` \(message); use \(alternative)",
+               help: "Use \(alternative).")
+    }
+
+    /// A read of a catalogued blocking property (`handle.availableData`).
+    mutating func checkPropertyRead(_ member: NodeID, _ context: SwiftWalkContext) {
+        let name = tree[member].name
+        let candidates = entries(name).properties
+        guard !candidates.isEmpty else { return }
+        let node = tree[member]
+        guard !node.flags.contains(.implicitBase), !node.firstChild.isNone else { return }
+        let receiver = tree.unwrappingTryAndAwait(node.firstChild)
+        guard typeReference(receiver) == nil else { return }   // a static property: not catalogued
+        let receiverType = inferredType(of: receiver, context: context)
+        guard let pattern = instancePattern(candidates, receiverType: receiverType, labels: nil) else { return }
+        let display = pattern.signature.display(actualLabels: nil, isCall: false)
+        report(pattern.code, at: member, message: "`\(display)` \(pattern.message); use \(pattern.alternative)",
+               help: "Use \(pattern.alternative).")
+    }
+
+    private mutating func blockingPattern(for shape: SwiftCallShape, labels: [String],
+                                          _ context: SwiftWalkContext) -> SwiftBlockingPattern? {
+        let found = entries(shape.lastName)
+        guard shape.isMember else {
+            // `Data(contentsOf: url)` or `usleep(100)`.
+            if let initializer = found.initializers.first(where: { $0.signature.labels.matches(labels) }),
+               typeReference(shape.callee) != nil {
+                return initializer
+            }
+            // A function the file defines, or a local closure, shadows the C library's.
+            guard !definedFunctionNames.contains(shape.lastName), types.localBinding(shape.lastName) == nil else {
+                return nil
+            }
+            return found.freeFunctions.first { $0.signature.labels.matches(labels) }
+        }
+        // `.foo()` with an implicit base: its type is not known here.
+        guard let base = shape.base else { return nil }
+        let receiver = tree.unwrappingTryAndAwait(base)
+        if tree.kind(receiver) == .name, entries(tree[receiver].name).isSystemModule {
+            // `Darwin.sleep(1)`, `Glibc.usleep(10)`.
+            return found.freeFunctions.first { $0.signature.labels.matches(labels) }
+        }
+        if let typeName = typeReference(receiver) {
+            if text(shape.lastName) == "init" {
+                return entries(tree[receiver].name).initializers.first {
+                    $0.signature.labels.matches(labels)
+                }
+            }
+            return found.staticMembers.first { $0.signature.typeName == typeName && $0.signature.labels.matches(labels) }
+        }
+        guard !found.instanceMembers.isEmpty else { return nil }
+        let receiverType = inferredType(of: receiver, context: context)
+        return instancePattern(found.instanceMembers, receiverType: receiverType, labels: labels)
+    }
+
+    /// The entry for a receiver of this type; `FileHandle.standardInput` (a provider's pseudo
+    /// type) falls back to `FileHandle`. With an unknown receiver only `anyReceiver` entries match;
+    /// with a known receiver of another type nothing does (the project's own `waitUntilExit()`).
+    private func instancePattern(_ candidates: [SwiftBlockingPattern], receiverType: String?,
+                                 labels: [String]?) -> SwiftBlockingPattern? {
+        let fitting = candidates.filter { labels.map($0.signature.labels.matches) ?? true }
+        guard let receiverType else { return fitting.first { $0.anyReceiver } }
+        if let exact = fitting.first(where: { $0.signature.typeName == receiverType }) { return exact }
+        if let dot = receiverType.lastIndex(of: ".") {
+            let general = String(receiverType[..<dot])
+            return fitting.first { $0.signature.typeName == general }
+        }
+        return nil
+    }
+
+    /// Whether an `await` covers the call (`try await db.read { }` picks GRDB's async overload).
+    private func isAwaited(_ call: NodeID) -> Bool {
+        var current = tree[call].parent
+        while !current.isNone {
+            switch tree.kind(current) {
+            case .await: return true
+            case .block, .closure, .function, .typeDecl, .module, .expressionStatement: return false
+            default: current = tree[current].parent
+            }
+        }
+        return false
+    }
+}

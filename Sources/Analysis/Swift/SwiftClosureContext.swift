@@ -1,0 +1,98 @@
+import LightSyntax
+
+/// Whether a closure's body is an async context, decided by what receives the closure.
+/// Precision first: a plain sync closure stored or handed to an unknown function is not one.
+extension SwiftFileCheck {
+    mutating func closureOrigin(_ closure: NodeID, _ context: SwiftWalkContext) -> SwiftAsyncOrigin {
+        if tree[closure].flags.contains(.isAsync) { return .asyncClosure }
+        let parent = tree[closure].parent
+        if !parent.isNone, tree.kind(parent) == .argument {
+            let call = tree[parent].parent
+            if !call.isNone, tree.kind(call) == .call {
+                let shape = SwiftCallShape(call: call, in: tree)
+                let label = tree.name(parent) ?? "_"
+                if taskAPI(for: shape, context)?.closureLabels.contains(label) == true { return .taskClosure }
+                if isOffload(shape, context) { return .none }
+                // `items.map { … }` runs right here: it blocks whatever thread runs the caller.
+                if context.isAsync && entries(calledName(shape)).isInlineClosureAPI { return context.origin }
+            }
+        } else if !parent.isNone, tree.kind(parent) == .call, tree[parent].firstChild == closure {
+            // `{ … }()`: called on the spot.
+            if context.isAsync { return context.origin }
+        }
+        // A closure that awaits is async even without `async` in its signature (the compiler
+        // infers it), so whoever runs it runs it as part of a task.
+        return containsDirectAwait(closure) ? .asyncClosure : .none
+    }
+
+    /// The name a call is known by: `Task` for `Task.init { … }`, else its last name.
+    mutating func calledName(_ shape: SwiftCallShape) -> Symbol {
+        if shape.isMember, text(shape.lastName) == "init", let base = shape.baseName(in: tree) { return base }
+        return shape.lastName
+    }
+
+    /// The catalogue's task API this call is, if any (`Task`, `Task.detached`, `addTask`, …).
+    mutating func taskAPI(for shape: SwiftCallShape, _ context: SwiftWalkContext) -> SwiftTaskPattern? {
+        let name = calledName(shape)
+        let candidates = entries(name).taskAPIs
+        if candidates.isEmpty { return nil }
+        let isInitializerCall = !shape.isMember || text(shape.lastName) == "init"
+        for candidate in candidates {
+            if candidate.typeName == nil {
+                // `Task` names a type, so the entry is its initializer (`Task { }`, `Task.init { }`),
+                // not a member that happens to share the name; `addTask` is matched on any receiver.
+                if !isTypeLikeName(name) || isInitializerCall { return candidate }
+            } else if receiverMatches(candidate.typeName, shape, context) {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    mutating func isOffload(_ shape: SwiftCallShape, _ context: SwiftWalkContext) -> Bool {
+        for typeName in entries(calledName(shape)).offloadTypes where receiverMatches(typeName, shape, context) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether a call's receiver fits a context entry's `Type.member`: the name `Type` itself, a
+    /// receiver inferred to be a `Type`, or an unknown receiver. Initializers (`Thread { }`) and
+    /// entries without a type always fit.
+    mutating func receiverMatches(_ typeName: String?, _ shape: SwiftCallShape, _ context: SwiftWalkContext) -> Bool {
+        guard let typeName else { return true }
+        guard shape.isMember else { return false }
+        guard let base = shape.base else { return false }
+        let receiver = tree.unwrappingTryAndAwait(base)
+        if let named = typeReference(receiver) { return named == typeName }
+        guard let inferred = inferredType(of: receiver, context: context) else { return true }
+        return inferred == typeName
+    }
+
+    private func isTypeLikeName(_ symbol: Symbol) -> Bool {
+        SwiftReceiverTypes.looksLikeTypeName(text(symbol))
+    }
+
+    /// An `await`, `for await` or `async let` in the closure's own body (not in nested closures,
+    /// functions or types, which are contexts of their own).
+    func containsDirectAwait(_ closure: NodeID) -> Bool {
+        var stack: [NodeID] = Array(tree.children(closure))
+        while let id = stack.popLast() {
+            let node = tree[id]
+            switch node.kind {
+            case .await:
+                return true
+            case .closure, .function, .typeDecl:
+                continue
+            case .opaque where node.flags.contains(.isAsync):
+                return true
+            case .binding where node.flags.contains(.asyncLet):
+                return true
+            default:
+                break
+            }
+            stack.append(contentsOf: tree.children(id))
+        }
+        return false
+    }
+}

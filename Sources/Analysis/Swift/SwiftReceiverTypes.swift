@@ -1,0 +1,87 @@
+import LightSyntax
+
+/// What a local name is known to hold.
+struct SwiftLocalBinding {
+    var name: Symbol
+    /// The inferred type name (`DispatchSemaphore`), nil when unknown: an unknown binding still
+    /// shadows an outer one of the same name.
+    var typeName: String?
+    /// Bound to `URL(string: "http(s)://…")`: what makes `Data(contentsOf:)` network I/O.
+    var isRemoteURL: Bool
+    /// 1 for the file's top level.
+    var depth: Int
+}
+
+/// The local names in scope during the walk, and the stored properties of every type in the file
+/// (with its extensions): the receiver-type inference of DESIGN.md, kept local and cheap.
+struct SwiftReceiverTypes {
+    private var locals: [SwiftLocalBinding] = []
+    private var scopeStarts: [Int] = []
+    /// Type name → property name → type name, from the whole file (properties are often declared
+    /// after the methods that use them, and extensions elsewhere in the file).
+    private(set) var storedProperties: [String: [Symbol: String]] = [:]
+
+    mutating func enterScope() { scopeStarts.append(locals.count) }
+
+    mutating func leaveScope() {
+        guard let start = scopeStarts.popLast() else { return }
+        locals.removeSubrange(start...)
+    }
+
+    mutating func declare(_ name: Symbol, typeName: String?, isRemoteURL: Bool = false) {
+        guard !name.isNone else { return }
+        locals.append(SwiftLocalBinding(name: name, typeName: typeName, isRemoteURL: isRemoteURL,
+                                        depth: scopeStarts.count))
+    }
+
+    /// A name declared in a function, closure or block around the current point.
+    func localBinding(_ name: Symbol) -> SwiftLocalBinding? {
+        for binding in locals.reversed() where binding.depth > 1 && binding.name == name { return binding }
+        return nil
+    }
+
+    /// A name declared at the file's top level (looked up after locals and properties).
+    func topLevelBinding(_ name: Symbol) -> SwiftLocalBinding? {
+        for binding in locals where binding.depth <= 1 && binding.name == name { return binding }
+        return nil
+    }
+
+    /// The recorded type of a stored property: nil when the type has no such property, `""` when
+    /// it has one of unknown type.
+    func propertyType(_ name: Symbol, ofType typeName: String) -> String? {
+        storedProperties[typeName]?[name]
+    }
+
+    mutating func recordProperty(_ name: Symbol, typeName: String?, ofType owner: String) {
+        guard !name.isNone else { return }
+        // A property of unknown type is recorded too (as `""`) so that it hides a top-level name.
+        storedProperties[owner, default: [:]][name] = typeName ?? ""
+    }
+
+    /// A written type reduced to the name the catalogue uses: `DispatchSemaphore?` →
+    /// `DispatchSemaphore`, `NIOCore.EventLoopFuture<Void>` → `EventLoopFuture`, `anyEventLoopGroup`
+    /// (white space is removed from type annotations) → `EventLoopGroup`. Function, tuple,
+    /// collection and attributed types give nil.
+    static func normalizedTypeName(_ text: String) -> String? {
+        var type = Substring(text)
+        for keyword in ["any", "some", "inout", "borrowing", "consuming", "sending", "isolated"] {
+            if type.hasPrefix(keyword), let next = type.dropFirst(keyword.count).first, next.isUppercase {
+                type = type.dropFirst(keyword.count)
+                break
+            }
+        }
+        guard let first = type.first, first != "(", first != "[", first != "@" else { return nil }
+        if let generic = type.firstIndex(of: "<") { type = type[..<generic] }
+        while let last = type.last, last == "?" || last == "!" { type = type.dropLast() }
+        if let dot = type.lastIndex(of: ".") { type = type[type.index(after: dot)...] }
+        guard let initial = type.first, initial.isUppercase else { return nil }
+        return String(type)
+    }
+
+    /// Type names start with a capital letter, variables do not (Swift API design guidelines):
+    /// how `Thread.sleep` is told from `thread.sleep` without a type checker.
+    static func looksLikeTypeName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+}

@@ -1,0 +1,87 @@
+import LightSyntax
+
+/// AL201 (a `Task {}` started in async code with its handle discarded) and AL204 (a throwing
+/// `Task {}` with its handle discarded, in any context).
+extension SwiftFileCheck {
+    mutating func checkTaskStatement(_ shape: SwiftCallShape, _ context: SwiftWalkContext) {
+        guard let task = taskAPI(for: shape, context), task.unstructured, isDiscarded(shape.call) else { return }
+        let bodies = shape.arguments(in: tree).compactMap { argument -> NodeID? in
+            guard task.closureLabels.contains(tree.name(argument) ?? "_"),
+                  let value = tree.argumentValue(argument), tree.kind(value) == .closure else { return nil }
+            return value
+        }
+        guard let body = bodies.first else { return }
+        let written = shape.isMember && text(shape.lastName) != "init" ? "Task.\(text(shape.lastName))" : "Task"
+        // Both rules can apply to the same task, and both are reported: AL201 is about where the
+        // work belongs (structured concurrency could own it), AL204 about its error vanishing;
+        // fixing one (a `do`/`catch`) does not fix the other.
+        if context.isAsync {
+            if context.origin == .taskClosure {
+                report("AL201", at: shape.call,
+                       message: "`\(written) { … }` nested in a `Task { … }` with its handle discarded: it is neither awaited nor cancelled with the outer task; use `async let` or `withTaskGroup` inside the outer task",
+                       help: "Use `async let` or `withTaskGroup` so the outer task owns the work.")
+            } else {
+                report("AL201", at: shape.call,
+                       message: "`\(written) { … }` started in an async context with its handle discarded: the work escapes cancellation and error propagation; use `async let` or `withTaskGroup`, or keep the handle and await it",
+                       help: "Use `async let` or `withTaskGroup`, or keep the task's handle and await or cancel it.")
+            }
+        }
+        if closureCanThrow(body) {
+            report("AL204", at: shape.call,
+                   message: "`\(written) { … }` can throw but its handle is discarded, so the error vanishes; catch it inside the closure with `do`/`catch`, or keep the handle and `try await task.value`",
+                   help: "Wrap the throwing code in `do`/`catch` inside the task, or keep the handle and read `try await task.value`.")
+        }
+    }
+
+    /// The handle is thrown away: the call is a statement of its own, or assigned to `_`. A lone
+    /// statement that is the implicit return of a function with a result (`func f() -> Task<…> {
+    /// Task { … } }`) or of a getter keeps it.
+    func isDiscarded(_ call: NodeID) -> Bool {
+        let parent = tree[call].parent
+        guard !parent.isNone else { return false }
+        switch tree.kind(parent) {
+        case .expressionStatement:
+            return !isImplicitReturn(parent)
+        case .assignment:
+            guard let target = tree.children(parent).first(where: { _ in true }), target != call,
+                  tree.kind(target) == .name, tree[target].name == underscoreSymbol else { return false }
+            return tree.lastChild(parent) == call
+        default:
+            return false
+        }
+    }
+
+    private func isImplicitReturn(_ statement: NodeID) -> Bool {
+        let block = tree[statement].parent
+        guard !block.isNone, tree.kind(block) == .block, tree[block].firstChild == statement,
+              tree[block].lastChild == statement else { return false }
+        let owner = tree[block].parent
+        guard !owner.isNone, tree.kind(owner) == .function else { return false }
+        return tree.firstChild(owner, ofKind: .typeAnnotation) != nil || tree.detail(owner) == "get"
+    }
+
+    /// A `try` (not `try?`/`try!`) or a `throw` in the closure's own body that no `do`/`catch`
+    /// around it handles; nested closures and functions throw on their own account.
+    func closureCanThrow(_ closure: NodeID) -> Bool {
+        var stack: [NodeID] = Array(tree.children(closure))
+        while let id = stack.popLast() {
+            let node = tree[id]
+            switch node.kind {
+            case .tryExpr where tree.detail(id) == "try":
+                return true
+            case .returnStatement where tree.detail(id) == "throw":
+                return true
+            case .closure, .function, .typeDecl:
+                continue
+            case .opaque where node.flags.contains(.hasCatch):
+                // The `do` body is covered by the catch clauses; what the clauses do is not.
+                stack.append(contentsOf: tree.children(id).dropFirst())
+                continue
+            default:
+                break
+            }
+            stack.append(contentsOf: tree.children(id))
+        }
+        return false
+    }
+}
