@@ -1,3 +1,225 @@
-/// The Python section of `rules.json`: what blocks, resolved by qualified name.
+/// The Python section of `rules.json`: what blocks, what is a coroutine, what starts a task.
+/// Every name is a qualified name after import resolution (`time.sleep`, `os.path.exists`,
+/// `pathlib.Path`); a bare name (`open`, `input`) matches only when listed in `builtins`.
+///
+/// Schema (every key optional, so a user catalogue may hold only what it adds):
+/// - `builtins`: bare names that match while unbound in the file (`open`, `input`).
+/// - `calls`: groups `{rule, use, names, onlyWithArguments?, nonBlockingWhen?}`: calling one of
+///   `names` is a finding of `rule`; `use` is the async alternative (`{callee}` is replaced by
+///   the call as written, `{method}` by its last name). `onlyWithArguments`: only a call with
+///   arguments blocks (`smtplib.SMTP(host)` connects, `smtplib.SMTP()` does not).
+///   `nonBlockingWhen {keyword, position, value}`: the call does not block when that argument
+///   is written as `value` (`lock.acquire(blocking=False)`).
+/// - `types`: values whose methods block, tracked through local variables
+///   `{name, description, constructors, annotations, methods, anyMethod, returns, attributes,
+///   anyAttribute, callReturns, operands, taskMethods, coroutineMethods}`:
+///   a call of one of `constructors` (or a parameter annotated with one of `annotations`)
+///   yields the type; `methods` are call groups keyed by method name; `anyMethod {rule, use}`
+///   makes every other method block; `returns` maps a method to the type it returns
+///   (`cursor` → `sqlite3-cursor`); `attributes` maps an attribute to its type, `anyAttribute`
+///   types every other attribute and subscript (`client.db.users`); `callReturns`: calling the
+///   value yields that type (a session factory); `operands`: a binary operation with the value
+///   on the left keeps its type (`path / "x"`); `taskMethods` start a task (AL201);
+///   `coroutineMethods` return a coroutine (AL202).
+/// - `pureFunctions`: never reported, however imported (`os.path.join`).
+/// - `coroutines`: library coroutine functions (AL202).
+/// - `taskCreators`: functions that start a task the loop does not own (AL201).
+/// - `offloads`: `{call | method, functionArgument}`: APIs that run the function passed at
+///   that position elsewhere; passing the function is fine, calling it there is not.
 public struct PythonCatalogue: Sendable, Codable {
+    public struct CallGroup: Sendable, Codable, Hashable {
+        public var rule: String
+        public var use: String
+        public var names: [String]
+        public var onlyWithArguments: Bool?
+        public var nonBlockingWhen: ArgumentCondition?
+
+        public init(rule: String, use: String, names: [String], onlyWithArguments: Bool? = nil,
+                    nonBlockingWhen: ArgumentCondition? = nil) {
+            self.rule = rule
+            self.use = use
+            self.names = names
+            self.onlyWithArguments = onlyWithArguments
+            self.nonBlockingWhen = nonBlockingWhen
+        }
+    }
+
+    /// An argument, by keyword or position, written exactly as `value`.
+    public struct ArgumentCondition: Sendable, Codable, Hashable {
+        public var keyword: String?
+        public var position: Int?
+        public var value: String
+    }
+
+    public struct AnyMethod: Sendable, Codable, Hashable {
+        public var rule: String
+        public var use: String
+    }
+
+    public struct ValueType: Sendable, Codable, Hashable {
+        public var name: String
+        public var description: String
+        public var constructors: [String]?
+        public var annotations: [String]?
+        public var methods: [CallGroup]?
+        public var anyMethod: AnyMethod?
+        public var returns: [String: String]?
+        public var attributes: [String: String]?
+        public var anyAttribute: String?
+        public var callReturns: String?
+        public var operands: Bool?
+        public var taskMethods: [String]?
+        public var coroutineMethods: [String]?
+    }
+
+    public struct Offload: Sendable, Codable, Hashable {
+        public var call: String?
+        public var method: String?
+        public var functionArgument: Int
+    }
+
+    public let builtins: [String]
+    public let calls: [CallGroup]
+    public let types: [ValueType]
+    public let pureFunctions: [String]
+    public let coroutines: [String]
+    public let taskCreators: [String]
+    public let offloads: [Offload]
+
+    /// Dictionaries keyed by qualified name, built once when the catalogue is made.
+    let index: PythonCatalogueIndex
+
+    enum CodingKeys: String, CodingKey {
+        case builtins, calls, types, pureFunctions, coroutines, taskCreators, offloads
+    }
+
+    public init(builtins: [String] = [], calls: [CallGroup] = [], types: [ValueType] = [],
+                pureFunctions: [String] = [], coroutines: [String] = [], taskCreators: [String] = [],
+                offloads: [Offload] = []) {
+        self.builtins = builtins
+        self.calls = calls
+        self.types = types
+        self.pureFunctions = pureFunctions
+        self.coroutines = coroutines
+        self.taskCreators = taskCreators
+        self.offloads = offloads
+        self.index = PythonCatalogueIndex(builtins: builtins, calls: calls, types: types, pureFunctions: pureFunctions,
+                                          coroutines: coroutines, taskCreators: taskCreators, offloads: offloads)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(builtins: try c.decodeIfPresent([String].self, forKey: .builtins) ?? [],
+                  calls: try c.decodeIfPresent([CallGroup].self, forKey: .calls) ?? [],
+                  types: try c.decodeIfPresent([ValueType].self, forKey: .types) ?? [],
+                  pureFunctions: try c.decodeIfPresent([String].self, forKey: .pureFunctions) ?? [],
+                  coroutines: try c.decodeIfPresent([String].self, forKey: .coroutines) ?? [],
+                  taskCreators: try c.decodeIfPresent([String].self, forKey: .taskCreators) ?? [],
+                  offloads: try c.decodeIfPresent([Offload].self, forKey: .offloads) ?? [])
+    }
+
+    /// A copy without one name anywhere it occurs (calls, constructors, coroutines, task
+    /// creators): what a test uses to show that the fixtures notice a missing entry.
+    public func removing(name: String) -> PythonCatalogue {
+        let keep = { (n: String) in n != name }
+        let newCalls = calls.map { g in
+            CallGroup(rule: g.rule, use: g.use, names: g.names.filter(keep), onlyWithArguments: g.onlyWithArguments,
+                      nonBlockingWhen: g.nonBlockingWhen)
+        }
+        let newTypes = types.map { t -> ValueType in
+            var t = t
+            t.constructors = t.constructors?.filter(keep)
+            return t
+        }
+        return PythonCatalogue(builtins: builtins, calls: newCalls, types: newTypes, pureFunctions: pureFunctions,
+                               coroutines: coroutines.filter(keep), taskCreators: taskCreators.filter(keep),
+                               offloads: offloads)
+    }
+}
+
+/// A blocking API as the checker needs it: which rule, and what to suggest.
+struct BlockingAPI: Sendable, Hashable {
+    var rule: String
+    var use: String
+    var onlyWithArguments: Bool
+    var nonBlockingWhen: PythonCatalogue.ArgumentCondition?
+}
+
+/// A value type of the catalogue, by its index in `PythonCatalogueIndex.types`.
+struct ValueTypeID: Sendable, Hashable {
+    var raw: Int
+}
+
+/// A catalogue value type with its names resolved to dictionaries and type ids.
+struct CompiledValueType: Sendable {
+    var name: String
+    var description: String
+    var methods: [String: BlockingAPI] = [:]
+    var anyMethod: BlockingAPI?
+    var returns: [String: ValueTypeID] = [:]
+    var attributes: [String: ValueTypeID] = [:]
+    var anyAttribute: ValueTypeID?
+    var callReturns: ValueTypeID?
+    var keepsTypeAsOperand: Bool
+    var taskMethods: Set<String>
+    var coroutineMethods: Set<String>
+}
+
+/// The lookups the checker runs per call, precomputed from the catalogue.
+struct PythonCatalogueIndex: Sendable {
+    var builtins: Set<String>
+    var blockingCalls: [String: BlockingAPI] = [:]
+    var types: [CompiledValueType] = []
+    var constructorTypes: [String: ValueTypeID] = [:]
+    var annotationTypes: [String: ValueTypeID] = [:]
+    var pureFunctions: Set<String>
+    var coroutines: Set<String>
+    var taskCreators: Set<String>
+    var offloadCalls: [String: Int] = [:]
+    var offloadMethods: [String: Int] = [:]
+
+    init(builtins: [String], calls: [PythonCatalogue.CallGroup], types: [PythonCatalogue.ValueType],
+         pureFunctions: [String], coroutines: [String], taskCreators: [String], offloads: [PythonCatalogue.Offload]) {
+        self.builtins = Set(builtins)
+        self.pureFunctions = Set(pureFunctions)
+        self.coroutines = Set(coroutines)
+        self.taskCreators = Set(taskCreators)
+        for group in calls {
+            let api = BlockingAPI(rule: group.rule, use: group.use, onlyWithArguments: group.onlyWithArguments ?? false,
+                                  nonBlockingWhen: group.nonBlockingWhen)
+            // The first group naming an API wins, so a user group appended later cannot
+            // silently re-file a built-in entry under another rule.
+            for name in group.names where blockingCalls[name] == nil { blockingCalls[name] = api }
+        }
+        var ids: [String: ValueTypeID] = [:]
+        for (i, t) in types.enumerated() where ids[t.name] == nil { ids[t.name] = ValueTypeID(raw: i) }
+        for (i, t) in types.enumerated() {
+            let id = ValueTypeID(raw: i)
+            var compiled = CompiledValueType(name: t.name, description: t.description,
+                                             keepsTypeAsOperand: t.operands ?? false,
+                                             taskMethods: Set(t.taskMethods ?? []),
+                                             coroutineMethods: Set(t.coroutineMethods ?? []))
+            for group in t.methods ?? [] {
+                let api = BlockingAPI(rule: group.rule, use: group.use, onlyWithArguments: group.onlyWithArguments ?? false,
+                                      nonBlockingWhen: group.nonBlockingWhen)
+                for name in group.names where compiled.methods[name] == nil { compiled.methods[name] = api }
+            }
+            if let any = t.anyMethod {
+                compiled.anyMethod = BlockingAPI(rule: any.rule, use: any.use, onlyWithArguments: false, nonBlockingWhen: nil)
+            }
+            for (method, typeName) in t.returns ?? [:] { compiled.returns[method] = ids[typeName] }
+            for (attribute, typeName) in t.attributes ?? [:] { compiled.attributes[attribute] = ids[typeName] }
+            compiled.anyAttribute = t.anyAttribute.flatMap { ids[$0] }
+            compiled.callReturns = t.callReturns.flatMap { ids[$0] }
+            self.types.append(compiled)
+            for c in t.constructors ?? [] where constructorTypes[c] == nil { constructorTypes[c] = id }
+            for a in (t.annotations ?? []) + (t.constructors ?? []) where annotationTypes[a] == nil { annotationTypes[a] = id }
+        }
+        for o in offloads {
+            if let call = o.call { offloadCalls[call] = o.functionArgument }
+            if let method = o.method { offloadMethods[method] = o.functionArgument }
+        }
+    }
+
+    subscript(type: ValueTypeID) -> CompiledValueType { types[type.raw] }
 }

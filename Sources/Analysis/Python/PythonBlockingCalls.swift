@@ -1,0 +1,135 @@
+import LightSyntax
+
+/// AL101–AL107: a call that blocks the event loop, made in an async context. The catalogue
+/// decides which rule a call belongs to; the call matches by its resolved qualified name
+/// (`time.sleep`) or as a method of a value of a catalogue type (`f.read()` after
+/// `f = open(p)`). Awaited or not, a blocking call is reported (`await time.sleep(1)` still blocks).
+struct PythonBlockingCallRule {
+    let model: PythonSemanticModel
+    private var tree: SyntaxTree { model.tree }
+    private var index: PythonCatalogueIndex { model.catalogue }
+
+    init(model: PythonSemanticModel) {
+        self.model = model
+    }
+
+    /// What blocks in a call: the API, and how to describe it.
+    struct Match {
+        var api: BlockingAPI
+        /// The catalogue name for a call matched by qualified name.
+        var qualifiedName: String?
+        /// The method name and the receiver's description for a call on a typed value.
+        var method: String?
+        var receiver: String?
+    }
+
+    func check(_ context: PythonAsyncContexts.ContextCall, into findings: inout PythonFindings) {
+        guard let match = match(context.call, in: context.scope) else { return }
+        let written = tree.calleeText(ofCall: context.call)
+        let place = "in `async def \(tree.name(context.function) ?? "?")`"
+        var message: String
+        if let q = match.qualifiedName {
+            message = written == q ? "`\(q)(...)` blocks the event loop \(place)"
+                : "`\(written)(...)` is `\(q)`, which blocks the event loop \(place)"
+        } else {
+            message = "`\(written)(...)` blocks the event loop \(place): `\(match.method ?? "?")` on \(match.receiver ?? "a value")"
+        }
+        if let offload = offloadReceivingResult(of: context.call, in: context.scope) {
+            message += "; the call runs right here, not in `\(offload)`: pass the function itself"
+        }
+        let method = match.method ?? String(match.qualifiedName?.split(separator: ".").last ?? "")
+        let use = match.api.use.replacingOccurrences(of: "{callee}", with: written)
+            .replacingOccurrences(of: "{method}", with: method)
+        findings.report(match.api.rule, at: context.call, message: message, help: "Use \(use) instead.")
+    }
+
+    func match(_ call: NodeID, in scope: Int) -> Match? {
+        guard let callee = tree.firstChild(call) else { return nil }
+        if let q = model.qualifiedName(ofCallee: callee, in: scope) {
+            guard !index.pureFunctions.contains(q), let api = index.blockingCalls[q], applies(api, to: call) else {
+                return nil
+            }
+            return Match(api: api, qualifiedName: q)
+        }
+        guard tree.kind(callee) == .member, let method = tree.name(callee), let base = tree.firstChild(callee),
+              let t = model.valueType(of: base, in: scope, at: tree[call].start) else { return nil }
+        let type = index[t]
+        var api = type.methods[method]
+        if api == nil && type.returns[method] == nil && !type.taskMethods.contains(method)
+            && !type.coroutineMethods.contains(method) {
+            api = type.anyMethod
+        }
+        guard let api, applies(api, to: call) else { return nil }
+        // `open(p).read()`: the receiver is itself a blocking call, and that is the one finding.
+        if tree.kind(base) == .call, match(base, in: scope) != nil { return nil }
+        return Match(api: api, method: method, receiver: type.description)
+    }
+
+    private func applies(_ api: BlockingAPI, to call: NodeID) -> Bool {
+        if api.onlyWithArguments && tree.firstChild(call, ofKind: .argument) == nil { return false }
+        if let condition = api.nonBlockingWhen, let argument = tree.argument(of: call, keyword: condition.keyword,
+                                                                             position: condition.position),
+           let value = tree.firstChild(argument), tree.sourceText(value) == condition.value {
+            return false
+        }
+        return true
+    }
+
+    /// `await asyncio.to_thread(time.sleep(1))`: the blocking call is the function argument of
+    /// an offload API, so it runs now instead of on the worker thread. Returns the offload's name.
+    private func offloadReceivingResult(of call: NodeID, in scope: Int) -> String? {
+        let argument = tree[call].parent
+        guard !argument.isNone, tree.kind(argument) == .argument, tree[argument].name.isNone else { return nil }
+        let outer = tree[argument].parent
+        guard !outer.isNone, tree.kind(outer) == .call, let callee = tree.firstChild(outer),
+              let position = tree.positionalIndex(of: argument) else { return nil }
+        if let q = model.qualifiedName(ofCallee: callee, in: scope), index.offloadCalls[q] == position { return q }
+        if tree.kind(callee) == .member, let m = tree.name(callee), index.offloadMethods[m] == position {
+            return tree.calleeText(ofCall: outer)
+        }
+        return nil
+    }
+}
+
+extension SyntaxTree {
+    /// The argument passed by `keyword`, or else the positional one at `position`.
+    func argument(of call: NodeID, keyword: String?, position: Int?) -> NodeID? {
+        var positional = 0
+        for child in children(call) where kind(child) == .argument {
+            let n = self[child]
+            if n.flags.contains(.star) || n.flags.contains(.doubleStar) { continue }
+            if let label = name(child) {
+                if label == keyword { return child }
+            } else {
+                if positional == position { return child }
+                positional += 1
+            }
+        }
+        return nil
+    }
+
+    /// The index of a positional argument among its call's positional arguments.
+    func positionalIndex(of argument: NodeID) -> Int? {
+        let call = self[argument].parent
+        var index = 0
+        for child in children(call) where kind(child) == .argument {
+            let n = self[child]
+            if child == argument { return n.name.isNone && !n.flags.contains(.star) ? index : nil }
+            if n.name.isNone && !n.flags.contains(.star) && !n.flags.contains(.doubleStar) { index += 1 }
+        }
+        return nil
+    }
+
+    /// The source text of a node that fits on one line (nil otherwise): enough to read a
+    /// literal such as `False`, which the tree does not spell out.
+    func sourceText(_ node: NodeID) -> String? {
+        let r = range(node)
+        guard r.start.line == r.end.line else { return nil }
+        let scalars = Array(lineMap.lineText(r.start.line).unicodeScalars)
+        let from = r.start.column - 1, to = r.end.column - 1
+        guard from >= 0, to <= scalars.count, from <= to else { return nil }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars[from..<to])
+        return text
+    }
+}

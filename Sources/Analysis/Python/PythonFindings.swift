@@ -1,0 +1,36 @@
+import LightSyntax
+
+/// Collects one file's Python findings, with each rule's metadata from the catalogue.
+struct PythonFindings {
+    let tree: SyntaxTree
+    let path: String
+    let catalogue: RuleCatalogue
+    private(set) var findings: [Finding] = []
+
+    init(tree: SyntaxTree, path: String, catalogue: RuleCatalogue) {
+        self.tree = tree
+        self.path = path
+        self.catalogue = catalogue
+    }
+
+    /// Reports `code` over the node's range (a call: from its callee's start to its `)`).
+    /// A rule missing from the catalogue reports nothing: the catalogue decides what exists.
+    mutating func report(_ code: String, at node: NodeID, message: String, help: String) {
+        guard let rule = catalogue.rule(code: code) else { return }
+        findings.append(Finding(path: path, range: tree.range(node), rule: rule, language: .python,
+                                message: message, help: help))
+    }
+}
+
+extension SyntaxTree {
+    /// The first child, e.g. a call's callee or a member's base.
+    func firstChild(_ id: NodeID) -> NodeID? {
+        let first = self[id].firstChild
+        return first.isNone ? nil : first
+    }
+
+    /// A call's callee as written, in the summary's normal form (`t.sleep`, `open().read`).
+    func calleeText(ofCall call: NodeID) -> String {
+        firstChild(call).map { SyntaxSummary.calleeText(self, $0) } ?? "?"
+    }
+}

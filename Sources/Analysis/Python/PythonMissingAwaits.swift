@@ -1,0 +1,97 @@
+import LightSyntax
+
+/// AL202: an expression statement that calls a coroutine function without `await`: the
+/// coroutine is created and dropped, and its body never runs. In any context. Coroutine
+/// functions are the catalogue's library coroutines (`asyncio.sleep`, `trio.sleep`, …, and
+/// `coroutineMethods` of typed values such as `loop.sock_sendall`), this file's own
+/// `async def` functions, and `self.method()` where the enclosing class defines
+/// `async def method`. An `async def` that yields is an async generator, not a coroutine.
+struct PythonMissingAwaitRule {
+    let model: PythonSemanticModel
+    private var tree: SyntaxTree { model.tree }
+
+    init(model: PythonSemanticModel) {
+        self.model = model
+    }
+
+    func check(into findings: inout PythonFindings) {
+        for i in tree.allNodes {
+            let statement = NodeID(i)
+            guard tree.kind(statement) == .expressionStatement, let call = tree.firstChild(statement),
+                  tree.kind(call) == .call, let callee = tree.firstChild(call) else { continue }
+            let scope = model.scopes.scope(containing: statement, in: tree)
+            guard let coroutine = coroutineName(callee: callee, in: scope) else { continue }
+            let written = tree.calleeText(ofCall: call)
+            let what = written == coroutine ? "`\(written)(...)`" : "`\(written)(...)` (`\(coroutine)`)"
+            findings.report("AL202", at: call,
+                            message: "\(what) creates a coroutine that is never awaited, so its body never runs",
+                            help: "Add `await` (`await \(written)(...)`), or hand the coroutine to `asyncio.create_task(...)` or a task group to run it concurrently.")
+        }
+    }
+
+    /// The coroutine function a callee denotes, by name, or nil.
+    private func coroutineName(callee: NodeID, in scope: Int) -> String? {
+        let at = tree[callee].start
+        if let q = model.qualifiedName(ofCallee: callee, in: scope), model.catalogue.coroutines.contains(q) { return q }
+        if case .function(let f) = model.resolve(expression: callee, in: scope, at: at), isCoroutineFunction(f) {
+            return tree.name(f)
+        }
+        guard tree.kind(callee) == .member, let method = tree.name(callee), let base = tree.firstChild(callee) else {
+            return nil
+        }
+        if tree.kind(base) == .name, let cls = classOfSelf(base, in: scope), isAsyncMethod(tree[callee].name, of: cls) {
+            return "\(tree.name(cls) ?? "?").\(method)"
+        }
+        if let t = model.valueType(of: base, in: scope, at: at), model.catalogue[t].coroutineMethods.contains(method) {
+            return method
+        }
+        return nil
+    }
+
+    /// The class whose instance `name` is, when it is the first parameter of one of the
+    /// class's methods (`self`), not of a `staticmethod` or `classmethod`.
+    private func classOfSelf(_ name: NodeID, in scope: Int) -> NodeID? {
+        guard let (_, bindings) = model.scopes.lookup(tree[name].name, from: scope), bindings.count == 1,
+              case .parameter(let parameter) = bindings[0].kind else { return nil }
+        let method = tree[parameter].parent
+        guard tree.firstChild(method, ofKind: .parameter) == parameter else { return nil }
+        for child in tree.children(method) where tree.kind(child) == .attribute {
+            let decorator = tree.name(child)
+            if decorator == "staticmethod" || decorator == "classmethod" { return nil }
+        }
+        let block = tree[method].parent
+        guard !block.isNone, tree.kind(block) == .block else { return nil }
+        let cls = tree[block].parent
+        return !cls.isNone && tree.kind(cls) == .typeDecl ? cls : nil
+    }
+
+    /// Whether every definition of `method` in the class body is a coroutine function.
+    private func isAsyncMethod(_ method: Symbol, of cls: NodeID) -> Bool {
+        guard let classScope = model.scopes.scopeOpenedBy[cls],
+              let bindings = model.scopes[classScope].bindings[method], !bindings.isEmpty else { return false }
+        return bindings.allSatisfy { b in
+            if case .function(let f) = b.kind { return isCoroutineFunction(f) }
+            return false
+        }
+    }
+
+    private func isCoroutineFunction(_ f: NodeID) -> Bool {
+        guard tree[f].flags.contains(.isAsync), let body = tree.firstChild(f, ofKind: .block) else { return false }
+        return !yields(body)
+    }
+
+    /// Whether a function body yields (outside nested functions, lambdas and classes).
+    private func yields(_ node: NodeID) -> Bool {
+        for child in tree.children(node) {
+            switch tree.kind(child) {
+            case .function, .closure, .typeDecl: continue
+            case .opaque:
+                let detail = tree.detail(child)
+                if detail == "yield" || detail == "yieldFrom" { return true }
+            default: break
+            }
+            if yields(child) { return true }
+        }
+        return false
+    }
+}

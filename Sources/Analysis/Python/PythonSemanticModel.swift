@@ -1,0 +1,173 @@
+import LightSyntax
+
+/// What a name or a dotted expression refers to.
+enum PythonResolution: Sendable, Equatable {
+    /// An imported module or object, by qualified name (`time.sleep`, `os.path`).
+    case qualified(String)
+    /// Rooted in a name bound nowhere in reach (a builtin, a star import, a module imported
+    /// elsewhere): the text as written.
+    case unbound(String)
+    /// One of this file's functions.
+    case function(NodeID)
+    /// One of this file's classes.
+    case classDef(NodeID)
+    /// A variable (or anything computed), with its catalogue type when known.
+    case value(ValueTypeID?)
+}
+
+/// Names, qualified names and value types of one file's expressions, resolved against its
+/// scopes (`PythonScopes`) and the catalogue's types.
+struct PythonSemanticModel: Sendable {
+    let tree: SyntaxTree
+    let scopes: PythonScopes
+    let catalogue: PythonCatalogueIndex
+    /// Resolution follows aliases (`nap = time.sleep`) and variables; this bounds cycles such as
+    /// `x = x.parent`.
+    private static let maxDepth = 16
+
+    init(tree: SyntaxTree, catalogue: PythonCatalogueIndex) {
+        self.tree = tree
+        self.scopes = PythonScopes(tree: tree)
+        self.catalogue = catalogue
+    }
+
+    // MARK: Names
+
+    /// What `symbol` means when read at `position` in `scope`.
+    func resolve(_ symbol: Symbol, in scope: Int, at position: Int32, depth: Int = 0) -> PythonResolution {
+        guard depth < Self.maxDepth else { return .value(nil) }
+        guard let (bindingScope, bindings) = scopes.lookup(symbol, from: scope) else {
+            return .unbound(tree.symbols.string(symbol))
+        }
+        // In its own scope a read sees the last binding before it (flow is approximated by
+        // source order).
+        if bindingScope == scope, let last = bindings.last(where: { $0.position <= position }) {
+            return resolve(last, in: bindingScope, depth: depth + 1)
+        }
+        // A read from a nested scope runs later, and a read before any binding sits in a loop
+        // or is an error: every binding must agree, else we do not know (precision first).
+        // `x = None` placeholders do not count.
+        var agreed: PythonResolution?
+        for b in bindings {
+            if case .assigned(let v) = b.kind, tree.kind(v) == .literal { continue }
+            let r = resolve(b, in: bindingScope, depth: depth + 1)
+            if let a = agreed, a != r { return .value(nil) }
+            agreed = r
+        }
+        return agreed ?? .value(nil)
+    }
+
+    private func resolve(_ binding: PythonBinding, in scope: Int, depth: Int) -> PythonResolution {
+        switch binding.kind {
+        case .imported(let q): return .qualified(q)
+        case .function(let f): return .function(f)
+        case .classDef(let c): return .classDef(c)
+        case .opaque: return .value(nil)
+        case .parameter(let p): return .value(annotatedType(of: p, scope: scope, depth: depth))
+        case .assigned(let value):
+            let at = tree[value].start
+            switch tree.kind(value) {
+            case .name, .member:
+                // An alias (`nap = time.sleep`, `Client = requests.Session`) or another variable.
+                return resolve(expression: value, in: scope, at: at, depth: depth + 1)
+            default:
+                return .value(valueType(of: value, in: scope, at: at, depth: depth + 1))
+            }
+        }
+    }
+
+    /// What a `name` / `member` chain (or any expression) refers to.
+    func resolve(expression e: NodeID, in scope: Int, at position: Int32, depth: Int = 0) -> PythonResolution {
+        guard depth < Self.maxDepth else { return .value(nil) }
+        switch tree.kind(e) {
+        case .name:
+            return resolve(tree[e].name, in: scope, at: position, depth: depth + 1)
+        case .member:
+            guard let base = tree.children(e).first(where: { _ in true }), let member = tree.name(e) else {
+                return .value(nil)
+            }
+            switch resolve(expression: base, in: scope, at: position, depth: depth + 1) {
+            case .qualified(let q): return .qualified(q + "." + member)
+            case .unbound(let n): return .unbound(n + "." + member)
+            case .value(let t?):
+                let type = catalogue[t]
+                return .value(type.attributes[member] ?? type.anyAttribute)
+            case .value(nil), .function, .classDef: return .value(nil)
+            }
+        default:
+            return .value(valueType(of: e, in: scope, at: position, depth: depth + 1))
+        }
+    }
+
+    /// The qualified name a callee denotes, as the catalogue spells it; nil for a local
+    /// function or variable. A bare unbound name counts only when it is a catalogue builtin.
+    func qualifiedName(ofCallee callee: NodeID, in scope: Int) -> String? {
+        switch resolve(expression: callee, in: scope, at: tree[callee].start) {
+        case .qualified(let q): return q
+        case .unbound(let n):
+            if tree.kind(callee) == .name { return catalogue.builtins.contains(n) ? n : nil }
+            return n
+        default: return nil
+        }
+    }
+
+    // MARK: Types
+
+    /// The catalogue type of an expression's value, when local reasoning can tell.
+    func valueType(of e: NodeID, in scope: Int, at position: Int32, depth: Int = 0) -> ValueTypeID? {
+        guard depth < Self.maxDepth else { return nil }
+        switch tree.kind(e) {
+        case .name, .member:
+            if case .value(let t) = resolve(expression: e, in: scope, at: position, depth: depth + 1) { return t }
+            return nil
+        case .call:
+            guard let callee = tree.children(e).first(where: { _ in true }) else { return nil }
+            if tree.kind(callee) == .member, let method = tree.name(callee),
+               let base = tree.children(callee).first(where: { _ in true }),
+               let baseType = valueType(of: base, in: scope, at: position, depth: depth + 1) {
+                return catalogue[baseType].returns[method]
+            }
+            switch resolve(expression: callee, in: scope, at: position, depth: depth + 1) {
+            case .qualified(let q): return catalogue.constructorTypes[q]
+            case .unbound(let n):
+                if tree.kind(callee) == .name && !catalogue.builtins.contains(n) { return nil }
+                return catalogue.constructorTypes[n]
+            case .value(let t?): return catalogue[t].callReturns
+            default: return nil
+            }
+        case .subscript:
+            guard let base = tree.children(e).first(where: { _ in true }),
+                  let t = valueType(of: base, in: scope, at: position, depth: depth + 1) else { return nil }
+            return catalogue[t].anyAttribute
+        case .opaque where tree.detail(e) == "binary":
+            guard let left = tree.children(e).first(where: { _ in true }),
+                  let t = valueType(of: left, in: scope, at: position, depth: depth + 1) else { return nil }
+            return catalogue[t].keepsTypeAsOperand ? t : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The type a parameter's annotation names (`s: requests.Session`, `p: Optional[Path]`,
+    /// `f: "IO[str] | None"`), resolved in the scope around the function.
+    private func annotatedType(of parameter: NodeID, scope: Int, depth: Int) -> ValueTypeID? {
+        guard let annotation = tree.firstChild(parameter, ofKind: .typeAnnotation),
+              var text = tree.name(annotation) else { return nil }
+        text = text.filter { $0 != "\"" && $0 != "'" && $0 != " " }
+        for wrapper in ["Optional[", "typing.Optional["] where text.hasPrefix(wrapper) && text.hasSuffix("]") {
+            text = String(text.dropFirst(wrapper.count).dropLast())
+        }
+        if text.hasSuffix("|None") { text = String(text.dropLast(5)) }
+        if text.hasPrefix("None|") { text = String(text.dropFirst(5)) }
+        if let bracket = text.firstIndex(of: "[") { text = String(text[..<bracket]) }   // IO[str] → IO
+        let root = String(text.prefix { $0 != "." })
+        let rest = text.dropFirst(root.count)
+        guard let symbol = tree.symbols.lookup(root) else { return catalogue.annotationTypes[text] }
+        let outer = scopes[scope].parent >= 0 ? scopes[scope].parent : scope
+        switch resolve(symbol, in: outer, at: tree[scopes[scope].node].start, depth: depth + 1) {
+        case .qualified(let q): return catalogue.annotationTypes[q + rest]
+        case .unbound(let n): return catalogue.annotationTypes[n + rest]
+        default: return nil
+        }
+    }
+}
