@@ -1,0 +1,394 @@
+import LightSyntax
+
+/// Turns Python source bytes into tokens, following CPython's tokenizer: INDENT/DEDENT from a
+/// stack of indentation columns (a tab advances to the next multiple of 8), no NEWLINE inside
+/// brackets, backslash continuation, and PEP 701 f-strings lexed as a start token, the tokens of
+/// each replacement field, and an end token, so that nested quotes of the same kind just work.
+///
+/// Never fails: bytes that cannot start a token become `error` tokens and unterminated strings
+/// end where CPython would report them; the problems are collected for the tree.
+struct PythonLexer {
+    /// What the lexer is inside of, innermost last. Replacement fields and format specs copy the
+    /// quoting of the f-string that holds them, so they can tell its closing quote.
+    struct Mode {
+        enum Kind: UInt8 { case fstringText, field, formatSpec }
+        var kind: Kind
+        var quote: UInt8
+        var triple: Bool
+        var raw: Bool
+        /// For a field or format spec: the bracket depth just after its `{`.
+        var depth: Int
+    }
+
+    let s: UnsafeBufferPointer<UInt8>
+    let n: Int
+    var pos = 0
+    var tokens: [Token] = []
+    var problems: [ParseProblem] = []
+    var bracketDepth = 0
+    var indents: [Int] = [0]
+    var modes: [Mode] = []
+    var atLineStart = true
+    /// Whether the current logical line has produced a token (and so needs a NEWLINE).
+    var lineHasTokens = false
+
+    init(_ s: UnsafeBufferPointer<UInt8>) {
+        self.s = s
+        self.n = s.count
+    }
+
+    static func tokenize(_ s: UnsafeBufferPointer<UInt8>) -> (tokens: [Token], problems: [ParseProblem]) {
+        var lexer = PythonLexer(s)
+        lexer.run()
+        return (lexer.tokens, lexer.problems)
+    }
+
+    mutating func problem(_ offset: Int, _ message: String) {
+        if problems.count < 100 { problems.append(ParseProblem(start: Int32(truncatingIfNeeded: offset), message: message)) }
+    }
+
+    @inline(__always) mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, _ keyword: Keyword = .none) {
+        tokens.append(Token(kind: kind, keyword: keyword, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
+        lineHasTokens = true
+    }
+
+    @inline(__always) static func isIdentifierByte(_ c: UInt8) -> Bool {
+        // Non-ASCII bytes are taken as identifier characters: CPython accepts Unicode letters and
+        // rejects the rest, and a rejected file only has to be survived, not understood.
+        (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 || c >= 0x80
+    }
+
+    @inline(__always) static func isIdentifierStart(_ c: UInt8) -> Bool {
+        (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 0x80
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+    mutating func run() {
+        tokens.reserveCapacity(n / 5 + 16)
+        if n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF { pos = 3 }
+        while true {
+            if let top = modes.last, top.kind != .field {
+                scanFStringText()
+                continue
+            }
+            if atLineStart && bracketDepth == 0 {
+                atLineStart = false
+                handleIndentation()
+            }
+            // Skip blanks.
+            while pos < n {
+                let c = s[pos]
+                if c == 32 || c == 9 || c == 12 { pos += 1 } else { break }
+            }
+            if pos >= n { break }
+            let c = s[pos]
+            let start = pos
+            switch c {
+            case 35: // '#': a comment runs to the end of the line
+                while pos < n && s[pos] != 10 && s[pos] != 13 { pos += 1 }
+            case 10, 13:
+                pos += (c == 13 && pos + 1 < n && s[pos + 1] == 10) ? 2 : 1
+                if bracketDepth == 0 {
+                    if lineHasTokens { emit(.newline, start, start + 1); lineHasTokens = false }
+                    atLineStart = true
+                }
+            case 92: // '\\': line continuation
+                if pos + 1 < n && (s[pos + 1] == 10 || s[pos + 1] == 13) {
+                    pos += (s[pos + 1] == 13 && pos + 2 < n && s[pos + 2] == 10) ? 3 : 2
+                } else {
+                    problem(pos, "unexpected character after line continuation")
+                    emit(.error, pos, pos + 1)
+                    pos += 1
+                }
+            case 34, 39: // quotes
+                lexString(start: start, quotePos: pos, raw: false, format: false)
+            default:
+                if Self.isIdentifierStart(c) {
+                    lexNameOrPrefixedString()
+                } else if Self.isDigit(c) || (c == 46 && pos + 1 < n && Self.isDigit(s[pos + 1])) {
+                    lexNumber()
+                } else {
+                    lexOperator(c)
+                }
+            }
+        }
+        if !modes.isEmpty { problem(n, "unterminated f-string") }
+        if lineHasTokens { emit(.newline, n, n) }
+        while indents.count > 1 {
+            indents.removeLast()
+            tokens.append(Token(kind: .dedent, keyword: .none, start: Int32(truncatingIfNeeded: n), end: Int32(truncatingIfNeeded: n)))
+        }
+        tokens.append(Token(kind: .endMarker, keyword: .none, start: Int32(truncatingIfNeeded: n), end: Int32(truncatingIfNeeded: n)))
+    }
+
+    /// Measures the indentation of a new logical line and emits INDENT/DEDENT. Blank and
+    /// comment-only lines do not count.
+    mutating func handleIndentation() {
+        var column = 0
+        var p = pos
+        while p < n {
+            let c = s[p]
+            if c == 32 { column += 1 } else if c == 9 { column = (column / 8 + 1) * 8 } else if c == 12 { column = 0 } else { break }
+            p += 1
+        }
+        pos = p
+        if p >= n { return }
+        let c = s[p]
+        if c == 35 || c == 10 || c == 13 { return }
+        if c == 92 && p + 1 < n && (s[p + 1] == 10 || s[p + 1] == 13) { return }
+        let current = indents[indents.count - 1]
+        if column > current {
+            indents.append(column)
+            tokens.append(Token(kind: .indent, keyword: .none, start: Int32(truncatingIfNeeded: p), end: Int32(truncatingIfNeeded: p)))
+        } else if column < current {
+            while indents.count > 1 && indents[indents.count - 1] > column {
+                indents.removeLast()
+                tokens.append(Token(kind: .dedent, keyword: .none, start: Int32(truncatingIfNeeded: p), end: Int32(truncatingIfNeeded: p)))
+            }
+            if indents[indents.count - 1] != column { problem(p, "unindent does not match any outer indentation level") }
+        }
+    }
+
+    mutating func lexNameOrPrefixedString() {
+        let start = pos
+        var p = pos + 1
+        while p < n && Self.isIdentifierByte(s[p]) { p += 1 }
+        if p < n && (s[p] == 34 || s[p] == 39) && p - start <= 2 {
+            // A string prefix: r, u, b, f, t in either case, and the pairs rb/br, rf/fr, rt/tr.
+            var raw = false, format = false, bytes = false, unicode = false, valid = true
+            for i in start..<p {
+                switch s[i] | 0x20 {
+                case 114: if raw { valid = false }; raw = true
+                case 102, 116: if format { valid = false }; format = true
+                case 98: if bytes { valid = false }; bytes = true
+                case 117: unicode = true
+                default: valid = false
+                }
+            }
+            if unicode && p - start > 1 { valid = false }
+            if bytes && format { valid = false }
+            if valid {
+                lexString(start: start, quotePos: p, raw: raw, format: format)
+                return
+            }
+        }
+        pos = p
+        emit(.name, start, p, KeywordTable.keyword(s, start, p))
+    }
+
+    mutating func lexNumber() {
+        let start = pos
+        var p = pos
+        if s[p] == 48 && p + 1 < n && (s[p + 1] | 0x20 == 120 || s[p + 1] | 0x20 == 111 || s[p + 1] | 0x20 == 98) {
+            p += 2
+            while p < n {
+                let c = s[p]
+                if Self.isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 102) || c == 95 { p += 1 } else { break }
+            }
+        } else {
+            while p < n && (Self.isDigit(s[p]) || s[p] == 95) { p += 1 }
+            if p < n && s[p] == 46 {
+                p += 1
+                while p < n && (Self.isDigit(s[p]) || s[p] == 95) { p += 1 }
+            }
+            if p < n && s[p] | 0x20 == 101 {
+                var q = p + 1
+                if q < n && (s[q] == 43 || s[q] == 45) { q += 1 }
+                if q < n && Self.isDigit(s[q]) {
+                    p = q
+                    while p < n && (Self.isDigit(s[p]) || s[p] == 95) { p += 1 }
+                }
+            }
+            if p < n && s[p] | 0x20 == 106 { p += 1 }
+        }
+        pos = p
+        emit(.number, start, p)
+    }
+
+    mutating func lexOperator(_ c: UInt8) {
+        let start = pos
+        @inline(__always) func next(_ k: Int) -> UInt8 { pos + k < n ? s[pos + k] : 0 }
+        let c1 = next(1), c2 = next(2)
+        var kind: TokenKind
+        var width = 1
+        // Inside a replacement field, at its own bracket level, `}` ends it, `:` starts the
+        // format spec (even before `=`) and `!` starts a conversion.
+        if let top = modes.last, top.kind == .field, bracketDepth == top.depth {
+            if c == 125 {
+                emit(.fieldEnd, start, start + 1)
+                pos += 1
+                bracketDepth -= 1
+                modes.removeLast()
+                return
+            }
+            if c == 58 {
+                emit(.specStart, start, start + 1)
+                pos += 1
+                modes[modes.count - 1].kind = .formatSpec
+                return
+            }
+            if c == 33 && c1 != 61 {
+                emit(.exclamation, start, start + 1)
+                pos += 1
+                return
+            }
+        }
+        switch c {
+        case 40: kind = .lpar; bracketDepth += 1
+        case 91: kind = .lsqb; bracketDepth += 1
+        case 123: kind = .lbrace; bracketDepth += 1
+        case 41, 93, 125:
+            kind = c == 41 ? .rpar : (c == 93 ? .rsqb : .rbrace)
+            let floor = (modes.last?.kind == .field) ? modes[modes.count - 1].depth : 0
+            if bracketDepth > floor { bracketDepth -= 1 }
+        case 58: if c1 == 61 { kind = .colonEqual; width = 2 } else { kind = .colon }
+        case 44: kind = .comma
+        case 59: kind = .semi
+        case 46: if c1 == 46 && c2 == 46 { kind = .ellipsis; width = 3 } else { kind = .dot }
+        case 45:
+            if c1 == 62 { kind = .arrow; width = 2 } else if c1 == 61 { kind = .augAssign; width = 2 } else { kind = .minus }
+        case 43: if c1 == 61 { kind = .augAssign; width = 2 } else { kind = .plus }
+        case 42:
+            if c1 == 42 {
+                if c2 == 61 { kind = .augAssign; width = 3 } else { kind = .doubleStar; width = 2 }
+            } else if c1 == 61 { kind = .augAssign; width = 2 } else { kind = .star }
+        case 47:
+            if c1 == 47 {
+                if c2 == 61 { kind = .augAssign; width = 3 } else { kind = .doubleSlash; width = 2 }
+            } else if c1 == 61 { kind = .augAssign; width = 2 } else { kind = .slash }
+        case 37: if c1 == 61 { kind = .augAssign; width = 2 } else { kind = .percent }
+        case 64: if c1 == 61 { kind = .augAssign; width = 2 } else { kind = .at }
+        case 38: if c1 == 61 { kind = .augAssign; width = 2 } else { kind = .amper }
+        case 124: if c1 == 61 { kind = .augAssign; width = 2 } else { kind = .vbar }
+        case 94: if c1 == 61 { kind = .augAssign; width = 2 } else { kind = .circumflex }
+        case 126: kind = .tilde
+        case 60:
+            if c1 == 60 {
+                if c2 == 61 { kind = .augAssign; width = 3 } else { kind = .leftShift; width = 2 }
+            } else if c1 == 61 { kind = .lessEqual; width = 2 } else if c1 == 62 { kind = .notEqual; width = 2 } else { kind = .less }
+        case 62:
+            if c1 == 62 {
+                if c2 == 61 { kind = .augAssign; width = 3 } else { kind = .rightShift; width = 2 }
+            } else if c1 == 61 { kind = .greaterEqual; width = 2 } else { kind = .greater }
+        case 61: if c1 == 61 { kind = .equalEqual; width = 2 } else { kind = .equal }
+        case 33: if c1 == 61 { kind = .notEqual; width = 2 } else { kind = .exclamation }
+        default:
+            problem(start, "invalid character")
+            kind = .error
+        }
+        pos += width
+        emit(kind, start, pos)
+    }
+
+    /// Lexes a string whose prefix starts at `start` and whose opening quote is at `quotePos`.
+    /// An f-/t-string only gets its start token here; `scanFStringText` takes over from there.
+    mutating func lexString(start: Int, quotePos: Int, raw: Bool, format: Bool) {
+        let q = s[quotePos]
+        var p = quotePos + 1
+        let triple = p + 1 < n && s[p] == q && s[p + 1] == q
+        if triple { p += 2 }
+        if format {
+            emit(.fstringStart, start, p)
+            modes.append(Mode(kind: .fstringText, quote: q, triple: triple, raw: raw, depth: bracketDepth))
+            pos = p
+            return
+        }
+        while true {
+            if p >= n {
+                problem(start, triple ? "unterminated triple-quoted string" : "unterminated string")
+                p = n
+                break
+            }
+            let c = s[p]
+            if c == 92 {
+                // A backslash keeps the next character in the string, raw or not.
+                p += (p + 2 < n && s[p + 1] == 13 && s[p + 2] == 10) ? 3 : 2
+                continue
+            }
+            if c == q {
+                if !triple { p += 1; break }
+                if p + 2 < n && s[p + 1] == q && s[p + 2] == q { p += 3; break }
+                p += 1
+                continue
+            }
+            if (c == 10 || c == 13) && !triple {
+                problem(start, "unterminated string")
+                break
+            }
+            p += 1
+        }
+        if p > n { p = n }
+        pos = p
+        emit(.string, start, p)
+    }
+
+    /// Scans the literal text of an f-string or of a format spec up to the next replacement
+    /// field, the end of the spec, or the closing quotes. Always consumes input or pops a mode.
+    mutating func scanFStringText() {
+        let mode = modes[modes.count - 1]
+        let q = mode.quote
+        var p = pos
+        while true {
+            if p >= n || ((s[p] == 10 || s[p] == 13) && !mode.triple) {
+                problem(p, "unterminated f-string")
+                if mode.kind == .formatSpec { bracketDepth -= 1 }
+                if mode.kind == .fstringText { emit(.fstringEnd, p, p) }
+                modes.removeLast()
+                pos = min(p, n)
+                return
+            }
+            let c = s[p]
+            if c == q && (!mode.triple || (p + 2 < n && s[p + 1] == q && s[p + 2] == q)) {
+                if mode.kind == .formatSpec {
+                    // The quote ends the f-string before the field was closed.
+                    problem(p, "f-string: expecting '}'")
+                    bracketDepth -= 1
+                    modes.removeLast()
+                    pos = p
+                    return
+                }
+                let end = p + (mode.triple ? 3 : 1)
+                emit(.fstringEnd, p, end)
+                modes.removeLast()
+                pos = end
+                return
+            }
+            if c == 92 {
+                if p + 1 < n && (s[p + 1] == 123 || s[p + 1] == 125) { p += 1; continue }
+                if !mode.raw && p + 2 < n && s[p + 1] == 78 && s[p + 2] == 123 {
+                    // \N{NAME}: the braces belong to the escape.
+                    p += 3
+                    while p < n && s[p] != 125 && s[p] != q && s[p] != 10 && s[p] != 13 { p += 1 }
+                    if p < n && s[p] == 125 { p += 1 }
+                    continue
+                }
+                p += (p + 2 < n && s[p + 1] == 13 && s[p + 2] == 10) ? 3 : 2
+                if p > n { p = n }
+                continue
+            }
+            if c == 123 {
+                if mode.kind == .fstringText && p + 1 < n && s[p + 1] == 123 { p += 2; continue }
+                emit(.fieldStart, p, p + 1)
+                bracketDepth += 1
+                modes.append(Mode(kind: .field, quote: q, triple: mode.triple, raw: mode.raw, depth: bracketDepth))
+                pos = p + 1
+                return
+            }
+            if c == 125 {
+                if mode.kind == .formatSpec {
+                    emit(.fieldEnd, p, p + 1)
+                    bracketDepth -= 1
+                    modes.removeLast()
+                    pos = p + 1
+                    return
+                }
+                if p + 1 < n && s[p + 1] == 125 { p += 2; continue }
+                problem(p, "f-string: single '}' is not allowed")
+                p += 1
+                continue
+            }
+            p += 1
+        }
+    }
+}

@@ -1,0 +1,727 @@
+import LightSyntax
+
+/// The `detail` texts the Python front end writes, interned once per tree.
+struct PythonDetails {
+    let def, lambda, `class`, binary, compare, boolean, not, unary, ternary, tuple, list, set, dict: Symbol
+    let comprehension, generator, star, doubleStar, slice, yield, yieldFrom, `if`, `for`, `while`: Symbol
+    let `try`, except, match, `case`, pattern, type, del, assert, pass, `break`, `continue`: Symbol
+    let `return`, raise, global, nonlocal, `as`, walrus, error, skipped, power: Symbol
+
+    init(_ symbols: inout SymbolTable) {
+        def = symbols.intern("def"); lambda = symbols.intern("lambda"); `class` = symbols.intern("class")
+        binary = symbols.intern("binary"); compare = symbols.intern("compare"); boolean = symbols.intern("boolean")
+        not = symbols.intern("not"); unary = symbols.intern("unary"); ternary = symbols.intern("ternary")
+        tuple = symbols.intern("tuple"); list = symbols.intern("list"); set = symbols.intern("set")
+        dict = symbols.intern("dict"); comprehension = symbols.intern("comprehension")
+        generator = symbols.intern("generator"); star = symbols.intern("star"); doubleStar = symbols.intern("doubleStar")
+        slice = symbols.intern("slice"); yield = symbols.intern("yield"); yieldFrom = symbols.intern("yieldFrom")
+        `if` = symbols.intern("if"); `for` = symbols.intern("for"); `while` = symbols.intern("while")
+        `try` = symbols.intern("try"); except = symbols.intern("except"); match = symbols.intern("match")
+        `case` = symbols.intern("case"); pattern = symbols.intern("pattern"); type = symbols.intern("type")
+        del = symbols.intern("del"); assert = symbols.intern("assert"); pass = symbols.intern("pass")
+        `break` = symbols.intern("break"); `continue` = symbols.intern("continue"); `return` = symbols.intern("return")
+        raise = symbols.intern("raise"); global = symbols.intern("global"); nonlocal = symbols.intern("nonlocal")
+        `as` = symbols.intern("as"); walrus = symbols.intern("walrus"); error = symbols.intern("error")
+        skipped = symbols.intern("skipped"); power = symbols.intern("power")
+    }
+}
+
+/// A recursive-descent parser over the token array, building the LightSyntax tree.
+///
+/// Expressions are built detached and attached by their parent once complete; statements are
+/// attached as they are created. Errors never stop the parse: an expression that cannot be
+/// read becomes an `opaque` `error` node and the statement skips to the end of its line.
+/// Nesting is bounded (`maxDepth`): past it the nested part is skipped flat, so hostile input
+/// cannot overflow the stack.
+struct PythonTreeBuilder {
+    var tree: SyntaxTree
+    let src: UnsafeRawBufferPointer
+    let toks: UnsafeBufferPointer<Token>
+    let lastIndex: Int
+    var p = 0
+    /// End offset of the last real (non-layout) token consumed.
+    var prevEnd = 0
+    var depth = 0
+    var reportedDepth = false
+    let details: PythonDetails
+    var scratch: [UInt8] = []
+
+    /// CPython itself refuses more than 200 nested brackets; a little more leaves room for the
+    /// non-bracket recursion (unary operators, lambdas, blocks) of real code.
+    static let maxDepth = 240
+
+    init(lineMap: LineMap, source: UnsafeRawBufferPointer, tokens: UnsafeBufferPointer<Token>) {
+        var tree = SyntaxTree(language: .python, lineMap: lineMap)
+        tree.makeNode(.module, start: 0, end: source.count)
+        details = PythonDetails(&tree.symbols)
+        self.tree = tree
+        self.src = source
+        self.toks = tokens
+        self.lastIndex = tokens.count - 1
+    }
+
+    // MARK: - Tokens
+
+    @inline(__always) var tok: Token { toks[p] }
+    @inline(__always) var kind: TokenKind { toks[p].kind }
+    @inline(__always) func peek(_ offset: Int) -> Token { toks[min(p + offset, lastIndex)] }
+    @inline(__always) func at(_ k: TokenKind) -> Bool { toks[p].kind == k }
+    @inline(__always) func atKeyword(_ k: Keyword) -> Bool { toks[p].kind == .name && toks[p].keyword == k }
+
+    @inline(__always) mutating func advance() {
+        let t = toks[p]
+        if t.kind != .newline && t.kind != .indent && t.kind != .dedent && t.kind != .endMarker { prevEnd = t.endOffset }
+        if p < lastIndex { p += 1 }
+    }
+
+    @inline(__always) mutating func eat(_ k: TokenKind) -> Bool {
+        if toks[p].kind == k { advance(); return true }
+        return false
+    }
+
+    @inline(__always) mutating func eatKeyword(_ k: Keyword) -> Bool {
+        if atKeyword(k) { advance(); return true }
+        return false
+    }
+
+    mutating func problem(_ message: String) {
+        tree.addProblem(at: tok.startOffset, message)
+    }
+
+    mutating func expect(_ k: TokenKind, _ what: StaticString) {
+        if !eat(k) { tree.addProblem(at: tok.startOffset, "expected \(what)") }
+    }
+
+    @inline(__always) mutating func intern(_ t: Token) -> Symbol {
+        tree.symbols.intern(src, t.startOffset..<t.endOffset)
+    }
+
+    mutating func internScratch() -> Symbol {
+        let symbols = scratch.withUnsafeBytes { buffer -> Symbol in
+            tree.symbols.intern(buffer, 0..<buffer.count)
+        }
+        return symbols
+    }
+
+    /// Whether the current token can begin an expression.
+    func canStartExpression() -> Bool {
+        let t = tok
+        switch t.kind {
+        case .name:
+            switch t.keyword {
+            case .none, .match, .case, .type, .trueValue, .falseValue, .noneValue, .not, .lambda, .await, .yield: return true
+            default: return false
+            }
+        case .number, .string, .fstringStart, .lpar, .lsqb, .lbrace, .minus, .plus, .tilde, .star, .ellipsis: return true
+        default: return false
+        }
+    }
+
+    /// Skips to the end of the logical line (past its NEWLINE).
+    mutating func skipToEndOfLine() {
+        while !at(.newline) && !at(.endMarker) && !at(.indent) && !at(.dedent) { advance() }
+        _ = eat(.newline)
+    }
+
+    // MARK: - Statements
+
+    mutating func parseModule() {
+        parseStatements(into: tree.root, untilDedent: false)
+        tree.setEnd(tree.root, src.count)
+    }
+
+    mutating func parseStatements(into parent: NodeID, untilDedent: Bool) {
+        while true {
+            switch kind {
+            case .endMarker:
+                return
+            case .dedent:
+                advance()
+                if untilDedent { return }
+            case .indent:
+                problem("unexpected indent")
+                advance()
+                if depth >= Self.maxDepth {
+                    skipIndentedBlock(into: parent)
+                } else {
+                    depth += 1
+                    parseStatements(into: parent, untilDedent: true)
+                    depth -= 1
+                }
+            case .newline:
+                advance()
+            default:
+                let before = p
+                parseStatement(into: parent)
+                if p == before {
+                    problem("unexpected token")
+                    advance()
+                }
+            }
+        }
+    }
+
+    /// Past the nesting limit: the rest of an indented block becomes one flat opaque node.
+    mutating func skipIndentedBlock(into parent: NodeID) {
+        reportDepth()
+        let node = tree.addNode(.opaque, parent: parent, detail: details.skipped, start: tok.startOffset, end: tok.startOffset)
+        var balance = 1
+        while !at(.endMarker) {
+            if at(.indent) { balance += 1 } else if at(.dedent) {
+                balance -= 1
+                if balance == 0 { advance(); break }
+            }
+            advance()
+        }
+        tree.setEnd(node, prevEnd)
+    }
+
+    mutating func reportDepth() {
+        if !reportedDepth {
+            reportedDepth = true
+            problem("nesting too deep; the nested part is skipped")
+        }
+    }
+
+    mutating func parseStatement(into parent: NodeID) {
+        let t = tok
+        if t.kind == .at { parseDecorated(into: parent); return }
+        if t.kind == .name {
+            switch t.keyword {
+            case .def: parseFunction(into: parent, decorators: [], start: t.startOffset, isAsync: false); return
+            case .class: parseClass(into: parent, decorators: [], start: t.startOffset); return
+            case .if: parseIf(into: parent); return
+            case .while: parseWhile(into: parent); return
+            case .for: parseFor(into: parent, isAsync: false, start: t.startOffset); return
+            case .try: parseTry(into: parent); return
+            case .with: parseWith(into: parent, isAsync: false, start: t.startOffset); return
+            case .async:
+                let next = peek(1)
+                if next.kind == .name {
+                    switch next.keyword {
+                    case .def: advance(); parseFunction(into: parent, decorators: [], start: t.startOffset, isAsync: true, anchor: t.startOffset); return
+                    case .for: advance(); parseFor(into: parent, isAsync: true, start: t.startOffset); return
+                    case .with: advance(); parseWith(into: parent, isAsync: true, start: t.startOffset); return
+                    default: break
+                    }
+                }
+            case .match:
+                if looksLikeMatchStatement() { parseMatch(into: parent); return }
+            default:
+                break
+            }
+        }
+        parseSimpleStatements(into: parent)
+    }
+
+    mutating func parseSimpleStatements(into parent: NodeID) {
+        while true {
+            parseSmallStatement(into: parent)
+            if eat(.semi) {
+                if at(.newline) || at(.endMarker) { break }
+                continue
+            }
+            break
+        }
+        if eat(.newline) || at(.endMarker) { return }
+        problem("invalid syntax")
+        skipToEndOfLine()
+    }
+
+    mutating func parseSmallStatement(into parent: NodeID) {
+        let t = tok
+        let start = t.startOffset
+        if t.kind == .name {
+            switch t.keyword {
+            case .return, .raise:
+                let isReturn = t.keyword == .return
+                advance()
+                let node = tree.addNode(.returnStatement, parent: parent, detail: isReturn ? details.return : details.raise, start: start, end: prevEnd)
+                if canStartExpression() {
+                    let value = isReturn ? parseStarExpressions() : parseExpression()
+                    tree.appendChild(value, to: node)
+                    if !isReturn && eatKeyword(.from) {
+                        tree.appendChild(parseExpression(), to: node)
+                    }
+                }
+                tree.setEnd(node, prevEnd)
+                return
+            case .import: parseImport(into: parent); return
+            case .from: parseFromImport(into: parent); return
+            case .global, .nonlocal:
+                advance()
+                let node = tree.addNode(.scopeDeclaration, parent: parent, detail: t.keyword == .global ? details.global : details.nonlocal, start: start, end: prevEnd)
+                while at(.name) && !tok.keyword.isHard {
+                    tree.addNode(.name, parent: node, name: intern(tok), start: tok.startOffset, end: tok.endOffset)
+                    advance()
+                    if !eat(.comma) { break }
+                }
+                tree.setEnd(node, prevEnd)
+                return
+            case .del:
+                advance()
+                let node = tree.addNode(.opaque, parent: parent, detail: details.del, start: start, end: prevEnd)
+                if canStartExpression() { tree.appendChild(parseTargetList(), to: node) }
+                tree.setEnd(node, prevEnd)
+                return
+            case .assert:
+                advance()
+                let node = tree.addNode(.opaque, parent: parent, detail: details.assert, start: start, end: prevEnd)
+                tree.appendChild(parseExpression(), to: node)
+                if eat(.comma) { tree.appendChild(parseExpression(), to: node) }
+                tree.setEnd(node, prevEnd)
+                return
+            case .pass, .break, .continue:
+                advance()
+                let detail = t.keyword == .pass ? details.pass : (t.keyword == .break ? details.break : details.continue)
+                tree.addNode(.opaque, parent: parent, detail: detail, start: start, end: prevEnd)
+                return
+            case .type:
+                let next = peek(1), after = peek(2)
+                if next.kind == .name && !next.keyword.isHard && (after.kind == .equal || after.kind == .lsqb) {
+                    parseTypeAlias(into: parent)
+                    return
+                }
+            default:
+                break
+            }
+        }
+        parseExpressionStatement(into: parent)
+    }
+
+    mutating func parseExpressionStatement(into parent: NodeID) {
+        let start = tok.startOffset
+        let first = parseStarExpressionsOrYield()
+        switch kind {
+        case .colon:
+            advance()
+            let node = tree.addNode(.assignment, parent: parent, start: start, end: prevEnd)
+            tree.appendChild(first, to: node)
+            tree.appendChild(makeTypeAnnotation(parseExpression()), to: node)
+            if eat(.equal) { tree.appendChild(parseStarExpressionsOrYield(), to: node) }
+            tree.setEnd(node, prevEnd)
+        case .augAssign:
+            let op = intern(tok)
+            advance()
+            let node = tree.addNode(.assignment, parent: parent, flags: .augmented, detail: op, start: start, end: prevEnd)
+            tree.appendChild(first, to: node)
+            tree.appendChild(parseStarExpressionsOrYield(), to: node)
+            tree.setEnd(node, prevEnd)
+        case .equal:
+            let node = tree.addNode(.assignment, parent: parent, start: start, end: prevEnd)
+            tree.appendChild(first, to: node)
+            while eat(.equal) {
+                tree.appendChild(parseStarExpressionsOrYield(), to: node)
+            }
+            tree.setEnd(node, prevEnd)
+        default:
+            let node = tree.addNode(.expressionStatement, parent: parent, start: start, end: prevEnd)
+            tree.appendChild(first, to: node)
+        }
+    }
+
+    /// A dotted module name (`a.b.c`) copied into `scratch`; returns whether one was there.
+    mutating func readDottedName() -> Bool {
+        guard at(.name) else { return false }
+        while true {
+            let t = tok
+            scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: src[t.startOffset..<t.endOffset]))
+            advance()
+            if at(.dot) && peek(1).kind == .name {
+                scratch.append(46)
+                advance()
+            } else {
+                return true
+            }
+        }
+    }
+
+    mutating func parseImport(into parent: NodeID) {
+        let start = tok.startOffset
+        advance()
+        let node = tree.addNode(.importStatement, parent: parent, start: start, end: prevEnd)
+        repeat {
+            let itemStart = tok.startOffset
+            scratch.removeAll(keepingCapacity: true)
+            guard readDottedName() else { problem("expected a module name"); break }
+            let name = internScratch()
+            var alias = Symbol.none
+            if eatKeyword(.as), at(.name) { alias = intern(tok); advance() }
+            tree.addNode(.importName, parent: node, name: name, detail: alias, start: itemStart, end: prevEnd)
+        } while eat(.comma)
+        tree.setEnd(node, prevEnd)
+    }
+
+    mutating func parseFromImport(into parent: NodeID) {
+        let start = tok.startOffset
+        advance()
+        scratch.removeAll(keepingCapacity: true)
+        while at(.dot) || at(.ellipsis) {
+            scratch.append(contentsOf: at(.dot) ? [46] : [46, 46, 46])
+            advance()
+        }
+        if !atKeyword(.import) { _ = readDottedName() }
+        let module = internScratch()
+        let node = tree.addNode(.importStatement, parent: parent, flags: .isFrom, name: module, start: start, end: prevEnd)
+        guard eatKeyword(.import) else { problem("expected 'import'"); return }
+        if at(.star) {
+            let t = tok
+            advance()
+            tree.addNode(.importName, parent: node, name: intern(t), start: t.startOffset, end: t.endOffset)
+        } else {
+            let parenthesized = eat(.lpar)
+            while at(.name) {
+                let t = tok
+                advance()
+                var alias = Symbol.none
+                if eatKeyword(.as), at(.name) { alias = intern(tok); advance() }
+                tree.addNode(.importName, parent: node, name: intern(t), detail: alias, start: t.startOffset, end: prevEnd)
+                if !eat(.comma) { break }
+            }
+            if parenthesized { expect(.rpar, "')'") }
+        }
+        tree.setEnd(node, prevEnd)
+    }
+
+    mutating func parseTypeAlias(into parent: NodeID) {
+        let start = tok.startOffset
+        advance()
+        let node = tree.addNode(.opaque, parent: parent, detail: details.type, start: start, end: prevEnd)
+        tree.addNode(.name, parent: node, name: intern(tok), start: tok.startOffset, end: tok.endOffset)
+        advance()
+        if at(.lsqb) { skipBracketed() }
+        expect(.equal, "'='")
+        tree.appendChild(parseExpression(), to: node)
+        tree.setEnd(node, prevEnd)
+    }
+
+    /// Skips a bracketed group (type parameters), balanced over every kind of bracket.
+    mutating func skipBracketed() {
+        var balance = 0
+        repeat {
+            switch kind {
+            case .lpar, .lsqb, .lbrace, .fieldStart, .fstringStart: balance += 1
+            case .rpar, .rsqb, .rbrace, .fieldEnd, .fstringEnd: balance -= 1
+            case .newline, .endMarker: return
+            default: break
+            }
+            advance()
+        } while balance > 0
+    }
+
+    // MARK: Compound statements
+
+    /// `:` then a block: an indented suite or simple statements on the same line.
+    mutating func parseColonAndBlock(into parent: NodeID) {
+        if !eat(.colon) {
+            problem("expected ':'")
+            while !at(.newline) && !at(.endMarker) { advance() }
+        }
+        parseBlock(into: parent)
+    }
+
+    mutating func parseBlock(into parent: NodeID) {
+        let block = tree.addNode(.block, parent: parent, start: tok.startOffset, end: tok.startOffset)
+        if eat(.newline) {
+            if at(.indent) {
+                tree.setStart(block, tok.startOffset)
+                advance()
+                if depth >= Self.maxDepth {
+                    skipIndentedBlock(into: block)
+                } else {
+                    depth += 1
+                    parseStatements(into: block, untilDedent: true)
+                    depth -= 1
+                }
+            } else {
+                problem("expected an indented block")
+            }
+        } else if at(.endMarker) {
+            problem("expected a block")
+        } else {
+            parseSimpleStatements(into: block)
+        }
+        tree.setEnd(block, max(prevEnd, Int(tree[block].start)))
+    }
+
+    mutating func parseDecorated(into parent: NodeID) {
+        let start = tok.startOffset
+        var decorators: [NodeID] = []
+        while at(.at) {
+            let decoratorStart = tok.startOffset
+            advance()
+            let expression = parseNamedExpression()
+            let attribute = tree.makeNode(.attribute, name: dottedText(of: expression), start: decoratorStart, end: prevEnd)
+            tree.appendChild(expression, to: attribute)
+            decorators.append(attribute)
+            if !eat(.newline) {
+                problem("expected a newline after the decorator")
+                skipToEndOfLine()
+            }
+        }
+        let t = tok
+        if atKeyword(.def) {
+            parseFunction(into: parent, decorators: decorators, start: start, isAsync: false)
+        } else if atKeyword(.async) && peek(1).keyword == .def {
+            advance()
+            parseFunction(into: parent, decorators: decorators, start: start, isAsync: true, anchor: t.startOffset)
+        } else if atKeyword(.class) {
+            parseClass(into: parent, decorators: decorators, start: start)
+        } else {
+            problem("expected a function or class after decorators")
+            // Keep the decorator expressions in the tree: their calls still run.
+            let node = tree.addNode(.opaque, parent: parent, detail: details.error, start: start, end: prevEnd)
+            for d in decorators { tree.appendChild(d, to: node) }
+        }
+    }
+
+    /// At `def` (an `async` has been consumed and is the anchor when given).
+    mutating func parseFunction(into parent: NodeID, decorators: [NodeID], start: Int, isAsync: Bool, anchor: Int? = nil) {
+        let anchorOffset = anchor ?? tok.startOffset
+        advance()
+        var name = Symbol.none
+        if at(.name) && !tok.keyword.isHard {
+            name = intern(tok)
+            advance()
+        } else {
+            problem("expected a function name")
+        }
+        let function = tree.addNode(.function, parent: parent, flags: isAsync ? .isAsync : [], name: name, detail: details.def, start: start, end: prevEnd)
+        tree.setAnchor(function, anchorOffset)
+        for d in decorators { tree.appendChild(d, to: function) }
+        if at(.lsqb) { skipBracketed() }
+        if eat(.lpar) {
+            parseParameters(into: function, closer: .rpar, annotated: true)
+            expect(.rpar, "')'")
+        } else {
+            problem("expected '('")
+        }
+        if eat(.arrow) { tree.appendChild(makeTypeAnnotation(parseExpression()), to: function) }
+        parseColonAndBlock(into: function)
+        tree.setEnd(function, prevEnd)
+    }
+
+    /// Parameters of a `def` (with annotations) or a `lambda` (without), up to `closer`.
+    mutating func parseParameters(into owner: NodeID, closer: TokenKind, annotated: Bool) {
+        while !at(closer) && !at(.endMarker) && !at(.newline) {
+            let start = tok.startOffset
+            if eat(.slash) {
+                if !eat(.comma) { break }
+                continue
+            }
+            var flags: NodeFlags = []
+            if eat(.star) {
+                if !at(.name) {
+                    if !eat(.comma) { break }
+                    continue
+                }
+                flags = .star
+            } else if eat(.doubleStar) {
+                flags = .doubleStar
+            }
+            guard at(.name) && !tok.keyword.isHard else {
+                problem("expected a parameter name")
+                break
+            }
+            let parameter = tree.addNode(.parameter, parent: owner, flags: flags, name: intern(tok), start: start, end: tok.endOffset)
+            advance()
+            if annotated && eat(.colon) {
+                let annotation = at(.star) ? parseStarred() : parseExpression()
+                tree.appendChild(makeTypeAnnotation(annotation), to: parameter)
+            }
+            if eat(.equal) { tree.appendChild(parseExpression(), to: parameter) }
+            tree.setEnd(parameter, prevEnd)
+            if !eat(.comma) { break }
+        }
+    }
+
+    mutating func parseClass(into parent: NodeID, decorators: [NodeID], start: Int) {
+        let anchor = tok.startOffset
+        advance()
+        var name = Symbol.none
+        if at(.name) && !tok.keyword.isHard {
+            name = intern(tok)
+            advance()
+        } else {
+            problem("expected a class name")
+        }
+        let node = tree.addNode(.typeDecl, parent: parent, name: name, detail: details.class, start: start, end: prevEnd)
+        tree.setAnchor(node, anchor)
+        for d in decorators { tree.appendChild(d, to: node) }
+        if at(.lsqb) { skipBracketed() }
+        if eat(.lpar) {
+            parseArguments(into: node)
+            expect(.rpar, "')'")
+        }
+        parseColonAndBlock(into: node)
+        tree.setEnd(node, prevEnd)
+    }
+
+    mutating func parseIf(into parent: NodeID) {
+        let node = tree.addNode(.opaque, parent: parent, detail: details.if, start: tok.startOffset, end: tok.endOffset)
+        advance()
+        tree.appendChild(parseNamedExpression(), to: node)
+        parseColonAndBlock(into: node)
+        while atKeyword(.elif) {
+            advance()
+            tree.appendChild(parseNamedExpression(), to: node)
+            parseColonAndBlock(into: node)
+        }
+        if eatKeyword(.else) { parseColonAndBlock(into: node) }
+        tree.setEnd(node, prevEnd)
+    }
+
+    mutating func parseWhile(into parent: NodeID) {
+        let node = tree.addNode(.opaque, parent: parent, detail: details.while, start: tok.startOffset, end: tok.endOffset)
+        advance()
+        tree.appendChild(parseNamedExpression(), to: node)
+        parseColonAndBlock(into: node)
+        if eatKeyword(.else) { parseColonAndBlock(into: node) }
+        tree.setEnd(node, prevEnd)
+    }
+
+    /// At `for` (an `async` has been consumed).
+    mutating func parseFor(into parent: NodeID, isAsync: Bool, start: Int) {
+        let node = tree.addNode(.opaque, parent: parent, flags: isAsync ? .isAsync : [], detail: details.for, start: start, end: tok.endOffset)
+        advance()
+        tree.appendChild(parseTargetList(), to: node)
+        if !eatKeyword(.in) { problem("expected 'in'") }
+        tree.appendChild(parseStarExpressions(), to: node)
+        parseColonAndBlock(into: node)
+        if eatKeyword(.else) { parseColonAndBlock(into: node) }
+        tree.setEnd(node, prevEnd)
+    }
+
+    mutating func parseTry(into parent: NodeID) {
+        let node = tree.addNode(.opaque, parent: parent, detail: details.try, start: tok.startOffset, end: tok.endOffset)
+        advance()
+        parseColonAndBlock(into: node)
+        while atKeyword(.except) {
+            let handler = tree.addNode(.opaque, parent: node, detail: details.except, start: tok.startOffset, end: tok.endOffset)
+            advance()
+            _ = eat(.star)
+            if !at(.colon) {
+                tree.appendChild(parseStarExpressions(), to: handler)
+                if atKeyword(.as) {
+                    let asStart = tok.startOffset
+                    advance()
+                    var name = Symbol.none
+                    if at(.name) { name = intern(tok); advance() }
+                    tree.addNode(.binding, parent: handler, name: name, detail: details.as, start: asStart, end: prevEnd)
+                }
+            }
+            parseColonAndBlock(into: handler)
+            tree.setEnd(handler, prevEnd)
+        }
+        if eatKeyword(.else) { parseColonAndBlock(into: node) }
+        if eatKeyword(.finally) { parseColonAndBlock(into: node) }
+        tree.setEnd(node, prevEnd)
+    }
+
+    /// At `with` (an `async` has been consumed).
+    mutating func parseWith(into parent: NodeID, isAsync: Bool, start: Int) {
+        let node = tree.addNode(.with, parent: parent, flags: isAsync ? .isAsync : [], start: start, end: tok.endOffset)
+        advance()
+        if at(.lpar) && parenthesizedWithItems() {
+            advance()
+            while canStartExpression() {
+                parseWithItem(into: node)
+                if !eat(.comma) { break }
+            }
+            expect(.rpar, "')'")
+        } else {
+            repeat { parseWithItem(into: node) } while eat(.comma)
+        }
+        parseColonAndBlock(into: node)
+        tree.setEnd(node, prevEnd)
+    }
+
+    /// `with (a as b, c):` — the parenthesis holds the items when its match is followed by `:`.
+    func parenthesizedWithItems() -> Bool {
+        var i = p
+        var balance = 0
+        while i < lastIndex {
+            switch toks[i].kind {
+            case .lpar: balance += 1
+            case .rpar:
+                balance -= 1
+                if balance == 0 { return toks[i + 1].kind == .colon }
+            case .newline, .endMarker: return false
+            default: break
+            }
+            i += 1
+        }
+        return false
+    }
+
+    mutating func parseWithItem(into node: NodeID) {
+        let item = tree.addNode(.withItem, parent: node, start: tok.startOffset, end: tok.endOffset)
+        tree.appendChild(atKeyword(.yield) ? parseYield() : parseExpression(), to: item)
+        if eatKeyword(.as) { tree.appendChild(parseStarTarget(), to: item) }
+        tree.setEnd(item, prevEnd)
+    }
+
+    /// `match` followed, on the same logical line, by `:` NEWLINE INDENT `case`.
+    func looksLikeMatchStatement() -> Bool {
+        switch peek(1).kind {
+        case .name, .number, .string, .fstringStart, .lpar, .lsqb, .lbrace, .minus, .tilde, .star, .ellipsis: break
+        default: return false
+        }
+        var i = p + 1
+        while i < lastIndex && toks[i].kind != .newline { i += 1 }
+        guard i < lastIndex, toks[i - 1].kind == .colon, i + 2 <= lastIndex else { return false }
+        let indent = toks[i + 1], first = toks[i + 2]
+        return indent.kind == .indent && first.kind == .name && first.keyword == .case
+    }
+
+    mutating func parseMatch(into parent: NodeID) {
+        let node = tree.addNode(.opaque, parent: parent, detail: details.match, start: tok.startOffset, end: tok.endOffset)
+        advance()
+        tree.appendChild(parseStarExpressions(), to: node)
+        expect(.colon, "':'")
+        _ = eat(.newline)
+        guard eat(.indent) else { problem("expected an indented block"); return }
+        while !at(.endMarker) {
+            if eat(.dedent) { break }
+            if atKeyword(.case) {
+                let caseNode = tree.addNode(.opaque, parent: node, detail: details.case, start: tok.startOffset, end: tok.endOffset)
+                advance()
+                parsePattern(into: caseNode)
+                if eatKeyword(.if) { tree.appendChild(parseNamedExpression(), to: caseNode) }
+                parseColonAndBlock(into: caseNode)
+                tree.setEnd(caseNode, prevEnd)
+            } else {
+                let before = p
+                problem("expected 'case'")
+                parseStatement(into: node)
+                if p == before { advance() }
+            }
+        }
+        tree.setEnd(node, prevEnd)
+    }
+
+    /// A pattern is kept flat: an `opaque` `pattern` holding a `name` per capture. Class
+    /// patterns (`Point(x=0)`) look like calls but are not, so no `call` is made.
+    mutating func parsePattern(into caseNode: NodeID) {
+        let pattern = tree.addNode(.opaque, parent: caseNode, detail: details.pattern, start: tok.startOffset, end: tok.startOffset)
+        var balance = 0
+        var previous = TokenKind.endMarker
+        while !at(.endMarker) && !at(.newline) {
+            let t = tok
+            if balance == 0 && (t.kind == .colon || (t.kind == .name && t.keyword == .if)) { break }
+            switch t.kind {
+            case .lpar, .lsqb, .lbrace, .fstringStart, .fieldStart: balance += 1
+            case .rpar, .rsqb, .rbrace, .fstringEnd, .fieldEnd: balance = max(0, balance - 1)
+            case .name:
+                let next = peek(1).kind
+                if !t.keyword.isHard && previous != .dot && next != .dot && next != .lpar && next != .equal {
+                    tree.addNode(.name, parent: pattern, name: intern(t), start: t.startOffset, end: t.endOffset)
+                }
+            default: break
+            }
+            previous = t.kind
+            advance()
+        }
+        tree.setEnd(pattern, prevEnd)
+    }
+}
