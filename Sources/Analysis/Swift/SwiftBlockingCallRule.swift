@@ -49,7 +49,8 @@ extension SwiftFileCheck {
                 return initializer
             }
             // A function the file defines, or a local closure, shadows the C library's.
-            guard !definedFunctionNames.contains(shape.lastName), types.localBinding(shape.lastName) == nil else {
+            guard !isProjectFunction(shape.lastName, enclosingType: context.enclosingType),
+                  types.localBinding(shape.lastName) == nil else {
                 return nil
             }
             return found.freeFunctions.first { $0.signature.labels.matches(labels) }

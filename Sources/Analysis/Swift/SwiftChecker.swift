@@ -55,8 +55,10 @@ struct SwiftFileCheck {
     /// The catalogue's entries per symbol of this file, looked up once per distinct name.
     private var entriesBySymbol: [Symbol: SwiftNameEntries] = [:]
     private var rulesByCode: [String: Rule] = [:]
-    /// Functions the file defines: a free `sleep(_:)` call may then mean the project's own.
-    private(set) var definedFunctionNames: Set<Symbol> = []
+    /// Free functions the file defines: a `sleep(_:)` call may then mean the project's own.
+    private(set) var topLevelFunctionNames: Set<Symbol> = []
+    /// Methods per type (with its extensions): inside the type, `sleep(1)` may mean `self.sleep`.
+    private(set) var methodNames: [String: Set<Symbol>] = [:]
     let selfSymbol: Symbol?
     let underscoreSymbol: Symbol?
 
@@ -97,7 +99,11 @@ struct SwiftFileCheck {
             let id = NodeID(raw)
             switch tree.kind(id) {
             case .function where tree.detail(id) == "func":
-                definedFunctionNames.insert(tree[id].name)
+                if let owner = owningTypeName(of: id) {
+                    methodNames[owner, default: []].insert(tree[id].name)
+                } else {
+                    topLevelFunctionNames.insert(tree[id].name)
+                }
             case .typeDecl:
                 guard let written = tree.name(id) else { continue }
                 let owner = SwiftReceiverTypes.normalizedTypeName(written) ?? written
@@ -107,6 +113,31 @@ struct SwiftFileCheck {
                 break
             }
         }
+    }
+
+    /// The type a function is a member of, or nil for a top-level (or nested local) function.
+    private func owningTypeName(of function: NodeID) -> String? {
+        var current = tree[function].parent
+        while !current.isNone {
+            switch tree.kind(current) {
+            case .typeDecl:
+                guard let written = tree.name(current) else { return nil }
+                return SwiftReceiverTypes.normalizedTypeName(written) ?? written
+            case .function, .closure, .module:
+                return nil
+            default:
+                current = tree[current].parent
+            }
+        }
+        return nil
+    }
+
+    /// Whether a bare call of this name may mean a function of the project rather than the C
+    /// library's: a top-level function of the file, or a method of the enclosing type.
+    func isProjectFunction(_ name: Symbol, enclosingType: String?) -> Bool {
+        if topLevelFunctionNames.contains(name) { return true }
+        guard let enclosingType else { return false }
+        return methodNames[enclosingType]?.contains(name) ?? false
     }
 
     private mutating func collectProperties(in members: NodeID, of owner: String) {

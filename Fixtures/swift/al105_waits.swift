@@ -1,0 +1,74 @@
+// AL105 blocking-wait: semaphores, groups, locks, synchronous dispatch and future waits.
+import Dispatch
+import Foundation
+import NIOCore
+
+func bridge() async {
+    let semaphore = DispatchSemaphore(value: 0)
+    URLSession.shared.dataTask(with: URL(string: "https://example.com")!) { _, _, _ in
+        semaphore.signal()
+    }.resume()
+    semaphore.wait() // expect: AL105
+    _ = semaphore.wait(timeout: .now() + 1) // expect: AL105
+    let group = DispatchGroup()
+    group.wait() // expect: AL105
+    DispatchQueue.main.sync { print("hi") } // expect: AL105
+    DispatchQueue.global().sync { print("hi") } // expect: AL105
+    let queue = DispatchQueue(label: "work")
+    queue.sync { print("hi") } // expect: AL105
+    queue.async { print("fine") }
+}
+
+final class Counter {
+    private let lock = NSLock()
+    private let condition: NSCondition
+    private let workQueue = DispatchQueue(label: "counter")
+    private var value = 0
+
+    init() {
+        condition = NSCondition()
+    }
+
+    func increment() async {
+        lock.lock() // expect: AL105
+        value += 1
+        lock.unlock() // expect: AL105
+        self.condition.wait() // expect: AL105
+        workQueue.sync { value += 1 } // expect: AL105
+    }
+
+    func incrementSync() {
+        lock.lock()
+        value += 1
+        lock.unlock()
+    }
+}
+
+extension Counter {
+    func drain() async {
+        workQueue.sync {} // expect: AL105
+    }
+}
+
+func nio(group: MultiThreadedEventLoopGroup, future: EventLoopFuture<Int>, promise: EventLoopPromise<Int>) async throws {
+    _ = try future.wait() // expect: AL105
+    _ = try promise.futureResult.wait() // expect: AL105
+    _ = try await future.get()
+    try group.syncShutdownGracefully() // expect: AL105
+    try await group.shutdownGracefully()
+}
+
+func operations(queue: OperationQueue, operation: Operation) async {
+    operation.waitUntilFinished() // expect: AL105
+    queue.waitUntilAllOperationsAreFinished() // expect: AL105
+    var mutex = pthread_mutex_t()
+    pthread_mutex_lock(&mutex) // expect: AL105
+}
+
+// Receivers of unknown type: `wait()`, `lock()` and `sync` mean too many things.
+func unknown(barrier: Barrier, mutex: Latch, channel: Channel) async throws {
+    barrier.wait()
+    mutex.lock()
+    channel.sync {}
+    try channel.closeFuture.wait()
+}

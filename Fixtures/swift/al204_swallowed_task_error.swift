@@ -1,0 +1,55 @@
+// AL204 swallowed-task-error: a throwing `Task {}` whose handle is discarded, in any context.
+import Foundation
+
+func save() throws {}
+func saveAsync() async throws {}
+
+func buttonTapped() {
+    Task { // expect: AL204
+        try await saveAsync()
+    }
+    Task.detached { // expect: AL204
+        try save()
+    }
+    Task { // expect: AL204
+        throw CancellationError()
+    }
+    Task {
+        do {
+            try await saveAsync()
+        } catch {
+            print(error)
+        }
+    }
+    Task {
+        try? await saveAsync()
+        try! save()
+    }
+    Task {
+        // A nested closure throws on its own account.
+        let work = { () throws in try save() }
+        _ = work
+    }
+    // The catch clause throws again: the task can still fail.
+    Task { // expect: AL204
+        do {
+            try await saveAsync()
+        } catch {
+            try save()
+        }
+    }
+    let handled = Task { try await saveAsync() }
+    _ = handled
+}
+
+// Returned (an implicit return), so the caller holds the handle.
+func makeSaveTask() -> Task<Void, Error> {
+    Task { try await saveAsync() }
+}
+
+// Both AL201 and AL204 apply to a throwing task discarded inside async code.
+func refresh() async {
+    Task { // expect: AL201, AL204
+        try await saveAsync()
+    }
+}

@@ -1,0 +1,121 @@
+// Which code is an async context: async functions, initializers, accessors and closures, task
+// closures, inline closures inside them; not offloaded or stored closures, nor nested functions.
+import Dispatch
+import Foundation
+
+func inline(items: [Int]) async {
+    let mapped = items.map { item -> Int in
+        usleep(10) // expect: AL101
+        return item
+    }
+    let filtered = items.filter { _ in sleep(1) == 0 } // expect: AL101
+    let ok = items.contains(where: { _ in usleep(1) == 0 }) // expect: AL101
+    let value: Int = {
+        sleep(1) // expect: AL101
+        return 1
+    }()
+    _ = (mapped, filtered, ok, value)
+}
+
+func offload() async {
+    DispatchQueue.global().async {
+        sleep(1)
+        [1].forEach { _ in sleep(1) }
+    }
+    DispatchQueue.main.asyncAfter(deadline: .now() + 1) {
+        sleep(1)
+    }
+    Thread {
+        sleep(1)
+    }.start()
+    Thread.detachNewThread {
+        sleep(1)
+    }
+    OperationQueue().addOperation {
+        sleep(1)
+    }
+}
+
+func stored() async {
+    let later = {
+        sleep(1)
+    }
+    register(later)
+    register {
+        sleep(1)
+    }
+}
+
+func explicitAsyncClosure() {
+    let work: () async -> Void = { () async in
+        sleep(1) // expect: AL101
+    }
+    register {
+        await somethingAsync()
+        sleep(1) // expect: AL101
+    }
+    _ = work
+}
+
+func groups() async {
+    await withTaskGroup(of: Void.self) { group in
+        sleep(1) // expect: AL101
+        group.addTask {
+            usleep(1) // expect: AL101
+        }
+        group.addTaskUnlessCancelled {
+            usleep(2) // expect: AL101
+        }
+    }
+    try? await withThrowingTaskGroup(of: Int.self) { group in
+        usleep(3) // expect: AL101
+        return 0
+    }
+    await withDiscardingTaskGroup { group in
+        usleep(4) // expect: AL101
+    }
+}
+
+actor Store {
+    var items: [Int] = []
+
+    func save() {
+        sleep(1)
+    }
+
+    func load() async {
+        sleep(1) // expect: AL101
+    }
+}
+
+@MainActor
+final class ViewModel {
+    func onAppear() {
+        Task {
+            sleep(1) // expect: AL101
+        }
+    }
+}
+
+func conditional() async {
+    #if os(Linux)
+    sleep(1) // expect: AL101
+    #elseif os(macOS)
+    usleep(1) // expect: AL101
+    #else
+    let semaphore = DispatchSemaphore(value: 1)
+    semaphore.wait() // expect: AL105
+    #endif
+}
+
+func cancellation() async {
+    await withTaskCancellationHandler {
+        usleep(1) // expect: AL101
+    } onCancel: {
+        usleep(2)
+    }
+}
+
+func register(_ body: @escaping () -> Void) {}
+func register(_ body: @escaping () async -> Void) {}
+func somethingAsync() async {}
