@@ -1,0 +1,808 @@
+import LightSyntax
+
+extension Parser {
+    static func isModifier(_ k: Keyword) -> Bool {
+        switch k {
+        case .public, .private, .fileprivate, .internal, .package, .open, .static, .final, .override,
+             .mutating, .nonmutating, .lazy, .weak, .unowned, .optional, .required, .convenience, .dynamic,
+             .indirect, .prefix, .postfix, .infix, .nonisolated, .distributed, .__consuming, .consuming,
+             .borrowing, .isolated:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether a declaration starts at token `j` (after any attributes and modifiers).
+    func isDeclarationStart(_ j0: Int, context: Context) -> Bool {
+        var j = j0
+        var sawModifier = false
+        var guardCount = 0
+        while guardCount < 64 {
+            guardCount += 1
+            let t = toks[j]
+            if t.kind == .at { return true }
+            guard t.kind == .identifier, !t.flags.contains(.escaped) else { return false }
+            let next = toks[j + 1]
+            switch t.kw {
+            case .func, .deinit, .subscript, .var, .let, .typealias, .associatedtype, .import,
+                 .precedencegroup:
+                if t.kw == .subscript && !sawModifier && (next.kind == .period) { return false }
+                if t.kw == .import && next.kind != .identifier { return false }
+                return true
+            case .`init`:
+                // `init(` … at statement start is a declaration; `init` as a value is rare.
+                return next.kind == .lparen || next.kind == .op || next.kind == .lbrace || sawModifier
+            case .protocol, .extension, .struct, .enum:
+                return next.kind == .identifier
+            case .class:
+                return next.kind == .identifier
+            case .actor:
+                return next.kind == .identifier && !next.atLineStart && (next.kw == .none || next.flags.contains(.escaped))
+            case .macro:
+                return next.kind == .identifier && !next.atLineStart
+                    && (toks[j + 2].kind == .lparen || toks[j + 2].kind == .op)
+            case .case:
+                return context != .switchCases
+            case .operator:
+                return sawModifier || next.kind == .op
+            default:
+                if Parser.isModifier(t.kw) {
+                    // A modifier must be followed, on the same declaration, by more modifiers or
+                    // a declaration keyword; `open(x)` alone is a call.
+                    var k = j + 1
+                    if toks[k].kind == .lparen && !toks[k].spaceBefore {
+                        k = after(k)
+                    }
+                    let n = toks[k]
+                    guard n.kind == .identifier || n.kind == .at else { return false }
+                    if n.kind == .identifier && (n.kw == .none || n.flags.contains(.escaped)) { return false }
+                    sawModifier = true
+                    j = k
+                    continue
+                }
+                return false
+            }
+        }
+        return false
+    }
+
+    /// Attributes and modifiers, then the declaration keyword.
+    mutating func parseDeclaration(into parent: NodeID) {
+        let s = start
+        let startIndex = i
+        var attributes: [NodeID] = []
+        var guardCount = 0
+        while guardCount < 10_000 {
+            guardCount += 1
+            if kind == .at {
+                attributes.append(parseAttribute())
+                continue
+            }
+            if kind == .identifier && !tok.flags.contains(.escaped) && Parser.isModifier(tok.kw) {
+                // `class` and `actor` can be modifiers too, but only before another keyword.
+                let next = peek()
+                if next.kind == .identifier || next.kind == .at || (next.kind == .lparen && !next.spaceBefore) {
+                    if next.kind == .identifier && (next.kw == .none || next.flags.contains(.escaped)) && tok.kw != .prefix && tok.kw != .postfix && tok.kw != .infix {
+                        break
+                    }
+                    advance()
+                    if kind == .lparen && !tok.spaceBefore { skipSingle() }
+                    continue
+                }
+                if tok.kw == .prefix || tok.kw == .postfix || tok.kw == .infix { advance(); continue }
+                break
+            }
+            if isKw(.class) && (kwAt(i + 1) != .none) && !toks[i + 1].flags.contains(.escaped) && Parser.isDeclKeywordOrModifier(kwAt(i + 1)) {
+                advance()
+                continue
+            }
+            break
+        }
+        let t = tok
+        if t.kind == .identifier && !t.flags.contains(.escaped) {
+            switch t.kw {
+            case .func:
+                parseFunction(into: parent, start: s, attributes: attributes)
+                return
+            case .`init`, .deinit:
+                parseFunction(into: parent, start: s, attributes: attributes)
+                return
+            case .subscript:
+                parseSubscript(into: parent, start: s, attributes: attributes)
+                return
+            case .var, .let:
+                parseVariable(into: parent, start: s, attributes: attributes, asyncLet: false)
+                return
+            case .async where isPlainKw(peek(), .let) || isPlainKw(peek(), .var):
+                advance()
+                parseVariable(into: parent, start: s, attributes: attributes, asyncLet: true)
+                return
+            case .class, .struct, .enum, .actor, .protocol, .extension:
+                parseTypeDecl(into: parent, start: s, attributes: attributes)
+                return
+            case .typealias, .associatedtype:
+                parseTypealias()
+                return
+            case .import:
+                parseImport(into: parent, start: s)
+                return
+            case .operator:
+                advance()
+                // `infix operator <> : Group` up to the end of the line.
+                while !atEOF && !tok.atLineStart && kind != .rbrace && kind != .semicolon { skipSingle() }
+                return
+            case .precedencegroup:
+                advance()
+                if kind == .identifier { advance() }
+                if kind == .lbrace { skipSingle() }
+                return
+            case .case:
+                parseEnumCase(into: parent, start: s)
+                return
+            case .macro:
+                parseMacroDecl(into: parent, start: s)
+                return
+            default:
+                break
+            }
+        }
+        // Attributes on something else (`@MainActor in`-less closure statements, recovery):
+        // parse what follows as a statement and keep nothing of the attributes.
+        if i == startIndex {
+            parseExpressionStatement(into: parent)
+        } else if !atEOF && kind != .rbrace {
+            parseStatement(into: parent, context: .statements)
+        }
+    }
+
+    static func isDeclKeywordOrModifier(_ k: Keyword) -> Bool {
+        switch k {
+        case .func, .var, .let, .subscript, .`init`, .typealias, .class, .struct, .enum, .actor, .protocol:
+            return true
+        default:
+            return isModifier(k)
+        }
+    }
+
+    /// `@Name`, `@Name.Sub<T>`, `@Name(args)`. Arguments of custom attributes (property
+    /// wrappers, macros) are expressions; builtin attributes with their own syntax are skipped.
+    mutating func parseAttribute() -> NodeID {
+        let s = start
+        advance()  // @
+        let nameStart = start
+        var special = false
+        if kind == .identifier {
+            let t = tok
+            let w = Int(t.valueStart), len = Int(t.valueEnd - t.valueStart)
+            special = Parser.isSpecialAttribute(src, w, len)
+            advance()
+            while kind == .period && peek().kind == .identifier && !tok.spaceBefore {
+                advance(); advance()
+            }
+            if kind == .op && !tok.spaceBefore && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
+        }
+        let nameEnd = prevEnd
+        let node = tree.makeNode(.attribute, name: textWithoutSpace(nameStart, nameEnd), start: s, end: nameEnd)
+        if kind == .lparen && !tok.atLineStart && !tok.spaceBefore {
+            if special {
+                skipSingle()
+            } else {
+                advance()
+                if depth < Parser.maxDepth {
+                    depth += 1
+                    parseArguments(into: node, closer: .rparen, bare: true)
+                    depth -= 1
+                } else {
+                    i = min(max(Int(match[i - 1]), i), toks.count - 1)
+                }
+                if kind == .rparen { advance() }
+            }
+        }
+        tree.setEnd(node, prevEnd)
+        return node
+    }
+
+    static func isSpecialAttribute(_ src: UnsafeRawBufferPointer, _ start: Int, _ len: Int) -> Bool {
+        // swift-syntax's attributes with their own argument syntax.
+        let names: [StaticString] = [
+            "_backDeploy", "_documentation", "_dynamicReplacement", "_effects", "_implements",
+            "_originallyDefinedIn", "specialized", "_specialize", "_spi_available", "abi", "available",
+            "backDeployed", "derivative", "differentiable", "objc", "Sendable", "transpose",
+        ]
+        for n in names where n.utf8CodeUnitCount == len {
+            let b = n.utf8Start
+            var same = true
+            for k in 0..<len where src[start + k] != b[k] { same = false; break }
+            if same { return true }
+        }
+        return false
+    }
+
+    // MARK: - Functions
+
+    /// `func`, `init`, `deinit`: `function` [attribute*, parameter*, typeAnnotation?, block?].
+    mutating func parseFunction(into parent: NodeID, start s: Int, attributes: [NodeID]) {
+        let kwTok = tok
+        let detail: Symbol
+        switch kwTok.kw {
+        case .`init`: detail = d.`init`
+        case .deinit: detail = d.deinit
+        default: detail = d.func
+        }
+        let node = tree.addNode(.function, parent: parent, detail: detail, start: s, end: s)
+        tree.setAnchor(node, Int(kwTok.start))
+        for a in attributes { tree.appendChild(a, to: node) }
+        advance()
+        if kwTok.kw == .func {
+            // The name: an identifier or an operator.
+            if kind == .identifier || kind == .op || kind == .equal {
+                tree[node].name = name(tok)
+                advance()
+            } else if kind == .period {
+                // An operator starting with a dot that lexed oddly.
+                tree[node].name = name(tok)
+                advance()
+            }
+        } else {
+            tree[node].name = detail
+            // `init?` / `init!`
+            if kind == .op && !tok.spaceBefore && (isOp(UInt8(ascii: "?")) || isOp(UInt8(ascii: "!"))) { advance() }
+        }
+        if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
+        if kind == .lparen { parseParameterList(into: node, closure: false) }
+        parseEffects(node)
+        if kind == .arrow {
+            advance()
+            let (a, b) = parseType()
+            addTypeAnnotation(node, a, b)
+        }
+        parseWhereClause()
+        if kind == .lbrace {
+            parseBlock(into: node)
+        }
+        tree.setEnd(node, prevEnd)
+    }
+
+    /// `( label name: Type = default, … )`.
+    mutating func parseParameterList(into node: NodeID, closure: Bool) {
+        let close = Int(match[i])
+        advance()
+        while !atEOF && kind != .rparen {
+            let before = i
+            let s = start
+            while kind == .at {
+                advance()
+                if kind == .identifier { advance() }
+                if kind == .lparen && !tok.spaceBefore { skipSingle() }
+            }
+            var first = Symbol.none, second = Symbol.none
+            var firstIsUnderscore = false
+            if kind == .identifier {
+                firstIsUnderscore = tok.kw == .underscore
+                first = name(tok)
+                advance()
+                if kind == .identifier {
+                    second = name(tok)
+                    advance()
+                }
+            }
+            let p: NodeID
+            if second.isNone {
+                p = tree.addNode(.parameter, parent: node, name: first, start: s, end: s)
+            } else {
+                p = tree.addNode(.parameter, parent: node, name: second, detail: firstIsUnderscore ? d.underscore : first, start: s, end: s)
+            }
+            if kind == .colon {
+                advance()
+                let (a, b) = parseType()
+                addTypeAnnotation(p, a, b)
+            }
+            if kind == .op && opText(tok, "...") { advance() }
+            if kind == .equal {
+                advance()
+                let v = parseExpr()
+                if !v.isNone { tree.appendChild(v, to: p) }
+            }
+            tree.setEnd(p, prevEnd)
+            if kind == .comma { advance(); continue }
+            if kind == .rparen { break }
+            if i == before || kind != .rparen {
+                problem("unexpected token in parameter list")
+                if kind == .rbrace || atEOF { break }
+                skipSingle()
+            }
+        }
+        if kind == .rparen { advance() } else if close > i && toks[close].kind == .rparen { i = close + 1 }
+    }
+
+    /// `subscript<T>(params) -> T { get … set … }` or with a getter body.
+    mutating func parseSubscript(into parent: NodeID, start s: Int, attributes: [NodeID]) {
+        let node = tree.addNode(.function, parent: parent, name: d.subscript, detail: d.subscript, start: s, end: s)
+        tree.setAnchor(node, start)
+        for a in attributes { tree.appendChild(a, to: node) }
+        advance()
+        if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
+        if kind == .lparen { parseParameterList(into: node, closure: false) }
+        parseEffects(node)
+        if kind == .arrow {
+            advance()
+            let (a, b) = parseType()
+            addTypeAnnotation(node, a, b)
+        }
+        parseWhereClause()
+        if kind == .lbrace {
+            if atAccessorBlock() {
+                parseAccessors(into: node, propertyName: d.subscript)
+            } else {
+                parseBlock(into: node)
+            }
+        }
+        tree.setEnd(node, prevEnd)
+    }
+
+    // MARK: - Variables and accessors
+
+    /// `let`/`var` with one `binding` per pattern.
+    mutating func parseVariable(into parent: NodeID, start s: Int, attributes: [NodeID], asyncLet: Bool) {
+        let detail: Symbol = asyncLet ? d.asyncLet : (isKw(.let) ? d.let : d.var)
+        advance()
+        var first = true
+        while true {
+            let bs = first ? s : start
+            first = false
+            let binding = tree.addNode(.binding, parent: parent, flags: asyncLet ? .asyncLet : [], detail: detail, start: bs, end: bs)
+            parseBindingPattern(binding)
+            if kind == .colon {
+                advance()
+                let (a, b) = parseType()
+                addTypeAnnotation(binding, a, b)
+            }
+            var value = NodeID.none
+            if kind == .equal {
+                advance()
+                value = parseExpr()
+            }
+            if kind == .lbrace {
+                // Accessors, observers, or a shorthand getter. The value (if any) stays the
+                // last child, after the accessor functions.
+                let prop = tree[binding].name
+                if atAccessorBlock() {
+                    parseAccessors(into: binding, propertyName: prop)
+                } else if value.isNone {
+                    let getter = tree.addNode(.function, parent: binding, name: prop, detail: d.get, start: start, end: start)
+                    tree.setAnchor(getter, start)
+                    parseBlock(into: getter)
+                    tree.setEnd(getter, prevEnd)
+                }
+            }
+            if !value.isNone { tree.appendChild(value, to: binding) }
+            tree.setEnd(binding, prevEnd)
+            if kind == .comma { advance(); continue }
+            break
+        }
+    }
+
+    static func isAccessorKeyword(_ k: Keyword) -> Bool {
+        switch k {
+        case .get, .set, .willSet, .didSet, ._read, ._modify, .read, .modify, .unsafeAddress,
+             .unsafeMutableAddress, .`init`:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// At `{`: whether the braces hold accessors (`get`, `set`, observers) rather than a getter body.
+    func atAccessorBlock() -> Bool {
+        var j = i + 1
+        var guardCount = 0
+        while guardCount < 64 {
+            guardCount += 1
+            let t = toks[j]
+            if t.kind == .at {
+                j += 2
+                if toks[j].kind == .lparen && !toks[j].spaceBefore { j = after(j) }
+                continue
+            }
+            if isPlainKw(t, .mutating) || isPlainKw(t, .nonmutating) || isPlainKw(t, .__consuming)
+                || isPlainKw(t, .consuming) || isPlainKw(t, .borrowing) || isPlainKw(t, .nonisolated) {
+                j += 1
+                continue
+            }
+            break
+        }
+        let t = toks[j]
+        guard t.kind == .identifier && !t.flags.contains(.escaped) && Parser.isAccessorKeyword(t.kw) else { return false }
+        let n = toks[j + 1]
+        switch n.kind {
+        case .lbrace, .rbrace:
+            return true
+        case .lparen:
+            return t.kw != .get
+        case .identifier:
+            if !n.flags.contains(.escaped) && (n.kw == .async || n.kw == .throws || n.kw == .rethrows) { return true }
+            return n.atLineStart && !n.flags.contains(.escaped) && Parser.isAccessorKeyword(n.kw)
+        case .at:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `{ get async throws { … } set(v) { … } }`: one `function` per accessor.
+    mutating func parseAccessors(into parent: NodeID, propertyName: Symbol) {
+        advance()  // {
+        while !atEOF && kind != .rbrace {
+            let before = i
+            let s = start
+            var attributes: [NodeID] = []
+            while kind == .at { attributes.append(parseAttribute()) }
+            while kind == .identifier && !Parser.isAccessorKeyword(tok.kw) && !tok.flags.contains(.escaped)
+                    && (Parser.isModifier(tok.kw) || tok.kw == .__consuming) {
+                advance()
+            }
+            if kind == .pound && tok.kw == .if {
+                parseIfConfigAccessors(into: parent, propertyName: propertyName)
+                continue
+            }
+            guard kind == .identifier && Parser.isAccessorKeyword(tok.kw) else {
+                if i == before {
+                    problem("unexpected token in accessor block")
+                    skipSingle()
+                }
+                continue
+            }
+            let fn = tree.addNode(.function, parent: parent, name: propertyName, detail: name(tok), start: s, end: s)
+            tree.setAnchor(fn, start)
+            for a in attributes { tree.appendChild(a, to: fn) }
+            advance()
+            if kind == .lparen {
+                // `set(newValue)`
+                advance()
+                if kind == .identifier {
+                    tree.addNode(.parameter, parent: fn, name: name(tok), start: start, end: Int(tok.end))
+                    advance()
+                }
+                while !atEOF && kind != .rparen && kind != .lbrace && kind != .rbrace { skipSingle() }
+                if kind == .rparen { advance() }
+            }
+            parseEffects(fn)
+            if kind == .lbrace { parseBlock(into: fn) }
+            tree.setEnd(fn, prevEnd)
+        }
+        if kind == .rbrace { advance() }
+    }
+
+    /// `#if` around accessors.
+    mutating func parseIfConfigAccessors(into parent: NodeID, propertyName: Symbol) {
+        while kind == .pound && (tok.kw == .if || tok.kw == .elseif || tok.kw == .else) {
+            let isElse = tok.kw == .else
+            advance()
+            if !isElse { skipPoundIfCondition() }
+            while !atEOF && kind != .rbrace && !atIfConfigBranchEnd {
+                let before = i
+                let s = start
+                while kind == .at { _ = parseAttribute() }
+                while kind == .identifier && !Parser.isAccessorKeyword(tok.kw) && Parser.isModifier(tok.kw) { advance() }
+                if kind == .identifier && Parser.isAccessorKeyword(tok.kw) {
+                    let fn = tree.addNode(.function, parent: parent, name: propertyName, detail: name(tok), start: s, end: s)
+                    tree.setAnchor(fn, start)
+                    advance()
+                    if kind == .lparen { skipSingle() }
+                    parseEffects(fn)
+                    if kind == .lbrace { parseBlock(into: fn) }
+                    tree.setEnd(fn, prevEnd)
+                } else if i == before {
+                    skipSingle()
+                }
+            }
+        }
+        if kind == .pound && tok.kw == .endif { advance() }
+    }
+
+    // MARK: - Types
+
+    /// `class`/`struct`/`enum`/`actor`/`protocol`/`extension`.
+    mutating func parseTypeDecl(into parent: NodeID, start s: Int, attributes: [NodeID]) {
+        let kwTok = tok
+        let node = tree.addNode(.typeDecl, parent: parent, detail: name(kwTok), start: s, end: s)
+        tree.setAnchor(node, Int(kwTok.start))
+        for a in attributes { tree.appendChild(a, to: node) }
+        advance()
+        if kwTok.kw == .extension {
+            let (a, b) = parseType()
+            tree[node].name = textWithoutSpace(a, b)
+        } else if kind == .identifier {
+            tree[node].name = name(tok)
+            advance()
+        }
+        if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
+        if kind == .colon {
+            advance()
+            while !atEOF {
+                let before = i
+                let (a, b) = parseType()
+                if b > a { addTypeAnnotation(node, a, b) }
+                if kind == .comma { advance(); continue }
+                if i == before { break }
+                break
+            }
+        }
+        parseWhereClause()
+        if kind == .lbrace {
+            parseBlock(into: node, context: .members)
+        }
+        tree.setEnd(node, prevEnd)
+    }
+
+    mutating func parseTypealias() {
+        advance()
+        if kind == .identifier { advance() }
+        if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
+        if kind == .colon {
+            advance()
+            parseType()
+        }
+        if kind == .equal {
+            advance()
+            parseType()
+        }
+        parseWhereClause()
+    }
+
+    mutating func parseImport(into parent: NodeID, start s: Int) {
+        advance()
+        // `import struct Foo.Bar`: the kind keyword is not part of the path.
+        if kind == .identifier && !tok.flags.contains(.escaped) {
+            switch tok.kw {
+            case .struct, .class, .enum, .protocol, .typealias, .func, .let, .var:
+                if peek().kind == .identifier { advance() }
+            default: break
+            }
+        }
+        let ps = start
+        while kind == .identifier || kind == .op {
+            advance()
+            if kind == .period && !tok.atLineStart { advance() } else { break }
+        }
+        tree.addNode(.importStatement, parent: parent, name: textWithoutSpace(ps, prevEnd), start: s, end: prevEnd)
+    }
+
+    /// `case a, b(Int, label: String = x), c = 1`: `opaque` `enumCase` holding associated
+    /// value parameters (their default values are expressions) and raw values.
+    mutating func parseEnumCase(into parent: NodeID, start s: Int) {
+        let node = tree.addNode(.opaque, parent: parent, detail: d.enumCase, start: s, end: s)
+        advance()
+        while !atEOF {
+            let before = i
+            if kind == .identifier { advance() }
+            if kind == .lparen { parseParameterList(into: node, closure: false) }
+            if kind == .equal {
+                advance()
+                let v = parseExpr()
+                if !v.isNone { tree.appendChild(v, to: node) }
+            }
+            if kind == .comma { advance(); continue }
+            if i == before { break }
+            break
+        }
+        tree.setEnd(node, prevEnd)
+    }
+
+    /// `macro m(x: Int) -> T = #externalMacro(…)`: not a function.
+    mutating func parseMacroDecl(into parent: NodeID, start s: Int) {
+        let node = tree.addNode(.opaque, parent: parent, detail: d.macroDecl, start: s, end: s)
+        advance()
+        if kind == .identifier { tree[node].name = name(tok); advance() }
+        if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
+        if kind == .lparen { parseParameterList(into: node, closure: false) }
+        if kind == .arrow {
+            advance()
+            parseType()
+        }
+        if kind == .equal {
+            advance()
+            let v = parseExpr()
+            if !v.isNone { tree.appendChild(v, to: node) }
+        }
+        parseWhereClause()
+        tree.setEnd(node, prevEnd)
+    }
+
+    /// `where A: B, C == D` (skipped: it makes no node).
+    mutating func parseWhereClause() {
+        guard isKw(.where) else { return }
+        advance()
+        var guardCount = 0
+        while !atEOF && guardCount < 10_000 {
+            guardCount += 1
+            let before = i
+            parseType()
+            if kind == .colon {
+                advance()
+                parseType()
+            } else if kind == .op && (opText(tok, "==")) {
+                advance()
+                parseType()
+            }
+            if kind == .comma { advance(); continue }
+            if i == before { break }
+            break
+        }
+    }
+
+    /// Skips a type and returns its byte range. Types make no nodes (a typeAnnotation is made
+    /// from the range by the caller). Tuples and brackets are skipped as groups, so there is
+    /// no recursion at all.
+    @discardableResult
+    mutating func parseType() -> (Int, Int) {
+        let s = start
+        var guardCount = 0
+        outer: while guardCount < 100_000 {
+            guardCount += 1
+            // Prefixes: attributes, specifiers, `some`/`any`/`each`/`repeat`, `~`.
+            var inner = 0
+            while inner < 1000 {
+                inner += 1
+                if kind == .at {
+                    advance()
+                    if kind == .identifier { advance() }
+                    if kind == .lparen && !tok.spaceBefore { skipSingle() }
+                    continue
+                }
+                if kind == .identifier && !tok.flags.contains(.escaped) {
+                    switch tok.kw {
+                    case .inout, .borrowing, .consuming, .__owned, .__shared, .sending, .isolated, ._const,
+                         .some, .any, .each, .repeat:
+                        let n = peek()
+                        if n.kind == .identifier || n.kind == .lparen || n.kind == .lbracket || n.kind == .at
+                            || (n.kind == .op && opText(n, "~")) {
+                            advance()
+                            continue
+                        }
+                    default:
+                        break
+                    }
+                }
+                if kind == .op && opText(tok, "~") { advance(); continue }
+                break
+            }
+            switch kind {
+            case .identifier:
+                advance()
+                if kind == .op && !tok.spaceBefore && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
+            case .lparen, .lbracket:
+                skipSingle()
+            default:
+                break outer
+            }
+            // Postfix: `?`, `!`, `.Member`, `.Type`, `...`.
+            inner = 0
+            while inner < 100_000 {
+                inner += 1
+                if kind == .op && !tok.spaceBefore && (isOp(UInt8(ascii: "?")) || isOp(UInt8(ascii: "!"))) {
+                    advance()
+                    continue
+                }
+                if kind == .op && !tok.spaceBefore && tok.end - tok.start > 1
+                    && (src[Int(tok.start)] == UInt8(ascii: "?") || src[Int(tok.start)] == UInt8(ascii: "!"))
+                    && allMarks(tok) {
+                    advance()
+                    continue
+                }
+                if kind == .period && peek().kind == .identifier {
+                    advance(); advance()
+                    if kind == .op && !tok.spaceBefore && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
+                    continue
+                }
+                break
+            }
+            // A function type: effects and `->`.
+            var sawEffect = false
+            while kind == .identifier && !tok.flags.contains(.escaped)
+                    && (tok.kw == .async || tok.kw == .throws || tok.kw == .rethrows) && !tok.atLineStart {
+                advance()
+                sawEffect = true
+                if kind == .lparen && !tok.spaceBefore { skipSingle() }
+            }
+            if kind == .arrow {
+                advance()
+                continue
+            }
+            if sawEffect { break }
+            // Composition `A & B`.
+            if kind == .op && opText(tok, "&") {
+                advance()
+                continue
+            }
+            break
+        }
+        return (s, max(s, prevEnd))
+    }
+
+    func allMarks(_ t: Token) -> Bool {
+        for k in Int(t.start)..<Int(t.end) where src[k] != UInt8(ascii: "?") && src[k] != UInt8(ascii: "!") { return false }
+        return true
+    }
+
+    /// Skips `<…>` (generic parameters or arguments): counts angle brackets inside operator
+    /// tokens and splits a token that closes the list and continues (`>?`, `>>`).
+    mutating func parseGenericArguments() {
+        var angle = 0
+        var guardCount = 0
+        while !atEOF && guardCount < 100_000 {
+            guardCount += 1
+            let t = tok
+            switch t.kind {
+            case .op:
+                var k = Int(t.start)
+                while k < Int(t.end) {
+                    let c = src[k]
+                    if c == UInt8(ascii: "<") { angle += 1 }
+                    else if c == UInt8(ascii: ">") {
+                        angle -= 1
+                        if angle == 0 {
+                            if k + 1 < Int(t.end) { splitToken(at: k + 1) } else { advance() }
+                            return
+                        }
+                    }
+                    k += 1
+                }
+                advance()
+            case .lbrace, .rbrace, .semicolon, .equal:
+                // Never inside a generic list: give up here.
+                return
+            case .lparen, .lbracket:
+                skipSingle()
+            default:
+                advance()
+            }
+        }
+    }
+
+    /// Makes the current token start at `offset` (what remains after a closing `>`).
+    mutating func splitToken(at offset: Int) {
+        var t = toks[i]
+        t.start = Int32(offset)
+        t.valueStart = Int32(offset)
+        t.flags.remove(.spaceBefore)
+        t.flags.remove(.lineStart)
+        if t.end - t.start == 1 && src[offset] == UInt8(ascii: "=") { t.kind = .equal }
+        toks[i] = t
+    }
+
+    mutating func addTypeAnnotation(_ parent: NodeID, _ a: Int, _ b: Int) {
+        guard b > a else { return }
+        tree.addNode(.typeAnnotation, parent: parent, name: textWithoutSpace(a, b), start: a, end: b)
+    }
+
+    /// Interns the bytes of `a..<b` without white space (and without comments).
+    mutating func textWithoutSpace(_ a: Int, _ b: Int) -> Symbol {
+        var hasSpace = false
+        for k in a..<max(a, b) {
+            let c = src[k]
+            if c == 32 || c == 9 || c == 10 || c == 13 || c == UInt8(ascii: "/") { hasSpace = true; break }
+        }
+        if !hasSpace { return text(a, b) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(b - a)
+        var k = a
+        while k < b {
+            let c = src[k]
+            if c == UInt8(ascii: "/") && k + 1 < b && src[k + 1] == UInt8(ascii: "/") {
+                while k < b && src[k] != 10 && src[k] != 13 { k += 1 }
+                continue
+            }
+            if c == UInt8(ascii: "/") && k + 1 < b && src[k + 1] == UInt8(ascii: "*") {
+                k += 2
+                while k + 1 < b && !(src[k] == UInt8(ascii: "*") && src[k + 1] == UInt8(ascii: "/")) { k += 1 }
+                k += 2
+                continue
+            }
+            if c != 32 && c != 9 && c != 10 && c != 13 { bytes.append(c) }
+            k += 1
+        }
+        return bytes.withUnsafeBytes { tree.symbols.intern($0, 0..<$0.count) }
+    }
+}

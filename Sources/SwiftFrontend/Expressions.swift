@@ -1,0 +1,926 @@
+import LightSyntax
+
+extension Parser {
+    /// Whether the token can start an operand (used by contextual keywords such as `await`).
+    func startsOperand(_ t: Token) -> Bool {
+        switch t.kind {
+        case .identifier, .number, .string, .stringOpen, .regex, .lparen, .lbracket, .lbrace,
+             .period, .backslash, .pound:
+            return true
+        case .op:
+            // A prefix operator (`!x`, `-1`, `&x`).
+            return !t.spaceAfter
+        default:
+            return false
+        }
+    }
+
+    /// A binary operator in an operator sequence: bound on both sides or on neither.
+    func isBinaryOperator(_ t: Token) -> Bool {
+        t.kind == .op && t.spaceBefore == t.spaceAfter
+    }
+
+    // MARK: - Sequences
+
+    /// Parses an expression (an operator sequence). Returns `.none` when no operand is there.
+    mutating func parseExpr(_ flavor: ExprFlavor = .basic) -> NodeID {
+        if depth >= Parser.maxDepth { return startsOperand(tok) ? skipExpression() : .none }
+        depth += 1
+        defer { depth -= 1 }
+        let first = parseUnary(flavor)
+        if first.isNone { return .none }
+        var seq = NodeID.none
+        while true {
+            let t = tok
+            if flavor == .poundIf && t.atLineStart { break }
+            if t.kind == .op && isBinaryOperator(t) {
+                // Ternary `c ? a : b`.
+                let isTernary = isOp(t, UInt8(ascii: "?"))
+                advance()
+                if seq.isNone { seq = tree.wrap(first, in: .opaque, detail: isTernary ? d.ternary : d.binary, end: prevEnd) }
+                let rhs = parseUnary(flavor)
+                if rhs.isNone { problem("expected operand"); break }
+                tree.appendChild(rhs, to: seq)
+                if isTernary {
+                    // Parse the middle operand as a full expression up to `:`.
+                    var tail = rhs
+                    while tok.kind == .op && isBinaryOperator(tok) && !isOp(UInt8(ascii: "?")) {
+                        advance()
+                        let r = parseUnary(.basic)
+                        if r.isNone { break }
+                        tree.appendChild(r, to: seq)
+                        tail = r
+                    }
+                    _ = tail
+                    if kind == .colon {
+                        advance()
+                        let r = parseUnary(flavor)
+                        if !r.isNone { tree.appendChild(r, to: seq) }
+                    }
+                }
+                tree.setEnd(seq, prevEnd)
+                continue
+            }
+            if t.kind == .arrow {
+                // A function type used as a value: `(Int) -> Void`.
+                advance()
+                parseType()
+                continue
+            }
+            if t.kind == .identifier && (t.kw == .as || t.kw == .is) && !t.flags.contains(.escaped) {
+                if flavor == .poundIf && t.atLineStart { break }
+                advance()
+                if t.kw == .as, isPostfixMark(tok) || (tok.kind == .op && (isOp(UInt8(ascii: "?")) || isOp(UInt8(ascii: "!")))) {
+                    advance()
+                }
+                parseType()
+                if !seq.isNone { tree.setEnd(seq, prevEnd) }
+                continue
+            }
+            break
+        }
+        return seq.isNone ? first : seq
+    }
+
+    // MARK: - Prefix forms
+
+    mutating func parseUnary(_ flavor: ExprFlavor) -> NodeID {
+        if depth >= Parser.maxDepth { return startsOperand(tok) ? skipExpression() : .none }
+        let t = tok
+        let s = Int(t.start)
+        if t.kind == .identifier && !t.flags.contains(.escaped) {
+            switch t.kw {
+            case .try:
+                advance()
+                var detail = d.try
+                if tok.kind == .op && !tok.spaceBefore {
+                    if isOp(UInt8(ascii: "?")) { detail = d.tryQ; advance() }
+                    else if isOp(UInt8(ascii: "!")) { detail = d.tryBang; advance() }
+                }
+                let inner = parseUnary(flavor)
+                let node = tree.makeNode(.tryExpr, detail: detail, start: s, end: prevEnd)
+                if !inner.isNone { tree.appendChild(inner, to: node) }
+                return node
+            case .await:
+                if startsOperand(peek()) && !(peek().kind == .lparen && !peek().spaceBefore && false) {
+                    advance()
+                    let inner = parseUnary(flavor)
+                    let node = tree.makeNode(.await, start: s, end: prevEnd)
+                    if !inner.isNone { tree.appendChild(inner, to: node) }
+                    return node
+                }
+            case .unsafe, .consume, .copy, .each, .repeat:
+                // Prefix keywords that make no node: `unsafe x`, `consume x`, `repeat each x`.
+                let n = peek()
+                if !n.atLineStart && n.kind == .identifier || (t.kw == .unsafe && startsOperand(n) && !n.atLineStart && n.kind != .lparen && n.kind != .period) {
+                    if !(n.kind == .identifier && (n.kw == .as || n.kw == .is || n.kw == .in)) {
+                        advance()
+                        return parseUnary(flavor)
+                    }
+                }
+            case .some, .any:
+                // `any P` / `some P` used as a type value.
+                let n = peek()
+                if n.kind == .identifier && !n.atLineStart {
+                    advance()
+                    return parseUnary(flavor)
+                }
+            case .let, .var:
+                // A binding inside a pattern: `case .some(let x)`, `case let (a, b)`.
+                advance()
+                return parseUnary(flavor)
+            case .is:
+                // `case is T` in a pattern.
+                advance()
+                parseType()
+                return tree.makeNode(.opaque, detail: d.is, start: s, end: prevEnd)
+            default:
+                break
+            }
+        }
+        if t.kind == .op && !t.spaceAfter {
+            // A prefix operator: `-x`, `!x`, `&x`, `...x`. It makes no node.
+            advance()
+            let inner = parseUnary(flavor)
+            if inner.isNone { return tree.makeNode(.opaque, detail: d.binary, start: s, end: prevEnd) }
+            return inner
+        }
+        let primary = parsePrimary(flavor)
+        if primary.isNone { return .none }
+        return parsePostfix(primary, flavor)
+    }
+
+    // MARK: - Primary expressions
+
+    mutating func parsePrimary(_ flavor: ExprFlavor) -> NodeID {
+        let t = tok
+        let s = Int(t.start)
+        switch t.kind {
+        case .identifier:
+            if !t.flags.contains(.escaped) {
+                switch t.kw {
+                case .true, .false, .nil:
+                    advance()
+                    return tree.makeNode(.literal, start: s, end: prevEnd)
+                case .if:
+                    return parseIf(asExpression: true)
+                case .switch:
+                    return parseSwitch()
+                case .do where peek().kind == .lbrace:
+                    return parseDo()
+                default:
+                    break
+                }
+            }
+            advance()
+            let node = tree.makeNode(.name, name: name(t), start: s, end: prevEnd)
+            skipCompoundNameArguments()
+            return node
+        case .number:
+            advance()
+            return tree.makeNode(.literal, start: s, end: prevEnd)
+        case .regex:
+            advance()
+            return tree.makeNode(.literal, start: s, end: prevEnd)
+        case .string:
+            advance()
+            return tree.makeNode(.stringLiteral, name: name(t), start: s, end: prevEnd)
+        case .stringOpen:
+            return parseInterpolatedString()
+        case .lparen:
+            return parseParenthesized()
+        case .lbracket:
+            return parseCollection()
+        case .lbrace:
+            return parseClosure()
+        case .period:
+            // Implicit member `.foo`.
+            let n = peek()
+            if n.kind == .identifier || n.kind == .number {
+                advance()
+                advance()
+                let node = tree.makeNode(.member, flags: .implicitBase, name: name(n), start: s, end: prevEnd)
+                skipCompoundNameArguments()
+                return node
+            }
+            return .none
+        case .pound:
+            if t.kw == .if || t.kw == .else || t.kw == .elseif || t.kw == .endif { return .none }
+            return parseMacroExpansion()
+        case .backslash:
+            return parseKeyPath()
+        case .op:
+            // An operator as a value: `reduce(0, +)`.
+            let n = peek()
+            if n.kind == .comma || n.kind == .rparen || n.kind == .rbracket {
+                advance()
+                return tree.makeNode(.name, name: name(t), start: s, end: prevEnd)
+            }
+            return .none
+        case .at:
+            // An attributed closure `@MainActor in`-style is handled in closures; here skip
+            // attributes on an expression (`@Sendable { … }` is not valid, but recover).
+            return .none
+        default:
+            return .none
+        }
+    }
+
+    /// `foo(_:bar:)`: a compound name is a reference, not a call.
+    mutating func skipCompoundNameArguments() {
+        guard kind == .lparen && !tok.atLineStart else { return }
+        var j = i + 1
+        var sawLabel = false
+        while true {
+            let t = toks[j]
+            if t.kind == .rparen { break }
+            guard t.kind == .identifier, toks[j + 1].kind == .colon else { return }
+            sawLabel = true
+            j += 2
+        }
+        if sawLabel { i = j + 1 }
+    }
+
+    mutating func parseInterpolatedString() -> NodeID {
+        let s = start
+        let node = tree.makeNode(.stringLiteral, flags: .interpolated, start: s, end: s)
+        advance()  // stringOpen
+        while kind == .interpOpen {
+            let close = Int(match[i])
+            if depth >= Parser.maxDepth {
+                tree.addProblem(at: start, "interpolation nested too deep; skipped")
+                skipSingle()
+            } else {
+                depth += 1
+                advance()
+                parseArguments(into: node, closer: .interpClose, bare: true)
+                if kind == .interpClose { advance() } else if close > i { i = min(close + 1, toks.count - 1) }
+                depth -= 1
+            }
+            if kind == .stringClose { advance(); break }
+        }
+        tree.setEnd(node, prevEnd)
+        return node
+    }
+
+    /// `( … )`: a parenthesised expression makes no node; a tuple is `opaque` `tuple`.
+    mutating func parseParenthesized() -> NodeID {
+        let s = start
+        let close = Int(match[i])
+        // A single unlabelled element is just that expression.
+        let tuple = tree.makeNode(.opaque, detail: d.tuple, start: s, end: s)
+        advance()
+        if depth >= Parser.maxDepth {
+            i = min(max(close, i), toks.count - 1)
+            if kind == .rparen { advance() }
+            tree.setEnd(tuple, prevEnd)
+            return tuple
+        }
+        depth += 1
+        let count = parseArguments(into: tuple, closer: .rparen, bare: true)
+        depth -= 1
+        if kind == .rparen { advance() } else { problem("expected )") }
+        tree.setEnd(tuple, prevEnd)
+        if count.elements == 1 && !count.labelled {
+            let only = tree[tuple].firstChild
+            tree[tuple].firstChild = .none
+            tree[tuple].lastChild = .none
+            tree[only].parent = .none
+            // The tuple node stays in the array as an unreachable detached node.
+            tree[tuple].kind = .opaque
+            parenNode = only
+            parenStart = s
+            return only
+        }
+        return tuple
+    }
+
+    /// `[a, b]` / `[k: v]` / `[:]`.
+    mutating func parseCollection() -> NodeID {
+        let s = start
+        let node = tree.makeNode(.opaque, detail: d.list, start: s, end: s)
+        advance()
+        if depth >= Parser.maxDepth {
+            let close = Int(match[i - 1])
+            i = min(max(close, i), toks.count - 1)
+            if kind == .rbracket { advance() }
+            tree.setEnd(node, prevEnd)
+            return node
+        }
+        depth += 1
+        defer { depth -= 1 }
+        if kind == .colon && peek().kind == .rbracket {
+            advance(); advance()
+            tree[node].detail = d.dict
+            tree.setEnd(node, prevEnd)
+            return node
+        }
+        while !atEOF && kind != .rbracket {
+            let before = i
+            if kind == .pound && tok.kw == .if {
+                parseIfConfig(into: node, context: .statements)
+                continue
+            }
+            let e = parseExpr()
+            if !e.isNone { tree.appendChild(e, to: node) }
+            if kind == .colon {
+                tree[node].detail = d.dict
+                advance()
+                let v = parseExpr()
+                if !v.isNone { tree.appendChild(v, to: node) }
+            }
+            if kind == .comma { advance(); continue }
+            if kind == .rbracket { break }
+            if i == before || !(kind == .rbracket) {
+                problem("unexpected token in collection")
+                if kind == .rbrace || kind == .rparen || atEOF { break }
+                skipSingle()
+            }
+        }
+        if kind == .rbracket { advance() }
+        tree.setEnd(node, prevEnd)
+        return node
+    }
+
+    struct ArgumentCount { var elements = 0; var labelled = false }
+
+    /// Parses `label: value` elements separated by commas up to `closer` (not consumed).
+    /// `bare`: values are attached directly (tuples, interpolations) instead of as `argument`s.
+    @discardableResult
+    mutating func parseArguments(into parent: NodeID, closer: TokenKind, bare: Bool = false) -> ArgumentCount {
+        var count = ArgumentCount()
+        while !atEOF && kind != closer {
+            let before = i
+            let s = start
+            var label = Symbol.none
+            if (kind == .identifier || kind == .op && false) && peek().kind == .colon && !(peek(2).kind == .colon) {
+                label = name(tok)
+                advance(); advance()
+                count.labelled = true
+            } else if kind == .pound && tok.kw == .if {
+                // `#if` around arguments (allowed in argument lists since Swift 5.x for some
+                // forms); parse every branch.
+                parseIfConfig(into: parent, context: .statements)
+                continue
+            }
+            let value = parseExpr()
+            count.elements += 1
+            if bare {
+                if !value.isNone { tree.appendChild(value, to: parent) }
+            } else {
+                let arg = tree.addNode(.argument, parent: parent, name: label, start: s, end: max(s, prevEnd))
+                if !value.isNone { tree.appendChild(value, to: arg) }
+            }
+            if kind == .comma { advance(); continue }
+            if kind == closer { break }
+            if i == before || kind != closer {
+                problem("unexpected token in argument list")
+                if kind == .rbrace || kind == .rparen || kind == .rbracket || kind == .interpClose || atEOF {
+                    if kind == closer { break }
+                    // A stray closer of another kind: stop here; the caller recovers.
+                    if kind == .rbrace || kind == .interpClose || atEOF { break }
+                    advance()
+                    continue
+                }
+                skipSingle()
+            }
+        }
+        return count
+    }
+
+    // MARK: - Postfix forms
+
+    mutating func parsePostfix(_ base: NodeID, _ flavor: ExprFlavor) -> NodeID {
+        var expr = base
+        let fromParen = base == parenNode ? parenStart : -1
+        defer {
+            if fromParen >= 0 && expr != base { setStartOfChain(expr, base: base, to: fromParen) }
+        }
+        while i >= 0 {
+            let t = tok
+            if flavor == .poundIf && t.atLineStart { break }
+            switch t.kind {
+            case .period:
+                let n = peek()
+                if n.kind == .identifier || n.kind == .number {
+                    advance(); advance()
+                    expr = tree.wrap(expr, in: .member, name: name(n), end: prevEnd)
+                    skipCompoundNameArguments()
+                    if kind == .op && !tok.spaceBefore && isOp(UInt8(ascii: "<")) { skipGenericArgumentsIfAny() }
+                    continue
+                }
+                if n.kind == .pound {
+                    // `.#macro` member: keep the base.
+                    advance(); advance()
+                    continue
+                }
+                return expr
+            case .lparen where !t.atLineStart:
+                expr = parseCall(expr, flavor)
+                continue
+            case .lbracket where !t.atLineStart:
+                let s = Int(tree[expr].start)
+                let sub = tree.wrap(expr, in: .subscript, end: s)
+                advance()
+                parseArguments(into: sub, closer: .rbracket)
+                if kind == .rbracket { advance() }
+                tree.setEnd(sub, prevEnd)
+                expr = sub
+                if flavor == .basic && kind == .lbrace && isValidTrailingClosure(flavor) {
+                    expr = tree.wrap(expr, in: .call, end: prevEnd)
+                    parseTrailingClosures(into: expr)
+                }
+                continue
+            case .lbrace:
+                if isLiteral(expr) || !isValidTrailingClosure(flavor) { return expr }
+                let call = tree.wrap(expr, in: .call, end: prevEnd)
+                parseTrailingClosures(into: call)
+                expr = call
+                if kind == .lbrace { return expr }
+                continue
+            case .op:
+                if isPostfixMark(t) {
+                    advance()
+                    continue
+                }
+                if !t.spaceBefore && isOp(UInt8(ascii: "<")) || (!t.spaceBefore && src[Int(t.start)] == UInt8(ascii: "<") && opText(t, "<")) {
+                    if skipGenericArgumentsIfAny() { continue }
+                    return expr
+                }
+                if !t.spaceBefore && t.spaceAfter && !isBinaryOperator(t) {
+                    // A postfix operator (`x++`, `x...`): no node.
+                    advance()
+                    continue
+                }
+                return expr
+            case .pound where t.kw == .if:
+                if let e = parsePostfixIfConfig(expr, flavor) { expr = e; continue }
+                return expr
+            default:
+                return expr
+            }
+        }
+        return expr
+    }
+
+    /// Moves the start of every postfix node built on `base` to `offset` (the `(` of a
+    /// parenthesised base).
+    mutating func setStartOfChain(_ top: NodeID, base: NodeID, to offset: Int) {
+        var n = top
+        var guardCount = 0
+        while n != base && !n.isNone && guardCount < 100_000 {
+            tree.setStart(n, offset)
+            n = tree[n].firstChild
+            guardCount += 1
+        }
+    }
+
+    func isLiteral(_ id: NodeID) -> Bool {
+        switch tree[id].kind {
+        case .literal, .stringLiteral: return true
+        case .opaque: return tree[id].detail == d.list || tree[id].detail == d.dict
+        default: return false
+        }
+    }
+
+    /// `callee( … )` with any trailing closures.
+    mutating func parseCall(_ callee: NodeID, _ flavor: ExprFlavor) -> NodeID {
+        let call = tree.wrap(callee, in: .call, end: prevEnd)
+        advance()
+        if depth >= Parser.maxDepth {
+            let close = Int(match[i - 1])
+            i = min(max(close, i), toks.count - 1)
+            tree.addProblem(at: start, "nesting too deep; arguments skipped")
+        } else {
+            depth += 1
+            parseArguments(into: call, closer: .rparen)
+            depth -= 1
+        }
+        if kind == .rparen { advance() } else { problem("expected )") }
+        tree.setEnd(call, prevEnd)
+        if flavor == .basic && kind == .lbrace && isValidTrailingClosure(flavor) {
+            parseTrailingClosures(into: call)
+        }
+        return call
+    }
+
+    /// The first trailing closure (no label), then `label: { … }` ones.
+    mutating func parseTrailingClosures(into call: NodeID) {
+        var s = start
+        let arg = tree.addNode(.argument, parent: call, flags: .trailingClosure, start: s, end: s)
+        let c = parseClosure()
+        tree.appendChild(c, to: arg)
+        tree.setEnd(arg, prevEnd)
+        while (kind == .identifier) && peek().kind == .colon && peek(2).kind == .lbrace
+                && !(tok.kw == .default && !tok.flags.contains(.escaped)) {
+            s = start
+            let label = name(tok)
+            advance(); advance()
+            let a = tree.addNode(.argument, parent: call, flags: .trailingClosure, name: label, start: s, end: s)
+            let c2 = parseClosure()
+            tree.appendChild(c2, to: a)
+            tree.setEnd(a, prevEnd)
+        }
+        tree.setEnd(call, prevEnd)
+    }
+
+    /// Whether the `{` at the current token starts a trailing closure (swift-syntax's rules).
+    func isValidTrailingClosure(_ flavor: ExprFlavor) -> Bool {
+        let n = peek()
+        if n.kind == .identifier && (n.kw == .didSet || n.kw == .willSet || n.kw == .`init`) && !n.flags.contains(.escaped) {
+            return false
+        }
+        if n.kind == .identifier && n.kw == .case { return false }
+        if n.kind == .at {
+            // `{ @attr get … }` is an accessor block.
+            var j = i + 1
+            while toks[j].kind == .at {
+                j += 2
+                if toks[j].kind == .lparen && !toks[j].spaceBefore { j = after(j) }
+            }
+            let k = kwAt(j)
+            if k == .get || k == .set || k == ._read || k == ._modify || k == .didSet || k == .willSet { return false }
+        }
+        switch flavor {
+        case .basic, .poundIf:
+            return true
+        case .condition:
+            if n.atLineStart { return false }
+            let close = Int(match[i])
+            if close < 0 || toks[close].kind != .rbrace { return false }
+            let f = toks[close + 1]
+            switch f.kind {
+            case .lbrace, .comma:
+                return true
+            case .identifier where f.kw == .where:
+                return true
+            case .lbracket, .lparen, .period, .colon, .equal, .op:
+                return !f.atLineStart
+            case .identifier where f.kw == .is || f.kw == .as:
+                return !f.atLineStart
+            default:
+                return false
+            }
+        }
+    }
+
+    /// If a generic argument list `<…>` follows (swift-syntax's lookahead), skips it.
+    @discardableResult
+    mutating func skipGenericArgumentsIfAny() -> Bool {
+        guard canParseGenericArguments() else { return false }
+        parseGenericArguments()
+        return true
+    }
+
+    /// Lookahead: `<` types `>` followed by a token that disambiguates a generic argument list.
+    func canParseGenericArguments() -> Bool {
+        guard toks[i].kind == .op, src[Int(toks[i].start)] == UInt8(ascii: "<") else { return false }
+        var j = i
+        var angle = 0
+        var budget = 4096
+        while budget > 0 {
+            budget -= 1
+            let t = toks[j]
+            switch t.kind {
+            case .op:
+                var k = Int(t.start)
+                while k < Int(t.end) {
+                    let c = src[k]
+                    if c == UInt8(ascii: "<") { angle += 1 }
+                    else if c == UInt8(ascii: ">") {
+                        angle -= 1
+                        if angle == 0 {
+                            // The rest of the token must be `?`/`!` (postfix on the type) …
+                            var r = k + 1
+                            while r < Int(t.end) && (src[r] == UInt8(ascii: "?") || src[r] == UInt8(ascii: "!")) { r += 1 }
+                            if r < Int(t.end) {
+                                // `>=`, `>>` etc.: only the bare-closer cases are accepted.
+                                return false
+                            }
+                            if k + 1 < Int(t.end) { return true }  // `>?` / `>!`
+                            return isGenericDisambiguator(toks[j + 1])
+                        }
+                    } else if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: "&")
+                                || c == UInt8(ascii: "~") {
+                        // optional, composition, suppression
+                    } else if c == UInt8(ascii: "-") && t.end - t.start == 1 {
+                        // negative integer generic argument
+                    } else if c == UInt8(ascii: ".") {
+                        // `...` pack expansion / variadic
+                    } else {
+                        return false
+                    }
+                    k += 1
+                }
+                j += 1
+            case .identifier, .period, .comma, .arrow, .number, .at, .colon:
+                if t.kind == .identifier && !t.flags.contains(.escaped) {
+                    switch t.kw {
+                    case .is, .as, .in, .return, .if, .else, .switch, .case, .let, .var, .try, .await, .where:
+                        return false
+                    default: break
+                    }
+                }
+                if t.kind == .colon && angle > 0 && false { return false }
+                j += 1
+            case .lparen, .lbracket:
+                j = after(j)
+            default:
+                return false
+            }
+            if angle <= 0 { return false }
+        }
+        return false
+    }
+
+    func isGenericDisambiguator(_ t: Token) -> Bool {
+        switch t.kind {
+        case .rparen, .rbracket, .lbrace, .rbrace, .period, .comma, .semicolon, .eof, .colon, .interpClose:
+            return true
+        case .op:
+            if isPostfixMark(t) { return true }
+            return opText(t, "&") && isBinaryOperator(t)
+        case .lparen, .lbracket:
+            return !t.atLineStart
+        default:
+            return false
+        }
+    }
+
+    // MARK: - Closures
+
+    mutating func parseClosure() -> NodeID {
+        let s = start
+        let node = tree.makeNode(.closure, start: s, end: s)
+        tree.setAnchor(node, s)
+        if depth >= Parser.maxDepth {
+            tree.addProblem(at: s, "nesting too deep; closure skipped")
+            skipSingle()
+            tree.setEnd(node, prevEnd)
+            return node
+        }
+        depth += 1
+        defer { depth -= 1 }
+        let close = Int(match[i])
+        advance()  // {
+        if hasClosureSignature() {
+            parseClosureSignature(node)
+        }
+        let b = tree.addNode(.block, parent: node, start: s, end: s)
+        parseStatements(into: b, until: .rbrace, context: .statements)
+        if kind == .rbrace { advance() } else {
+            problem("expected } to close the closure")
+            if close > i { i = min(close + 1, toks.count - 1) }
+        }
+        tree.setEnd(b, prevEnd)
+        tree.setEnd(node, prevEnd)
+        return node
+    }
+
+    /// Lookahead for `[captures] (params) async throws -> T in` / `a, b in`.
+    func hasClosureSignature() -> Bool {
+        var j = i
+        while toks[j].kind == .at {
+            j += 2
+            if toks[j].kind == .lparen && !toks[j].spaceBefore { j = after(j) }
+        }
+        if toks[j].kind == .lbracket { j = after(j) }
+        if toks[j].kind == .identifier && toks[j].kw == .in && !toks[j].flags.contains(.escaped) { return true }
+        if toks[j].kind == .lparen {
+            j = after(j)
+        } else if toks[j].kind == .identifier {
+            while toks[j].kind == .identifier {
+                if toks[j].kw == .in && !toks[j].flags.contains(.escaped) { return true }
+                j += 1
+                if toks[j].kind == .colon { return false }
+                if toks[j].kind == .comma { j += 1 } else { break }
+            }
+        } else {
+            return false
+        }
+        // Effects and a result type, then `in`.
+        var budget = 512
+        while budget > 0 {
+            budget -= 1
+            let t = toks[j]
+            switch t.kind {
+            case .identifier:
+                if t.kw == .in && !t.flags.contains(.escaped) { return true }
+                switch t.kw {
+                case .let, .var, .return, .if, .guard, .for, .while, .switch, .func, .try, .await, .case:
+                    if !t.flags.contains(.escaped) { return false }
+                default: break
+                }
+                j += 1
+            case .arrow, .period, .comma, .colon, .op, .at, .number:
+                j += 1
+            case .lparen, .lbracket:
+                j = after(j)
+            default:
+                return false
+            }
+        }
+        return false
+    }
+
+    mutating func parseClosureSignature(_ node: NodeID) {
+        while kind == .at {
+            advance()
+            if kind == .identifier { advance() }
+            if kind == .lparen && !tok.spaceBefore { skipSingle() }
+        }
+        if kind == .lbracket {
+            let s = start
+            let cap = tree.addNode(.opaque, parent: node, detail: d.captureList, start: s, end: s)
+            advance()
+            while !atEOF && kind != .rbracket {
+                let before = i
+                // `weak`, `unowned`, `unowned(safe)` specifiers.
+                while kind == .identifier && (tok.kw == .weak || tok.kw == .unowned) && peek().kind != .comma
+                        && peek().kind != .rbracket && peek().kind != .equal {
+                    advance()
+                    if kind == .lparen { skipSingle() }
+                }
+                let e = parseExpr()
+                if !e.isNone { tree.appendChild(e, to: cap) }
+                if kind == .equal {
+                    advance()
+                    let v = parseExpr()
+                    if !v.isNone { tree.appendChild(v, to: cap) }
+                }
+                if kind == .comma { advance(); continue }
+                if i == before { skipSingle() }
+                if kind != .rbracket && kind != .comma && i == before { break }
+            }
+            if kind == .rbracket { advance() }
+            tree.setEnd(cap, prevEnd)
+        }
+        if kind == .lparen {
+            parseParameterList(into: node, closure: true)
+        } else {
+            while kind == .identifier && !(tok.kw == .in && !tok.flags.contains(.escaped)) {
+                let s = start
+                tree.addNode(.parameter, parent: node, name: name(tok), start: s, end: Int(tok.end))
+                advance()
+                if kind == .comma { advance() } else { break }
+            }
+        }
+        parseEffects(node)
+        if kind == .arrow {
+            advance()
+            let (a, b) = parseType()
+            addTypeAnnotation(node, a, b)
+        }
+        // Up to `in` (recovering over anything unexpected).
+        while !atEOF && !(kind == .identifier && tok.kw == .in && !tok.flags.contains(.escaped)) && kind != .rbrace {
+            skipSingle()
+        }
+        if kind == .identifier { advance() }
+    }
+
+    /// `async`, `throws`, `rethrows`, `throws(E)`, `reasync` in any order.
+    mutating func parseEffects(_ node: NodeID) {
+        while kind == .identifier && !tok.flags.contains(.escaped) {
+            switch tok.kw {
+            case .async, .reasync:
+                tree.addFlags(node, .isAsync)
+                advance()
+            case .throws, .rethrows:
+                tree.addFlags(node, .throws)
+                advance()
+                if kind == .lparen && !tok.atLineStart { skipSingle() }
+            case .await:
+                // `await` misplaced for `async`: recover as swift-syntax does.
+                tree.addFlags(node, .isAsync)
+                advance()
+            default:
+                return
+            }
+        }
+    }
+
+    // MARK: - Macros, key paths, postfix #if
+
+    /// `#name<T>(args) { trailing }`: an `opaque` `macro` (not a call, as in swift-syntax).
+    mutating func parseMacroExpansion() -> NodeID {
+        let s = start
+        let node = tree.makeNode(.opaque, name: name(tok), detail: d.macro, start: s, end: Int(tok.end))
+        advance()
+        if kind == .op && !tok.spaceBefore && src[Int(tok.start)] == UInt8(ascii: "<") { skipGenericArgumentsIfAny() }
+        if kind == .lparen && !tok.atLineStart {
+            advance()
+            if depth < Parser.maxDepth {
+                depth += 1
+                parseArguments(into: node, closer: .rparen)
+                depth -= 1
+            } else {
+                i = min(max(Int(match[i - 1]), i), toks.count - 1)
+            }
+            if kind == .rparen { advance() }
+        }
+        if kind == .lbrace && isValidTrailingClosure(.basic) {
+            parseTrailingClosures(into: node)
+        }
+        tree.setEnd(node, prevEnd)
+        return node
+    }
+
+    /// `\Root.path.to[0]?.x`: `opaque` `keyPath` holding subscript arguments.
+    mutating func parseKeyPath() -> NodeID {
+        let s = start
+        let node = tree.makeNode(.opaque, detail: d.keyPath, start: s, end: s)
+        advance()
+        // Root type.
+        if kind == .identifier && !tok.spaceBefore {
+            advance()
+            if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { skipGenericArgumentsIfAny() }
+        } else if kind == .lparen && !tok.spaceBefore {
+            // `\(Foo).bar` — a parenthesised root.
+            skipSingle()
+        } else if kind == .lbracket && !tok.spaceBefore {
+            // `\[Int].count`
+            skipSingle()
+        }
+        while true {
+            if kind == .period && !tok.spaceBefore {
+                let n = peek()
+                if n.kind == .identifier || n.kind == .number {
+                    advance(); advance()
+                    if kind == .op && !tok.spaceBefore && src[Int(tok.start)] == UInt8(ascii: "<") { skipGenericArgumentsIfAny() }
+                    continue
+                }
+                if n.kind == .lbracket || isPostfixMark(n) || n.kind == .op && !n.spaceBefore {
+                    advance()
+                    continue
+                }
+                break
+            }
+            if kind == .op && !tok.spaceBefore && (isPostfixMark(tok) || opText(tok, "?") || opText(tok, "!")) {
+                advance()
+                continue
+            }
+            if kind == .lbracket && !tok.spaceBefore {
+                advance()
+                parseArguments(into: node, closer: .rbracket)
+                if kind == .rbracket { advance() }
+                continue
+            }
+            if kind == .lparen && !tok.spaceBefore && !tok.atLineStart {
+                // A method component `\.foo(x)`: its arguments.
+                advance()
+                parseArguments(into: node, closer: .rparen)
+                if kind == .rparen { advance() }
+                continue
+            }
+            break
+        }
+        tree.setEnd(node, prevEnd)
+        return node
+    }
+
+    /// `base` followed by `#if cond .member… #else … #endif`: `opaque` `#if` holding the base,
+    /// then each branch's postfix chain (built on an implicit base, as swift-syntax does).
+    mutating func parsePostfixIfConfig(_ base: NodeID, _ flavor: ExprFlavor) -> NodeID? {
+        // Only when the first branch starts with `.member`.
+        var j = i + 1
+        while toks[j].kind != .eof && !toks[j].atLineStart { j = after(j) }
+        guard toks[j].kind == .period || (toks[j].kind == .pound && (toks[j].kw == .endif || toks[j].kw == .else || toks[j].kw == .elseif)) else { return nil }
+        let node = tree.wrap(base, in: .opaque, detail: d.poundIf, end: prevEnd)
+        while kind == .pound && (tok.kw == .if || tok.kw == .elseif || tok.kw == .else) {
+            let wasElse = tok.kw == .else
+            advance()
+            if !wasElse { skipPoundIfCondition() }
+            while kind == .period || (kind == .pound && tok.kw == .if) {
+                let before = i
+                if kind == .pound {
+                    // nested postfix #if inside a branch: parse it on a synthetic base.
+                    let e = parseExpr()
+                    if !e.isNone { tree.appendChild(e, to: node) }
+                } else {
+                    let m = parsePrimary(.basic)
+                    if m.isNone { break }
+                    let e = parsePostfix(m, flavor == .condition ? .condition : .basic)
+                    tree.appendChild(e, to: node)
+                }
+                if i == before { break }
+            }
+        }
+        if kind == .pound && tok.kw == .endif { advance() }
+        tree.setEnd(node, prevEnd)
+        return node
+    }
+
+    /// Skips a `#if`/`#elseif` condition: up to the end of the line (continued by a trailing
+    /// binary operator or an open bracket).
+    mutating func skipPoundIfCondition() {
+        var first = true
+        while !atEOF {
+            if !first && tok.atLineStart {
+                let prev = toks[i - 1]
+                if !(prev.kind == .op && isBinaryOperator(prev)) && !(tok.kind == .op && isBinaryOperator(tok)) { break }
+            }
+            first = false
+            skipSingle()
+        }
+    }
+}

@@ -1,0 +1,256 @@
+import LightSyntax
+
+/// How an expression is being parsed; decides where trailing closures may appear.
+enum ExprFlavor {
+    /// Anywhere trailing closures are allowed.
+    case basic
+    /// The condition of `if`/`guard`/`while`, a `for … in` sequence, a `switch` subject: a `{`
+    /// there is the statement's body unless a lookahead proves otherwise (as swift-syntax does).
+    case condition
+    /// A `#if` condition: stops at the end of the line.
+    case poundIf
+}
+
+/// Details used as `detail` symbols, interned once per tree.
+struct Details {
+    let `func`, `init`, `deinit`, `subscript`, get, set, `let`, `var`, asyncLet, `for`, `case`: Symbol
+    let binary, tuple, list, dict, keyPath, macro, captureList, `if`, `guard`, `while`, `repeat`: Symbol
+    let `switch`, `do`, `catch`, `defer`, `return`, `throw`, `try`, tryQ, tryBang, poundIf, pattern: Symbol
+    let ternary, enumCase, typealias_, operatorDecl, macroDecl, `is`, `where`, closureExpr: Symbol
+    let underscore, selfName, superName, isolation: Symbol
+
+    init(_ s: inout SymbolTable) {
+        `func` = s.intern("func"); `init` = s.intern("init"); `deinit` = s.intern("deinit")
+        `subscript` = s.intern("subscript"); get = s.intern("get"); set = s.intern("set")
+        `let` = s.intern("let"); `var` = s.intern("var"); asyncLet = s.intern("async let")
+        `for` = s.intern("for"); `case` = s.intern("case"); binary = s.intern("binary")
+        tuple = s.intern("tuple"); list = s.intern("list"); dict = s.intern("dict")
+        keyPath = s.intern("keyPath"); macro = s.intern("macro"); captureList = s.intern("captureList")
+        `if` = s.intern("if"); `guard` = s.intern("guard"); `while` = s.intern("while")
+        `repeat` = s.intern("repeat"); `switch` = s.intern("switch"); `do` = s.intern("do")
+        `catch` = s.intern("catch"); `defer` = s.intern("defer"); `return` = s.intern("return")
+        `throw` = s.intern("throw"); `try` = s.intern("try"); tryQ = s.intern("try?")
+        tryBang = s.intern("try!"); poundIf = s.intern("#if"); pattern = s.intern("pattern")
+        ternary = s.intern("ternary"); enumCase = s.intern("enumCase"); typealias_ = s.intern("typealias")
+        operatorDecl = s.intern("operator"); macroDecl = s.intern("macroDecl"); `is` = s.intern("is")
+        `where` = s.intern("where"); closureExpr = s.intern("closure"); underscore = s.intern("_")
+        selfName = s.intern("self"); superName = s.intern("super"); isolation = s.intern("isolation")
+    }
+}
+
+/// The recursive-descent parser. Expressions are built detached and attached when complete.
+/// Recursion is bounded by `maxDepth`: deeper input is skipped (bracket-balanced, without
+/// recursion) and recorded as a problem, so no input can overflow the stack.
+struct Parser {
+    var tree: SyntaxTree
+    var toks: [Token]
+    /// For every opening token (`(`, `[`, `{`, `\(`): the index of its closing token (or of
+    /// the end-of-file token), so that lookahead skips a group in constant time.
+    var match: [Int32]
+    let src: UnsafeRawBufferPointer
+    var i = 0
+    var depth = 0
+    /// The last parenthesised expression returned without a node of its own, and where its
+    /// `(` is: a call or member built on it starts at the parenthesis, as in swift-syntax.
+    var parenNode = NodeID.none
+    var parenStart = 0
+    let d: Details
+    static let maxDepth = 160
+
+    init(source: UnsafeBufferPointer<UInt8>, tree: SyntaxTree, tokens: [Token]) {
+        self.tree = tree
+        self.toks = tokens
+        self.src = UnsafeRawBufferPointer(source)
+        self.d = Details(&self.tree.symbols)
+        self.match = Parser.matchBrackets(tokens)
+    }
+
+    static func matchBrackets(_ toks: [Token]) -> [Int32] {
+        var match = [Int32](repeating: -1, count: toks.count)
+        var stack: [Int32] = []
+        let eof = Int32(toks.count - 1)
+        for (k, t) in toks.enumerated() {
+            switch t.kind {
+            case .lparen, .lbracket, .lbrace, .interpOpen:
+                stack.append(Int32(k))
+            case .rparen, .rbracket, .rbrace, .interpClose:
+                let want: TokenKind
+                switch t.kind {
+                case .rparen: want = .lparen
+                case .rbracket: want = .lbracket
+                case .rbrace: want = .lbrace
+                default: want = .interpOpen
+                }
+                // Pop mismatched openers inside an interpolation (they can never close).
+                if t.kind == .interpClose {
+                    while let top = stack.last, toks[Int(top)].kind != .interpOpen {
+                        match[Int(top)] = Int32(k)
+                        stack.removeLast()
+                    }
+                }
+                if let top = stack.last, toks[Int(top)].kind == want {
+                    match[Int(top)] = Int32(k)
+                    stack.removeLast()
+                }
+            default:
+                break
+            }
+        }
+        for k in stack { match[Int(k)] = eof }
+        return match
+    }
+
+    // MARK: - Token access
+
+    @inline(__always) var tok: Token { toks[i] }
+    @inline(__always) var kind: TokenKind { toks[i].kind }
+    @inline(__always) func peek(_ k: Int = 1) -> Token { toks[min(i + k, toks.count - 1)] }
+    @inline(__always) func kwAt(_ j: Int) -> Keyword {
+        let t = toks[min(j, toks.count - 1)]
+        return t.kind == .identifier ? t.kw : .none
+    }
+    @inline(__always) func isKw(_ k: Keyword) -> Bool { toks[i].kind == .identifier && toks[i].kw == k }
+    @inline(__always) var atEOF: Bool { toks[i].kind == .eof }
+    @inline(__always) mutating func advance() { if toks[i].kind != .eof { i += 1 } }
+    @inline(__always) var start: Int { Int(toks[i].start) }
+    /// End of the previous token (where a node that ends before `tok` ends).
+    @inline(__always) var prevEnd: Int { i > 0 ? Int(toks[i - 1].end) : 0 }
+
+    /// Whether the token is a single-byte operator `c`.
+    @inline(__always) func isOp(_ t: Token, _ c: UInt8) -> Bool {
+        t.kind == .op && t.end - t.start == 1 && src[Int(t.start)] == c
+    }
+    @inline(__always) func isOp(_ c: UInt8) -> Bool { isOp(toks[i], c) }
+    func opText(_ t: Token, _ s: StaticString) -> Bool {
+        guard t.kind == .op, Int(t.end - t.start) == s.utf8CodeUnitCount else { return false }
+        let b = s.utf8Start
+        for k in 0..<s.utf8CodeUnitCount where src[Int(t.start) + k] != b[k] { return false }
+        return true
+    }
+    /// A postfix `?` / `!`: bound to the operand on its left.
+    func isPostfixMark(_ t: Token) -> Bool {
+        t.kind == .op && t.end - t.start == 1 && !t.spaceBefore
+            && (src[Int(t.start)] == UInt8(ascii: "?") || src[Int(t.start)] == UInt8(ascii: "!"))
+    }
+
+    mutating func name(_ t: Token) -> Symbol {
+        tree.symbols.intern(src, Int(t.valueStart)..<Int(t.valueEnd))
+    }
+    mutating func text(_ a: Int, _ b: Int) -> Symbol { tree.symbols.intern(src, a..<max(a, b)) }
+
+    mutating func problem(_ message: String) { tree.addProblem(at: start, message) }
+
+    /// Consumes a token of the kind or records a problem (never advances past something else).
+    @discardableResult mutating func expect(_ k: TokenKind) -> Bool {
+        if kind == k { advance(); return true }
+        problem("expected \(k)")
+        return false
+    }
+
+    /// Skips one token, or a whole bracketed group when at an opener.
+    mutating func skipSingle() {
+        switch kind {
+        case .lparen, .lbracket, .lbrace, .interpOpen:
+            let m = Int(match[i])
+            i = m < 0 ? i + 1 : min(m + 1, toks.count - 1)
+        case .eof:
+            break
+        default:
+            i += 1
+        }
+    }
+
+    /// Index after the group opened at `j` (or `j + 1` for a non-opener).
+    func after(_ j: Int) -> Int {
+        switch toks[j].kind {
+        case .lparen, .lbracket, .lbrace, .interpOpen:
+            let m = Int(match[j])
+            return m < 0 ? j + 1 : min(m + 1, toks.count - 1)
+        case .eof:
+            return j
+        default:
+            return j + 1
+        }
+    }
+
+    /// Skips to the end of an expression without building anything (used beyond `maxDepth`
+    /// and for recovery): stops before `,`, a closer, `;`, or the start of a new line.
+    mutating func skipExpression() -> NodeID {
+        let s = start
+        tree.addProblem(at: s, "nesting too deep or unparsable expression; skipped")
+        var first = true
+        while true {
+            switch kind {
+            case .eof, .comma, .rparen, .rbracket, .rbrace, .interpClose, .semicolon, .colon:
+                break
+            default:
+                if !first && tok.atLineStart { break }
+                first = false
+                skipSingle()
+                continue
+            }
+            break
+        }
+        return tree.makeNode(.opaque, detail: d.binary, start: s, end: max(s, prevEnd))
+    }
+
+    // MARK: - Entry
+
+    mutating func parseModule() {
+        let module = tree.makeNode(.module, start: 0, end: src.count)
+        parseStatements(into: module, until: .eof, context: .statements)
+        tree.setEnd(module, src.count)
+    }
+
+    enum Context { case statements, members, switchCases }
+
+    /// Parses statements into `parent` until the closer (`}` or the end of the file).
+    mutating func parseStatements(into parent: NodeID, until closer: TokenKind, context: Context) {
+        while !atEOF && kind != closer {
+            let before = i
+            if context == .switchCases {
+                parseSwitchCase(into: parent)
+            } else {
+                parseStatement(into: parent, context: context)
+            }
+            if i == before {
+                // Nothing understood: skip the token so that the loop always advances.
+                if kind == .rbrace || kind == .rparen || kind == .rbracket || kind == .interpClose {
+                    if closer == .eof || kind != closer {
+                        problem("unexpected closing bracket")
+                        advance()
+                        continue
+                    }
+                    break
+                }
+                problem("unexpected token")
+                skipSingle()
+            }
+        }
+    }
+
+    /// `{ statements }` as a `block` child of `parent` (or detached when `parent` is none).
+    @discardableResult
+    mutating func parseBlock(into parent: NodeID, context: Context = .statements) -> NodeID {
+        let s = start
+        let block = parent.isNone ? tree.makeNode(.block, start: s, end: s)
+                                  : tree.addNode(.block, parent: parent, start: s, end: s)
+        guard kind == .lbrace else {
+            problem("expected {")
+            return block
+        }
+        if depth >= Parser.maxDepth {
+            tree.addProblem(at: s, "nesting too deep; block skipped")
+            skipSingle()
+            tree.setEnd(block, prevEnd)
+            return block
+        }
+        depth += 1
+        defer { depth -= 1 }
+        advance()
+        parseStatements(into: block, until: .rbrace, context: context)
+        if kind == .rbrace { advance() } else { problem("expected }") }
+        tree.setEnd(block, prevEnd)
+        return block
+    }
+}
