@@ -1,0 +1,92 @@
+# AL202 missing-await: a coroutine created and never awaited, in any context.
+import asyncio
+import asyncio as aio
+from asyncio import sleep
+
+import anyio
+import trio
+
+
+async def fetch(url):
+    await asyncio.sleep(0)
+    return url
+
+
+async def stream(url):
+    # An async generator: calling it creates no coroutine.
+    yield url
+
+
+def sync_helper():
+    return 1
+
+
+class Client:
+    async def connect(self):
+        await asyncio.sleep(0)
+
+    def close(self):
+        return None
+
+    async def run(self, loop, sock):
+        self.connect()  # expect: AL202
+        await self.connect()
+        self.close()
+        fetch("x")  # expect: AL202
+        loop.sock_sendall(sock, b"")
+        asyncio.get_running_loop().sock_sendall(sock, b"")  # expect: AL202
+
+    def restart(self):
+        # A sync method calling the async one without await: the same bug.
+        self.connect()  # expect: AL202
+
+    @staticmethod
+    def static(other):
+        other.connect()
+
+
+async def library_coroutines():
+    asyncio.sleep(1)  # expect: AL202
+    aio.sleep(1)  # expect: AL202
+    sleep(1)  # expect: AL202
+    asyncio.wait_for(fetch("x"), 1)  # expect: AL202
+    trio.sleep(1)  # expect: AL202
+    anyio.sleep(1)  # expect: AL202
+    asyncio.to_thread(sync_helper)  # expect: AL202
+    await asyncio.sleep(1)
+    await asyncio.to_thread(sync_helper)
+
+
+async def own_coroutines():
+    fetch("a")  # expect: AL202
+    await fetch("b")
+    stream("c")
+    sync_helper()
+    coro = fetch("d")
+    await coro
+    asyncio.create_task(fetch("e"))  # expect: AL201
+    task = asyncio.ensure_future(fetch("f"))
+    await task
+    result = await asyncio.gather(fetch("g"), fetch("h"))
+    return result
+
+
+def sync_caller():
+    fetch("i")  # expect: AL202
+    asyncio.run(fetch("j"))
+
+
+async def nested():
+    async def local_coroutine():
+        return 1
+
+    local_coroutine()  # expect: AL202
+
+    def fetch(url):
+        return url
+
+    # The local sync `fetch` shadows the module's coroutine function.
+    fetch("k")
+
+
+fetch("module level")  # expect: AL202

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import LightSyntax
+@testable import Analysis
+
+/// The fixtures under Fixtures/ produce exactly the findings their `expect:` markers name.
+@Suite struct FixtureTests {
+    @Test func fixturesExist() {
+        let files = FixtureHarness.fixtureFiles()
+        #expect(files.contains { $0.path.hasSuffix(".py") }, "no Python fixtures found under Fixtures/")
+    }
+
+    @Test func everyFixtureProducesExactlyItsExpectedFindings() throws {
+        let problems = try FixtureHarness.fixtureMismatches(catalogue: .embedded)
+        #expect(problems.isEmpty, "fixture findings differ from the expect: markers:\n\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func everyPythonRuleHasAFixtureFinding() throws {
+        var codes: Set<String> = []
+        for url in FixtureHarness.fixtureFiles() where url.pathExtension == "py" {
+            let source = try String(contentsOf: url, encoding: .utf8)
+            for e in FixtureHarness.expectedFindings(in: source, language: .python) { codes.insert(e.code) }
+        }
+        for code in ["AL101", "AL102", "AL103", "AL104", "AL105", "AL106", "AL107", "AL201", "AL202"] {
+            #expect(codes.contains(code), "no Python fixture expects \(code)")
+        }
+    }
+
+    /// The comparison has teeth: a catalogue without `time.sleep` misses the AL101 findings,
+    /// and the harness says so.
+    @Test func removingACatalogueEntryFailsTheFixtures() throws {
+        var weakened = RuleCatalogue.embedded
+        weakened.python = weakened.python.removing(name: "time.sleep")
+        let problems = try FixtureHarness.fixtureMismatches(catalogue: weakened)
+        #expect(problems.contains { $0.contains("al101_sleep.py") && $0.hasSuffix("missing AL101") })
+        #expect(!problems.contains { $0.contains("unexpected") })
+    }
+
+    @Test func anUnmarkedFindingIsReported() {
+        let source = "import time\nasync def f():\n    time.sleep(1)\n"
+        let problems = FixtureHarness.mismatches(source: source, language: .python, path: "t.py", catalogue: .embedded)
+        #expect(problems.count == 1 && problems[0].hasPrefix("t.py:3: unexpected AL101"))
+    }
+
+    @Test func markersAreParsedWithRepeatsAndBothCommentStyles() {
+        let py = FixtureHarness.expectedFindings(in: "x\ny  # expect: AL102, AL102\n", language: .python)
+        #expect(py.map(\.description) == ["2: AL102", "2: AL102"])
+        let swift = FixtureHarness.expectedFindings(in: "a // expect: AL101,AL105\n", language: .swift)
+        #expect(swift.map(\.description) == ["1: AL101", "1: AL105"])
+    }
+}
