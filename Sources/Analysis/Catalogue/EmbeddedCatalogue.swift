@@ -23,7 +23,10 @@ let embeddedCatalogueJSON = #####"""
         "python",
         "swift"
       ],
-      "examples": []
+      "examples": [
+        {"language": "python", "kind": "bad", "code": "import time\n\nasync def poll():\n    time.sleep(1)  # expect: AL101\n"},
+        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def poll():\n    await asyncio.sleep(1)\n"}
+      ]
     },
     {
       "code": "AL102",
@@ -48,7 +51,10 @@ let embeddedCatalogueJSON = #####"""
         "python",
         "swift"
       ],
-      "examples": []
+      "examples": [
+        {"language": "python", "kind": "bad", "code": "async def load(path):\n    with open(path) as f:  # expect: AL102\n        return f.read()  # expect: AL102\n"},
+        {"language": "python", "kind": "good", "code": "import aiofiles\n\nasync def load(path):\n    async with aiofiles.open(path) as f:\n        return await f.read()\n"}
+      ]
     },
     {
       "code": "AL103",
@@ -72,7 +78,10 @@ let embeddedCatalogueJSON = #####"""
         "python",
         "swift"
       ],
-      "examples": []
+      "examples": [
+        {"language": "python", "kind": "bad", "code": "import requests\n\nasync def fetch(url):\n    return requests.get(url).json()  # expect: AL103\n"},
+        {"language": "python", "kind": "good", "code": "import httpx\n\nasync def fetch(url):\n    async with httpx.AsyncClient() as client:\n        return (await client.get(url)).json()\n"}
+      ]
     },
     {
       "code": "AL104",
@@ -96,7 +105,10 @@ let embeddedCatalogueJSON = #####"""
         "python",
         "swift"
       ],
-      "examples": []
+      "examples": [
+        {"language": "python", "kind": "bad", "code": "import subprocess\n\nasync def build():\n    subprocess.run([\"make\"], check=True)  # expect: AL104\n"},
+        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def build():\n    proc = await asyncio.create_subprocess_exec(\"make\")\n    await proc.wait()\n"}
+      ]
     },
     {
       "code": "AL105",
@@ -116,7 +128,10 @@ let embeddedCatalogueJSON = #####"""
         "python",
         "swift"
       ],
-      "examples": []
+      "examples": [
+        {"language": "python", "kind": "bad", "code": "import threading\n\nlock = threading.Lock()\n\nasync def update():\n    lock.acquire()  # expect: AL105\n    lock.release()\n"},
+        {"language": "python", "kind": "good", "code": "import asyncio\n\nlock = asyncio.Lock()\n\nasync def update():\n    async with lock:\n        pass\n"}
+      ]
     },
     {
       "code": "AL106",
@@ -138,7 +153,10 @@ let embeddedCatalogueJSON = #####"""
         "python",
         "swift"
       ],
-      "examples": []
+      "examples": [
+        {"language": "python", "kind": "bad", "code": "async def ask():\n    return input(\"name? \")  # expect: AL106\n"},
+        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def ask():\n    return await asyncio.to_thread(input, \"name? \")\n"}
+      ]
     },
     {
       "code": "AL107",
@@ -158,7 +176,10 @@ let embeddedCatalogueJSON = #####"""
         "python",
         "swift"
       ],
-      "examples": []
+      "examples": [
+        {"language": "python", "kind": "bad", "code": "import sqlite3\n\nasync def count(path):\n    db = sqlite3.connect(path)  # expect: AL107\n    return db.execute(\"select count(*) from t\").fetchone()  # expect: AL107\n"},
+        {"language": "python", "kind": "good", "code": "import aiosqlite\n\nasync def count(path):\n    async with aiosqlite.connect(path) as db:\n        cursor = await db.execute(\"select count(*) from t\")\n        return await cursor.fetchone()\n"}
+      ]
     },
     {
       "code": "AL110",
@@ -201,7 +222,10 @@ let embeddedCatalogueJSON = #####"""
         "python",
         "swift"
       ],
-      "examples": []
+      "examples": [
+        {"language": "python", "kind": "bad", "code": "import asyncio\n\nasync def main(job):\n    asyncio.create_task(job())  # expect: AL201\n"},
+        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def main(job):\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(job())\n"}
+      ]
     },
     {
       "code": "AL202",
@@ -222,7 +246,10 @@ let embeddedCatalogueJSON = #####"""
       "languages": [
         "python"
       ],
-      "examples": []
+      "examples": [
+        {"language": "python", "kind": "bad", "code": "import asyncio\n\nasync def save(item):\n    await asyncio.sleep(0)\n\nasync def main():\n    save(1)  # expect: AL202\n"},
+        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def save(item):\n    await asyncio.sleep(0)\n\nasync def main():\n    await save(1)\n"}
+      ]
     },
     {
       "code": "AL203",
