@@ -37,11 +37,17 @@ func handles(path: String) async throws {
 }
 
 // A receiver of unknown type: only unambiguous members are reported.
-func unknown(store: Store, collection: Grid) async throws {
+func unknown(collection: Grid) async throws {
+    let store = makeStore()
     _ = store.contents(atPath: "x") // expect: AL102
     try store.removeItem(at: 3)
     collection.moveItem(at: 1, to: 2)
     _ = try await store.read(upToCount: 4)
+}
+
+// A receiver known to be of another type is that type's business.
+func known(store: ArchiveStore) async {
+    _ = store.contents(atPath: "x")
 }
 
 // NIOFileSystem is the async way.

@@ -13,8 +13,15 @@ func viaParameter(_ task: Process) async {
     task.waitUntilExit() // expect: AL104
 }
 
-func unknownReceiver(runner: Runner) async {
+func unknownReceiver() async {
+    let runner = makeProcess()
     runner.waitUntilExit() // expect: AL104
+    processes[0].waitUntilExit() // expect: AL104
+}
+
+// A receiver known to be another type: its own `waitUntilExit()` is not `Process`'s.
+func knownReceiver(runner: ScriptRunner) async {
+    runner.waitUntilExit()
 }
 
 // The async way: a termination handler resumes a continuation.
