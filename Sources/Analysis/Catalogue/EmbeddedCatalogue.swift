@@ -25,7 +25,9 @@ let embeddedCatalogueJSON = #####"""
       ],
       "examples": [
         {"language": "python", "kind": "bad", "code": "import time\n\nasync def poll():\n    time.sleep(1)  # expect: AL101\n"},
-        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def poll():\n    await asyncio.sleep(1)\n"}
+        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def poll():\n    await asyncio.sleep(1)\n"},
+        {"language": "swift", "kind": "bad", "code": "func poll() async {\n    Thread.sleep(forTimeInterval: 1) // expect: AL101\n}\n"},
+        {"language": "swift", "kind": "good", "code": "func poll() async throws {\n    try await Task.sleep(for: .seconds(1))\n}\n"}
       ]
     },
     {
@@ -53,7 +55,9 @@ let embeddedCatalogueJSON = #####"""
       ],
       "examples": [
         {"language": "python", "kind": "bad", "code": "async def load(path):\n    with open(path) as f:  # expect: AL102\n        return f.read()  # expect: AL102\n"},
-        {"language": "python", "kind": "good", "code": "import aiofiles\n\nasync def load(path):\n    async with aiofiles.open(path) as f:\n        return await f.read()\n"}
+        {"language": "python", "kind": "good", "code": "import aiofiles\n\nasync def load(path):\n    async with aiofiles.open(path) as f:\n        return await f.read()\n"},
+        {"language": "swift", "kind": "bad", "code": "import Foundation\n\nfunc load(_ url: URL) async throws -> Data {\n    try Data(contentsOf: url) // expect: AL102\n}\n"},
+        {"language": "swift", "kind": "good", "code": "import NIOFileSystem\n\nfunc load(_ path: FilePath) async throws -> ByteBuffer {\n    try await FileSystem.shared.withFileHandle(forReadingAt: path) { handle in\n        try await handle.readToEnd(maximumSizeAllowed: .megabytes(1))\n    }\n}\n"}
       ]
     },
     {
@@ -80,7 +84,9 @@ let embeddedCatalogueJSON = #####"""
       ],
       "examples": [
         {"language": "python", "kind": "bad", "code": "import requests\n\nasync def fetch(url):\n    return requests.get(url).json()  # expect: AL103\n"},
-        {"language": "python", "kind": "good", "code": "import httpx\n\nasync def fetch(url):\n    async with httpx.AsyncClient() as client:\n        return (await client.get(url)).json()\n"}
+        {"language": "python", "kind": "good", "code": "import httpx\n\nasync def fetch(url):\n    async with httpx.AsyncClient() as client:\n        return (await client.get(url)).json()\n"},
+        {"language": "swift", "kind": "bad", "code": "import Foundation\n\nfunc fetch() async throws -> Data {\n    let url = URL(string: \"https://example.com/feed.json\")!\n    return try Data(contentsOf: url) // expect: AL103\n}\n"},
+        {"language": "swift", "kind": "good", "code": "import Foundation\n\nfunc fetch() async throws -> Data {\n    let url = URL(string: \"https://example.com/feed.json\")!\n    let (data, _) = try await URLSession.shared.data(from: url)\n    return data\n}\n"}
       ]
     },
     {
@@ -107,7 +113,9 @@ let embeddedCatalogueJSON = #####"""
       ],
       "examples": [
         {"language": "python", "kind": "bad", "code": "import subprocess\n\nasync def build():\n    subprocess.run([\"make\"], check=True)  # expect: AL104\n"},
-        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def build():\n    proc = await asyncio.create_subprocess_exec(\"make\")\n    await proc.wait()\n"}
+        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def build():\n    proc = await asyncio.create_subprocess_exec(\"make\")\n    await proc.wait()\n"},
+        {"language": "swift", "kind": "bad", "code": "import Foundation\n\nfunc build(_ process: Process) async throws {\n    try process.run()\n    process.waitUntilExit() // expect: AL104\n}\n"},
+        {"language": "swift", "kind": "good", "code": "import Foundation\n\nfunc build(_ process: Process) async throws -> Int32 {\n    try await withCheckedThrowingContinuation { continuation in\n        process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }\n        do { try process.run() } catch { continuation.resume(throwing: error) }\n    }\n}\n"}
       ]
     },
     {
@@ -130,7 +138,9 @@ let embeddedCatalogueJSON = #####"""
       ],
       "examples": [
         {"language": "python", "kind": "bad", "code": "import threading\n\nlock = threading.Lock()\n\nasync def update():\n    lock.acquire()  # expect: AL105\n    lock.release()\n"},
-        {"language": "python", "kind": "good", "code": "import asyncio\n\nlock = asyncio.Lock()\n\nasync def update():\n    async with lock:\n        pass\n"}
+        {"language": "python", "kind": "good", "code": "import asyncio\n\nlock = asyncio.Lock()\n\nasync def update():\n    async with lock:\n        pass\n"},
+        {"language": "swift", "kind": "bad", "code": "import Dispatch\n\nfunc waitForSignal() async {\n    let semaphore = DispatchSemaphore(value: 0)\n    startWork { semaphore.signal() }\n    semaphore.wait() // expect: AL105\n}\n"},
+        {"language": "swift", "kind": "good", "code": "func waitForSignal() async {\n    await withCheckedContinuation { continuation in\n        startWork { continuation.resume() }\n    }\n}\n"}
       ]
     },
     {
@@ -155,7 +165,9 @@ let embeddedCatalogueJSON = #####"""
       ],
       "examples": [
         {"language": "python", "kind": "bad", "code": "async def ask():\n    return input(\"name? \")  # expect: AL106\n"},
-        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def ask():\n    return await asyncio.to_thread(input, \"name? \")\n"}
+        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def ask():\n    return await asyncio.to_thread(input, \"name? \")\n"},
+        {"language": "swift", "kind": "bad", "code": "func ask() async -> String? {\n    readLine() // expect: AL106\n}\n"},
+        {"language": "swift", "kind": "good", "code": "import Foundation\n\nfunc ask() async throws -> String? {\n    for try await line in FileHandle.standardInput.bytes.lines {\n        return line\n    }\n    return nil\n}\n"}
       ]
     },
     {
@@ -178,7 +190,9 @@ let embeddedCatalogueJSON = #####"""
       ],
       "examples": [
         {"language": "python", "kind": "bad", "code": "import sqlite3\n\nasync def count(path):\n    db = sqlite3.connect(path)  # expect: AL107\n    return db.execute(\"select count(*) from t\").fetchone()  # expect: AL107\n"},
-        {"language": "python", "kind": "good", "code": "import aiosqlite\n\nasync def count(path):\n    async with aiosqlite.connect(path) as db:\n        cursor = await db.execute(\"select count(*) from t\")\n        return await cursor.fetchone()\n"}
+        {"language": "python", "kind": "good", "code": "import aiosqlite\n\nasync def count(path):\n    async with aiosqlite.connect(path) as db:\n        cursor = await db.execute(\"select count(*) from t\")\n        return await cursor.fetchone()\n"},
+        {"language": "swift", "kind": "bad", "code": "import GRDB\n\nfunc count(_ dbQueue: DatabaseQueue) async throws -> Int {\n    try dbQueue.read { db in try Player.fetchCount(db) } // expect: AL107\n}\n"},
+        {"language": "swift", "kind": "good", "code": "import GRDB\n\nfunc count(_ dbQueue: DatabaseQueue) async throws -> Int {\n    try await dbQueue.read { db in try Player.fetchCount(db) }\n}\n"}
       ]
     },
     {
@@ -224,7 +238,9 @@ let embeddedCatalogueJSON = #####"""
       ],
       "examples": [
         {"language": "python", "kind": "bad", "code": "import asyncio\n\nasync def main(job):\n    asyncio.create_task(job())  # expect: AL201\n"},
-        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def main(job):\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(job())\n"}
+        {"language": "python", "kind": "good", "code": "import asyncio\n\nasync def main(job):\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(job())\n"},
+        {"language": "swift", "kind": "bad", "code": "func refresh() async {\n    Task { // expect: AL201\n        await reload()\n    }\n}\n"},
+        {"language": "swift", "kind": "good", "code": "func refresh() async {\n    async let reloaded: Void = reload()\n    await reloaded\n}\n"}
       ]
     },
     {
@@ -268,7 +284,10 @@ let embeddedCatalogueJSON = #####"""
       "languages": [
         "swift"
       ],
-      "examples": []
+      "examples": [
+        {"language": "swift", "kind": "bad", "code": "func load() async -> String {\n    async let avatar = fetchAvatar() // expect: AL203\n    return \"done\"\n}\n"},
+        {"language": "swift", "kind": "good", "code": "func load() async -> String {\n    async let avatar = fetchAvatar()\n    return await avatar\n}\n"}
+      ]
     },
     {
       "code": "AL204",
@@ -289,7 +308,10 @@ let embeddedCatalogueJSON = #####"""
       "languages": [
         "swift"
       ],
-      "examples": []
+      "examples": [
+        {"language": "swift", "kind": "bad", "code": "func saveTapped() {\n    Task { // expect: AL204\n        try await save()\n    }\n}\n"},
+        {"language": "swift", "kind": "good", "code": "func saveTapped() {\n    Task {\n        do {\n            try await save()\n        } catch {\n            print(\"save failed: \\(error)\")\n        }\n    }\n}\n"}
+      ]
     }
   ],
   "python": {
