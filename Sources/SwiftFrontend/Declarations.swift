@@ -33,8 +33,10 @@ extension Parser {
             case .`init`:
                 // `init(` … at statement start is a declaration; `init` as a value is rare.
                 return next.kind == .lparen || next.kind == .op || next.kind == .lbrace || sawModifier
-            case .protocol, .extension, .struct, .enum:
+            case .protocol, .struct, .enum:
                 return next.kind == .identifier
+            case .extension:
+                return next.kind == .identifier || next.kind == .lbracket || next.kind == .lparen
             case .class:
                 return next.kind == .identifier
             case .actor:
@@ -236,7 +238,13 @@ extension Parser {
         advance()
         if kwTok.kw == .func {
             // The name: an identifier or an operator.
-            if kind == .identifier || kind == .op || kind == .equal {
+            if kind == .op && tok.end - tok.start > 1 && src[Int(tok.end) - 1] == UInt8(ascii: "<")
+                && peek().kind == .identifier && !peek().spaceBefore {
+                // `func ??<T>`: the operator and the generic parameter list lexed as one token.
+                tree[node].name = text(Int(tok.start), Int(tok.end) - 1)
+                toks[i].start = tok.end - 1
+                toks[i].valueStart = tok.end - 1
+            } else if kind == .identifier || kind == .op || kind == .equal {
                 tree[node].name = name(tok)
                 advance()
             } else if kind == .period {
@@ -422,7 +430,7 @@ extension Parser {
             return t.kw != .get
         case .identifier:
             if !n.flags.contains(.escaped) && (n.kw == .async || n.kw == .throws || n.kw == .rethrows) { return true }
-            return n.atLineStart && !n.flags.contains(.escaped) && Parser.isAccessorKeyword(n.kw)
+            return !n.flags.contains(.escaped) && Parser.isAccessorKeyword(n.kw)
         case .at:
             return true
         default:

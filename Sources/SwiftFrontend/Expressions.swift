@@ -74,7 +74,10 @@ extension Parser {
                     advance()
                 }
                 parseType()
-                if !seq.isNone { tree.setEnd(seq, prevEnd) }
+                // A cast makes an operator sequence (as in swift-syntax), so `(x as! T).f()`
+                // has a `?` callee like any other sequence.
+                if seq.isNone { seq = tree.wrap(first, in: .opaque, detail: d.binary, end: prevEnd) }
+                tree.setEnd(seq, prevEnd)
                 continue
             }
             break
@@ -218,9 +221,10 @@ extension Parser {
             }
             return .none
         case .at:
-            // An attributed closure `@MainActor in`-style is handled in closures; here skip
-            // attributes on an expression (`@Sendable { … }` is not valid, but recover).
-            return .none
+            // An attributed type used as a value: `(@convention(c) (T) -> U).self`.
+            guard peek().kind == .identifier else { return .none }
+            parseType()
+            return tree.makeNode(.opaque, detail: d.binary, start: s, end: prevEnd)
         default:
             return .none
         }
@@ -690,7 +694,9 @@ extension Parser {
             j = after(j)
         } else if toks[j].kind == .identifier {
             while toks[j].kind == .identifier {
-                if toks[j].kw == .in && !toks[j].flags.contains(.escaped) { return true }
+                let t = toks[j]
+                if t.kw == .in && !t.flags.contains(.escaped) { return true }
+                if !t.flags.contains(.escaped) && Parser.isStatementKeyword(t.kw) { return false }
                 j += 1
                 if toks[j].kind == .colon { return false }
                 if toks[j].kind == .comma { j += 1 } else { break }
@@ -698,7 +704,14 @@ extension Parser {
         } else {
             return false
         }
-        // Effects and a result type, then `in`.
+        // Effects, then `in` or a result type and `in`.
+        while toks[j].kind == .identifier && !toks[j].flags.contains(.escaped)
+                && (toks[j].kw == .async || toks[j].kw == .throws || toks[j].kw == .rethrows) {
+            j += 1
+            if toks[j].kind == .lparen && !toks[j].atLineStart { j = after(j) }
+        }
+        if isPlainKw(toks[j], .in) { return true }
+        guard toks[j].kind == .arrow else { return false }
         var budget = 512
         while budget > 0 {
             budget -= 1
@@ -721,6 +734,18 @@ extension Parser {
             }
         }
         return false
+    }
+
+    static func isStatementKeyword(_ k: Keyword) -> Bool {
+        switch k {
+        case .for, .if, .let, .var, .return, .while, .switch, .guard, .try, .await, .case, .do, .repeat,
+             .defer, .throw, .func, .break, .continue, .fallthrough, .else, .where, .is, .as, .import,
+             .class, .struct, .enum, .protocol, .extension, .typealias, .subscript, .deinit, .true,
+             .false, .nil:
+            return true
+        default:
+            return false
+        }
     }
 
     mutating func parseClosureSignature(_ node: NodeID) {
