@@ -90,3 +90,31 @@ async def nested():
 
 
 fetch("module level")  # expect: AL202
+
+
+def work(function):
+    return function
+
+
+class Widget:
+    @work
+    async def load(self):
+        await asyncio.sleep(0)
+
+    @staticmethod
+    async def ping():
+        await asyncio.sleep(0)
+
+    def refresh(self):
+        # An unknown decorator may turn the coroutine function into anything...
+        self.load()
+        # ...but a static method is still a coroutine function.
+        self.ping()  # expect: AL202
+
+
+@work
+async def decorated():
+    await asyncio.sleep(0)
+
+
+decorated()

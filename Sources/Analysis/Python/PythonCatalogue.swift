@@ -23,6 +23,8 @@
 ///   `coroutineMethods` return a coroutine (AL202).
 /// - `pureFunctions`: never reported, however imported (`os.path.join`).
 /// - `coroutines`: library coroutine functions (AL202).
+/// - `transparentDecorators`: decorators that keep an `async def` a coroutine function; a
+///   function with any other decorator is not assumed to return a coroutine (AL202).
 /// - `taskCreators`: functions that start a task the loop does not own (AL201).
 /// - `offloads`: `{call | method, functionArgument}`: APIs that run the function passed at
 ///   that position elsewhere; passing the function is fine, calling it there is not.
@@ -83,6 +85,7 @@ public struct PythonCatalogue: Sendable, Codable {
     public let types: [ValueType]
     public let pureFunctions: [String]
     public let coroutines: [String]
+    public let transparentDecorators: [String]
     public let taskCreators: [String]
     public let offloads: [Offload]
 
@@ -90,21 +93,23 @@ public struct PythonCatalogue: Sendable, Codable {
     let index: PythonCatalogueIndex
 
     enum CodingKeys: String, CodingKey {
-        case builtins, calls, types, pureFunctions, coroutines, taskCreators, offloads
+        case builtins, calls, types, pureFunctions, coroutines, transparentDecorators, taskCreators, offloads
     }
 
     public init(builtins: [String] = [], calls: [CallGroup] = [], types: [ValueType] = [],
-                pureFunctions: [String] = [], coroutines: [String] = [], taskCreators: [String] = [],
-                offloads: [Offload] = []) {
+                pureFunctions: [String] = [], coroutines: [String] = [], transparentDecorators: [String] = [],
+                taskCreators: [String] = [], offloads: [Offload] = []) {
         self.builtins = builtins
         self.calls = calls
         self.types = types
         self.pureFunctions = pureFunctions
         self.coroutines = coroutines
+        self.transparentDecorators = transparentDecorators
         self.taskCreators = taskCreators
         self.offloads = offloads
         self.index = PythonCatalogueIndex(builtins: builtins, calls: calls, types: types, pureFunctions: pureFunctions,
-                                          coroutines: coroutines, taskCreators: taskCreators, offloads: offloads)
+                                          coroutines: coroutines, transparentDecorators: transparentDecorators,
+                                          taskCreators: taskCreators, offloads: offloads)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -114,6 +119,7 @@ public struct PythonCatalogue: Sendable, Codable {
                   types: try c.decodeIfPresent([ValueType].self, forKey: .types) ?? [],
                   pureFunctions: try c.decodeIfPresent([String].self, forKey: .pureFunctions) ?? [],
                   coroutines: try c.decodeIfPresent([String].self, forKey: .coroutines) ?? [],
+                  transparentDecorators: try c.decodeIfPresent([String].self, forKey: .transparentDecorators) ?? [],
                   taskCreators: try c.decodeIfPresent([String].self, forKey: .taskCreators) ?? [],
                   offloads: try c.decodeIfPresent([Offload].self, forKey: .offloads) ?? [])
     }
@@ -132,7 +138,8 @@ public struct PythonCatalogue: Sendable, Codable {
             return t
         }
         return PythonCatalogue(builtins: builtins, calls: newCalls, types: newTypes, pureFunctions: pureFunctions,
-                               coroutines: coroutines.filter(keep), taskCreators: taskCreators.filter(keep),
+                               coroutines: coroutines.filter(keep), transparentDecorators: transparentDecorators,
+                               taskCreators: taskCreators.filter(keep),
                                offloads: offloads)
     }
 }
@@ -174,15 +181,18 @@ struct PythonCatalogueIndex: Sendable {
     var annotationTypes: [String: ValueTypeID] = [:]
     var pureFunctions: Set<String>
     var coroutines: Set<String>
+    var transparentDecorators: Set<String>
     var taskCreators: Set<String>
     var offloadCalls: [String: Int] = [:]
     var offloadMethods: [String: Int] = [:]
 
     init(builtins: [String], calls: [PythonCatalogue.CallGroup], types: [PythonCatalogue.ValueType],
-         pureFunctions: [String], coroutines: [String], taskCreators: [String], offloads: [PythonCatalogue.Offload]) {
+         pureFunctions: [String], coroutines: [String], transparentDecorators: [String], taskCreators: [String],
+         offloads: [PythonCatalogue.Offload]) {
         self.builtins = Set(builtins)
         self.pureFunctions = Set(pureFunctions)
         self.coroutines = Set(coroutines)
+        self.transparentDecorators = Set(transparentDecorators)
         self.taskCreators = Set(taskCreators)
         for group in calls {
             let api = BlockingAPI(rule: group.rule, use: group.use, onlyWithArguments: group.onlyWithArguments ?? false,

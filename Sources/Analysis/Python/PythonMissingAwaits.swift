@@ -39,30 +39,13 @@ struct PythonMissingAwaitRule {
         guard tree.kind(callee) == .member, let method = tree.name(callee), let base = tree.firstChild(callee) else {
             return nil
         }
-        if tree.kind(base) == .name, let cls = classOfSelf(base, in: scope), isAsyncMethod(tree[callee].name, of: cls) {
+        if tree.kind(base) == .name, let cls = model.classOfSelf(base, in: scope), isAsyncMethod(tree[callee].name, of: cls) {
             return "\(tree.name(cls) ?? "?").\(method)"
         }
         if let t = model.valueType(of: base, in: scope, at: at), model.catalogue[t].coroutineMethods.contains(method) {
             return method
         }
         return nil
-    }
-
-    /// The class whose instance `name` is, when it is the first parameter of one of the
-    /// class's methods (`self`), not of a `staticmethod` or `classmethod`.
-    private func classOfSelf(_ name: NodeID, in scope: Int) -> NodeID? {
-        guard let (_, bindings) = model.scopes.lookup(tree[name].name, from: scope), bindings.count == 1,
-              case .parameter(let parameter) = bindings[0].kind else { return nil }
-        let method = tree[parameter].parent
-        guard tree.firstChild(method, ofKind: .parameter) == parameter else { return nil }
-        for child in tree.children(method) where tree.kind(child) == .attribute {
-            let decorator = tree.name(child)
-            if decorator == "staticmethod" || decorator == "classmethod" { return nil }
-        }
-        let block = tree[method].parent
-        guard !block.isNone, tree.kind(block) == .block else { return nil }
-        let cls = tree[block].parent
-        return !cls.isNone && tree.kind(cls) == .typeDecl ? cls : nil
     }
 
     /// Whether every definition of `method` in the class body is a coroutine function.
@@ -75,8 +58,22 @@ struct PythonMissingAwaitRule {
         }
     }
 
+    /// An `async def` that does not yield, and whose decorators (if any) are known to keep it
+    /// a coroutine function: an unknown decorator may wrap it into anything (textual's `@work`
+    /// returns a worker, tornado's `@gen_test` runs it to completion).
     private func isCoroutineFunction(_ f: NodeID) -> Bool {
         guard tree[f].flags.contains(.isAsync), let body = tree.firstChild(f, ofKind: .block) else { return false }
+        let scope = model.scopes.scope(containing: f, in: tree)
+        for decorator in tree.children(f) where tree.kind(decorator) == .attribute {
+            guard var expression = tree.firstChild(decorator) else { return false }
+            if tree.kind(expression) == .call, let callee = tree.firstChild(expression) { expression = callee }
+            switch model.resolve(expression: expression, in: scope, at: tree[expression].start) {
+            case .qualified(let q), .unbound(let q):
+                if !model.catalogue.transparentDecorators.contains(q) { return false }
+            default:
+                return false
+            }
+        }
         return !yields(body)
     }
 

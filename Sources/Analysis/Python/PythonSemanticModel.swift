@@ -25,10 +25,21 @@ struct PythonSemanticModel: Sendable {
     /// `x = x.parent`.
     private static let maxDepth = 16
 
+    /// Per class, what its instances' attributes are assigned: `self.x = value` in its methods
+    /// and `x = value` in its body. Typed on demand by `instanceAttributeType`.
+    private let instanceAttributes: [NodeID: [Symbol: [AttributeAssignment]]]
+
+    struct AttributeAssignment: Sendable {
+        var value: NodeID
+        var scope: Int
+    }
+
     init(tree: SyntaxTree, catalogue: PythonCatalogueIndex) {
         self.tree = tree
-        self.scopes = PythonScopes(tree: tree)
+        let scopes = PythonScopes(tree: tree)
+        self.scopes = scopes
         self.catalogue = catalogue
+        self.instanceAttributes = Self.collectInstanceAttributes(tree: tree, scopes: scopes)
     }
 
     // MARK: Names
@@ -85,6 +96,9 @@ struct PythonSemanticModel: Sendable {
         case .member:
             guard let base = tree.children(e).first(where: { _ in true }), let member = tree.name(e) else {
                 return .value(nil)
+            }
+            if tree.kind(base) == .name, let cls = classOfSelf(base, in: scope) {
+                return .value(instanceAttributeType(tree[e].name, of: cls, depth: depth + 1))
             }
             switch resolve(expression: base, in: scope, at: position, depth: depth + 1) {
             case .qualified(let q): return .qualified(q + "." + member)
@@ -169,5 +183,80 @@ struct PythonSemanticModel: Sendable {
         case .unbound(let n): return catalogue.annotationTypes[n + rest]
         default: return nil
         }
+    }
+
+    // MARK: Instances
+
+    /// The class whose instance `name` is, when it is the first parameter of one of the
+    /// class's methods (`self`), not of a `staticmethod` or `classmethod`.
+    func classOfSelf(_ name: NodeID, in scope: Int) -> NodeID? {
+        guard let (_, bindings) = scopes.lookup(tree[name].name, from: scope), bindings.count == 1,
+              case .parameter(let parameter) = bindings[0].kind else { return nil }
+        let method = tree[parameter].parent
+        guard tree.kind(method) == .function, tree.firstChild(method, ofKind: .parameter) == parameter else { return nil }
+        for child in tree.children(method) where tree.kind(child) == .attribute {
+            let decorator = tree.name(child)
+            if decorator == "staticmethod" || decorator == "classmethod" { return nil }
+        }
+        let block = tree[method].parent
+        guard !block.isNone, tree.kind(block) == .block else { return nil }
+        let cls = tree[block].parent
+        return !cls.isNone && tree.kind(cls) == .typeDecl ? cls : nil
+    }
+
+    /// The type of `self.attribute` in the class: every assignment must agree (placeholders
+    /// such as `self.x = None` aside), else it is unknown.
+    private func instanceAttributeType(_ attribute: Symbol, of cls: NodeID, depth: Int) -> ValueTypeID? {
+        guard depth < Self.maxDepth, let assignments = instanceAttributes[cls]?[attribute] else { return nil }
+        var agreed: ValueTypeID?
+        for a in assignments where tree.kind(a.value) != .literal {
+            guard let t = valueType(of: a.value, in: a.scope, at: tree[a.value].start, depth: depth + 1),
+                  agreed == nil || agreed == t else { return nil }
+            agreed = t
+        }
+        return agreed
+    }
+
+    private static func collectInstanceAttributes(tree: SyntaxTree, scopes: PythonScopes)
+        -> [NodeID: [Symbol: [AttributeAssignment]]] {
+        var result: [NodeID: [Symbol: [AttributeAssignment]]] = [:]
+        for classScope in 0..<scopes.scopes.count where scopes[classScope].kind == .classBody {
+            let cls = scopes[classScope].node
+            var attributes: [Symbol: [AttributeAssignment]] = [:]
+            for (symbol, bindings) in scopes[classScope].bindings {
+                for b in bindings {
+                    if case .assigned(let v) = b.kind {
+                        attributes[symbol, default: []].append(AttributeAssignment(value: v, scope: classScope))
+                    }
+                }
+            }
+            guard let body = tree.firstChild(cls, ofKind: .block) else { continue }
+            for method in tree.children(body) where tree.kind(method) == .function {
+                guard let methodScope = scopes.scopeOpenedBy[method],
+                      let selfParameter = tree.firstChild(method, ofKind: .parameter),
+                      let methodBody = tree.firstChild(method, ofKind: .block) else { continue }
+                let selfSymbol = tree[selfParameter].name
+                var stack = [methodBody]
+                while let node = stack.popLast() {
+                    switch tree.kind(node) {
+                    case .function, .closure, .typeDecl: continue
+                    case .assignment where !tree[node].flags.contains(.augmented):
+                        let kids = tree.childArray(node)
+                        guard kids.count >= 2, let value = kids.last, tree.kind(value) != .typeAnnotation else { break }
+                        for target in kids.dropLast() where tree.kind(target) == .member {
+                            if let base = tree.firstChild(target), tree.kind(base) == .name,
+                               tree[base].name == selfSymbol {
+                                attributes[tree[target].name, default: []]
+                                    .append(AttributeAssignment(value: value, scope: methodScope))
+                            }
+                        }
+                    default: break
+                    }
+                    stack.append(contentsOf: tree.children(node))
+                }
+            }
+            if !attributes.isEmpty { result[cls] = attributes }
+        }
+        return result
     }
 }
