@@ -111,6 +111,13 @@ public struct Linter: Sendable {
         case skipped(FileNote)
     }
 
+    /// What became of one file.
+    enum FileOutcome: Sendable {
+        case checked([Finding], SourceLines)
+        case failed(FileError)
+        case skipped(FileNote)
+    }
+
     /// Git's heuristic: a NUL byte in the first 8000 bytes means binary.
     static let binaryProbeLength = 8000
 
@@ -124,24 +131,26 @@ public struct Linter: Sendable {
             .discover(options.paths.isEmpty ? ["."] : options.paths)
         let files = discovery.files
 
-        // Pass 1: read and parse every file.
-        let parsed = ParallelWork.map(count: files.count, jobs: options.jobs) { index -> ParsedFile in
-            Self.readAndParse(files[index])
-        }
-
-        // Pass 3 (the project-wide pass 2 joins here when Analysis provides one): the checks.
+        // Read, parse and check each file in one go and keep only what the report needs: a
+        // million-line corpus would otherwise hold every tree in memory at once. When Analysis
+        // grows its project-wide pass 2, pass 1 (a FileSummary per file) runs here first and the
+        // index is handed to this closure.
         let check = self.check
         let selected = selection.codes
-        let checked = ParallelWork.map(count: files.count, jobs: options.jobs) { index -> ([Finding], SourceLines) in
-            guard case .parsed(let tree) = parsed[index] else { return ([], SourceLines()) }
-            let path = files[index].displayPath
-            let findings = check(tree, path).filter { selected.contains($0.code) }
-            var lines = SourceLines()
-            for finding in findings {
-                lines.record(path: finding.path, line: finding.range.start.line,
-                             text: tree.lineMap.lineText(finding.range.start.line))
+        let outcomes = ParallelWork.map(count: files.count, jobs: options.jobs) { index -> FileOutcome in
+            let file = files[index]
+            switch Self.readAndParse(file) {
+            case .failed(let error): return .failed(error)
+            case .skipped(let note): return .skipped(note)
+            case .parsed(let tree):
+                let findings = check(tree, file.displayPath).filter { selected.contains($0.code) }
+                var lines = SourceLines()
+                for finding in findings {
+                    lines.record(path: finding.path, line: finding.range.start.line,
+                                 text: tree.lineMap.lineText(finding.range.start.line))
+                }
+                return .checked(findings, lines)
             }
-            return (findings, lines)
         }
 
         var findings: [Finding] = []
@@ -149,12 +158,12 @@ public struct Linter: Sendable {
         var errors = discovery.errors
         var notes = discovery.notes
         var filesChecked = 0
-        for index in files.indices {
-            switch parsed[index] {
-            case .parsed:
+        for outcome in outcomes {
+            switch outcome {
+            case .checked(let fileFindings, let lines):
                 filesChecked += 1
-                findings += checked[index].0
-                sourceLines.merge(checked[index].1)
+                findings += fileFindings
+                sourceLines.merge(lines)
             case .failed(let error): errors.append(error)
             case .skipped(let note): notes.append(note)
             }
