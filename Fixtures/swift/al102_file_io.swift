@@ -59,3 +59,18 @@ func nio(path: String) async throws {
 func notAsync(url: URL) throws -> Data {
     try Data(contentsOf: url)
 }
+
+// Awaited: an async API of the same name (NIOFileSystem's `Data(contentsOf:maximumSizeAllowed:)`,
+// a project's own `FileHandle` whose `synchronize()` is async), not Foundation's.
+protocol AsyncFileHandleWrapper {
+    var fileHandle: FileHandle { get }
+}
+
+extension AsyncFileHandleWrapper {
+    func flush(path: FilePath) async throws {
+        try await self.fileHandle.synchronize()
+        let contents = try await Data(contentsOf: path, maximumSizeAllowed: .bytes(1024))
+        _ = contents
+        try self.fileHandle.synchronize() // expect: AL102
+    }
+}

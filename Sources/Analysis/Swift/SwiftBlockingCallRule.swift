@@ -5,7 +5,10 @@ extension SwiftFileCheck {
     mutating func checkBlockingCall(_ shape: SwiftCallShape, _ context: SwiftWalkContext) {
         guard !shape.lastName.isNone else { return }
         let labels = shape.labels(in: tree)
-        guard let pattern = blockingPattern(for: shape, labels: labels, context) else { return }
+        // `try await x.f()` compiles without a warning only when `f` is async: an async overload
+        // or another library's type of the same name (NIO's own `FileHandle`), not the blocking API.
+        guard !isDirectlyAwaited(shape.call),
+              let pattern = blockingPattern(for: shape, labels: labels, context) else { return }
         if pattern.unlessAwaited && isAwaited(shape.call) { return }
         var code = pattern.code
         var message = pattern.message
@@ -88,6 +91,19 @@ extension SwiftFileCheck {
             return fitting.first { $0.signature.typeName == general }
         }
         return nil
+    }
+
+    /// Whether the call is the operand of an `await` (through `try` only).
+    private func isDirectlyAwaited(_ call: NodeID) -> Bool {
+        var current = tree[call].parent
+        while !current.isNone {
+            switch tree.kind(current) {
+            case .await: return true
+            case .tryExpr: current = tree[current].parent
+            default: return false
+            }
+        }
+        return false
     }
 
     /// Whether an `await` covers the call (`try await db.read { }` picks GRDB's async overload).
