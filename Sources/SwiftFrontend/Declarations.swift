@@ -273,7 +273,7 @@ extension Parser {
     }
 
     /// `( label name: Type = default, … )`.
-    mutating func parseParameterList(into node: NodeID, closure: Bool) {
+    mutating func parseParameterList(into node: NodeID, closure: Bool, enumCase: Bool = false) {
         let close = Int(match[i])
         advance()
         while !atEOF && kind != .rparen {
@@ -286,6 +286,22 @@ extension Parser {
             }
             var first = Symbol.none, second = Symbol.none
             var firstIsUnderscore = false
+            if enumCase && !(kind == .identifier && (peek().kind == .colon || (peek().kind == .identifier && peek(2).kind == .colon))) {
+                // An unlabelled associated value is just a type.
+                let p = tree.addNode(.parameter, parent: node, start: s, end: s)
+                let (a, b) = parseType()
+                addTypeAnnotation(p, a, b)
+                if kind == .equal {
+                    advance()
+                    let v = parseExpr()
+                    if !v.isNone { tree.appendChild(v, to: p) }
+                }
+                tree.setEnd(p, prevEnd)
+                if kind == .comma { advance(); continue }
+                if kind == .rparen { break }
+                if i == before { skipSingle() }
+                continue
+            }
             if kind == .identifier {
                 firstIsUnderscore = tok.kw == .underscore
                 first = name(tok)
@@ -585,7 +601,7 @@ extension Parser {
         while !atEOF {
             let before = i
             if kind == .identifier { advance() }
-            if kind == .lparen { parseParameterList(into: node, closure: false) }
+            if kind == .lparen { parseParameterList(into: node, closure: false, enumCase: true) }
             if kind == .equal {
                 advance()
                 let v = parseExpr()

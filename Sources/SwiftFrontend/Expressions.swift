@@ -34,6 +34,8 @@ extension Parser {
             let t = tok
             if flavor == .poundIf && t.atLineStart { break }
             if t.kind == .op && isBinaryOperator(t) {
+                // `+=` and friends end the expression: the statement makes an `assignment`.
+                if isAssignmentOperator(t) { break }
                 // Ternary `c ? a : b`.
                 let isTernary = isOp(t, UInt8(ascii: "?"))
                 advance()
