@@ -16,13 +16,13 @@ extension PythonTreeBuilder {
     mutating func parseStarExpressions() -> NodeID {
         let first = parseStarredOrNamed()
         guard at(.comma) else { return first }
-        let tuple = tree.makeNode(.opaque, detail: details.tuple, start: Int(tree[first].start), end: prevEnd)
-        tree.appendChild(first, to: tuple)
+        let tuple = make(.opaque, detail: details.tuple, start: startOffset(of: first), end: prevEnd)
+        attach(first, to: tuple)
         while eat(.comma) {
             if !canStartExpression() { break }
-            tree.appendChild(parseStarredOrNamed(), to: tuple)
+            attach(parseStarredOrNamed(), to: tuple)
         }
-        tree.setEnd(tuple, prevEnd)
+        setEnd(tuple, prevEnd)
         return tuple
     }
 
@@ -34,13 +34,13 @@ extension PythonTreeBuilder {
     mutating func parseTargetList() -> NodeID {
         let first = parseStarTarget()
         guard at(.comma) else { return first }
-        let tuple = tree.makeNode(.opaque, detail: details.tuple, start: Int(tree[first].start), end: prevEnd)
-        tree.appendChild(first, to: tuple)
+        let tuple = make(.opaque, detail: details.tuple, start: startOffset(of: first), end: prevEnd)
+        attach(first, to: tuple)
         while eat(.comma) {
             if !canStartExpression() { break }
-            tree.appendChild(parseStarTarget(), to: tuple)
+            attach(parseStarTarget(), to: tuple)
         }
-        tree.setEnd(tuple, prevEnd)
+        setEnd(tuple, prevEnd)
         return tuple
     }
 
@@ -53,8 +53,8 @@ extension PythonTreeBuilder {
         let start = tok.startOffset
         advance()
         let value = parseBinary(Precedence.bitOr)
-        let node = tree.makeNode(.opaque, detail: details.star, start: start, end: prevEnd)
-        tree.appendChild(value, to: node)
+        let node = make(.opaque, detail: details.star, start: start, end: prevEnd)
+        attach(value, to: node)
         return node
     }
 
@@ -62,18 +62,18 @@ extension PythonTreeBuilder {
         at(.star) ? parseStarred() : parseNamedExpression()
     }
 
-    mutating func parseYield() -> NodeID {
+    @inline(never) mutating func parseYield() -> NodeID {
         let start = tok.startOffset
         advance()
         if eatKeyword(.from) {
             let value = parseExpression()
-            let node = tree.makeNode(.opaque, detail: details.yieldFrom, start: start, end: prevEnd)
-            tree.appendChild(value, to: node)
+            let node = make(.opaque, detail: details.yieldFrom, start: start, end: prevEnd)
+            attach(value, to: node)
             return node
         }
-        let node = tree.makeNode(.opaque, detail: details.yield, start: start, end: prevEnd)
-        if canStartExpression() { tree.appendChild(parseStarExpressions(), to: node) }
-        tree.setEnd(node, prevEnd)
+        let node = make(.opaque, detail: details.yield, start: start, end: prevEnd)
+        if canStartExpression() { attach(parseStarExpressions(), to: node) }
+        setEnd(node, prevEnd)
         return node
     }
 
@@ -86,8 +86,8 @@ extension PythonTreeBuilder {
             advance()
             advance()
             let value = parseExpression()
-            let node = tree.makeNode(.binding, name: intern(t), detail: details.walrus, start: t.startOffset, end: prevEnd)
-            tree.appendChild(value, to: node)
+            let node = make(.binding, name: intern(t), detail: details.walrus, start: t.startOffset, end: prevEnd)
+            attach(value, to: node)
             return node
         }
         return parseExpression()
@@ -102,32 +102,32 @@ extension PythonTreeBuilder {
         let body = parseBinary(Precedence.or)
         guard atKeyword(.if) else { return body }
         advance()
-        let node = tree.makeNode(.opaque, detail: details.ternary, start: Int(tree[body].start), end: prevEnd)
-        tree.appendChild(body, to: node)
-        tree.appendChild(parseBinary(Precedence.or), to: node)
+        let node = make(.opaque, detail: details.ternary, start: startOffset(of: body), end: prevEnd)
+        attach(body, to: node)
+        attach(parseBinary(Precedence.or), to: node)
         if eatKeyword(.else) {
-            tree.appendChild(parseExpression(), to: node)
+            attach(parseExpression(), to: node)
         } else {
             problem("expected 'else'")
         }
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
         return node
     }
 
-    mutating func parseLambda() -> NodeID {
+    @inline(never) mutating func parseLambda() -> NodeID {
         let start = tok.startOffset
         advance()
-        let closure = tree.makeNode(.closure, detail: details.lambda, start: start, end: prevEnd)
+        let closure = make(.closure, detail: details.lambda, start: start, end: prevEnd)
         parseParameters(into: closure, closer: .colon, annotated: false)
         expect(.colon, "':'")
-        tree.appendChild(parseExpression(), to: closure)
-        tree.setEnd(closure, prevEnd)
+        attach(parseExpression(), to: closure)
+        setEnd(closure, prevEnd)
         return closure
     }
 
     /// The operator at the current token: its precedence and how many tokens it spans
     /// (`not in`, `is not`), or precedence 0.
-    func binaryOperator() -> (precedence: Int, width: Int) {
+    mutating func binaryOperator() -> (precedence: Int, width: Int) {
         let t = tok
         switch t.kind {
         case .name:
@@ -167,13 +167,13 @@ extension PythonTreeBuilder {
             for _ in 0..<width { advance() }
             let right = parseBinary(precedence + 1)
             if !chain.isNone && chainPrecedence == precedence {
-                tree.appendChild(right, to: chain)
-                tree.setEnd(chain, prevEnd)
+                attach(right, to: chain)
+                setEnd(chain, prevEnd)
             } else {
                 let detail = precedence <= Precedence.and ? details.boolean : (precedence == Precedence.comparison ? details.compare : details.binary)
-                chain = tree.makeNode(.opaque, detail: detail, start: Int(tree[left].start), end: prevEnd)
-                tree.appendChild(left, to: chain)
-                tree.appendChild(right, to: chain)
+                chain = make(.opaque, detail: detail, start: startOffset(of: left), end: prevEnd)
+                attach(left, to: chain)
+                attach(right, to: chain)
                 chainPrecedence = precedence
                 left = chain
             }
@@ -181,15 +181,15 @@ extension PythonTreeBuilder {
         return left
     }
 
-    mutating func parseNot() -> NodeID {
+    @inline(never) mutating func parseNot() -> NodeID {
         if depth >= Self.maxDepth { return skipNested() }
         depth += 1
         defer { depth -= 1 }
         let start = tok.startOffset
         advance()
         let operand = parseBinary(Precedence.not)
-        let node = tree.makeNode(.opaque, detail: details.not, start: start, end: prevEnd)
-        tree.appendChild(operand, to: node)
+        let node = make(.opaque, detail: details.not, start: start, end: prevEnd)
+        attach(operand, to: node)
         return node
     }
 
@@ -202,17 +202,24 @@ extension PythonTreeBuilder {
             let start = tok.startOffset
             advance()
             let operand = parseFactor()
-            let node = tree.makeNode(.opaque, detail: details.unary, start: start, end: prevEnd)
-            tree.appendChild(operand, to: node)
+            let node = make(.opaque, detail: details.unary, start: start, end: prevEnd)
+            attach(operand, to: node)
             return node
         }
         let base = parseAwaitPrimary()
         guard at(.doubleStar) else { return base }
         advance()
-        let exponent = parseFactor()
-        let node = tree.makeNode(.opaque, detail: details.power, start: Int(tree[base].start), end: prevEnd)
-        tree.appendChild(base, to: node)
-        tree.appendChild(exponent, to: node)
+        let exponent: NodeID
+        if depth >= Self.maxDepth {
+            exponent = skipNested()
+        } else {
+            depth += 1
+            exponent = parseFactor()
+            depth -= 1
+        }
+        let node = make(.opaque, detail: details.power, start: startOffset(of: base), end: prevEnd)
+        attach(base, to: node)
+        attach(exponent, to: node)
         return node
     }
 
@@ -224,8 +231,8 @@ extension PythonTreeBuilder {
         let start = tok.startOffset
         advance()
         let operand = atKeyword(.await) ? parseAwaitPrimary() : parsePrimary()
-        let node = tree.makeNode(.await, start: start, end: prevEnd)
-        tree.appendChild(operand, to: node)
+        let node = make(.await, start: start, end: prevEnd)
+        attach(operand, to: node)
         return node
     }
 
@@ -239,9 +246,9 @@ extension PythonTreeBuilder {
             case .dot:
                 advance()
                 if at(.name) {
-                    let member = tree.makeNode(.member, name: intern(tok), start: start, end: tok.endOffset)
+                    let member = make(.member, name: intern(tok), start: start, end: tok.endOffset)
                     advance()
-                    tree.appendChild(node, to: member)
+                    attach(node, to: member)
                     node = member
                 } else {
                     problem("expected a name after '.'")
@@ -249,19 +256,31 @@ extension PythonTreeBuilder {
                 }
             case .lpar:
                 advance()
-                let call = tree.makeNode(.call, start: start, end: prevEnd)
-                tree.appendChild(node, to: call)
-                parseArguments(into: call)
+                let call = make(.call, start: start, end: prevEnd)
+                attach(node, to: call)
+                if depth >= Self.maxDepth {
+                    attach(skipNested(), to: call)
+                } else {
+                    depth += 1
+                    parseArguments(into: call)
+                    depth -= 1
+                }
                 expect(.rpar, "')'")
-                tree.setEnd(call, prevEnd)
+                setEnd(call, prevEnd)
                 node = call
             case .lsqb:
                 advance()
-                let indexed = tree.makeNode(.subscript, start: start, end: prevEnd)
-                tree.appendChild(node, to: indexed)
-                tree.appendChild(parseSlices(), to: indexed)
+                let indexed = make(.subscript, start: start, end: prevEnd)
+                attach(node, to: indexed)
+                if depth >= Self.maxDepth {
+                    attach(skipNested(), to: indexed)
+                } else {
+                    depth += 1
+                    attach(parseSlices(), to: indexed)
+                    depth -= 1
+                }
                 expect(.rsqb, "']'")
-                tree.setEnd(indexed, prevEnd)
+                setEnd(indexed, prevEnd)
                 node = indexed
             default:
                 return node
@@ -270,7 +289,7 @@ extension PythonTreeBuilder {
     }
 
     /// Call arguments (also class bases), up to the closing parenthesis, which is left.
-    mutating func parseArguments(into owner: NodeID) {
+    @inline(never) mutating func parseArguments(into owner: NodeID) {
         while !at(.rpar) {
             let start = tok.startOffset
             var flags: NodeFlags = []
@@ -292,7 +311,7 @@ extension PythonTreeBuilder {
             } else if canStartExpression() {
                 let element = parseNamedExpression()
                 if startsComprehension() {
-                    value = parseComprehension(detail: details.generator, elements: [element], start: Int(tree[element].start))
+                    value = parseComprehension(detail: details.generator, elements: [element], start: startOffset(of: element))
                 } else {
                     value = element
                 }
@@ -300,24 +319,24 @@ extension PythonTreeBuilder {
                 problem("expected an argument")
                 return
             }
-            let argument = tree.makeNode(.argument, flags: flags, name: label, start: start, end: prevEnd)
-            tree.appendChild(value, to: argument)
-            tree.appendChild(argument, to: owner)
+            let argument = make(.argument, flags: flags, name: label, start: start, end: prevEnd)
+            attach(value, to: argument)
+            attach(argument, to: owner)
             if !eat(.comma) { return }
         }
     }
 
     /// The inside of `[…]` after a primary: one index, a slice, or a tuple of them.
-    mutating func parseSlices() -> NodeID {
+    @inline(never) mutating func parseSlices() -> NodeID {
         let first = parseSlice()
         guard at(.comma) else { return first }
-        let tuple = tree.makeNode(.opaque, detail: details.tuple, start: Int(tree[first].start), end: prevEnd)
-        tree.appendChild(first, to: tuple)
+        let tuple = make(.opaque, detail: details.tuple, start: startOffset(of: first), end: prevEnd)
+        attach(first, to: tuple)
         while eat(.comma) {
             if at(.rsqb) { break }
-            tree.appendChild(parseSlice(), to: tuple)
+            attach(parseSlice(), to: tuple)
         }
-        tree.setEnd(tuple, prevEnd)
+        setEnd(tuple, prevEnd)
         return tuple
     }
 
@@ -328,37 +347,37 @@ extension PythonTreeBuilder {
             lower = parseStarredOrNamed()
             if !at(.colon) { return lower }
         }
-        let slice = tree.makeNode(.opaque, detail: details.slice, start: start, end: prevEnd)
-        if !lower.isNone { tree.appendChild(lower, to: slice) }
+        let slice = make(.opaque, detail: details.slice, start: start, end: prevEnd)
+        if !lower.isNone { attach(lower, to: slice) }
         advance() // ':'
-        if canStartExpression() && !at(.star) { tree.appendChild(parseExpression(), to: slice) }
-        if eat(.colon) && canStartExpression() && !at(.star) { tree.appendChild(parseExpression(), to: slice) }
-        tree.setEnd(slice, prevEnd)
+        if canStartExpression() && !at(.star) { attach(parseExpression(), to: slice) }
+        if eat(.colon) && canStartExpression() && !at(.star) { attach(parseExpression(), to: slice) }
+        setEnd(slice, prevEnd)
         return slice
     }
 
-    func startsComprehension() -> Bool {
+    mutating func startsComprehension() -> Bool {
         atKeyword(.for) || (atKeyword(.async) && peek(1).kind == .name && peek(1).keyword == .for)
     }
 
     /// The `for … in … if …` clauses after the element(s) of a comprehension or generator.
-    mutating func parseComprehension(detail: Symbol, elements: [NodeID], start: Int) -> NodeID {
-        let node = tree.makeNode(.opaque, detail: detail, start: start, end: prevEnd)
-        for e in elements { tree.appendChild(e, to: node) }
+    @inline(never) mutating func parseComprehension(detail: Symbol, elements: [NodeID], start: Int) -> NodeID {
+        let node = make(.opaque, detail: detail, start: start, end: prevEnd)
+        for e in elements { attach(e, to: node) }
         while startsComprehension() {
             if eatKeyword(.async) { tree.addFlags(node, .isAsync) }
             advance() // 'for'
-            tree.appendChild(parseTargetList(), to: node)
+            attach(parseTargetList(), to: node)
             if !eatKeyword(.in) {
                 problem("expected 'in'")
                 break
             }
-            tree.appendChild(parseBinary(Precedence.or), to: node)
+            attach(parseBinary(Precedence.or), to: node)
             while eatKeyword(.if) {
-                tree.appendChild(parseBinary(Precedence.or), to: node)
+                attach(parseBinary(Precedence.or), to: node)
             }
         }
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
         return node
     }
 
@@ -371,10 +390,10 @@ extension PythonTreeBuilder {
             switch t.keyword {
             case .none, .match, .case, .type:
                 advance()
-                return tree.makeNode(.name, name: intern(t), start: t.startOffset, end: t.endOffset)
+                return make(.name, name: intern(t), start: t.startOffset, end: t.endOffset)
             case .trueValue, .falseValue, .noneValue:
                 advance()
-                return tree.makeNode(.literal, start: t.startOffset, end: t.endOffset)
+                return make(.literal, start: t.startOffset, end: t.endOffset)
             case .lambda:
                 return parseExpression()
             case .yield:
@@ -388,7 +407,7 @@ extension PythonTreeBuilder {
             }
         case .number, .ellipsis:
             advance()
-            return tree.makeNode(.literal, start: t.startOffset, end: t.endOffset)
+            return make(.literal, start: t.startOffset, end: t.endOffset)
         case .string, .fstringStart:
             return parseStrings()
         case .lpar, .lsqb, .lbrace:
@@ -404,12 +423,12 @@ extension PythonTreeBuilder {
             break
         }
         problem("expected an expression")
-        return tree.makeNode(.opaque, detail: details.error, start: t.startOffset, end: t.startOffset)
+        return make(.opaque, detail: details.error, start: t.startOffset, end: t.startOffset)
     }
 
     /// Past the nesting limit: skips the rest of the nested expression, bracket-balanced, and
     /// returns it as one opaque node.
-    mutating func skipNested() -> NodeID {
+    @inline(never) mutating func skipNested() -> NodeID {
         reportDepth()
         let start = tok.startOffset
         var balance = 0
@@ -426,13 +445,13 @@ extension PythonTreeBuilder {
             }
             advance()
         }
-        return tree.makeNode(.opaque, detail: details.skipped, start: start, end: max(start, prevEnd))
+        return make(.opaque, detail: details.skipped, start: start, end: max(start, prevEnd))
     }
 
-    mutating func parseParenthesized() -> NodeID {
+    @inline(never) mutating func parseParenthesized() -> NodeID {
         let start = tok.startOffset
         advance()
-        if eat(.rpar) { return tree.makeNode(.opaque, detail: details.tuple, start: start, end: prevEnd) }
+        if eat(.rpar) { return make(.opaque, detail: details.tuple, start: start, end: prevEnd) }
         if atKeyword(.yield) {
             let value = parseYield()
             expect(.rpar, "')'")
@@ -442,51 +461,51 @@ extension PythonTreeBuilder {
         if startsComprehension() {
             let generator = parseComprehension(detail: details.generator, elements: [first], start: start)
             expect(.rpar, "')'")
-            tree.setEnd(generator, prevEnd)
+            setEnd(generator, prevEnd)
             return generator
         }
         guard at(.comma) else {
             expect(.rpar, "')'")
             return first
         }
-        let tuple = tree.makeNode(.opaque, detail: details.tuple, start: start, end: prevEnd)
-        tree.appendChild(first, to: tuple)
+        let tuple = make(.opaque, detail: details.tuple, start: start, end: prevEnd)
+        attach(first, to: tuple)
         while eat(.comma) {
             if !canStartExpression() { break }
-            tree.appendChild(parseStarredOrNamed(), to: tuple)
+            attach(parseStarredOrNamed(), to: tuple)
         }
         expect(.rpar, "')'")
-        tree.setEnd(tuple, prevEnd)
+        setEnd(tuple, prevEnd)
         return tuple
     }
 
-    mutating func parseListDisplay() -> NodeID {
+    @inline(never) mutating func parseListDisplay() -> NodeID {
         let start = tok.startOffset
         advance()
-        if eat(.rsqb) { return tree.makeNode(.opaque, detail: details.list, start: start, end: prevEnd) }
+        if eat(.rsqb) { return make(.opaque, detail: details.list, start: start, end: prevEnd) }
         let first = parseStarredOrNamed()
         if startsComprehension() {
             let comprehension = parseComprehension(detail: details.comprehension, elements: [first], start: start)
             expect(.rsqb, "']'")
-            tree.setEnd(comprehension, prevEnd)
+            setEnd(comprehension, prevEnd)
             return comprehension
         }
-        let list = tree.makeNode(.opaque, detail: details.list, start: start, end: prevEnd)
-        tree.appendChild(first, to: list)
+        let list = make(.opaque, detail: details.list, start: start, end: prevEnd)
+        attach(first, to: list)
         while eat(.comma) {
             if !canStartExpression() { break }
-            tree.appendChild(parseStarredOrNamed(), to: list)
+            attach(parseStarredOrNamed(), to: list)
         }
         expect(.rsqb, "']'")
-        tree.setEnd(list, prevEnd)
+        setEnd(list, prevEnd)
         return list
     }
 
     /// `{}`: a dict, a set, or a dict/set comprehension.
-    mutating func parseBraceDisplay() -> NodeID {
+    @inline(never) mutating func parseBraceDisplay() -> NodeID {
         let start = tok.startOffset
         advance()
-        if eat(.rbrace) { return tree.makeNode(.opaque, detail: details.dict, start: start, end: prevEnd) }
+        if eat(.rbrace) { return make(.opaque, detail: details.dict, start: start, end: prevEnd) }
         var isDict = false
         var elements: [NodeID] = []
         if at(.doubleStar) {
@@ -503,22 +522,22 @@ extension PythonTreeBuilder {
         if startsComprehension() {
             let comprehension = parseComprehension(detail: details.comprehension, elements: elements, start: start)
             expect(.rbrace, "'}'")
-            tree.setEnd(comprehension, prevEnd)
+            setEnd(comprehension, prevEnd)
             return comprehension
         }
-        let node = tree.makeNode(.opaque, detail: isDict ? details.dict : details.set, start: start, end: prevEnd)
-        for e in elements { tree.appendChild(e, to: node) }
+        let node = make(.opaque, detail: isDict ? details.dict : details.set, start: start, end: prevEnd)
+        for e in elements { attach(e, to: node) }
         while eat(.comma) {
             if at(.doubleStar) {
-                tree.appendChild(parseDoubleStarred(), to: node)
+                attach(parseDoubleStarred(), to: node)
                 continue
             }
             if !canStartExpression() { break }
-            tree.appendChild(parseStarredOrNamed(), to: node)
-            if isDict && eat(.colon) { tree.appendChild(parseExpression(), to: node) }
+            attach(parseStarredOrNamed(), to: node)
+            if isDict && eat(.colon) { attach(parseExpression(), to: node) }
         }
         expect(.rbrace, "'}'")
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
         return node
     }
 
@@ -526,8 +545,8 @@ extension PythonTreeBuilder {
         let start = tok.startOffset
         advance()
         let value = parseBinary(Precedence.bitOr)
-        let node = tree.makeNode(.opaque, detail: details.doubleStar, start: start, end: prevEnd)
-        tree.appendChild(value, to: node)
+        let node = make(.opaque, detail: details.doubleStar, start: start, end: prevEnd)
+        attach(value, to: node)
         return node
     }
 
@@ -536,9 +555,9 @@ extension PythonTreeBuilder {
     /// Adjacent string literals are one `stringLiteral`. Its name is the text between the
     /// quotes (escapes as written, parts concatenated) unless an f-string part has replacement
     /// fields; then it is `interpolated` and holds the fields' expressions.
-    mutating func parseStrings() -> NodeID {
+    @inline(never) mutating func parseStrings() -> NodeID {
         let start = tok.startOffset
-        let node = tree.makeNode(.stringLiteral, start: start, end: start)
+        let node = make(.stringLiteral, start: start, end: start)
         var interpolated = false
         var partCount = 0
         var singleRange = 0..<0
@@ -567,12 +586,12 @@ extension PythonTreeBuilder {
         } else {
             tree[node].name = internScratch()
         }
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
         return node
     }
 
     /// The bytes between the quotes of a plain string token.
-    func contentRange(of t: Token) -> Range<Int> {
+    mutating func contentRange(of t: Token) -> Range<Int> {
         var i = t.startOffset
         let end = t.endOffset
         while i < end && src[i] != 34 && src[i] != 39 { i += 1 }
@@ -587,7 +606,7 @@ extension PythonTreeBuilder {
 
     /// At an f-string start: its replacement fields become children of `literal`. Returns
     /// whether it had fields and where its text ends (the start of its closing quotes).
-    mutating func parseFString(into literal: NodeID) -> (Bool, Int) {
+    @inline(never) mutating func parseFString(into literal: NodeID) -> (Bool, Int) {
         advance()
         var hadFields = false
         while true {
@@ -608,16 +627,16 @@ extension PythonTreeBuilder {
     }
 
     /// `{expression = !conversion :spec}`; nested fields of the spec are children too.
-    mutating func parseReplacementField(into literal: NodeID) {
+    @inline(never) mutating func parseReplacementField(into literal: NodeID) {
         if depth >= Self.maxDepth {
-            tree.appendChild(skipNested(), to: literal)
+            attach(skipNested(), to: literal)
             return
         }
         depth += 1
         defer { depth -= 1 }
         advance() // '{'
         if canStartExpression() {
-            tree.appendChild(parseStarExpressionsOrYield(), to: literal)
+            attach(parseStarExpressionsOrYield(), to: literal)
         } else {
             problem("f-string: expecting an expression")
         }
@@ -648,10 +667,10 @@ extension PythonTreeBuilder {
     // MARK: Helpers
 
     /// A typeAnnotation named by the expression's text without white space, holding it.
-    mutating func makeTypeAnnotation(_ expression: NodeID) -> NodeID {
-        let start = Int(tree[expression].start), end = Int(tree[expression].end)
-        let node = tree.makeNode(.typeAnnotation, name: compactText(start, end), start: start, end: end)
-        tree.appendChild(expression, to: node)
+    @inline(never) mutating func makeTypeAnnotation(_ expression: NodeID) -> NodeID {
+        let start = startOffset(of: expression), end = Int(tree[expression].end)
+        let node = make(.typeAnnotation, name: compactText(start, end), start: start, end: end)
+        attach(expression, to: node)
         return node
     }
 
@@ -670,14 +689,14 @@ extension PythonTreeBuilder {
 
     /// The dotted text of a decorator (`app.route` for `@app.route("/")`), or none when the
     /// decorator is not a dotted name or a call of one.
-    mutating func dottedText(of expression: NodeID) -> Symbol {
+    @inline(never) mutating func dottedText(of expression: NodeID) -> Symbol {
         var target = expression
         if tree[target].kind == .call { target = tree[target].firstChild }
         var current = target
         while !current.isNone {
             switch tree[current].kind {
             case .name:
-                return compactText(Int(tree[target].start), Int(tree[target].end))
+                return compactText(startOffset(of: target), Int(tree[target].end))
             case .member:
                 current = tree[current].firstChild
             default:

@@ -31,6 +31,8 @@ struct PythonLexer {
     var atLineStart = true
     /// Whether the current logical line has produced a token (and so needs a NEWLINE).
     var lineHasTokens = false
+    /// Inside brackets: where the current physical line starts, until its first token.
+    var bracketedLineStart = -1
 
     init(_ s: UnsafeBufferPointer<UInt8>) {
         self.s = s
@@ -50,6 +52,7 @@ struct PythonLexer {
     @inline(__always) mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, _ keyword: Keyword = .none) {
         tokens.append(Token(kind: kind, keyword: keyword, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
         lineHasTokens = true
+        bracketedLineStart = -1
     }
 
     @inline(__always) static func isIdentifierByte(_ c: UInt8) -> Bool {
@@ -92,6 +95,8 @@ struct PythonLexer {
                 if bracketDepth == 0 {
                     if lineHasTokens { emit(.newline, start, start + 1); lineHasTokens = false }
                     atLineStart = true
+                } else {
+                    bracketedLineStart = pos
                 }
             case 92: // '\\': line continuation
                 if pos + 1 < n && (s[pos + 1] == 10 || s[pos + 1] == 13) {
@@ -125,18 +130,28 @@ struct PythonLexer {
     /// Measures the indentation of a new logical line and emits INDENT/DEDENT. Blank and
     /// comment-only lines do not count.
     mutating func handleIndentation() {
-        var column = 0
-        var p = pos
-        while p < n {
-            let c = s[p]
-            if c == 32 { column += 1 } else if c == 9 { column = (column / 8 + 1) * 8 } else if c == 12 { column = 0 } else { break }
-            p += 1
-        }
+        let (column, p) = indentation(from: pos)
         pos = p
         if p >= n { return }
         let c = s[p]
         if c == 35 || c == 10 || c == 13 { return }
         if c == 92 && p + 1 < n && (s[p + 1] == 10 || s[p + 1] == 13) { return }
+        applyIndentation(column, at: p)
+    }
+
+    /// The indentation column of the line starting at `lineStart`, and where its text starts.
+    func indentation(from lineStart: Int) -> (column: Int, textStart: Int) {
+        var column = 0
+        var p = lineStart
+        while p < n {
+            let c = s[p]
+            if c == 32 { column += 1 } else if c == 9 { column = (column / 8 + 1) * 8 } else if c == 12 { column = 0 } else { break }
+            p += 1
+        }
+        return (column, p)
+    }
+
+    mutating func applyIndentation(_ column: Int, at p: Int) {
         let current = indents[indents.count - 1]
         if column > current {
             indents.append(column)
@@ -148,6 +163,31 @@ struct PythonLexer {
             }
             if indents[indents.count - 1] != column { problem(p, "unindent does not match any outer indentation level") }
         }
+    }
+
+    /// Keywords that only ever start a statement: one at the start of a line inside brackets
+    /// means a bracket was never closed.
+    static func startsStatementOnly(_ keyword: Keyword) -> Bool {
+        switch keyword {
+        case .def, .class, .return, .import, .while, .try, .except, .finally, .with, .raise, .del, .pass,
+             .global, .nonlocal, .assert, .elif, .break, .continue:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Recovers from an unclosed bracket the way a reader would: the statement keyword at the
+    /// start of this line begins a new logical line.
+    mutating func closeUnclosedBrackets(lineStart: Int, at p: Int) {
+        problem(p, "a bracket was never closed")
+        bracketDepth = 0
+        modes.removeAll()
+        if lineHasTokens {
+            emit(.newline, p, p)
+            lineHasTokens = false
+        }
+        applyIndentation(indentation(from: lineStart).column, at: p)
     }
 
     mutating func lexNameOrPrefixedString() {
@@ -174,7 +214,11 @@ struct PythonLexer {
             }
         }
         pos = p
-        emit(.name, start, p, KeywordTable.keyword(s, start, p))
+        let keyword = KeywordTable.keyword(s, start, p)
+        if bracketedLineStart >= 0 && bracketDepth > 0 && Self.startsStatementOnly(keyword) {
+            closeUnclosedBrackets(lineStart: bracketedLineStart, at: start)
+        }
+        emit(.name, start, p, keyword)
     }
 
     mutating func lexNumber() {

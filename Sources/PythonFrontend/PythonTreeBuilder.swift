@@ -46,9 +46,10 @@ struct PythonTreeBuilder {
     let details: PythonDetails
     var scratch: [UInt8] = []
 
-    /// CPython itself refuses more than 200 nested brackets; a little more leaves room for the
-    /// non-bracket recursion (unary operators, lambdas, blocks) of real code.
-    static let maxDepth = 240
+    /// CPython itself refuses more than 200 nested brackets. A bracket level costs one or two
+    /// units here (the bracket and the expression inside), so this keeps the deepest real code
+    /// whole while bounding the stack: a unit takes well under 1 KB of stack in release builds.
+    static let maxDepth = 300
 
     init(lineMap: LineMap, source: UnsafeRawBufferPointer, tokens: UnsafeBufferPointer<Token>) {
         var tree = SyntaxTree(language: .python, lineMap: lineMap)
@@ -60,13 +61,41 @@ struct PythonTreeBuilder {
         self.lastIndex = tokens.count - 1
     }
 
+    // MARK: - Tree building
+
+    // The tree's builder API is inlinable; kept out of line here so that the recursive parse
+    // functions keep small stack frames (inlined, they grew to kilobytes per nesting level).
+
+    @inline(never) mutating func make(_ kind: NodeKind, flags: NodeFlags = [], name: Symbol = .none,
+                                      detail: Symbol = .none, start: Int, end: Int) -> NodeID {
+        tree.makeNode(kind, flags: flags, name: name, detail: detail, start: start, end: end)
+    }
+
+    @inline(never) @discardableResult
+    mutating func add(_ kind: NodeKind, parent: NodeID, flags: NodeFlags = [], name: Symbol = .none,
+                      detail: Symbol = .none, start: Int, end: Int) -> NodeID {
+        tree.addNode(kind, parent: parent, flags: flags, name: name, detail: detail, start: start, end: end)
+    }
+
+    @inline(never) mutating func attach(_ child: NodeID, to parent: NodeID) {
+        tree.appendChild(child, to: parent)
+    }
+
+    @inline(never) mutating func setEnd(_ id: NodeID, _ end: Int) {
+        tree.setEnd(id, end)
+    }
+
+    @inline(never) mutating func startOffset(of id: NodeID) -> Int {
+        Int(tree.nodes[Int(id.raw)].start)
+    }
+
     // MARK: - Tokens
 
-    @inline(__always) var tok: Token { toks[p] }
-    @inline(__always) var kind: TokenKind { toks[p].kind }
-    @inline(__always) func peek(_ offset: Int) -> Token { toks[min(p + offset, lastIndex)] }
-    @inline(__always) func at(_ k: TokenKind) -> Bool { toks[p].kind == k }
-    @inline(__always) func atKeyword(_ k: Keyword) -> Bool { toks[p].kind == .name && toks[p].keyword == k }
+    @inline(__always) var tok: Token { mutating get { toks[p] } }
+    @inline(__always) var kind: TokenKind { mutating get { toks[p].kind } }
+    @inline(__always) mutating func peek(_ offset: Int) -> Token { toks[min(p + offset, lastIndex)] }
+    @inline(__always) mutating func at(_ k: TokenKind) -> Bool { toks[p].kind == k }
+    @inline(__always) mutating func atKeyword(_ k: Keyword) -> Bool { toks[p].kind == .name && toks[p].keyword == k }
 
     @inline(__always) mutating func advance() {
         let t = toks[p]
@@ -93,7 +122,33 @@ struct PythonTreeBuilder {
     }
 
     @inline(__always) mutating func intern(_ t: Token) -> Symbol {
-        tree.symbols.intern(src, t.startOffset..<t.endOffset)
+        var i = t.startOffset
+        let end = t.endOffset
+        while i < end && src[i] < 0x80 { i += 1 }
+        if i == end { return tree.symbols.intern(src, t.startOffset..<end) }
+        return internNormalizingWidth(t.startOffset, end)
+    }
+
+    /// CPython reads identifiers in NFKC form, so `ｗｗｗ` is the name `www`. Without Unicode
+    /// tables, the fullwidth forms of ASCII (U+FF01…U+FF5E, by far the most common case) are
+    /// mapped back to ASCII; other characters are kept as written.
+    mutating func internNormalizingWidth(_ start: Int, _ end: Int) -> Symbol {
+        scratch.removeAll(keepingCapacity: true)
+        var i = start
+        while i < end {
+            let b = src[i]
+            if b == 0xEF && i + 2 < end && (src[i + 1] == 0xBC || src[i + 1] == 0xBD) && src[i + 2] & 0xC0 == 0x80 {
+                let codePoint = 0xFF00 | (src[i + 1] == 0xBD ? 0x40 : 0) | Int(src[i + 2] & 0x3F)
+                if codePoint >= 0xFF01 && codePoint <= 0xFF5E {
+                    scratch.append(UInt8(codePoint - 0xFEE0))
+                    i += 3
+                    continue
+                }
+            }
+            scratch.append(b)
+            i += 1
+        }
+        return internScratch()
     }
 
     mutating func internScratch() -> Symbol {
@@ -104,7 +159,7 @@ struct PythonTreeBuilder {
     }
 
     /// Whether the current token can begin an expression.
-    func canStartExpression() -> Bool {
+    mutating func canStartExpression() -> Bool {
         let t = tok
         switch t.kind {
         case .name:
@@ -127,7 +182,35 @@ struct PythonTreeBuilder {
 
     mutating func parseModule() {
         parseStatements(into: tree.root, untilDedent: false)
-        tree.setEnd(tree.root, src.count)
+        setEnd(tree.root, src.count)
+        encloseChildren()
+    }
+
+    /// Makes every node's range hold its children's, which error recovery (nodes made where
+    /// nothing could be read) can otherwise leave inverted. One post-order walk.
+    mutating func encloseChildren() {
+        var stack: [(NodeID, Bool)] = [(tree.root, false)]
+        while let (id, childrenDone) = stack.popLast() {
+            if childrenDone {
+                var node = tree[id]
+                if node.end < node.start { node.end = node.start }
+                var child = node.firstChild
+                while !child.isNone {
+                    let c = tree[child]
+                    if c.start < node.start { node.start = c.start }
+                    if c.end > node.end { node.end = c.end }
+                    child = c.nextSibling
+                }
+                tree[id] = node
+            } else {
+                stack.append((id, true))
+                var child = tree[id].firstChild
+                while !child.isNone {
+                    stack.append((child, false))
+                    child = tree[child].nextSibling
+                }
+            }
+        }
     }
 
     mutating func parseStatements(into parent: NodeID, untilDedent: Bool) {
@@ -164,7 +247,7 @@ struct PythonTreeBuilder {
     /// Past the nesting limit: the rest of an indented block becomes one flat opaque node.
     mutating func skipIndentedBlock(into parent: NodeID) {
         reportDepth()
-        let node = tree.addNode(.opaque, parent: parent, detail: details.skipped, start: tok.startOffset, end: tok.startOffset)
+        let node = add(.opaque, parent: parent, detail: details.skipped, start: tok.startOffset, end: tok.startOffset)
         var balance = 1
         while !at(.endMarker) {
             if at(.indent) { balance += 1 } else if at(.dedent) {
@@ -173,7 +256,7 @@ struct PythonTreeBuilder {
             }
             advance()
         }
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
     }
 
     mutating func reportDepth() {
@@ -236,45 +319,45 @@ struct PythonTreeBuilder {
             case .return, .raise:
                 let isReturn = t.keyword == .return
                 advance()
-                let node = tree.addNode(.returnStatement, parent: parent, detail: isReturn ? details.return : details.raise, start: start, end: prevEnd)
+                let node = add(.returnStatement, parent: parent, detail: isReturn ? details.return : details.raise, start: start, end: prevEnd)
                 if canStartExpression() {
                     let value = isReturn ? parseStarExpressions() : parseExpression()
-                    tree.appendChild(value, to: node)
+                    attach(value, to: node)
                     if !isReturn && eatKeyword(.from) {
-                        tree.appendChild(parseExpression(), to: node)
+                        attach(parseExpression(), to: node)
                     }
                 }
-                tree.setEnd(node, prevEnd)
+                setEnd(node, prevEnd)
                 return
             case .import: parseImport(into: parent); return
             case .from: parseFromImport(into: parent); return
             case .global, .nonlocal:
                 advance()
-                let node = tree.addNode(.scopeDeclaration, parent: parent, detail: t.keyword == .global ? details.global : details.nonlocal, start: start, end: prevEnd)
+                let node = add(.scopeDeclaration, parent: parent, detail: t.keyword == .global ? details.global : details.nonlocal, start: start, end: prevEnd)
                 while at(.name) && !tok.keyword.isHard {
-                    tree.addNode(.name, parent: node, name: intern(tok), start: tok.startOffset, end: tok.endOffset)
+                    add(.name, parent: node, name: intern(tok), start: tok.startOffset, end: tok.endOffset)
                     advance()
                     if !eat(.comma) { break }
                 }
-                tree.setEnd(node, prevEnd)
+                setEnd(node, prevEnd)
                 return
             case .del:
                 advance()
-                let node = tree.addNode(.opaque, parent: parent, detail: details.del, start: start, end: prevEnd)
-                if canStartExpression() { tree.appendChild(parseTargetList(), to: node) }
-                tree.setEnd(node, prevEnd)
+                let node = add(.opaque, parent: parent, detail: details.del, start: start, end: prevEnd)
+                if canStartExpression() { attach(parseTargetList(), to: node) }
+                setEnd(node, prevEnd)
                 return
             case .assert:
                 advance()
-                let node = tree.addNode(.opaque, parent: parent, detail: details.assert, start: start, end: prevEnd)
-                tree.appendChild(parseExpression(), to: node)
-                if eat(.comma) { tree.appendChild(parseExpression(), to: node) }
-                tree.setEnd(node, prevEnd)
+                let node = add(.opaque, parent: parent, detail: details.assert, start: start, end: prevEnd)
+                attach(parseExpression(), to: node)
+                if eat(.comma) { attach(parseExpression(), to: node) }
+                setEnd(node, prevEnd)
                 return
             case .pass, .break, .continue:
                 advance()
                 let detail = t.keyword == .pass ? details.pass : (t.keyword == .break ? details.break : details.continue)
-                tree.addNode(.opaque, parent: parent, detail: detail, start: start, end: prevEnd)
+                add(.opaque, parent: parent, detail: detail, start: start, end: prevEnd)
                 return
             case .type:
                 let next = peek(1), after = peek(2)
@@ -295,28 +378,28 @@ struct PythonTreeBuilder {
         switch kind {
         case .colon:
             advance()
-            let node = tree.addNode(.assignment, parent: parent, start: start, end: prevEnd)
-            tree.appendChild(first, to: node)
-            tree.appendChild(makeTypeAnnotation(parseExpression()), to: node)
-            if eat(.equal) { tree.appendChild(parseStarExpressionsOrYield(), to: node) }
-            tree.setEnd(node, prevEnd)
+            let node = add(.assignment, parent: parent, start: start, end: prevEnd)
+            attach(first, to: node)
+            attach(makeTypeAnnotation(parseExpression()), to: node)
+            if eat(.equal) { attach(parseStarExpressionsOrYield(), to: node) }
+            setEnd(node, prevEnd)
         case .augAssign:
             let op = intern(tok)
             advance()
-            let node = tree.addNode(.assignment, parent: parent, flags: .augmented, detail: op, start: start, end: prevEnd)
-            tree.appendChild(first, to: node)
-            tree.appendChild(parseStarExpressionsOrYield(), to: node)
-            tree.setEnd(node, prevEnd)
+            let node = add(.assignment, parent: parent, flags: .augmented, detail: op, start: start, end: prevEnd)
+            attach(first, to: node)
+            attach(parseStarExpressionsOrYield(), to: node)
+            setEnd(node, prevEnd)
         case .equal:
-            let node = tree.addNode(.assignment, parent: parent, start: start, end: prevEnd)
-            tree.appendChild(first, to: node)
+            let node = add(.assignment, parent: parent, start: start, end: prevEnd)
+            attach(first, to: node)
             while eat(.equal) {
-                tree.appendChild(parseStarExpressionsOrYield(), to: node)
+                attach(parseStarExpressionsOrYield(), to: node)
             }
-            tree.setEnd(node, prevEnd)
+            setEnd(node, prevEnd)
         default:
-            let node = tree.addNode(.expressionStatement, parent: parent, start: start, end: prevEnd)
-            tree.appendChild(first, to: node)
+            let node = add(.expressionStatement, parent: parent, start: start, end: prevEnd)
+            attach(first, to: node)
         }
     }
 
@@ -339,7 +422,7 @@ struct PythonTreeBuilder {
     mutating func parseImport(into parent: NodeID) {
         let start = tok.startOffset
         advance()
-        let node = tree.addNode(.importStatement, parent: parent, start: start, end: prevEnd)
+        let node = add(.importStatement, parent: parent, start: start, end: prevEnd)
         repeat {
             let itemStart = tok.startOffset
             scratch.removeAll(keepingCapacity: true)
@@ -347,9 +430,9 @@ struct PythonTreeBuilder {
             let name = internScratch()
             var alias = Symbol.none
             if eatKeyword(.as), at(.name) { alias = intern(tok); advance() }
-            tree.addNode(.importName, parent: node, name: name, detail: alias, start: itemStart, end: prevEnd)
+            add(.importName, parent: node, name: name, detail: alias, start: itemStart, end: prevEnd)
         } while eat(.comma)
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
     }
 
     mutating func parseFromImport(into parent: NodeID) {
@@ -362,12 +445,12 @@ struct PythonTreeBuilder {
         }
         if !atKeyword(.import) { _ = readDottedName() }
         let module = internScratch()
-        let node = tree.addNode(.importStatement, parent: parent, flags: .isFrom, name: module, start: start, end: prevEnd)
+        let node = add(.importStatement, parent: parent, flags: .isFrom, name: module, start: start, end: prevEnd)
         guard eatKeyword(.import) else { problem("expected 'import'"); return }
         if at(.star) {
             let t = tok
             advance()
-            tree.addNode(.importName, parent: node, name: intern(t), start: t.startOffset, end: t.endOffset)
+            add(.importName, parent: node, name: intern(t), start: t.startOffset, end: t.endOffset)
         } else {
             let parenthesized = eat(.lpar)
             while at(.name) {
@@ -375,24 +458,24 @@ struct PythonTreeBuilder {
                 advance()
                 var alias = Symbol.none
                 if eatKeyword(.as), at(.name) { alias = intern(tok); advance() }
-                tree.addNode(.importName, parent: node, name: intern(t), detail: alias, start: t.startOffset, end: prevEnd)
+                add(.importName, parent: node, name: intern(t), detail: alias, start: t.startOffset, end: prevEnd)
                 if !eat(.comma) { break }
             }
             if parenthesized { expect(.rpar, "')'") }
         }
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
     }
 
     mutating func parseTypeAlias(into parent: NodeID) {
         let start = tok.startOffset
         advance()
-        let node = tree.addNode(.opaque, parent: parent, detail: details.type, start: start, end: prevEnd)
-        tree.addNode(.name, parent: node, name: intern(tok), start: tok.startOffset, end: tok.endOffset)
+        let node = add(.opaque, parent: parent, detail: details.type, start: start, end: prevEnd)
+        add(.name, parent: node, name: intern(tok), start: tok.startOffset, end: tok.endOffset)
         advance()
         if at(.lsqb) { skipBracketed() }
         expect(.equal, "'='")
-        tree.appendChild(parseExpression(), to: node)
-        tree.setEnd(node, prevEnd)
+        attach(parseExpression(), to: node)
+        setEnd(node, prevEnd)
     }
 
     /// Skips a bracketed group (type parameters), balanced over every kind of bracket.
@@ -421,7 +504,7 @@ struct PythonTreeBuilder {
     }
 
     mutating func parseBlock(into parent: NodeID) {
-        let block = tree.addNode(.block, parent: parent, start: tok.startOffset, end: tok.startOffset)
+        let block = add(.block, parent: parent, start: tok.startOffset, end: tok.startOffset)
         if eat(.newline) {
             if at(.indent) {
                 tree.setStart(block, tok.startOffset)
@@ -441,7 +524,7 @@ struct PythonTreeBuilder {
         } else {
             parseSimpleStatements(into: block)
         }
-        tree.setEnd(block, max(prevEnd, Int(tree[block].start)))
+        setEnd(block, max(prevEnd, startOffset(of: block)))
     }
 
     mutating func parseDecorated(into parent: NodeID) {
@@ -451,8 +534,8 @@ struct PythonTreeBuilder {
             let decoratorStart = tok.startOffset
             advance()
             let expression = parseNamedExpression()
-            let attribute = tree.makeNode(.attribute, name: dottedText(of: expression), start: decoratorStart, end: prevEnd)
-            tree.appendChild(expression, to: attribute)
+            let attribute = make(.attribute, name: dottedText(of: expression), start: decoratorStart, end: prevEnd)
+            attach(expression, to: attribute)
             decorators.append(attribute)
             if !eat(.newline) {
                 problem("expected a newline after the decorator")
@@ -470,8 +553,8 @@ struct PythonTreeBuilder {
         } else {
             problem("expected a function or class after decorators")
             // Keep the decorator expressions in the tree: their calls still run.
-            let node = tree.addNode(.opaque, parent: parent, detail: details.error, start: start, end: prevEnd)
-            for d in decorators { tree.appendChild(d, to: node) }
+            let node = add(.opaque, parent: parent, detail: details.error, start: start, end: prevEnd)
+            for d in decorators { attach(d, to: node) }
         }
     }
 
@@ -486,9 +569,9 @@ struct PythonTreeBuilder {
         } else {
             problem("expected a function name")
         }
-        let function = tree.addNode(.function, parent: parent, flags: isAsync ? .isAsync : [], name: name, detail: details.def, start: start, end: prevEnd)
+        let function = add(.function, parent: parent, flags: isAsync ? .isAsync : [], name: name, detail: details.def, start: start, end: prevEnd)
         tree.setAnchor(function, anchorOffset)
-        for d in decorators { tree.appendChild(d, to: function) }
+        for d in decorators { attach(d, to: function) }
         if at(.lsqb) { skipBracketed() }
         if eat(.lpar) {
             parseParameters(into: function, closer: .rpar, annotated: true)
@@ -496,9 +579,9 @@ struct PythonTreeBuilder {
         } else {
             problem("expected '('")
         }
-        if eat(.arrow) { tree.appendChild(makeTypeAnnotation(parseExpression()), to: function) }
+        if eat(.arrow) { attach(makeTypeAnnotation(parseExpression()), to: function) }
         parseColonAndBlock(into: function)
-        tree.setEnd(function, prevEnd)
+        setEnd(function, prevEnd)
     }
 
     /// Parameters of a `def` (with annotations) or a `lambda` (without), up to `closer`.
@@ -523,14 +606,14 @@ struct PythonTreeBuilder {
                 problem("expected a parameter name")
                 break
             }
-            let parameter = tree.addNode(.parameter, parent: owner, flags: flags, name: intern(tok), start: start, end: tok.endOffset)
+            let parameter = add(.parameter, parent: owner, flags: flags, name: intern(tok), start: start, end: tok.endOffset)
             advance()
             if annotated && eat(.colon) {
                 let annotation = at(.star) ? parseStarred() : parseExpression()
-                tree.appendChild(makeTypeAnnotation(annotation), to: parameter)
+                attach(makeTypeAnnotation(annotation), to: parameter)
             }
-            if eat(.equal) { tree.appendChild(parseExpression(), to: parameter) }
-            tree.setEnd(parameter, prevEnd)
+            if eat(.equal) { attach(parseExpression(), to: parameter) }
+            setEnd(parameter, prevEnd)
             if !eat(.comma) { break }
         }
     }
@@ -545,82 +628,82 @@ struct PythonTreeBuilder {
         } else {
             problem("expected a class name")
         }
-        let node = tree.addNode(.typeDecl, parent: parent, name: name, detail: details.class, start: start, end: prevEnd)
+        let node = add(.typeDecl, parent: parent, name: name, detail: details.class, start: start, end: prevEnd)
         tree.setAnchor(node, anchor)
-        for d in decorators { tree.appendChild(d, to: node) }
+        for d in decorators { attach(d, to: node) }
         if at(.lsqb) { skipBracketed() }
         if eat(.lpar) {
             parseArguments(into: node)
             expect(.rpar, "')'")
         }
         parseColonAndBlock(into: node)
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
     }
 
     mutating func parseIf(into parent: NodeID) {
-        let node = tree.addNode(.opaque, parent: parent, detail: details.if, start: tok.startOffset, end: tok.endOffset)
+        let node = add(.opaque, parent: parent, detail: details.if, start: tok.startOffset, end: tok.endOffset)
         advance()
-        tree.appendChild(parseNamedExpression(), to: node)
+        attach(parseNamedExpression(), to: node)
         parseColonAndBlock(into: node)
         while atKeyword(.elif) {
             advance()
-            tree.appendChild(parseNamedExpression(), to: node)
+            attach(parseNamedExpression(), to: node)
             parseColonAndBlock(into: node)
         }
         if eatKeyword(.else) { parseColonAndBlock(into: node) }
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
     }
 
     mutating func parseWhile(into parent: NodeID) {
-        let node = tree.addNode(.opaque, parent: parent, detail: details.while, start: tok.startOffset, end: tok.endOffset)
+        let node = add(.opaque, parent: parent, detail: details.while, start: tok.startOffset, end: tok.endOffset)
         advance()
-        tree.appendChild(parseNamedExpression(), to: node)
+        attach(parseNamedExpression(), to: node)
         parseColonAndBlock(into: node)
         if eatKeyword(.else) { parseColonAndBlock(into: node) }
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
     }
 
     /// At `for` (an `async` has been consumed).
     mutating func parseFor(into parent: NodeID, isAsync: Bool, start: Int) {
-        let node = tree.addNode(.opaque, parent: parent, flags: isAsync ? .isAsync : [], detail: details.for, start: start, end: tok.endOffset)
+        let node = add(.opaque, parent: parent, flags: isAsync ? .isAsync : [], detail: details.for, start: start, end: tok.endOffset)
         advance()
-        tree.appendChild(parseTargetList(), to: node)
+        attach(parseTargetList(), to: node)
         if !eatKeyword(.in) { problem("expected 'in'") }
-        tree.appendChild(parseStarExpressions(), to: node)
+        attach(parseStarExpressions(), to: node)
         parseColonAndBlock(into: node)
         if eatKeyword(.else) { parseColonAndBlock(into: node) }
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
     }
 
     mutating func parseTry(into parent: NodeID) {
-        let node = tree.addNode(.opaque, parent: parent, detail: details.try, start: tok.startOffset, end: tok.endOffset)
+        let node = add(.opaque, parent: parent, detail: details.try, start: tok.startOffset, end: tok.endOffset)
         advance()
         parseColonAndBlock(into: node)
         while atKeyword(.except) {
-            let handler = tree.addNode(.opaque, parent: node, detail: details.except, start: tok.startOffset, end: tok.endOffset)
+            let handler = add(.opaque, parent: node, detail: details.except, start: tok.startOffset, end: tok.endOffset)
             advance()
             _ = eat(.star)
             if !at(.colon) {
-                tree.appendChild(parseStarExpressions(), to: handler)
+                attach(parseStarExpressions(), to: handler)
                 if atKeyword(.as) {
                     let asStart = tok.startOffset
                     advance()
                     var name = Symbol.none
                     if at(.name) { name = intern(tok); advance() }
-                    tree.addNode(.binding, parent: handler, name: name, detail: details.as, start: asStart, end: prevEnd)
+                    add(.binding, parent: handler, name: name, detail: details.as, start: asStart, end: prevEnd)
                 }
             }
             parseColonAndBlock(into: handler)
-            tree.setEnd(handler, prevEnd)
+            setEnd(handler, prevEnd)
         }
         if eatKeyword(.else) { parseColonAndBlock(into: node) }
         if eatKeyword(.finally) { parseColonAndBlock(into: node) }
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
     }
 
     /// At `with` (an `async` has been consumed).
     mutating func parseWith(into parent: NodeID, isAsync: Bool, start: Int) {
-        let node = tree.addNode(.with, parent: parent, flags: isAsync ? .isAsync : [], start: start, end: tok.endOffset)
+        let node = add(.with, parent: parent, flags: isAsync ? .isAsync : [], start: start, end: tok.endOffset)
         advance()
         if at(.lpar) && parenthesizedWithItems() {
             advance()
@@ -633,11 +716,11 @@ struct PythonTreeBuilder {
             repeat { parseWithItem(into: node) } while eat(.comma)
         }
         parseColonAndBlock(into: node)
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
     }
 
     /// `with (a as b, c):` — the parenthesis holds the items when its match is followed by `:`.
-    func parenthesizedWithItems() -> Bool {
+    mutating func parenthesizedWithItems() -> Bool {
         var i = p
         var balance = 0
         while i < lastIndex {
@@ -655,14 +738,14 @@ struct PythonTreeBuilder {
     }
 
     mutating func parseWithItem(into node: NodeID) {
-        let item = tree.addNode(.withItem, parent: node, start: tok.startOffset, end: tok.endOffset)
-        tree.appendChild(atKeyword(.yield) ? parseYield() : parseExpression(), to: item)
-        if eatKeyword(.as) { tree.appendChild(parseStarTarget(), to: item) }
-        tree.setEnd(item, prevEnd)
+        let item = add(.withItem, parent: node, start: tok.startOffset, end: tok.endOffset)
+        attach(atKeyword(.yield) ? parseYield() : parseExpression(), to: item)
+        if eatKeyword(.as) { attach(parseStarTarget(), to: item) }
+        setEnd(item, prevEnd)
     }
 
     /// `match` followed, on the same logical line, by `:` NEWLINE INDENT `case`.
-    func looksLikeMatchStatement() -> Bool {
+    mutating func looksLikeMatchStatement() -> Bool {
         switch peek(1).kind {
         case .name, .number, .string, .fstringStart, .lpar, .lsqb, .lbrace, .minus, .tilde, .star, .ellipsis: break
         default: return false
@@ -675,21 +758,21 @@ struct PythonTreeBuilder {
     }
 
     mutating func parseMatch(into parent: NodeID) {
-        let node = tree.addNode(.opaque, parent: parent, detail: details.match, start: tok.startOffset, end: tok.endOffset)
+        let node = add(.opaque, parent: parent, detail: details.match, start: tok.startOffset, end: tok.endOffset)
         advance()
-        tree.appendChild(parseStarExpressions(), to: node)
+        attach(parseStarExpressions(), to: node)
         expect(.colon, "':'")
         _ = eat(.newline)
         guard eat(.indent) else { problem("expected an indented block"); return }
         while !at(.endMarker) {
             if eat(.dedent) { break }
             if atKeyword(.case) {
-                let caseNode = tree.addNode(.opaque, parent: node, detail: details.case, start: tok.startOffset, end: tok.endOffset)
+                let caseNode = add(.opaque, parent: node, detail: details.case, start: tok.startOffset, end: tok.endOffset)
                 advance()
                 parsePattern(into: caseNode)
-                if eatKeyword(.if) { tree.appendChild(parseNamedExpression(), to: caseNode) }
+                if eatKeyword(.if) { attach(parseNamedExpression(), to: caseNode) }
                 parseColonAndBlock(into: caseNode)
-                tree.setEnd(caseNode, prevEnd)
+                setEnd(caseNode, prevEnd)
             } else {
                 let before = p
                 problem("expected 'case'")
@@ -697,13 +780,13 @@ struct PythonTreeBuilder {
                 if p == before { advance() }
             }
         }
-        tree.setEnd(node, prevEnd)
+        setEnd(node, prevEnd)
     }
 
     /// A pattern is kept flat: an `opaque` `pattern` holding a `name` per capture. Class
     /// patterns (`Point(x=0)`) look like calls but are not, so no `call` is made.
     mutating func parsePattern(into caseNode: NodeID) {
-        let pattern = tree.addNode(.opaque, parent: caseNode, detail: details.pattern, start: tok.startOffset, end: tok.startOffset)
+        let pattern = add(.opaque, parent: caseNode, detail: details.pattern, start: tok.startOffset, end: tok.startOffset)
         var balance = 0
         var previous = TokenKind.endMarker
         while !at(.endMarker) && !at(.newline) {
@@ -715,13 +798,13 @@ struct PythonTreeBuilder {
             case .name:
                 let next = peek(1).kind
                 if !t.keyword.isHard && previous != .dot && next != .dot && next != .lpar && next != .equal {
-                    tree.addNode(.name, parent: pattern, name: intern(t), start: t.startOffset, end: t.endOffset)
+                    add(.name, parent: pattern, name: intern(t), start: t.startOffset, end: t.endOffset)
                 }
             default: break
             }
             previous = t.kind
             advance()
         }
-        tree.setEnd(pattern, prevEnd)
+        setEnd(pattern, prevEnd)
     }
 }
