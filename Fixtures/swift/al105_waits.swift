@@ -70,5 +70,14 @@ func unknown(barrier: Barrier, mutex: Latch, channel: Channel) async throws {
     barrier.wait()
     mutex.lock()
     channel.sync {}
-    try channel.closeFuture.wait()
+    try channel.pending.wait()
+}
+
+// What NIO's future-returning members give is an `EventLoopFuture`, whatever the receiver.
+func channels(channel: Channel, handler: ChannelHandler) async throws {
+    try channel.closeFuture.wait() // expect: AL105
+    try channel.close().wait() // expect: AL105
+    try channel.pipeline.addHandler(handler).wait() // expect: AL105
+    try await channel.close()
+    try await channel.pipeline.addHandler(handler).get()
 }
