@@ -63,3 +63,21 @@ async def typed_session(session: requests.Session, url):
 
 def sync_code(url):
     requests.get(url)
+
+
+async def non_blocking_sockets(host):
+    # Low-level async code drives a socket in non-blocking mode itself.
+    sock = socket.socket()  # expect: AL103
+    sock.setblocking(False)
+    sock.connect_ex((host, 80))
+    data = sock.recv(1024)
+    return data
+
+
+class Transport:
+    def __init__(self, sock: socket.socket):
+        self._sock = sock
+        self._sock.setblocking(False)
+
+    async def send(self, data):
+        self._sock.send(data)

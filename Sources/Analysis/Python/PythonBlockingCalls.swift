@@ -9,8 +9,55 @@ struct PythonBlockingCallRule {
     private var tree: SyntaxTree { model.tree }
     private var index: PythonCatalogueIndex { model.catalogue }
 
+    /// Receivers switched to non-blocking mode (`sock.setblocking(False)`): low-level async
+    /// code drives such sockets itself. Keyed by the receiver as written and its owner: the
+    /// class for `self._sock` (switched in any method), else the scope, where the switch must
+    /// come first. The value is the earliest switch's offset.
+    private let nonBlockingReceivers: [NonBlockingReceiver: Int32]
+
+    private struct NonBlockingReceiver: Hashable {
+        var owner: NodeID
+        var text: String
+    }
+
     init(model: PythonSemanticModel) {
         self.model = model
+        var receivers: [NonBlockingReceiver: Int32] = [:]
+        let switches = model.catalogue.nonBlockingSwitches
+        let tree = model.tree
+        if !switches.isEmpty {
+            for i in tree.allNodes where tree.nodes[i].kind == .call {
+                let call = NodeID(i)
+                guard let callee = tree.firstChild(call), tree.kind(callee) == .member, let method = tree.name(callee),
+                      let values = switches[method], let base = tree.firstChild(callee),
+                      let argument = tree.argument(of: call, keyword: nil, position: 0),
+                      let value = tree.firstChild(argument), let text = tree.sourceText(value),
+                      values.contains(text) else { continue }
+                let (key, position) = Self.receiver(base, at: tree[call].start, model: model)
+                receivers[key] = min(receivers[key] ?? .max, position)
+            }
+        }
+        self.nonBlockingReceivers = receivers
+    }
+
+    private static func receiver(_ base: NodeID, at position: Int32, model: PythonSemanticModel)
+        -> (NonBlockingReceiver, Int32) {
+        let tree = model.tree
+        let scope = model.scopes.scope(containing: base, in: tree)
+        let text = SyntaxSummary.calleeText(tree, base)
+        var root = base
+        while tree.kind(root) == .member, let inner = tree.firstChild(root) { root = inner }
+        if root != base, tree.kind(root) == .name, let cls = model.classOfSelf(root, in: scope) {
+            return (NonBlockingReceiver(owner: cls, text: text), .min)
+        }
+        return (NonBlockingReceiver(owner: model.scopes[scope].node, text: text), position)
+    }
+
+    private func isSwitchedToNonBlocking(_ base: NodeID, before position: Int32) -> Bool {
+        if nonBlockingReceivers.isEmpty { return false }
+        let (key, _) = Self.receiver(base, at: position, model: model)
+        guard let switched = nonBlockingReceivers[key] else { return false }
+        return switched < position
     }
 
     /// What blocks in a call: the API, and how to describe it.
@@ -60,6 +107,7 @@ struct PythonBlockingCallRule {
             api = type.anyMethod
         }
         guard let api, applies(api, to: call) else { return nil }
+        if !type.nonBlockingSwitches.isEmpty && isSwitchedToNonBlocking(base, before: tree[call].start) { return nil }
         // `open(p).read()`: the receiver is itself a blocking call, and that is the one finding.
         if tree.kind(base) == .call, match(base, in: scope) != nil { return nil }
         return Match(api: api, method: method, receiver: type.description)

@@ -20,7 +20,8 @@
 ///   types every other attribute and subscript (`client.db.users`); `callReturns`: calling the
 ///   value yields that type (a session factory); `operands`: a binary operation with the value
 ///   on the left keeps its type (`path / "x"`); `taskMethods` start a task (AL201);
-///   `coroutineMethods` return a coroutine (AL202).
+///   `coroutineMethods` return a coroutine (AL202); `nonBlockingSwitches` `[{method, value}]`:
+///   once `x.setblocking(False)` is called anywhere in the file, `x`'s methods do not block.
 /// - `pureFunctions`: never reported, however imported (`os.path.join`).
 /// - `coroutines`: library coroutine functions (AL202).
 /// - `transparentDecorators`: decorators that keep an `async def` a coroutine function; a
@@ -72,6 +73,13 @@ public struct PythonCatalogue: Sendable, Codable {
         public var operands: Bool?
         public var taskMethods: [String]?
         public var coroutineMethods: [String]?
+        public var nonBlockingSwitches: [NonBlockingSwitch]?
+    }
+
+    /// A method call that puts a value in non-blocking mode, with its first argument as written.
+    public struct NonBlockingSwitch: Sendable, Codable, Hashable {
+        public var method: String
+        public var value: String
     }
 
     public struct Offload: Sendable, Codable, Hashable {
@@ -170,6 +178,8 @@ struct CompiledValueType: Sendable {
     var keepsTypeAsOperand: Bool
     var taskMethods: Set<String>
     var coroutineMethods: Set<String>
+    /// Method name → the first argument that switches the value to non-blocking mode.
+    var nonBlockingSwitches: [String: Set<String>]
 }
 
 /// The lookups the checker runs per call, precomputed from the catalogue.
@@ -185,6 +195,8 @@ struct PythonCatalogueIndex: Sendable {
     var taskCreators: Set<String>
     var offloadCalls: [String: Int] = [:]
     var offloadMethods: [String: Int] = [:]
+    /// Every method name of any type's `nonBlockingSwitches`, with the values that switch.
+    var nonBlockingSwitches: [String: Set<String>] = [:]
 
     init(builtins: [String], calls: [PythonCatalogue.CallGroup], types: [PythonCatalogue.ValueType],
          pureFunctions: [String], coroutines: [String], transparentDecorators: [String], taskCreators: [String],
@@ -208,7 +220,9 @@ struct PythonCatalogueIndex: Sendable {
             var compiled = CompiledValueType(name: t.name, description: t.description,
                                              keepsTypeAsOperand: t.operands ?? false,
                                              taskMethods: Set(t.taskMethods ?? []),
-                                             coroutineMethods: Set(t.coroutineMethods ?? []))
+                                             coroutineMethods: Set(t.coroutineMethods ?? []),
+                                             nonBlockingSwitches: [:])
+            for s in t.nonBlockingSwitches ?? [] { compiled.nonBlockingSwitches[s.method, default: []].insert(s.value) }
             for group in t.methods ?? [] {
                 let api = BlockingAPI(rule: group.rule, use: group.use, onlyWithArguments: group.onlyWithArguments ?? false,
                                       nonBlockingWhen: group.nonBlockingWhen)
@@ -221,6 +235,7 @@ struct PythonCatalogueIndex: Sendable {
             for (attribute, typeName) in t.attributes ?? [:] { compiled.attributes[attribute] = ids[typeName] }
             compiled.anyAttribute = t.anyAttribute.flatMap { ids[$0] }
             compiled.callReturns = t.callReturns.flatMap { ids[$0] }
+            for (method, values) in compiled.nonBlockingSwitches { nonBlockingSwitches[method, default: []].formUnion(values) }
             self.types.append(compiled)
             for c in t.constructors ?? [] where constructorTypes[c] == nil { constructorTypes[c] = id }
             for a in (t.annotations ?? []) + (t.constructors ?? []) where annotationTypes[a] == nil { annotationTypes[a] = id }
