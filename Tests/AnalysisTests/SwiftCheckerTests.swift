@@ -1,0 +1,111 @@
+import Testing
+import LightSyntax
+import AsyncLint
+@testable import Analysis
+
+/// The Swift checker through the real parser: messages, ranges and the choices the fixtures
+/// cannot show (they compare codes and lines only).
+@Suite struct SwiftCheckerTests {
+    private func findings(_ source: String) -> [Finding] {
+        let tree = FrontEnds.parse(Array(source.utf8), language: .swift)
+        return FileChecker.check(tree, path: "t.swift", catalogue: .embedded)
+    }
+
+    @Test func findingCoversTheCallAndNamesTheAlternative() throws {
+        let found = findings("func f() async {\n    let x = 1; Thread.sleep(forTimeInterval: 1)\n}\n")
+        let finding = try #require(found.first)
+        #expect(found.count == 1 && finding.code == "AL101" && finding.language == .swift)
+        #expect(finding.range.start == SourceLocation(line: 2, column: 16))
+        #expect(finding.range.end == SourceLocation(line: 2, column: 48))
+        #expect(finding.message == "`Thread.sleep(forTimeInterval:)` parks a cooperative pool thread for the whole sleep; use `try await Task.sleep(for:)`")
+        #expect(finding.help == "Use `try await Task.sleep(for:)`.")
+        #expect(finding.severity == .error && finding.name == "blocking-sleep")
+    }
+
+    @Test func messagesNameTheActualLabelsAndTheCataloguedType() {
+        let found = findings("""
+        func f(url: URL) async throws {
+            let m = FileManager.default
+            _ = try Data(contentsOf: url, options: .mappedIfSafe)
+            _ = m.contents(atPath: "/")
+        }
+        """)
+        #expect(found.map(\.message).map { String($0.prefix(while: { $0 != " " })) }
+            == ["`Data(contentsOf:options:)`", "`FileManager.contents(atPath:)`"])
+    }
+
+    @Test func remoteURLSwitchesToNetworkMessage() throws {
+        let found = findings("""
+        func f() async throws {
+            let u = URL(string: "https://example.com")!
+            _ = try Data(contentsOf: u)
+        }
+        """)
+        let finding = try #require(found.first)
+        #expect(finding.code == "AL103" && finding.message.contains("URLSession"))
+    }
+
+    @Test func bothTaskRulesOnOneTaskAndTheNestedMessage() {
+        let found = findings("""
+        func f() async {
+            Task { try await g() }
+        }
+        func h() {
+            Task {
+                Task { await g2() }
+            }
+        }
+        """)
+        #expect(found.map(\.code) == ["AL201", "AL204", "AL201"])
+        #expect(found.map(\.range.start.line) == [2, 2, 6])
+        #expect(found[0].message.contains("started in an async context"))
+        #expect(found[1].message.contains("error vanishes"))
+        #expect(found[2].message.contains("nested in a `Task { … }`"))
+    }
+
+    @Test func asyncLetMessagesNameTheBinding() {
+        let found = findings("func f() async {\n    async let avatar = load()\n    async let _ = load()\n}\n")
+        #expect(found.map(\.code) == ["AL203", "AL203"])
+        #expect(found[0].message.hasPrefix("`async let avatar` is never read"))
+        #expect(found[1].message.hasPrefix("`async let _` is never read"))
+    }
+
+    @Test func standardInputIsInputNotFileIO() {
+        let found = findings("""
+        func f() async {
+            _ = FileHandle.standardInput.availableData
+            _ = FileHandle.standardInput.readDataToEndOfFile()
+            let h = FileHandle(forReadingAtPath: "/x")!
+            _ = h.availableData
+        }
+        """)
+        #expect(found.map(\.code) == ["AL106", "AL106", "AL102", "AL102"])
+    }
+
+    @Test func fileWithoutAsyncCodeIsSkippedButTasksAreNot() {
+        let sync = FrontEnds.parse(Array("func f() { sleep(1) }\n".utf8), language: .swift)
+        #expect(!SwiftChecker.mayContainAsyncCode(sync, catalogue: RuleCatalogue.embedded.swift))
+        let task = FrontEnds.parse(Array("func f() { Task { try g() } }\n".utf8), language: .swift)
+        #expect(SwiftChecker.mayContainAsyncCode(task, catalogue: RuleCatalogue.embedded.swift))
+        #expect(FileChecker.check(task, path: "t.swift", catalogue: .embedded).map(\.code) == ["AL204"])
+    }
+
+    /// A user's config can add a blocking API; it is matched like the built-in ones.
+    @Test func userCatalogueEntriesApply() {
+        var catalogue = RuleCatalogue.embedded
+        catalogue.swift = catalogue.swift.merged(with: SwiftCatalogue(blocking: [
+            SwiftBlockingGroup(code: "AL105", message: "waits", alternative: "an actor",
+                               apis: [SwiftBlockingAPI(instance: "Turnstile.pass()")]),
+        ]))
+        let tree = FrontEnds.parse(Array("func f() async {\n    let t = Turnstile()\n    t.pass()\n}\n".utf8), language: .swift)
+        let found = FileChecker.check(tree, path: "t.swift", catalogue: catalogue)
+        #expect(found.map(\.code) == ["AL105"] && found.first?.message == "`Turnstile.pass()` waits; use an actor")
+    }
+
+    /// A deep method chain must not exhaust the stack (the walk is iterative).
+    @Test func deepChainsAreWalked() {
+        let chain = String(repeating: ".map { $0 }", count: 3000)
+        let source = "func f(xs: [Int]) async {\n    _ = xs\(chain).count\n    sleep(1)\n}\n"
+        #expect(findings(source).map(\.code) == ["AL101"])
+    }
+}
