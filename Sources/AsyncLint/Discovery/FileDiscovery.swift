@@ -93,7 +93,16 @@ public struct FileDiscovery: Sendable {
             for name in names where !name.hasPrefix(".") {
                 let child = PathText.join(directory, name)
                 let language = FrontEnds.language(forPath: name)
-                guard case .success(var status) = FileSystem.status(child, followLinks: false) else { continue }
+                var status: FileSystem.Status
+                switch FileSystem.status(child, followLinks: false) {
+                case .success(let found): status = found
+                case .failure(let error):
+                    // Listed a moment ago, gone or unreachable now: say so if it was a source file.
+                    if language != nil {
+                        result.errors.append(FileError(path: discovery.display(child), message: error.description))
+                    }
+                    continue
+                }
                 if status.kind == .symbolicLink {
                     switch FileSystem.status(child, followLinks: true) {
                     case .success(let target): status = target

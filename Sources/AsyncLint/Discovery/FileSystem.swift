@@ -34,7 +34,7 @@ enum FileSystem {
         case S_IFLNK: kind = .symbolicLink
         default: kind = .other
         }
-        return .success(Status(kind: kind, identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))))
+        return .success(Status(kind: kind, identity: FileIdentity(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))))
     }
 
     static func exists(_ path: String) -> Bool {
