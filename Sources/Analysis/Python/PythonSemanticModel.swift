@@ -17,13 +17,17 @@ enum PythonResolution: Sendable, Equatable {
 
 /// Names, qualified names and value types of one file's expressions, resolved against its
 /// scopes (`PythonScopes`) and the catalogue's types.
-struct PythonSemanticModel: Sendable {
+/// Not `Sendable`: one model serves one file's check, on one thread, and memoizes as it goes.
+struct PythonSemanticModel {
     let tree: SyntaxTree
     let scopes: PythonScopes
     let catalogue: PythonCatalogueIndex
     /// Resolution follows aliases (`nap = time.sleep`) and variables; this bounds cycles such as
     /// `x = x.parent`.
     private static let maxDepth = 16
+    /// Each binding is resolved once: without this, names rebound in a loop
+    /// (`node = node.next`) would be re-resolved along every path, exponentially.
+    private let memo = ResolutionMemo()
 
     /// Per class, what its instances' attributes are assigned: `self.x = value` in its methods
     /// and `x = value` in its body. Typed on demand by `instanceAttributeType`.
@@ -52,23 +56,32 @@ struct PythonSemanticModel: Sendable {
         }
         // In its own scope a read sees the last binding before it (flow is approximated by
         // source order).
-        if bindingScope == scope, let last = bindings.last(where: { $0.position <= position }) {
-            return resolve(last, in: bindingScope, depth: depth + 1)
+        if bindingScope == scope, let last = bindings.lastIndex(where: { $0.position <= position }) {
+            return resolve(BindingKey(scope: bindingScope, symbol: symbol, index: last), bindings[last], depth: depth + 1)
         }
         // A read from a nested scope runs later, and a read before any binding sits in a loop
         // or is an error: every binding must agree, else we do not know (precision first).
         // `x = None` placeholders do not count.
         var agreed: PythonResolution?
-        for b in bindings {
+        for (i, b) in bindings.enumerated() {
             if case .assigned(let v) = b.kind, tree.kind(v) == .literal { continue }
-            let r = resolve(b, in: bindingScope, depth: depth + 1)
+            let r = resolve(BindingKey(scope: bindingScope, symbol: symbol, index: i), b, depth: depth + 1)
             if let a = agreed, a != r { return .value(nil) }
             agreed = r
         }
         return agreed ?? .value(nil)
     }
 
-    private func resolve(_ binding: PythonBinding, in scope: Int, depth: Int) -> PythonResolution {
+    private func resolve(_ key: BindingKey, _ binding: PythonBinding, depth: Int) -> PythonResolution {
+        if let known = memo.bindings[key] { return known }
+        // A binding that depends on itself (`x = x.parent`) is unknown on the inner path.
+        memo.bindings[key] = .value(nil)
+        let r = resolveUncached(binding, in: key.scope, depth: depth)
+        memo.bindings[key] = r
+        return r
+    }
+
+    private func resolveUncached(_ binding: PythonBinding, in scope: Int, depth: Int) -> PythonResolution {
         switch binding.kind {
         case .imported(let q): return .qualified(q)
         case .function(let f): return .function(f)
@@ -207,6 +220,15 @@ struct PythonSemanticModel: Sendable {
     /// The type of `self.attribute` in the class: every assignment must agree (placeholders
     /// such as `self.x = None` aside), else it is unknown.
     private func instanceAttributeType(_ attribute: Symbol, of cls: NodeID, depth: Int) -> ValueTypeID? {
+        let key = ResolutionMemo.InstanceAttributeKey(cls: cls, attribute: attribute)
+        if let known = memo.instanceAttributes[key] { return known }
+        memo.instanceAttributes[key] = .some(nil)
+        let t = instanceAttributeTypeUncached(attribute, of: cls, depth: depth)
+        memo.instanceAttributes[key] = .some(t)
+        return t
+    }
+
+    private func instanceAttributeTypeUncached(_ attribute: Symbol, of cls: NodeID, depth: Int) -> ValueTypeID? {
         guard depth < Self.maxDepth, let assignments = instanceAttributes[cls]?[attribute] else { return nil }
         var agreed: ValueTypeID?
         for a in assignments where tree.kind(a.value) != .literal {
@@ -258,5 +280,23 @@ struct PythonSemanticModel: Sendable {
             if !attributes.isEmpty { result[cls] = attributes }
         }
         return result
+    }
+}
+
+/// Identifies one binding: its scope, name and index among that name's bindings there.
+struct BindingKey: Hashable {
+    var scope: Int
+    var symbol: Symbol
+    var index: Int
+}
+
+/// The semantic model's memo of resolved bindings and instance attributes.
+final class ResolutionMemo {
+    var bindings: [BindingKey: PythonResolution] = [:]
+    var instanceAttributes: [InstanceAttributeKey: ValueTypeID?] = [:]
+
+    struct InstanceAttributeKey: Hashable {
+        var cls: NodeID
+        var attribute: Symbol
     }
 }

@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+import LightSyntax
+@testable import Analysis
+import AsyncLint
+
+/// Focused checks of the Python rules: ranges, messages, metadata, resolution corner cases.
+/// The broad behaviour lives in Fixtures/python (FixtureTests).
+@Suite struct PythonCheckerTests {
+    private func check(_ source: String, catalogue: RuleCatalogue = .embedded) -> [Finding] {
+        FixtureHarness.findings(in: source, language: .python, path: "t.py", catalogue: catalogue)
+    }
+
+    private func lineCodes(_ source: String) -> [String] {
+        check(source).map { "\($0.range.start.line):\($0.code)" }
+    }
+
+    @Test func findingSpansTheCallWithRuleMetadata() throws {
+        let findings = check("import time as t\nasync def f():\n    await t.sleep(\n        1)\n")
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.range.start == SourceLocation(line: 3, column: 11))
+        #expect(finding.range.end == SourceLocation(line: 4, column: 11))
+        #expect(finding.code == "AL101" && finding.name == "blocking-sleep" && finding.category == "sleep")
+        #expect(finding.severity == .error && finding.language == .python && finding.path == "t.py")
+        #expect(finding.message.contains("`t.sleep(...)` is `time.sleep`") && finding.message.contains("`async def f`"))
+        #expect(finding.help.contains("await asyncio.sleep(...)"))
+        #expect(finding.chain.isEmpty)
+    }
+
+    @Test func typedValueMessagesNameTheMethodAndTheValue() throws {
+        let findings = check("async def f(p):\n    with open(p) as fh:\n        fh.read()\n")
+        #expect(findings.map(\.range.start.line) == [2, 3])
+        let read = try #require(findings.last)
+        #expect(read.message.contains("`fh.read(...)`") && read.message.contains("`read` on a file object"))
+        #expect(read.help.contains("asyncio.to_thread(fh.read"))
+    }
+
+    @Test func columnsCountUnicodeScalars() throws {
+        let findings = check("import time\nasync def f():\n    s = \"é😀\"; time.sleep(1)\n")
+        let finding = try #require(findings.first)
+        #expect(finding.range.start == SourceLocation(line: 3, column: 15))
+    }
+
+    @Test func blockingCallsNeedAnAsyncContextButMissingAwaitsDoNot() {
+        let source = """
+        import asyncio, time
+        def f():
+            time.sleep(1)
+            asyncio.sleep(1)
+        """
+        #expect(lineCodes(source) == ["4:AL202"])
+    }
+
+    @Test func importFormsResolve() {
+        let source = """
+        import os.path as osp
+        import os.path
+        import subprocess as sp
+        from os import path as p
+        from shutil import *
+        async def f(x):
+            osp.exists(x)
+            os.path.isdir(x)
+            sp.check_output(x)
+            p.getmtime(x)
+            p.join(x, x)
+            osp.basename(x)
+        """
+        #expect(lineCodes(source) == ["7:AL102", "8:AL102", "9:AL104", "10:AL102"])
+    }
+
+    @Test func conditionalImportsThatDisagreeAreNotGuessed() {
+        let source = """
+        try:
+            import time as clock
+        except ImportError:
+            import mytime as clock
+        try:
+            from time import sleep
+        except ImportError:
+            from time import sleep
+        async def f():
+            clock.sleep(1)
+            sleep(1)
+        """
+        #expect(lineCodes(source) == ["11:AL101"])
+    }
+
+    @Test func nonlocalAndGlobalRebindingsAreFollowed() {
+        let source = """
+        import time
+        import requests
+        session = None
+        def setup():
+            global session
+            session = requests.Session()
+        def outer():
+            clock = time
+            async def inner():
+                nonlocal clock
+                clock.sleep(1)
+            return inner
+        async def use():
+            session.get("u")
+        """
+        #expect(lineCodes(source) == ["11:AL101", "14:AL103"])
+    }
+
+    @Test func relativeAndUnknownImportsAreNotMatched() {
+        let source = """
+        from . import time
+        from .helpers import open
+        async def f():
+            time.sleep(1)
+            open("x")
+        """
+        #expect(lineCodes(source).isEmpty)
+    }
+
+    @Test func walrusAndAnnotatedAssignmentsCarryTypes() {
+        let source = """
+        import sqlite3
+        from pathlib import Path
+        async def f(db, name):
+            if (conn := sqlite3.connect(db)):
+                conn.commit()
+            p: Path = Path(name)
+            p.read_text()
+        """
+        #expect(lineCodes(source) == ["4:AL107", "5:AL107", "7:AL102"])
+    }
+
+    @Test func userCatalogueEntriesAreMatched() throws {
+        let json = """
+        {"calls": [{"rule": "AL101", "use": "await mylib.asleep(...)", "names": ["mylib.nap"]}],
+         "types": [{"name": "gadget", "description": "a gadget", "constructors": ["mylib.Gadget"],
+                    "methods": [{"rule": "AL105", "use": "await g.ajoin()", "names": ["join"]}]}]}
+        """
+        let extra = try JSONDecoder().decode(PythonCatalogue.self, from: Data(json.utf8))
+        var catalogue = RuleCatalogue.embedded
+        catalogue.python = extra
+        let source = "import mylib\nasync def f():\n    mylib.nap()\n    g = mylib.Gadget()\n    g.join()\n    time.sleep(1)\n"
+        let findings = check(source, catalogue: catalogue)
+        #expect(findings.map { "\($0.range.start.line):\($0.code)" } == ["3:AL101", "5:AL105"])
+        #expect(findings.first?.help == "Use await mylib.asleep(...) instead.")
+    }
+
+    @Test func aCatalogueWithoutARuleReportsNothingForIt() {
+        var catalogue = RuleCatalogue.embedded
+        catalogue.rules.removeAll { $0.code == "AL101" }
+        #expect(check("import time\nasync def f():\n    time.sleep(1)\n", catalogue: catalogue).isEmpty)
+    }
+
+    @Test func findingsAreSortedAndDeterministic() {
+        let source = "import time, asyncio\nasync def f():\n    asyncio.sleep(1); time.sleep(1)\n    time.sleep(2)\n"
+        let first = check(source)
+        #expect(first.map { "\($0.range.start.line):\($0.range.start.column):\($0.code)" }
+            == ["3:5:AL202", "3:23:AL101", "4:5:AL101"])
+        #expect(check(source) == first)
+    }
+
+    /// A name rebound many times in a loop must not make resolution explode.
+    @Test func rebindingChainsResolveQuickly() {
+        var source = "import pathlib\nnode = pathlib.Path('.')\nasync def walk():\n    for _ in range(9):\n"
+        for _ in 0..<200 { source += "        node = node.parent\n        node = node if node else node.parent\n" }
+        source += "        node.exists()\n"
+        let start = ContinuousClock.now
+        _ = check(source)
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    /// Big generated files stay fast: linear in the number of calls.
+    @Test func largeFileIsCheckedQuickly() {
+        var source = "import time, os\nfrom pathlib import Path\n"
+        for i in 0..<2_000 {
+            source += "async def f\(i)(p):\n    x = Path(p)\n    x.exists()\n    time.sleep(\(i))\n    os.path.join(p, 'a')\n"
+        }
+        let start = ContinuousClock.now
+        let findings = check(source)
+        #expect(findings.count == 4_000)
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+}
