@@ -118,7 +118,8 @@ struct PythonTreeBuilder {
     }
 
     mutating func expect(_ k: TokenKind, _ what: StaticString) {
-        if !eat(k) { tree.addProblem(at: tok.startOffset, "expected \(what)") }
+        // The message is only built while the tree still keeps problems (it keeps 200).
+        if !eat(k) && tree.problems.count < 200 { tree.addProblem(at: tok.startOffset, "expected \(what)") }
     }
 
     @inline(__always) mutating func intern(_ t: Token) -> Symbol {
@@ -750,9 +751,11 @@ struct PythonTreeBuilder {
         case .name, .number, .string, .fstringStart, .lpar, .lsqb, .lbrace, .minus, .tilde, .star, .ellipsis: break
         default: return false
         }
+        // A `;` ends the search too: it cannot appear in a match header, and stopping there
+        // keeps a line of many short statements linear.
         var i = p + 1
-        while i < lastIndex && toks[i].kind != .newline { i += 1 }
-        guard i < lastIndex, toks[i - 1].kind == .colon, i + 2 <= lastIndex else { return false }
+        while i < lastIndex && toks[i].kind != .newline && toks[i].kind != .semi { i += 1 }
+        guard i < lastIndex, toks[i].kind == .newline, toks[i - 1].kind == .colon, i + 2 <= lastIndex else { return false }
         let indent = toks[i + 1], first = toks[i + 2]
         return indent.kind == .indent && first.kind == .name && first.keyword == .case
     }
