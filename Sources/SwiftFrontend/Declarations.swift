@@ -14,7 +14,7 @@ extension Parser {
     }
 
     /// Whether a declaration starts at token `j` (after any attributes and modifiers).
-    func isDeclarationStart(_ j0: Int, context: Context) -> Bool {
+    mutating func isDeclarationStart(_ j0: Int, context: Context) -> Bool {
         var j = j0
         var sawModifier = false
         var guardCount = 0
@@ -191,7 +191,7 @@ extension Parser {
                 skipSingle()
             } else {
                 advance()
-                if depth < Parser.maxDepth {
+                if !tooDeep {
                     depth += 1
                     parseArguments(into: node, closer: .rparen, bare: true)
                     depth -= 1
@@ -418,7 +418,7 @@ extension Parser {
     }
 
     /// At `{`: whether the braces hold accessors (`get`, `set`, observers) rather than a getter body.
-    func atAccessorBlock() -> Bool {
+    mutating func atAccessorBlock() -> Bool {
         var j = i + 1
         var guardCount = 0
         while guardCount < 64 {
@@ -745,7 +745,7 @@ extension Parser {
         return (s, max(s, prevEnd))
     }
 
-    func allMarks(_ t: Token) -> Bool {
+    mutating func allMarks(_ t: Token) -> Bool {
         for k in Int(t.start)..<Int(t.end) where src[k] != UInt8(ascii: "?") && src[k] != UInt8(ascii: "!") { return false }
         return true
     }

@@ -2,7 +2,7 @@ import LightSyntax
 
 extension Parser {
     /// Whether the token can start an operand (used by contextual keywords such as `await`).
-    func startsOperand(_ t: Token) -> Bool {
+    mutating func startsOperand(_ t: Token) -> Bool {
         switch t.kind {
         case .identifier, .number, .string, .stringOpen, .regex, .lparen, .lbracket, .lbrace,
              .period, .backslash, .pound:
@@ -16,7 +16,7 @@ extension Parser {
     }
 
     /// A binary operator in an operator sequence: bound on both sides or on neither.
-    func isBinaryOperator(_ t: Token) -> Bool {
+    mutating func isBinaryOperator(_ t: Token) -> Bool {
         t.kind == .op && t.spaceBefore == t.spaceAfter
     }
 
@@ -24,7 +24,7 @@ extension Parser {
 
     /// Parses an expression (an operator sequence). Returns `.none` when no operand is there.
     mutating func parseExpr(_ flavor: ExprFlavor = .basic) -> NodeID {
-        if depth >= Parser.maxDepth { return startsOperand(tok) ? skipExpression() : .none }
+        if tooDeep { return startsOperand(tok) ? skipExpression() : .none }
         depth += 1
         defer { depth -= 1 }
         let first = parseUnary(flavor)
@@ -90,7 +90,7 @@ extension Parser {
     // MARK: - Prefix forms
 
     mutating func parseUnary(_ flavor: ExprFlavor) -> NodeID {
-        if depth >= Parser.maxDepth { return startsOperand(tok) ? skipExpression() : .none }
+        if tooDeep { return startsOperand(tok) ? skipExpression() : .none }
         let t = tok
         let s = Int(t.start)
         if t.kind == .identifier && !t.flags.contains(.escaped) {
@@ -253,7 +253,7 @@ extension Parser {
         advance()  // stringOpen
         while kind == .interpOpen {
             let close = Int(match[i])
-            if depth >= Parser.maxDepth {
+            if tooDeep {
                 tree.addProblem(at: start, "interpolation nested too deep; skipped")
                 skipSingle()
             } else {
@@ -276,7 +276,8 @@ extension Parser {
         // A single unlabelled element is just that expression.
         let tuple = tree.makeNode(.opaque, detail: d.tuple, start: s, end: s)
         advance()
-        if depth >= Parser.maxDepth {
+        if tooDeep {
+            tree.addProblem(at: s, "nesting too deep; parenthesised expression skipped")
             i = min(max(close, i), toks.count - 1)
             if kind == .rparen { advance() }
             tree.setEnd(tuple, prevEnd)
@@ -306,7 +307,8 @@ extension Parser {
         let s = start
         let node = tree.makeNode(.opaque, detail: d.list, start: s, end: s)
         advance()
-        if depth >= Parser.maxDepth {
+        if tooDeep {
+            tree.addProblem(at: s, "nesting too deep; collection skipped")
             let close = Int(match[i - 1])
             i = min(max(close, i), toks.count - 1)
             if kind == .rbracket { advance() }
@@ -481,7 +483,7 @@ extension Parser {
         }
     }
 
-    func isLiteral(_ id: NodeID) -> Bool {
+    mutating func isLiteral(_ id: NodeID) -> Bool {
         switch tree[id].kind {
         case .literal, .stringLiteral: return true
         case .opaque: return tree[id].detail == d.list || tree[id].detail == d.dict
@@ -493,7 +495,7 @@ extension Parser {
     mutating func parseCall(_ callee: NodeID, _ flavor: ExprFlavor) -> NodeID {
         let call = tree.wrap(callee, in: .call, end: prevEnd)
         advance()
-        if depth >= Parser.maxDepth {
+        if tooDeep {
             let close = Int(match[i - 1])
             i = min(max(close, i), toks.count - 1)
             tree.addProblem(at: start, "nesting too deep; arguments skipped")
@@ -531,7 +533,7 @@ extension Parser {
     }
 
     /// Whether the `{` at the current token starts a trailing closure (swift-syntax's rules).
-    func isValidTrailingClosure(_ flavor: ExprFlavor) -> Bool {
+    mutating func isValidTrailingClosure(_ flavor: ExprFlavor) -> Bool {
         let n = peek()
         if n.kind == .identifier && (n.kw == .didSet || n.kw == .willSet || n.kw == .`init`) && !n.flags.contains(.escaped) {
             return false
@@ -579,7 +581,7 @@ extension Parser {
     }
 
     /// Lookahead: `<` types `>` followed by a token that disambiguates a generic argument list.
-    func canParseGenericArguments() -> Bool {
+    mutating func canParseGenericArguments() -> Bool {
         guard toks[i].kind == .op, src[Int(toks[i].start)] == UInt8(ascii: "<") else { return false }
         var j = i
         var angle = 0
@@ -639,7 +641,7 @@ extension Parser {
         return false
     }
 
-    func isGenericDisambiguator(_ t: Token) -> Bool {
+    mutating func isGenericDisambiguator(_ t: Token) -> Bool {
         switch t.kind {
         case .rparen, .rbracket, .lbrace, .rbrace, .period, .comma, .semicolon, .eof, .colon, .interpClose:
             return true
@@ -659,7 +661,7 @@ extension Parser {
         let s = start
         let node = tree.makeNode(.closure, start: s, end: s)
         tree.setAnchor(node, s)
-        if depth >= Parser.maxDepth {
+        if tooDeep {
             tree.addProblem(at: s, "nesting too deep; closure skipped")
             skipSingle()
             tree.setEnd(node, prevEnd)
@@ -684,7 +686,7 @@ extension Parser {
     }
 
     /// Lookahead for `[captures] (params) async throws -> T in` / `a, b in`.
-    func hasClosureSignature() -> Bool {
+    mutating func hasClosureSignature() -> Bool {
         var j = i
         while toks[j].kind == .at {
             j += 2
@@ -836,7 +838,7 @@ extension Parser {
         if kind == .op && !tok.spaceBefore && src[Int(tok.start)] == UInt8(ascii: "<") { skipGenericArgumentsIfAny() }
         if kind == .lparen && !tok.atLineStart {
             advance()
-            if depth < Parser.maxDepth {
+            if !tooDeep {
                 depth += 1
                 parseArguments(into: node, closer: .rparen)
                 depth -= 1

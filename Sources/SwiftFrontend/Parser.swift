@@ -12,7 +12,7 @@ enum ExprFlavor {
 }
 
 /// Details used as `detail` symbols, interned once per tree.
-struct Details {
+final class Details: Sendable {
     let `func`, `init`, `deinit`, `subscript`, get, set, `let`, `var`, asyncLet, `for`, `case`: Symbol
     let binary, tuple, list, dict, keyPath, macro, captureList, `if`, `guard`, `while`, `repeat`: Symbol
     let `switch`, `do`, `catch`, `defer`, `return`, `throw`, `try`, tryQ, tryBang, poundIf, pattern: Symbol
@@ -39,8 +39,9 @@ struct Details {
 }
 
 /// The recursive-descent parser. Expressions are built detached and attached when complete.
-/// Recursion is bounded by `maxDepth`: deeper input is skipped (bracket-balanced, without
-/// recursion) and recorded as a problem, so no input can overflow the stack.
+/// Recursion is bounded by `maxDepth` and by the stack actually used (`tooDeep`): deeper input
+/// is skipped (bracket-balanced, without recursion) and recorded as a problem, so no input can
+/// overflow the stack.
 struct Parser {
     var tree: SyntaxTree
     var toks: [Token]
@@ -55,7 +56,24 @@ struct Parser {
     var parenNode = NodeID.none
     var parenStart = 0
     let d: Details
-    static let maxDepth = 160
+    /// Nesting levels (expressions, statements, blocks, closures, argument lists) before the
+    /// parser stops recursing and skips the rest of the construct.
+    static let maxDepth = 600
+    /// Stack the parser may use, whatever the nesting: frames are several times larger in
+    /// debug builds than in release, and threads other than the main one may have as little
+    /// as 512 KiB, so the guard measures the stack instead of trusting a depth alone.
+    static let stackBudget: UInt = 200 * 1024
+    var stackBase: UInt = 0
+
+    /// Whether the parser must stop recursing here.
+    var tooDeep: Bool { mutating get {
+        if depth >= Parser.maxDepth { return true }
+        if stackBase == 0 { return false }
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        let used = stackBase > here ? stackBase - here : here - stackBase
+        return used > Parser.stackBudget
+    } }
 
     init(source: UnsafeBufferPointer<UInt8>, tree: SyntaxTree, tokens: [Token]) {
         self.tree = tree
@@ -102,33 +120,33 @@ struct Parser {
 
     // MARK: - Token access
 
-    @inline(__always) var tok: Token { toks[i] }
-    @inline(__always) var kind: TokenKind { toks[i].kind }
-    @inline(__always) func peek(_ k: Int = 1) -> Token { toks[min(i + k, toks.count - 1)] }
-    @inline(__always) func kwAt(_ j: Int) -> Keyword {
+    @inline(__always) var tok: Token { mutating get { toks[i] } }
+    @inline(__always) var kind: TokenKind { mutating get { toks[i].kind } }
+    @inline(__always) mutating func peek(_ k: Int = 1) -> Token { toks[min(i + k, toks.count - 1)] }
+    @inline(__always) mutating func kwAt(_ j: Int) -> Keyword {
         let t = toks[min(j, toks.count - 1)]
         return t.kind == .identifier ? t.kw : .none
     }
-    @inline(__always) func isKw(_ k: Keyword) -> Bool { toks[i].kind == .identifier && toks[i].kw == k }
-    @inline(__always) var atEOF: Bool { toks[i].kind == .eof }
+    @inline(__always) mutating func isKw(_ k: Keyword) -> Bool { toks[i].kind == .identifier && toks[i].kw == k }
+    @inline(__always) var atEOF: Bool { mutating get { toks[i].kind == .eof } }
     @inline(__always) mutating func advance() { if toks[i].kind != .eof { i += 1 } }
-    @inline(__always) var start: Int { Int(toks[i].start) }
+    @inline(__always) var start: Int { mutating get { Int(toks[i].start) } }
     /// End of the previous token (where a node that ends before `tok` ends).
-    @inline(__always) var prevEnd: Int { i > 0 ? Int(toks[i - 1].end) : 0 }
+    @inline(__always) var prevEnd: Int { mutating get { i > 0 ? Int(toks[i - 1].end) : 0 } }
 
     /// Whether the token is a single-byte operator `c`.
-    @inline(__always) func isOp(_ t: Token, _ c: UInt8) -> Bool {
+    @inline(__always) mutating func isOp(_ t: Token, _ c: UInt8) -> Bool {
         t.kind == .op && t.end - t.start == 1 && src[Int(t.start)] == c
     }
-    @inline(__always) func isOp(_ c: UInt8) -> Bool { isOp(toks[i], c) }
-    func opText(_ t: Token, _ s: StaticString) -> Bool {
+    @inline(__always) mutating func isOp(_ c: UInt8) -> Bool { isOp(toks[i], c) }
+    mutating func opText(_ t: Token, _ s: StaticString) -> Bool {
         guard t.kind == .op, Int(t.end - t.start) == s.utf8CodeUnitCount else { return false }
         let b = s.utf8Start
         for k in 0..<s.utf8CodeUnitCount where src[Int(t.start) + k] != b[k] { return false }
         return true
     }
     /// A postfix `?` / `!`: bound to the operand on its left.
-    func isPostfixMark(_ t: Token) -> Bool {
+    mutating func isPostfixMark(_ t: Token) -> Bool {
         t.kind == .op && t.end - t.start == 1 && !t.spaceBefore
             && (src[Int(t.start)] == UInt8(ascii: "?") || src[Int(t.start)] == UInt8(ascii: "!"))
     }
@@ -161,7 +179,7 @@ struct Parser {
     }
 
     /// Index after the group opened at `j` (or `j + 1` for a non-opener).
-    func after(_ j: Int) -> Int {
+    mutating func after(_ j: Int) -> Int {
         switch toks[j].kind {
         case .lparen, .lbracket, .lbrace, .interpOpen:
             let m = Int(match[j])
@@ -197,6 +215,8 @@ struct Parser {
     // MARK: - Entry
 
     mutating func parseModule() {
+        var marker: UInt8 = 0
+        stackBase = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
         let module = tree.makeNode(.module, start: 0, end: src.count)
         parseStatements(into: module, until: .eof, context: .statements)
         tree.setEnd(module, src.count)
@@ -239,7 +259,7 @@ struct Parser {
             problem("expected {")
             return block
         }
-        if depth >= Parser.maxDepth {
+        if tooDeep {
             tree.addProblem(at: s, "nesting too deep; block skipped")
             skipSingle()
             tree.setEnd(block, prevEnd)

@@ -1,17 +1,17 @@
 import LightSyntax
 
 extension Parser {
-    @inline(__always) func isPlainKw(_ t: Token, _ k: Keyword) -> Bool {
+    @inline(__always) mutating func isPlainKw(_ t: Token, _ k: Keyword) -> Bool {
         t.kind == .identifier && t.kw == k && !t.flags.contains(.escaped)
     }
 
     /// `#elseif`/`#else`/`#endif`: the end of a `#if` branch.
-    var atIfConfigBranchEnd: Bool {
+    var atIfConfigBranchEnd: Bool { mutating get {
         kind == .pound && (tok.kw == .elseif || tok.kw == .else || tok.kw == .endif)
-    }
+    } }
 
     mutating func parseStatement(into parent: NodeID, context: Context) {
-        if depth >= Parser.maxDepth {
+        if tooDeep {
             tree.addProblem(at: start, "nesting too deep; statement skipped")
             _ = skipExpression()
             if i < toks.count - 1 && kind != .rbrace && kind != .eof { skipSingle() }
@@ -128,7 +128,7 @@ extension Parser {
 
     /// swift-syntax's rule: `return` takes an expression unless a statement, a declaration, a
     /// case label or a closer follows — even on the next line.
-    func isStartOfReturnExpr() -> Bool {
+    mutating func isStartOfReturnExpr() -> Bool {
         let t = tok
         switch t.kind {
         case .rbrace, .semicolon, .eof:
@@ -185,12 +185,13 @@ extension Parser {
     }
 
     /// `+=`, `-=`, `<<=`, `&+=`…: ends in `=` and is not a comparison.
-    func isAssignmentOperator(_ t: Token) -> Bool {
+    mutating func isAssignmentOperator(_ t: Token) -> Bool {
         guard t.kind == .op, isBinaryOperator(t) else { return false }
         let a = Int(t.start), b = Int(t.end)
         guard b - a >= 2, src[b - 1] == UInt8(ascii: "=") else { return false }
         let first = src[a]
-        if b - a == 2 && (first == UInt8(ascii: "=") || first == UInt8(ascii: "!") || first == UInt8(ascii: "<") || first == UInt8(ascii: ">")) {
+        if first == UInt8(ascii: "=") { return false }
+        if b - a == 2 && (first == UInt8(ascii: "!") || first == UInt8(ascii: "<") || first == UInt8(ascii: ">") || first == UInt8(ascii: "~")) {
             return false
         }
         if b - a == 3 && (first == UInt8(ascii: "=") || first == UInt8(ascii: "!")) && src[a + 1] == UInt8(ascii: "=") { return false }
@@ -377,7 +378,7 @@ extension Parser {
             tree.setEnd(node, prevEnd)
             return node
         }
-        if depth >= Parser.maxDepth {
+        if tooDeep {
             skipSingle()
             tree.setEnd(node, prevEnd)
             return node
@@ -392,14 +393,14 @@ extension Parser {
     }
 
     /// Whether a switch case label starts here (`case`, `default`, `@unknown`).
-    var atSwitchCaseStart: Bool {
+    var atSwitchCaseStart: Bool { mutating get {
         if isKw(.case) || (isKw(.default) && peek().kind == .colon) { return true }
         if kind == .at && peek().kind == .identifier && src[Int(peek().start)] == UInt8(ascii: "u") { return true }
         return false
-    }
+    } }
 
     /// Whether the `#if` here wraps switch cases (its first branch starts with a case label).
-    func ifConfigWrapsCases() -> Bool {
+    mutating func ifConfigWrapsCases() -> Bool {
         var j = i + 1
         while toks[j].kind != .eof && !toks[j].atLineStart { j = after(j) }
         let t = toks[j]

@@ -274,7 +274,7 @@ func callees(_ text: String) -> [String] {
     }
 }
 
-@Suite struct HostileInput {
+@Suite struct SwiftHostileInput {
     @Test func deepNestingDoesNotOverflow() {
         for (open, close) in [("(", ")"), ("[", "]"), ("{", "}"), ("f(", ")"), ("{ x in ", "}"), ("a.b {", "}")] {
             let text = "let x = " + String(repeating: open, count: 100_000) + String(repeating: close, count: 100_000)
