@@ -182,3 +182,16 @@ import AsyncLint
         #expect(ContinuousClock.now - start < .seconds(10))
     }
 }
+
+/// Pathological nesting must not overflow the stack of the checker's walks.
+@Suite struct PythonDeepNestingTests {
+    @Test func longOperatorChainsAndDeepCalls() {
+        var source = "import time\nasync def f():\n    x = 1"
+        source += String(repeating: " + 1", count: 100_000)
+        source += "\n    y = " + String(repeating: "g(", count: 3_000) + "time.sleep(1)" + String(repeating: ")", count: 3_000) + "\n"
+        source += "    z = " + String(repeating: "a.", count: 20_000) + "b\n"
+        source += "    time.sleep(2)\n"
+        let findings = FixtureHarness.findings(in: source, language: .python, path: "t.py", catalogue: .embedded)
+        #expect(findings.contains { $0.range.start.line == 6 && $0.code == "AL101" })
+    }
+}

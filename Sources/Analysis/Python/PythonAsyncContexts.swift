@@ -27,31 +27,38 @@ enum PythonAsyncContexts {
         }
     }
 
-    private static func visit(_ node: NodeID, tree: SyntaxTree, _ body: (NodeID) -> Void) {
-        switch tree.kind(node) {
-        case .call:
-            body(node)
-            for child in tree.children(node) { visit(child, tree: tree, body) }
-        case .function, .typeDecl:
-            for child in tree.children(node) {
-                switch tree.kind(child) {
-                case .attribute, .argument: visit(child, tree: tree, body)
-                case .parameter: visitDefaultValue(of: child, tree: tree, body)
-                default: break
+    /// Visits the calls under `root` that run when it runs, in source order, with an explicit
+    /// stack (generated operator chains nest deeper than the thread's stack).
+    private static func visit(_ root: NodeID, tree: SyntaxTree, _ body: (NodeID) -> Void) {
+        var stack = [root]
+        var next: [NodeID] = []
+        while let node = stack.popLast() {
+            next.removeAll(keepingCapacity: true)
+            switch tree.kind(node) {
+            case .call:
+                body(node)
+                next.append(contentsOf: tree.children(node))
+            case .function, .typeDecl:
+                for child in tree.children(node) {
+                    switch tree.kind(child) {
+                    case .attribute, .argument: next.append(child)
+                    case .parameter: next.append(contentsOf: defaultValue(of: child, tree: tree))
+                    default: break
+                    }
                 }
+            case .closure:
+                for child in tree.children(node) where tree.kind(child) == .parameter {
+                    next.append(contentsOf: defaultValue(of: child, tree: tree))
+                }
+            default:
+                next.append(contentsOf: tree.children(node))
             }
-        case .closure:
-            for child in tree.children(node) where tree.kind(child) == .parameter {
-                visitDefaultValue(of: child, tree: tree, body)
-            }
-        default:
-            for child in tree.children(node) { visit(child, tree: tree, body) }
+            stack.append(contentsOf: next.reversed())
         }
     }
 
-    private static func visitDefaultValue(of parameter: NodeID, tree: SyntaxTree, _ body: (NodeID) -> Void) {
-        for child in tree.children(parameter) where tree.kind(child) != .typeAnnotation {
-            visit(child, tree: tree, body)
-        }
+    /// A parameter's default value (not its annotation).
+    private static func defaultValue(of parameter: NodeID, tree: SyntaxTree) -> [NodeID] {
+        tree.children(parameter).filter { tree.kind($0) != .typeAnnotation }
     }
 }

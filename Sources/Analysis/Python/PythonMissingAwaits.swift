@@ -78,16 +78,19 @@ struct PythonMissingAwaitRule {
     }
 
     /// Whether a function body yields (outside nested functions, lambdas and classes).
-    private func yields(_ node: NodeID) -> Bool {
-        for child in tree.children(node) {
-            switch tree.kind(child) {
-            case .function, .closure, .typeDecl: continue
-            case .opaque:
-                let detail = tree.detail(child)
-                if detail == "yield" || detail == "yieldFrom" { return true }
-            default: break
+    private func yields(_ body: NodeID) -> Bool {
+        var stack = [body]
+        while let node = stack.popLast() {
+            for child in tree.children(node) {
+                switch tree.kind(child) {
+                case .function, .closure, .typeDecl: continue
+                case .opaque:
+                    let detail = tree.detail(child)
+                    if detail == "yield" || detail == "yieldFrom" { return true }
+                default: break
+                }
+                stack.append(child)
             }
-            if yields(child) { return true }
         }
         return false
     }

@@ -125,15 +125,36 @@ struct PythonScopes: Sendable {
     fileprivate mutating func markStored(_ name: NodeID) { storedNames.insert(name) }
 }
 
-/// Walks the tree once and records every binding in its scope.
+/// Walks the tree once and records every binding in its scope. The walk keeps its own stack
+/// (operator chains in generated code nest 100 000 deep), in source order, so a `global`
+/// declaration is seen before the bindings it redirects.
 private struct ScopeBuilder {
     let tree: SyntaxTree
 
-    func visitChildren(of node: NodeID, in scope: Int, model: inout PythonScopes) {
-        for child in tree.children(node) { visit(child, in: scope, model: &model) }
+    private enum Work {
+        case visit(NodeID, scope: Int)
+        /// An assignment target: a plain name gets `value`, names in a tuple or list are opaque.
+        case bindTarget(NodeID, value: NodeID?, position: Int32, scope: Int)
+        case bind(Symbol, PythonBinding, scope: Int)
     }
 
-    func visit(_ node: NodeID, in scope: Int, model: inout PythonScopes) {
+    func visitChildren(of node: NodeID, in scope: Int, model: inout PythonScopes) {
+        var stack: [Work] = tree.childArray(node).reversed().map { .visit($0, scope: scope) }
+        while let work = stack.popLast() {
+            var next: [Work] = []   // in source order; pushed reversed
+            switch work {
+            case .bind(let symbol, let binding, let scope):
+                model.bind(symbol, binding, in: scope)
+            case .bindTarget(let target, let value, let position, let scope):
+                bindTarget(target, value: value, position: position, scope: scope, next: &next, model: &model)
+            case .visit(let node, let scope):
+                visit(node, in: scope, next: &next, model: &model)
+            }
+            stack.append(contentsOf: next.reversed())
+        }
+    }
+
+    private func visit(_ node: NodeID, in scope: Int, next: inout [Work], model: inout PythonScopes) {
         let n = tree[node]
         switch n.kind {
         case .function:
@@ -144,57 +165,35 @@ private struct ScopeBuilder {
                 case .block: body = child
                 case .parameter:
                     parameters.append(child)
-                    visitChildren(of: child, in: scope, model: &model)   // annotation, default value
-                default: visit(child, in: scope, model: &model)           // decorators, return annotation
+                    // Annotation and default value belong to the scope around the function.
+                    for part in tree.children(child) { next.append(.visit(part, scope: scope)) }
+                default: next.append(.visit(child, scope: scope))   // decorators, return annotation
                 }
             }
             let inner = model.openScope(.function, node: node, parent: scope)
             for p in parameters { model.bind(tree[p].name, PythonBinding(kind: .parameter(p), position: n.start), in: inner) }
-            if let body { visit(body, in: inner, model: &model) }
-            model.bind(n.name, PythonBinding(kind: .function(node), position: n.end), in: scope)
+            if let body { next.append(.visit(body, scope: inner)) }
+            next.append(.bind(n.name, PythonBinding(kind: .function(node), position: n.end), scope: scope))
         case .closure:
             let inner = model.openScope(.function, node: node, parent: scope)
             for child in tree.children(node) {
                 if tree.kind(child) == .parameter {
-                    visitChildren(of: child, in: scope, model: &model)
+                    for part in tree.children(child) { next.append(.visit(part, scope: scope)) }
                     model.bind(tree[child].name, PythonBinding(kind: .parameter(child), position: n.start), in: inner)
                 } else {
-                    visit(child, in: inner, model: &model)
+                    next.append(.visit(child, scope: inner))
                 }
             }
         case .typeDecl:
             var body: NodeID?
             for child in tree.children(node) {
-                if tree.kind(child) == .block { body = child } else { visit(child, in: scope, model: &model) }
+                if tree.kind(child) == .block { body = child } else { next.append(.visit(child, scope: scope)) }
             }
             let inner = model.openScope(.classBody, node: node, parent: scope)
-            if let body { visit(body, in: inner, model: &model) }
-            model.bind(n.name, PythonBinding(kind: .classDef(node), position: n.end), in: scope)
+            if let body { next.append(.visit(body, scope: inner)) }
+            next.append(.bind(n.name, PythonBinding(kind: .classDef(node), position: n.end), scope: scope))
         case .importStatement:
-            let module = tree.name(node) ?? ""
-            let isFrom = n.flags.contains(.isFrom)
-            for item in tree.children(node) where tree.kind(item) == .importName {
-                guard let imported = tree.name(item) else { continue }
-                let alias = tree[item].detail
-                let end = tree[item].end
-                if isFrom {
-                    if imported == "*" {
-                        if scope == PythonScopes.moduleScope { model.addStarImport(module) }
-                        continue
-                    }
-                    let qualified = module.hasSuffix(".") ? module + imported : module + "." + imported
-                    let bound = alias.isNone ? tree[item].name : alias
-                    model.bind(bound, PythonBinding(kind: .imported(qualified), position: end), in: scope)
-                } else if !alias.isNone {
-                    model.bind(alias, PythonBinding(kind: .imported(imported), position: end), in: scope)
-                } else {
-                    // `import a.b.c` binds `a`, the top-level package.
-                    let root = String(imported.prefix { $0 != "." })
-                    if let symbol = tree.symbols.lookup(root) {
-                        model.bind(symbol, PythonBinding(kind: .imported(root), position: end), in: scope)
-                    }
-                }
-            }
+            bindImports(node, in: scope, model: &model)
         case .scopeDeclaration:
             let isGlobal = tree.detail(node) == "global"
             for child in tree.children(node) where tree.kind(child) == .name {
@@ -205,56 +204,84 @@ private struct ScopeBuilder {
             let isAugmented = n.flags.contains(.augmented)
             var value: NodeID?
             if let last = kids.last, kids.count >= 2, tree.kind(last) != .typeAnnotation { value = last }
-            for child in kids {
-                if child == value || tree.kind(child) == .typeAnnotation || isAugmented {
-                    visit(child, in: scope, model: &model)
+            // The value is evaluated before the targets are bound.
+            if let value { next.append(.visit(value, scope: scope)) }
+            for child in kids where child != value {
+                if tree.kind(child) == .typeAnnotation || isAugmented {
+                    next.append(.visit(child, scope: scope))
                 } else {
-                    bindTarget(child, value: value, position: n.end, in: scope, model: &model)
+                    next.append(.bindTarget(child, value: value, position: n.end, scope: scope))
                 }
             }
         case .binding:
             // Python: walrus (`detail` walrus, value child) or `except … as name`.
             if let value = tree.lastChild(node), tree.detail(node) == "walrus" {
-                visit(value, in: scope, model: &model)
-                model.bind(n.name, PythonBinding(kind: .assigned(value), position: n.end), in: scope)
+                next.append(.visit(value, scope: scope))
+                next.append(.bind(n.name, PythonBinding(kind: .assigned(value), position: n.end), scope: scope))
             } else {
-                visitChildren(of: node, in: scope, model: &model)
-                model.bind(n.name, PythonBinding(kind: .opaque, position: n.start), in: scope)
+                for child in tree.children(node) { next.append(.visit(child, scope: scope)) }
+                next.append(.bind(n.name, PythonBinding(kind: .opaque, position: n.start), scope: scope))
             }
         case .with:
             let isAsync = n.flags.contains(.isAsync)
             for child in tree.children(node) {
                 guard tree.kind(child) == .withItem else {
-                    visit(child, in: scope, model: &model)
+                    next.append(.visit(child, scope: scope))
                     continue
                 }
                 let parts = tree.childArray(child)
-                if let context = parts.first { visit(context, in: scope, model: &model) }
+                if let context = parts.first { next.append(.visit(context, scope: scope)) }
                 if parts.count >= 2 {
                     // A sync context manager of the catalogue's types returns itself from
                     // `__enter__`; what an async one yields is not tracked.
-                    bindTarget(parts[1], value: isAsync ? nil : parts[0], position: tree[child].end, in: scope,
-                               model: &model)
+                    next.append(.bindTarget(parts[1], value: isAsync ? nil : parts[0], position: tree[child].end,
+                                            scope: scope))
                 }
             }
         case .opaque where tree.detail(node) == "for":
             var isFirst = true
             for child in tree.children(node) {
                 if isFirst {
-                    bindTarget(child, value: nil, position: tree[child].start, in: scope, model: &model)
+                    next.append(.bindTarget(child, value: nil, position: tree[child].start, scope: scope))
                     isFirst = false
                 } else {
-                    visit(child, in: scope, model: &model)
+                    next.append(.visit(child, scope: scope))
                 }
             }
         default:
-            visitChildren(of: node, in: scope, model: &model)
+            for child in tree.children(node) { next.append(.visit(child, scope: scope)) }
         }
     }
 
-    /// Records the names an assignment target binds; a plain name gets the value, names inside
-    /// a tuple or list are opaque. Attribute and subscript targets bind nothing.
-    func bindTarget(_ target: NodeID, value: NodeID?, position: Int32, in scope: Int, model: inout PythonScopes) {
+    private func bindImports(_ node: NodeID, in scope: Int, model: inout PythonScopes) {
+        let module = tree.name(node) ?? ""
+        let isFrom = tree[node].flags.contains(.isFrom)
+        for item in tree.children(node) where tree.kind(item) == .importName {
+            guard let imported = tree.name(item) else { continue }
+            let alias = tree[item].detail
+            let end = tree[item].end
+            if isFrom {
+                if imported == "*" {
+                    if scope == PythonScopes.moduleScope { model.addStarImport(module) }
+                    continue
+                }
+                let qualified = module.hasSuffix(".") ? module + imported : module + "." + imported
+                let bound = alias.isNone ? tree[item].name : alias
+                model.bind(bound, PythonBinding(kind: .imported(qualified), position: end), in: scope)
+            } else if !alias.isNone {
+                model.bind(alias, PythonBinding(kind: .imported(imported), position: end), in: scope)
+            } else {
+                // `import a.b.c` binds `a`, the top-level package.
+                let root = String(imported.prefix { $0 != "." })
+                if let symbol = tree.symbols.lookup(root) {
+                    model.bind(symbol, PythonBinding(kind: .imported(root), position: end), in: scope)
+                }
+            }
+        }
+    }
+
+    private func bindTarget(_ target: NodeID, value: NodeID?, position: Int32, scope: Int, next: inout [Work],
+                            model: inout PythonScopes) {
         switch tree.kind(target) {
         case .name:
             model.markStored(target)
@@ -264,13 +291,14 @@ private struct ScopeBuilder {
             let detail = tree.detail(target)
             if detail == "tuple" || detail == "list" || detail == "star" {
                 for child in tree.children(target) {
-                    bindTarget(child, value: nil, position: position, in: scope, model: &model)
+                    next.append(.bindTarget(child, value: nil, position: position, scope: scope))
                 }
             } else {
-                visit(target, in: scope, model: &model)
+                next.append(.visit(target, scope: scope))
             }
         default:
-            visit(target, in: scope, model: &model)
+            // Attribute and subscript targets bind no name; their parts are reads.
+            next.append(.visit(target, scope: scope))
         }
     }
 }
