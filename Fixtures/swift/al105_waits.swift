@@ -78,6 +78,8 @@ func channels(channel: Channel, handler: ChannelHandler) async throws {
     try channel.closeFuture.wait() // expect: AL105
     try channel.close().wait() // expect: AL105
     try channel.pipeline.addHandler(handler).wait() // expect: AL105
+    _ = try channel.pipeline.handler(type: MyHandler.self).wait() // expect: AL105
+    try EventLoopFuture.andAllSucceed([channel.close()], on: channel.eventLoop).wait() // expect: AL105
     try await channel.close()
     try await channel.pipeline.addHandler(handler).get()
 }

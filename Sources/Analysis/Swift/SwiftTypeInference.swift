@@ -77,7 +77,9 @@ extension SwiftFileCheck {
     mutating func staticValueType(_ typeName: String, member: Symbol) -> String? {
         let found = entries(member)
         if let provider = found.providers.first(where: { $0.typeName == typeName }) { return provider.providedType }
-        return found.isSameTypeStatic ? typeName : nil
+        if found.isSameTypeStatic { return typeName }
+        // `EventLoopFuture.whenAllSucceed(…)`: an any-receiver provider reached through a type.
+        return found.providers.first { $0.typeName == nil }?.providedType
     }
 
     mutating func typeOfVariable(_ symbol: Symbol, context: SwiftWalkContext?) -> String? {
