@@ -137,13 +137,17 @@ public struct Linter: Sendable {
         // index is handed to this closure.
         let check = self.check
         let selected = selection.codes
+        let suppressions = Suppressions(catalogue: catalogue)
         let outcomes = ParallelWork.map(count: files.count, jobs: options.jobs) { index -> FileOutcome in
             let file = files[index]
             switch Self.readAndParse(file) {
             case .failed(let error): return .failed(error)
             case .skipped(let note): return .skipped(note)
             case .parsed(let tree):
-                let findings = check(tree, file.displayPath).filter { selected.contains($0.code) }
+                let findings = check(tree, file.displayPath).filter { finding in
+                    selected.contains(finding.code)
+                        && !suppressions.silences(finding, lineText: tree.lineMap.lineText(finding.range.start.line))
+                }
                 var lines = SourceLines()
                 for finding in findings {
                     lines.record(path: finding.path, line: finding.range.start.line,

@@ -158,3 +158,33 @@ private func lint(_ tree: TempTree, _ options: LintOptions = LintOptions()) thro
     #expect(squares == (0..<1000).map { $0 * $0 })
     #expect(ParallelWork.map(count: 0, jobs: 8) { $0 }.isEmpty)
 }
+
+@Test func noqaCommentsSilenceFindingsOnTheirLine() throws {
+    let tree = try TempTree()
+    try tree.write("a.py", """
+        BLOCK  # noqa
+        BLOCK  # noqa: AL101
+        BLOCK  # NOQA:ASYNC251
+        BLOCK  # noqa: blocking-sleep, AL201
+        BLOCK  # noqa: AL201
+        BLOCK  # noqa:
+        BLOCK  # noqanything
+        BLOCK  // noqa
+        BLOCK TASK  # type: ignore  # noqa: RUF006
+
+        """)
+    try tree.write("b.swift", "BLOCK // noqa: AL101\nBLOCK # noqa\nTASK // noqa: ASYNC300\n")
+    let report = try lint(tree)
+    #expect(report.findings.map { "\($0.path):\($0.range.start.line):\($0.code)" } == [
+        "a.py:5:AL101", "a.py:7:AL101", "a.py:8:AL101", "a.py:9:AL101", "b.swift:2:AL101",
+    ])
+}
+
+@Test func noqaScopeParsing() {
+    #expect(Suppressions.scope(onLine: "x()  # noqa", language: .python) == .allRules)
+    #expect(Suppressions.scope(onLine: "x()  #noqa: A1,B2 C3 - trailing words", language: .python) == .rules(["A1", "B2", "C3"]))
+    #expect(Suppressions.scope(onLine: "x()  # noqa: AL101 -- why", language: .python) == .rules(["AL101"]))
+    #expect(Suppressions.scope(onLine: "x()  # no qa", language: .python) == nil)
+    #expect(Suppressions.scope(onLine: "x() // noqa: AL105", language: .swift) == .rules(["AL105"]))
+    #expect(Suppressions.scope(onLine: "x() # noqa", language: .swift) == nil)
+}
