@@ -82,3 +82,10 @@ func unknown(a: Turnstile, b: SomeLock, queue: Scheduler) async {
 
 func makeSemaphore() -> DispatchSemaphore { DispatchSemaphore(value: 0) }
 struct Turnstile { func wait() {} }
+
+// A global declared further down the file.
+func usesGlobal() async {
+    sharedGate.wait() // expect: AL105
+}
+
+let sharedGate = DispatchSemaphore(value: 2)

@@ -93,8 +93,10 @@ struct SwiftFileCheck {
                                 message: message, help: help))
     }
 
-    /// Functions defined in the file, and the stored properties of each type and its extensions.
+    /// Functions defined in the file, the stored properties of each type and its extensions, and
+    /// the file's global variables (usable before the line that declares them).
     private mutating func collectDeclarations() {
+        collectProperties(in: tree.root, of: SwiftReceiverTypes.fileScope)
         for raw in tree.allNodes {
             let id = NodeID(raw)
             switch tree.kind(id) {

@@ -21,6 +21,9 @@ struct SwiftReceiverTypes {
     /// after the methods that use them, and extensions elsewhere in the file).
     private(set) var storedProperties: [String: [Symbol: String]] = [:]
 
+    /// The owner under which the file's global variables are recorded (no type has this name).
+    static let fileScope = "#file"
+
     mutating func enterScope() { scopeStarts.append(locals.count) }
 
     mutating func leaveScope() {

@@ -87,7 +87,8 @@ extension SwiftFileCheck {
         if let owner = context?.enclosingType, let property = types.propertyType(symbol, ofType: owner) {
             return knownType(property)
         }
-        return types.topLevelBinding(symbol)?.typeName
+        if let global = types.topLevelBinding(symbol) { return global.typeName }
+        return knownType(types.propertyType(symbol, ofType: SwiftReceiverTypes.fileScope))
     }
 
     /// The type an expression names, when it names one: `Thread`, `Foundation.Thread`; not a
