@@ -131,23 +131,43 @@ struct PythonTreeBuilder {
     }
 
     /// CPython reads identifiers in NFKC form, so `ｗｗｗ` is the name `www`. Without Unicode
-    /// tables, the fullwidth forms of ASCII (U+FF01…U+FF5E, by far the most common case) are
-    /// mapped back to ASCII; other characters are kept as written.
+    /// tables, the compatibility characters that turn up in identifiers are mapped: fullwidth
+    /// ASCII, the micro sign, mathematical alphanumerics and the Latin ligatures. Anything
+    /// else is kept as written.
     mutating func internNormalizingWidth(_ start: Int, _ end: Int) -> Symbol {
         scratch.removeAll(keepingCapacity: true)
         var i = start
         while i < end {
             let b = src[i]
-            if b == 0xEF && i + 2 < end && (src[i + 1] == 0xBC || src[i + 1] == 0xBD) && src[i + 2] & 0xC0 == 0x80 {
-                let codePoint = 0xFF00 | (src[i + 1] == 0xBD ? 0x40 : 0) | Int(src[i + 2] & 0x3F)
-                if codePoint >= 0xFF01 && codePoint <= 0xFF5E {
-                    scratch.append(UInt8(codePoint - 0xFEE0))
-                    i += 3
-                    continue
-                }
+            var length = 1
+            var codePoint = -1
+            if b >= 0xC2 && b < 0xE0 && i + 1 < end {
+                length = 2
+                codePoint = Int(b & 0x1F) << 6 | Int(src[i + 1] & 0x3F)
+            } else if b >= 0xE0 && b < 0xF0 && i + 2 < end {
+                length = 3
+                codePoint = Int(b & 0x0F) << 12 | Int(src[i + 1] & 0x3F) << 6 | Int(src[i + 2] & 0x3F)
+            } else if b >= 0xF0 && b < 0xF5 && i + 3 < end {
+                length = 4
+                codePoint = Int(b & 0x07) << 18 | Int(src[i + 1] & 0x3F) << 12 | Int(src[i + 2] & 0x3F) << 6 | Int(src[i + 3] & 0x3F)
             }
-            scratch.append(b)
-            i += 1
+            switch codePoint {
+            case 0xFF01...0xFF5E:
+                scratch.append(UInt8(codePoint - 0xFEE0))
+            case 0xB5:
+                scratch.append(contentsOf: [0xCE, 0xBC]) // µ → μ
+            case 0x1D400...0x1D6A3:
+                let letter = (codePoint - 0x1D400) % 52
+                scratch.append(letter < 26 ? UInt8(65 + letter) : UInt8(97 + letter - 26))
+            case 0x1D7CE...0x1D7FF:
+                scratch.append(UInt8(48 + (codePoint - 0x1D7CE) % 10))
+            case 0xFB00...0xFB06:
+                let ligatures: [[UInt8]] = [[102, 102], [102, 105], [102, 108], [102, 102, 105], [102, 102, 108], [115, 116], [115, 116]]
+                scratch.append(contentsOf: ligatures[codePoint - 0xFB00])
+            default:
+                for k in 0..<length { scratch.append(src[i + k]) }
+            }
+            i += length
         }
         return internScratch()
     }

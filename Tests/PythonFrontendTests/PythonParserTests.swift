@@ -112,6 +112,12 @@ import Testing
         #expect(shape("type(x)\n") == "expressionStatement(call(name:type argument(name:x)))")
     }
 
+    @Test func identifiersAreReadInNFKCFormLikeCPython() {
+        #expect(shape("ｗｗｗ.ｏｐｅｎ()\n") == "expressionStatement(call(member:open(name:www)))")
+        #expect(shape("µ = 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 + ﬁle\n") == "assignment(name:μ opaque/binary(name:Unicode name:file))")
+        #expect(shape("é = 1\n") == "assignment(name:é literal)")
+    }
+
     @Test func printIsAName() {
         #expect(shape("print(*args, sep='', **kw)\n")
             == "expressionStatement(call(name:print argument+star(name:args) argument:sep(stringLiteral:) argument+doubleStar(name:kw)))")
