@@ -81,3 +81,15 @@ class Transport:
 
     async def send(self, data):
         self._sock.send(data)
+
+
+async def expects_a_non_blocking_socket(sock: socket.socket, data):
+    # Catching BlockingIOError says the socket is in non-blocking mode.
+    try:
+        sock.send(data)
+    except (BlockingIOError, InterruptedError):
+        pass
+    try:
+        sock.recv(1024)  # expect: AL103
+    except OSError:
+        pass

@@ -108,9 +108,43 @@ struct PythonBlockingCallRule {
         }
         guard let api, applies(api, to: call) else { return nil }
         if !type.nonBlockingSwitches.isEmpty && isSwitchedToNonBlocking(base, before: tree[call].start) { return nil }
+        if !type.nonBlockingWhenCatching.isEmpty && isTried(call, catching: type.nonBlockingWhenCatching, in: scope) {
+            return nil
+        }
         // `open(p).read()`: the receiver is itself a blocking call, and that is the one finding.
         if tree.kind(base) == .call, match(base, in: scope) != nil { return nil }
         return Match(api: api, method: method, receiver: type.description)
+    }
+
+    /// Whether the call sits in the body of a `try` (in its own function) with an `except`
+    /// clause for one of `errors`: `except BlockingIOError` means the code expects the value
+    /// to be in non-blocking mode.
+    private func isTried(_ call: NodeID, catching errors: Set<String>, in scope: Int) -> Bool {
+        var child = call
+        var node = tree[call].parent
+        while !node.isNone {
+            switch tree.kind(node) {
+            case .function, .closure, .typeDecl, .module:
+                return false
+            case .opaque where tree.detail(node) == "try" && tree.firstChild(node) == child:
+                for clause in tree.children(node) where tree.kind(clause) == .opaque && tree.detail(clause) == "except" {
+                    guard let caught = tree.firstChild(clause), tree.kind(caught) != .block,
+                          tree.kind(caught) != .binding else { continue }
+                    let names = tree.kind(caught) == .opaque ? Array(tree.children(caught)) : [caught]
+                    for name in names {
+                        switch model.resolve(expression: name, in: scope, at: tree[name].start) {
+                        case .qualified(let q), .unbound(let q): if errors.contains(q) { return true }
+                        default: break
+                        }
+                    }
+                }
+            default:
+                break
+            }
+            child = node
+            node = tree[node].parent
+        }
+        return false
     }
 
     private func applies(_ api: BlockingAPI, to call: NodeID) -> Bool {

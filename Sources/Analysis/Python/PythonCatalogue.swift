@@ -21,7 +21,9 @@
 ///   value yields that type (a session factory); `operands`: a binary operation with the value
 ///   on the left keeps its type (`path / "x"`); `taskMethods` start a task (AL201);
 ///   `coroutineMethods` return a coroutine (AL202); `nonBlockingSwitches` `[{method, value}]`:
-///   once `x.setblocking(False)` is called anywhere in the file, `x`'s methods do not block.
+///   once `x.setblocking(False)` is called anywhere in the file, `x`'s methods do not block;
+///   `nonBlockingWhenCatching`: a method call in a `try` body whose `except` names one of these
+///   exceptions (`BlockingIOError`) is on a non-blocking value.
 /// - `pureFunctions`: never reported, however imported (`os.path.join`).
 /// - `coroutines`: library coroutine functions (AL202).
 /// - `transparentDecorators`: decorators that keep an `async def` a coroutine function; a
@@ -74,6 +76,7 @@ public struct PythonCatalogue: Sendable, Codable {
         public var taskMethods: [String]?
         public var coroutineMethods: [String]?
         public var nonBlockingSwitches: [NonBlockingSwitch]?
+        public var nonBlockingWhenCatching: [String]?
     }
 
     /// A method call that puts a value in non-blocking mode, with its first argument as written.
@@ -180,6 +183,7 @@ struct CompiledValueType: Sendable {
     var coroutineMethods: Set<String>
     /// Method name → the first argument that switches the value to non-blocking mode.
     var nonBlockingSwitches: [String: Set<String>]
+    var nonBlockingWhenCatching: Set<String>
 }
 
 /// The lookups the checker runs per call, precomputed from the catalogue.
@@ -221,7 +225,8 @@ struct PythonCatalogueIndex: Sendable {
                                              keepsTypeAsOperand: t.operands ?? false,
                                              taskMethods: Set(t.taskMethods ?? []),
                                              coroutineMethods: Set(t.coroutineMethods ?? []),
-                                             nonBlockingSwitches: [:])
+                                             nonBlockingSwitches: [:],
+                                             nonBlockingWhenCatching: Set(t.nonBlockingWhenCatching ?? []))
             for s in t.nonBlockingSwitches ?? [] { compiled.nonBlockingSwitches[s.method, default: []].insert(s.value) }
             for group in t.methods ?? [] {
                 let api = BlockingAPI(rule: group.rule, use: group.use, onlyWithArguments: group.onlyWithArguments ?? false,
