@@ -4,6 +4,8 @@ import LightSyntax
 extension SwiftFileCheck {
     mutating func checkBlockingCall(_ shape: SwiftCallShape, _ context: SwiftWalkContext) {
         guard !shape.lastName.isNone else { return }
+        // Most calls name nothing the catalogue knows: skip them before collecting labels.
+        guard entries(shape.lastName).hasCallPatterns || isInit(shape.lastName) else { return }
         let labels = shape.labels(in: tree)
         // `try await x.f()` compiles without a warning only when `f` is async: an async overload
         // or another library's type of the same name (NIO's own `FileHandle`), not the blocking API.
@@ -66,7 +68,7 @@ extension SwiftFileCheck {
             return found.freeFunctions.first { $0.signature.labels.matches(labels) }
         }
         if let typeName = typeReference(receiver) {
-            if text(shape.lastName) == "init" {
+            if isInit(shape.lastName) {
                 return entries(tree[receiver].name).initializers.first {
                     $0.signature.labels.matches(labels)
                 }

@@ -40,12 +40,19 @@ struct SwiftNameEntries: Sendable {
     var isSystemModule = false
 
     static let empty = SwiftNameEntries()
+
+    var hasCallPatterns: Bool {
+        !initializers.isEmpty || !staticMembers.isEmpty || !instanceMembers.isEmpty || !freeFunctions.isEmpty
+    }
 }
 
 /// The catalogue keyed by name, built once per catalogue (not per file).
 struct SwiftCatalogueIndex: Sendable {
     private(set) var byName: [String: SwiftNameEntries] = [:]
     private(set) var inlinePrefixes: [String] = []
+    /// The last names of the task APIs (`Task`, `addTask`, …): a file without any of them and
+    /// without `async`/`await` has no async context.
+    private(set) var taskAPINames: [String] = []
 
     init(blocking: [SwiftBlockingGroup], instanceProviders: [SwiftInstanceProvider], offloadAPIs: [String],
          inlineClosureAPIs: [String], taskAPIs: [SwiftTaskAPI], sameTypeStatics: [String] = [],
@@ -71,6 +78,7 @@ struct SwiftCatalogueIndex: Sendable {
         }
         for task in taskAPIs {
             let signature = SwiftAPISignature(parsing: task.api)
+            if !taskAPINames.contains(signature.member) { taskAPINames.append(signature.member) }
             byName[signature.member, default: .empty].taskAPIs.append(
                 SwiftTaskPattern(typeName: signature.typeName, closureLabels: Set(task.closureLabels),
                                  unstructured: task.unstructured ?? false))

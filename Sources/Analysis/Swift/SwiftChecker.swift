@@ -14,10 +14,7 @@ enum SwiftChecker {
     /// none of those can be written without one of these marks; most files of a NIO-style code
     /// base have none, and skip the walk.
     static func mayContainAsyncCode(_ tree: SyntaxTree, catalogue: SwiftCatalogue) -> Bool {
-        for task in catalogue.taskAPIs {
-            let signature = SwiftAPISignature(parsing: task.api)
-            if tree.symbols.lookup(signature.member) != nil { return true }
-        }
+        for name in catalogue.index.taskAPINames where tree.symbols.lookup(name) != nil { return true }
         let marks: NodeFlags = [.isAsync, .asyncLet]
         for node in tree.nodes where node.kind == .await || !node.flags.isDisjoint(with: marks) {
             return true
@@ -61,6 +58,7 @@ struct SwiftFileCheck {
     private(set) var methodNames: [String: Set<Symbol>] = [:]
     let selfSymbol: Symbol?
     let underscoreSymbol: Symbol?
+    let initSymbol: Symbol?
 
     init(tree: SyntaxTree, path: String, catalogue: RuleCatalogue) {
         self.tree = tree
@@ -69,6 +67,7 @@ struct SwiftFileCheck {
         self.index = catalogue.swift.index
         self.selfSymbol = tree.symbols.lookup("self")
         self.underscoreSymbol = tree.symbols.lookup("_")
+        self.initSymbol = tree.symbols.lookup("init")
         for rule in catalogue.rules { rulesByCode[rule.code] = rule }
     }
 
@@ -86,6 +85,9 @@ struct SwiftFileCheck {
     }
 
     func text(_ symbol: Symbol) -> String { tree.symbols.string(symbol) }
+
+    /// `X.init(…)`, compared by symbol: this runs for every member call of the file.
+    func isInit(_ symbol: Symbol) -> Bool { !symbol.isNone && symbol == initSymbol }
 
     mutating func report(_ code: String, at node: NodeID, message: String, help: String) {
         guard let rule = rulesByCode[code] else { return }

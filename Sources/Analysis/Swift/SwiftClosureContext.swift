@@ -27,7 +27,7 @@ extension SwiftFileCheck {
 
     /// The name a call is known by: `Task` for `Task.init { … }`, else its last name.
     mutating func calledName(_ shape: SwiftCallShape) -> Symbol {
-        if shape.isMember, text(shape.lastName) == "init", let base = shape.baseName(in: tree) { return base }
+        if shape.isMember, isInit(shape.lastName), let base = shape.baseName(in: tree) { return base }
         return shape.lastName
     }
 
@@ -36,7 +36,7 @@ extension SwiftFileCheck {
         let name = calledName(shape)
         let candidates = entries(name).taskAPIs
         if candidates.isEmpty { return nil }
-        let isInitializerCall = !shape.isMember || text(shape.lastName) == "init"
+        let isInitializerCall = !shape.isMember || isInit(shape.lastName)
         for candidate in candidates {
             if candidate.typeName == nil {
                 // `Task` names a type, so the entry is its initializer (`Task { }`, `Task.init { }`),

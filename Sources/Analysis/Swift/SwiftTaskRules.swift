@@ -11,7 +11,7 @@ extension SwiftFileCheck {
             return value
         }
         guard let body = bodies.first else { return }
-        let written = shape.isMember && text(shape.lastName) != "init" ? "Task.\(text(shape.lastName))" : "Task"
+        let written = shape.isMember && !isInit(shape.lastName) ? "Task.\(text(shape.lastName))" : "Task"
         // Both rules can apply to the same task, and both are reported: AL201 is about where the
         // work belongs (structured concurrency could own it), AL204 about its error vanishing;
         // fixing one (a `do`/`catch`) does not fix the other.

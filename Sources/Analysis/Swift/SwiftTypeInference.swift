@@ -42,7 +42,7 @@ extension SwiftFileCheck {
             }
             guard let base = shape.base else { return nil }
             if let typeName = typeReference(tree.unwrappingTryAndAwait(base)) {
-                if text(shape.lastName) == "init" { return typeName }
+                if isInit(shape.lastName) { return typeName }
                 return staticValueType(typeName, member: shape.lastName)
             }
             return entries(shape.lastName).providers.first { $0.typeName == nil }?.providedType
