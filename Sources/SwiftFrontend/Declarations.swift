@@ -376,6 +376,11 @@ extension Parser {
             let bs = first ? s : start
             first = false
             let binding = tree.addNode(.binding, parent: parent, flags: asyncLet ? .asyncLet : [], detail: detail, start: bs, end: bs)
+            if bs == s {
+                // Attributes (property wrappers with arguments, `@MainActor`) lead the first
+                // binding's children: their arguments are evaluated like any expression.
+                for a in attributes { tree.appendChild(a, to: binding) }
+            }
             parseBindingPattern(binding)
             if kind == .colon {
                 advance()

@@ -585,7 +585,8 @@ extension Parser {
         guard toks[i].kind == .op, src[Int(toks[i].start)] == UInt8(ascii: "<") else { return false }
         var j = i
         var angle = 0
-        var budget = 4096
+        // Real generic argument lists are short; the budget keeps `a<b<c<…` linear.
+        var budget = 256
         while budget > 0 {
             budget -= 1
             let t = toks[j]
@@ -910,6 +911,9 @@ extension Parser {
     /// `base` followed by `#if cond .member… #else … #endif`: `opaque` `#if` holding the base,
     /// then each branch's postfix chain (built on an implicit base, as swift-syntax does).
     mutating func parsePostfixIfConfig(_ base: NodeID, _ flavor: ExprFlavor) -> NodeID? {
+        if tooDeep { return nil }
+        depth += 1
+        defer { depth -= 1 }
         // Only when the first branch starts with `.member`.
         var j = i + 1
         while toks[j].kind != .eof && !toks[j].atLineStart { j = after(j) }

@@ -22,6 +22,9 @@ struct Lexer {
     private var frames: [Frame] = []
     private var sawNewline = true
     private var sawSpace = true
+    /// A bare-regex scan that reached the end of its line without a closing `/` makes every
+    /// later `/` up to that line end a division: keeps a long line of `(/a` linear.
+    private var noRegexBefore = 0
 
     init(_ p: UnsafeBufferPointer<UInt8>) {
         self.p = p
@@ -355,6 +358,7 @@ struct Lexer {
     /// close on the same line. Returns false (nothing consumed) when it is not a regex.
     private mutating func lexBareRegex() -> Bool {
         let start = pos
+        if pos < noRegexBefore { return false }
         let first = at(pos + 1)
         if first == 32 || first == 9 || first == 10 || first == 13 || first == 0 || first == UInt8(ascii: "=") && at(pos + 2) == 32 { return false }
         // `/` followed by `/` or `*` is a comment, handled before.
@@ -362,7 +366,7 @@ struct Lexer {
         var inClass = 0
         while i < n {
             let c = p[i]
-            if c == 10 || c == 13 { return false }
+            if c == 10 || c == 13 { noRegexBefore = i; return false }
             if c == UInt8(ascii: "\\") { i += 2; continue }
             if c == UInt8(ascii: "[") { inClass += 1 }
             else if c == UInt8(ascii: "]") && inClass > 0 { inClass -= 1 }
@@ -378,6 +382,7 @@ struct Lexer {
             }
             i += 1
         }
+        noRegexBefore = n
         return false
     }
 

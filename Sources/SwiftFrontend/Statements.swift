@@ -513,6 +513,23 @@ extension Parser {
     /// `#if c … #elseif d … #else … #endif`: `opaque` `#if` holding every branch's content.
     mutating func parseIfConfig(into parent: NodeID, context: Context) {
         let node = tree.addNode(.opaque, parent: parent, detail: d.poundIf, start: start, end: start)
+        if tooDeep {
+            // Skip to the matching `#endif` without recursion.
+            tree.addProblem(at: start, "nesting too deep; #if skipped")
+            var nesting = 0
+            while !atEOF {
+                if kind == .pound && tok.kw == .if { nesting += 1 }
+                if kind == .pound && tok.kw == .endif {
+                    nesting -= 1
+                    if nesting == 0 { advance(); break }
+                }
+                advance()
+            }
+            tree.setEnd(node, prevEnd)
+            return
+        }
+        depth += 1
+        defer { depth -= 1 }
         while kind == .pound && (tok.kw == .if || tok.kw == .elseif || tok.kw == .else) {
             let isElse = tok.kw == .else
             advance()

@@ -33,6 +33,10 @@ import Testing
             String(repeating: "try await ", count: n), String(repeating: "do { ", count: n),
             String(repeating: "#if X\n", count: n), String(repeating: "let x = { ", count: n),
             String(repeating: "Foo<", count: n), String(repeating: "\\.a[", count: n),
+            "switch x {\n" + String(repeating: "#if A\ncase 1:\n", count: n),
+            "x\n" + String(repeating: "#if A\n.b()\n", count: n),
+            String(repeating: "@A(", count: n), String(repeating: "var x: Int { get { ", count: n),
+            String(repeating: "guard let x = { ", count: n), String(repeating: "for x in { ", count: n),
         ]
         for c in cases {
             #expect(Self.parseOnSmallStack("let v = " + c))

@@ -317,3 +317,29 @@ func callees(_ text: String) -> [String] {
         #expect(nodes(tree, .call).count == 1)
     }
 }
+
+@Suite struct SwiftPathologicalSpeed {
+    /// Inputs that would be quadratic with naive lookahead must stay linear.
+    @Test(arguments: [
+        String(repeating: "(/a ", count: 50_000),
+        String(repeating: "a<b", count: 50_000),
+        String(repeating: "f(x); ", count: 50_000),
+        String(repeating: "{ [x] in ", count: 20_000),
+        String(repeating: "if a { } else ", count: 20_000) + "{ }",
+        String(repeating: "x?.y!", count: 50_000),
+        String(repeating: "\"\\(", count: 30_000),
+        String(repeating: "#if A\n.b()\n", count: 10_000),
+    ])
+    func linearOnOneLongLine(_ text: String) {
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = parse(text) }
+        #expect(elapsed < .seconds(10))
+    }
+
+    @Test func aMegabyteOfCallsIsFullyParsed() {
+        let text = String(repeating: "await f(g(1), h { $0 }); ", count: 40_000)
+        let tree = parse(text)
+        #expect(nodes(tree, .await).count == 40_000)
+        #expect(nodes(tree, .closure).count == 40_000)
+    }
+}
