@@ -54,7 +54,7 @@ extension SwiftFileCheck {
             checkCall(id, context)
         case .member:
             if context.isAsync && !isCallee(id) { checkPropertyRead(id, context) }
-        case .opaque where tree.detail(id) == "#if":
+        case .opaque where isIfConfig(id):
             inner.isTypeMemberLevel = context.isTypeMemberLevel
         default:
             break

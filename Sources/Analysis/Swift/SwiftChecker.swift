@@ -59,6 +59,8 @@ struct SwiftFileCheck {
     let selfSymbol: Symbol?
     let underscoreSymbol: Symbol?
     let initSymbol: Symbol?
+    let ifConfigSymbol: Symbol?
+    let funcSymbol: Symbol?
 
     init(tree: SyntaxTree, path: String, catalogue: RuleCatalogue) {
         self.tree = tree
@@ -68,6 +70,8 @@ struct SwiftFileCheck {
         self.selfSymbol = tree.symbols.lookup("self")
         self.underscoreSymbol = tree.symbols.lookup("_")
         self.initSymbol = tree.symbols.lookup("init")
+        self.ifConfigSymbol = tree.symbols.lookup("#if")
+        self.funcSymbol = tree.symbols.lookup("func")
         for rule in catalogue.rules { rulesByCode[rule.code] = rule }
     }
 
@@ -89,6 +93,9 @@ struct SwiftFileCheck {
     /// `X.init(…)`, compared by symbol: this runs for every member call of the file.
     func isInit(_ symbol: Symbol) -> Bool { !symbol.isNone && symbol == initSymbol }
 
+    /// An `#if` block (its branches' members and statements belong to the enclosing scope).
+    func isIfConfig(_ id: NodeID) -> Bool { !tree[id].detail.isNone && tree[id].detail == ifConfigSymbol }
+
     mutating func report(_ code: String, at node: NodeID, message: String, help: String) {
         guard let rule = rulesByCode[code] else { return }
         findings.append(Finding(path: path, range: tree.range(node), rule: rule, language: .swift,
@@ -102,7 +109,7 @@ struct SwiftFileCheck {
         for raw in tree.allNodes {
             let id = NodeID(raw)
             switch tree.kind(id) {
-            case .function where tree.detail(id) == "func":
+            case .function where !tree[id].detail.isNone && tree[id].detail == funcSymbol:
                 if let owner = owningTypeName(of: id) {
                     methodNames[owner, default: []].insert(tree[id].name)
                 } else {
@@ -150,7 +157,7 @@ struct SwiftFileCheck {
             case .binding:
                 types.recordProperty(tree[member].name, typeName: declaredType(of: member, context: nil),
                                      ofType: owner)
-            case .opaque where tree.detail(member) == "#if":
+            case .opaque where isIfConfig(member):
                 collectProperties(in: member, of: owner)
             case .block:
                 collectProperties(in: member, of: owner)
