@@ -160,8 +160,15 @@ struct PythonSemanticModel {
                 if tree.kind(callee) == .name && !catalogue.builtins.contains(n) { return nil }
                 return catalogue.constructorTypes[n]
             case .value(let t?): return catalogue[t].callReturns
+            case .function(let f) where !tree[f].flags.contains(.isAsync): return returnType(of: f, depth: depth + 1)
             default: return nil
             }
+        case .await:
+            // `await make_client()`: what one of this file's coroutine functions declares it returns.
+            guard let call = tree.firstChild(e), tree.kind(call) == .call, let callee = tree.firstChild(call),
+                  case .function(let f) = resolve(expression: callee, in: scope, at: position, depth: depth + 1),
+                  tree[f].flags.contains(.isAsync) else { return nil }
+            return returnType(of: f, depth: depth + 1)
         case .subscript:
             guard let base = tree.children(e).first(where: { _ in true }),
                   let t = valueType(of: base, in: scope, at: position, depth: depth + 1) else { return nil }
@@ -175,23 +182,36 @@ struct PythonSemanticModel {
         }
     }
 
-    /// The type a parameter's annotation names (`s: requests.Session`, `p: Optional[Path]`,
-    /// `f: "IO[str] | None"`), resolved in the scope around the function.
+    /// The type a parameter's annotation names (`s: requests.Session`, `p: Optional[Path]`),
+    /// resolved in the scope around the function.
     private func annotatedType(of parameter: NodeID, scope: Int, depth: Int) -> ValueTypeID? {
-        guard let annotation = tree.firstChild(parameter, ofKind: .typeAnnotation),
-              var text = tree.name(annotation) else { return nil }
+        guard let annotation = tree.firstChild(parameter, ofKind: .typeAnnotation) else { return nil }
+        let outer = scopes[scope].parent >= 0 ? scopes[scope].parent : scope
+        return annotationType(annotation, in: outer, at: tree[scopes[scope].node].start, depth: depth)
+    }
+
+    /// The type a function of this file declares it returns (`def connect() -> sqlite3.Connection`).
+    private func returnType(of function: NodeID, depth: Int) -> ValueTypeID? {
+        guard let annotation = tree.firstChild(function, ofKind: .typeAnnotation) else { return nil }
+        let scope = scopes.scope(containing: function, in: tree)
+        return annotationType(annotation, in: scope, at: tree[function].start, depth: depth)
+    }
+
+    /// The catalogue type an annotation names: `Optional[X]`, `X | None` and quotes are seen
+    /// through, generic arguments dropped (`IO[str]` → `IO`), the root resolved through imports.
+    private func annotationType(_ annotation: NodeID, in scope: Int, at position: Int32, depth: Int) -> ValueTypeID? {
+        guard var text = tree.name(annotation) else { return nil }
         text = text.filter { $0 != "\"" && $0 != "'" && $0 != " " }
         for wrapper in ["Optional[", "typing.Optional["] where text.hasPrefix(wrapper) && text.hasSuffix("]") {
             text = String(text.dropFirst(wrapper.count).dropLast())
         }
         if text.hasSuffix("|None") { text = String(text.dropLast(5)) }
         if text.hasPrefix("None|") { text = String(text.dropFirst(5)) }
-        if let bracket = text.firstIndex(of: "[") { text = String(text[..<bracket]) }   // IO[str] → IO
+        if let bracket = text.firstIndex(of: "[") { text = String(text[..<bracket]) }
         let root = String(text.prefix { $0 != "." })
         let rest = text.dropFirst(root.count)
         guard let symbol = tree.symbols.lookup(root) else { return catalogue.annotationTypes[text] }
-        let outer = scopes[scope].parent >= 0 ? scopes[scope].parent : scope
-        switch resolve(symbol, in: outer, at: tree[scopes[scope].node].start, depth: depth + 1) {
+        switch resolve(symbol, in: scope, at: position, depth: depth + 1) {
         case .qualified(let q): return catalogue.annotationTypes[q + rest]
         case .unbound(let n): return catalogue.annotationTypes[n + rest]
         default: return nil
