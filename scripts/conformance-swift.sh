@@ -41,4 +41,14 @@ if [ "$status" -ne 0 ]; then
     timeout 20 "$asynclint" dump-summary "$f" >>"$out/ours.jsonl" 2>/dev/null || echo "CRASH $f" >&2
   done <"$out/files.txt"
 fi
-python3 scripts/swift-conformance-compare.py "$out/oracle.jsonl" "$out/ours.jsonl" "$@"
+echo "== corpus ($corpus)"
+result=0
+python3 scripts/swift-conformance-compare.py "$out/oracle.jsonl" "$out/ours.jsonl" "$@" || result=1
+
+# Hand-written files with constructs the corpus rarely uses (operators, macros, packs, …).
+echo "== construct files (Tools/SwiftSyntaxOracle/Corpus)"
+find Tools/SwiftSyntaxOracle/Corpus -name '*.swift' -type f | LC_ALL=C sort >"$out/extra-files.txt"
+"$oracle" --stdin <"$out/extra-files.txt" >"$out/extra-oracle.jsonl"
+"$asynclint" dump-summary --stdin <"$out/extra-files.txt" >"$out/extra-ours.jsonl" || true
+python3 scripts/swift-conformance-compare.py "$out/extra-oracle.jsonl" "$out/extra-ours.jsonl" "$@" || result=1
+exit $result

@@ -140,10 +140,10 @@ extension Parser {
                 if kind == .lbrace { skipSingle() }
                 return
             case .case:
-                parseEnumCase(into: parent, start: s)
+                parseEnumCase(into: parent, start: s, attributes: attributes)
                 return
             case .macro:
-                parseMacroDecl(into: parent, start: s)
+                parseMacroDecl(into: parent, start: s, attributes: attributes)
                 return
             default:
                 break
@@ -600,8 +600,9 @@ extension Parser {
 
     /// `case a, b(Int, label: String = x), c = 1`: `opaque` `enumCase` holding associated
     /// value parameters (their default values are expressions) and raw values.
-    mutating func parseEnumCase(into parent: NodeID, start s: Int) {
+    mutating func parseEnumCase(into parent: NodeID, start s: Int, attributes: [NodeID]) {
         let node = tree.addNode(.opaque, parent: parent, detail: d.enumCase, start: s, end: s)
+        for a in attributes { tree.appendChild(a, to: node) }
         advance()
         while !atEOF {
             let before = i
@@ -620,8 +621,9 @@ extension Parser {
     }
 
     /// `macro m(x: Int) -> T = #externalMacro(…)`: not a function.
-    mutating func parseMacroDecl(into parent: NodeID, start s: Int) {
+    mutating func parseMacroDecl(into parent: NodeID, start s: Int, attributes: [NodeID]) {
         let node = tree.addNode(.opaque, parent: parent, detail: d.macroDecl, start: s, end: s)
+        for a in attributes { tree.appendChild(a, to: node) }
         advance()
         if kind == .identifier { tree[node].name = name(tok); advance() }
         if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }

@@ -180,6 +180,9 @@ extension Parser {
             advance()
             let node = tree.makeNode(.name, name: name(t), start: s, end: prevEnd)
             skipCompoundNameArguments()
+            // Generic arguments after a name, whatever the spacing (swift-syntax decides by
+            // lookahead alone: `f(a < b, c > (d))` calls `a<b, c>`).
+            if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { skipGenericArgumentsIfAny() }
             return node
         case .number:
             advance()
@@ -206,6 +209,7 @@ extension Parser {
                 advance()
                 let node = tree.makeNode(.member, flags: .implicitBase, name: name(n), start: s, end: prevEnd)
                 skipCompoundNameArguments()
+                if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { skipGenericArgumentsIfAny() }
                 return node
             }
             return .none
@@ -414,7 +418,7 @@ extension Parser {
                     advance(); advance()
                     expr = tree.wrap(expr, in: .member, name: name(n), end: prevEnd)
                     skipCompoundNameArguments()
-                    if kind == .op && !tok.spaceBefore && isOp(UInt8(ascii: "<")) { skipGenericArgumentsIfAny() }
+                    if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { skipGenericArgumentsIfAny() }
                     continue
                 }
                 if n.kind == .pound {
