@@ -23,20 +23,24 @@ enum PythonAsyncContexts {
             guard tree.kind(function) == .function, tree[function].flags.contains(.isAsync),
                   let block = tree.firstChild(function, ofKind: .block),
                   let scope = scopes.scopeOpenedBy[function] else { continue }
-            visit(block, tree: tree) { call in body(ContextCall(call: call, function: function, scope: scope)) }
+            visit(block, scope: scope, tree: tree, scopes: scopes) { call, callScope in
+                body(ContextCall(call: call, function: function, scope: callScope))
+            }
         }
     }
 
-    /// Visits the calls under `root` that run when it runs, in source order, with an explicit
-    /// stack (generated operator chains nest deeper than the thread's stack).
-    private static func visit(_ root: NodeID, tree: SyntaxTree, _ body: (NodeID) -> Void) {
-        var stack = [root]
+    /// Visits the calls under `root` that run when it runs, in source order, with the scope
+    /// their names resolve in (a comprehension's own, inside one). An explicit stack: generated
+    /// operator chains nest deeper than the thread's stack.
+    private static func visit(_ root: NodeID, scope: Int, tree: SyntaxTree, scopes: PythonScopes,
+                              _ body: (NodeID, Int) -> Void) {
+        var stack = [(root, scope)]
         var next: [NodeID] = []
-        while let node = stack.popLast() {
+        while let (node, scope) = stack.popLast() {
             next.removeAll(keepingCapacity: true)
             switch tree.kind(node) {
             case .call:
-                body(node)
+                body(node, scope)
                 next.append(contentsOf: tree.children(node))
             case .function, .typeDecl:
                 for child in tree.children(node) {
@@ -50,10 +54,20 @@ enum PythonAsyncContexts {
                 for child in tree.children(node) where tree.kind(child) == .parameter {
                     next.append(contentsOf: defaultValue(of: child, tree: tree))
                 }
+            case .opaque:
+                if let inner = scopes.scopeOpenedBy[node] {
+                    // A comprehension: all but its first iterable run in its own scope.
+                    let first = scopes.comprehensionFirstIterable[node]
+                    for child in tree.children(node).reversed() {
+                        stack.append((child, child == first ? scope : inner))
+                    }
+                    continue
+                }
+                next.append(contentsOf: tree.children(node))
             default:
                 next.append(contentsOf: tree.children(node))
             }
-            stack.append(contentsOf: next.reversed())
+            for child in next.reversed() { stack.append((child, scope)) }
         }
     }
 

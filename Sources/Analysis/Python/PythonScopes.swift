@@ -22,10 +22,10 @@ struct PythonBinding: Sendable {
     var position: Int32
 }
 
-/// One Python scope: the module, a function or lambda, or a class body. Comprehensions are not
-/// scopes of their own here: the tree does not say which of their children are targets.
+/// One Python scope: the module, a function or lambda, a class body, or a comprehension (whose
+/// `for` targets are its own; its first iterable is evaluated outside it).
 struct PythonScope: Sendable {
-    enum Kind: Sendable { case module, function, classBody }
+    enum Kind: Sendable { case module, function, classBody, comprehension }
     var kind: Kind
     var node: NodeID
     var parent: Int
@@ -44,6 +44,8 @@ struct PythonScopes: Sendable {
     private(set) var starImports: [String] = []
     /// `name` nodes that are written to, not read (assignment targets and the like).
     private(set) var storedNames: Set<NodeID> = []
+    /// A comprehension's first iterable, which belongs to the scope around it.
+    private(set) var comprehensionFirstIterable: [NodeID: NodeID] = [:]
 
     static let moduleScope = 0
 
@@ -67,6 +69,8 @@ struct PythonScopes: Sendable {
                 if tree.kind(previous) == .block, let s = scopeOpenedBy[current] { return s }
             case .closure:
                 if tree.kind(previous) != .parameter, let s = scopeOpenedBy[current] { return s }
+            case .opaque:
+                if let s = scopeOpenedBy[current], comprehensionFirstIterable[current] != previous { return s }
             default:
                 break
             }
@@ -122,6 +126,16 @@ struct PythonScopes: Sendable {
     }
 
     fileprivate mutating func addStarImport(_ module: String) { starImports.append(module) }
+    fileprivate mutating func setFirstIterable(_ iterable: NodeID, of comprehension: NodeID) {
+        comprehensionFirstIterable[comprehension] = iterable
+    }
+
+    /// Where a walrus binds: comprehensions are transparent to it.
+    fileprivate func walrusScope(from scope: Int) -> Int {
+        var s = scope
+        while s > Self.moduleScope && scopes[s].kind == .comprehension { s = scopes[s].parent }
+        return s
+    }
     fileprivate mutating func markStored(_ name: NodeID) { storedNames.insert(name) }
 }
 
@@ -217,7 +231,8 @@ private struct ScopeBuilder {
             // Python: walrus (`detail` walrus, value child) or `except … as name`.
             if let value = tree.lastChild(node), tree.detail(node) == "walrus" {
                 next.append(.visit(value, scope: scope))
-                next.append(.bind(n.name, PythonBinding(kind: .assigned(value), position: n.end), scope: scope))
+                next.append(.bind(n.name, PythonBinding(kind: .assigned(value), position: n.end),
+                                  scope: model.walrusScope(from: scope)))
             } else {
                 for child in tree.children(node) { next.append(.visit(child, scope: scope)) }
                 next.append(.bind(n.name, PythonBinding(kind: .opaque, position: n.start), scope: scope))
@@ -237,6 +252,21 @@ private struct ScopeBuilder {
                     next.append(.bindTarget(parts[1], value: isAsync ? nil : parts[0], position: tree[child].end,
                                             scope: scope))
                 }
+            }
+        case .opaque where tree.detail(node) == "comprehension" || tree.detail(node) == "generator":
+            let parts = tree.comprehensionParts(node)
+            guard let firstIterable = parts.iterables.first else {
+                for child in tree.children(node) { next.append(.visit(child, scope: scope)) }
+                return
+            }
+            next.append(.visit(firstIterable, scope: scope))
+            let inner = model.openScope(.comprehension, node: node, parent: scope)
+            model.setFirstIterable(firstIterable, of: node)
+            for target in parts.targets {
+                next.append(.bindTarget(target, value: nil, position: n.start, scope: inner))
+            }
+            for child in parts.elements + parts.iterables.dropFirst() + parts.conditions {
+                next.append(.visit(child, scope: inner))
             }
         case .opaque where tree.detail(node) == "for":
             var isFirst = true
