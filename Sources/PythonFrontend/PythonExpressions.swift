@@ -292,7 +292,7 @@ extension PythonTreeBuilder {
     @inline(never) mutating func parseArguments(into owner: NodeID) {
         while !at(.rpar) {
             let start = tok.startOffset
-            var flags: NodeFlags = []
+            var flags = NodeFlags(rawValue: 0)
             var label = Symbol.none
             let value: NodeID
             if at(.star) {

@@ -11,7 +11,7 @@ struct PythonLexer {
     /// What the lexer is inside of, innermost last. Replacement fields and format specs copy the
     /// quoting of the f-string that holds them, so they can tell its closing quote.
     struct Mode {
-        enum Kind: UInt8 { case fstringText, field, formatSpec }
+        enum Kind { case fstringText, field, formatSpec }
         var kind: Kind
         var quote: UInt8
         var triple: Bool

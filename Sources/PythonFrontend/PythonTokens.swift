@@ -1,6 +1,6 @@
 /// The token kinds the lexer hands the parser. Operators that the parser treats alike (every
 /// augmented assignment) share one kind; the token's byte range tells them apart when needed.
-enum TokenKind: UInt8 {
+enum TokenKind {
     case endMarker, newline, indent, dedent
     case name, number, string
     /// `f"`/`t"` and friends up to and including the opening quotes.
@@ -20,9 +20,12 @@ enum TokenKind: UInt8 {
     case less, greater, lessEqual, greaterEqual, equalEqual, notEqual
 }
 
+// The enums have no raw values on purpose: a raw-valued enum's `==` can go through the generic
+// `RawRepresentable` operator, which showed up as a tenth of the parse time.
+
 /// Python's keywords. Hard keywords are never names; the soft ones (`match`, `case`, `type`)
 /// are names unless the parser decides from context that they start a statement.
-enum Keyword: UInt8 {
+enum Keyword {
     case none
     case falseValue, noneValue, trueValue
     case and, `as`, assert, async, await, `break`, `class`, `continue`, def, del, elif, `else`, except
@@ -30,7 +33,12 @@ enum Keyword: UInt8 {
     case raise, `return`, `try`, `while`, with, yield
     case match, `case`, type
 
-    var isHard: Bool { self != .none && rawValue < Keyword.match.rawValue }
+    var isHard: Bool {
+        switch self {
+        case .none, .match, .case, .type: return false
+        default: return true
+        }
+    }
 }
 
 struct Token {

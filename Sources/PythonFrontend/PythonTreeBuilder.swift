@@ -66,13 +66,13 @@ struct PythonTreeBuilder {
     // The tree's builder API is inlinable; kept out of line here so that the recursive parse
     // functions keep small stack frames (inlined, they grew to kilobytes per nesting level).
 
-    @inline(never) mutating func make(_ kind: NodeKind, flags: NodeFlags = [], name: Symbol = .none,
+    @inline(never) mutating func make(_ kind: NodeKind, flags: NodeFlags = NodeFlags(rawValue: 0), name: Symbol = .none,
                                       detail: Symbol = .none, start: Int, end: Int) -> NodeID {
         tree.makeNode(kind, flags: flags, name: name, detail: detail, start: start, end: end)
     }
 
     @inline(never) @discardableResult
-    mutating func add(_ kind: NodeKind, parent: NodeID, flags: NodeFlags = [], name: Symbol = .none,
+    mutating func add(_ kind: NodeKind, parent: NodeID, flags: NodeFlags = NodeFlags(rawValue: 0), name: Symbol = .none,
                       detail: Symbol = .none, start: Int, end: Int) -> NodeID {
         tree.addNode(kind, parent: parent, flags: flags, name: name, detail: detail, start: start, end: end)
     }
@@ -204,11 +204,12 @@ struct PythonTreeBuilder {
     mutating func parseModule() {
         parseStatements(into: tree.root, untilDedent: false)
         setEnd(tree.root, src.count)
-        encloseChildren()
+        if !tree.problems.isEmpty { encloseChildren() }
     }
 
     /// Makes every node's range hold its children's, which error recovery (nodes made where
-    /// nothing could be read) can otherwise leave inverted. One post-order walk.
+    /// nothing could be read) can otherwise leave inverted. One post-order walk; well-formed
+    /// input builds consistent ranges by construction and skips it.
     mutating func encloseChildren() {
         var stack: [(NodeID, Bool)] = [(tree.root, false)]
         while let (id, childrenDone) = stack.popLast() {
@@ -590,7 +591,7 @@ struct PythonTreeBuilder {
         } else {
             problem("expected a function name")
         }
-        let function = add(.function, parent: parent, flags: isAsync ? .isAsync : [], name: name, detail: details.def, start: start, end: prevEnd)
+        let function = add(.function, parent: parent, flags: isAsync ? .isAsync : NodeFlags(rawValue: 0), name: name, detail: details.def, start: start, end: prevEnd)
         tree.setAnchor(function, anchorOffset)
         for d in decorators { attach(d, to: function) }
         if at(.lsqb) { skipBracketed() }
@@ -613,7 +614,7 @@ struct PythonTreeBuilder {
                 if !eat(.comma) { break }
                 continue
             }
-            var flags: NodeFlags = []
+            var flags = NodeFlags(rawValue: 0)
             if eat(.star) {
                 if !at(.name) {
                     if !eat(.comma) { break }
@@ -686,7 +687,7 @@ struct PythonTreeBuilder {
 
     /// At `for` (an `async` has been consumed).
     mutating func parseFor(into parent: NodeID, isAsync: Bool, start: Int) {
-        let node = add(.opaque, parent: parent, flags: isAsync ? .isAsync : [], detail: details.for, start: start, end: tok.endOffset)
+        let node = add(.opaque, parent: parent, flags: isAsync ? .isAsync : NodeFlags(rawValue: 0), detail: details.for, start: start, end: tok.endOffset)
         advance()
         attach(parseTargetList(), to: node)
         if !eatKeyword(.in) { problem("expected 'in'") }
@@ -724,7 +725,7 @@ struct PythonTreeBuilder {
 
     /// At `with` (an `async` has been consumed).
     mutating func parseWith(into parent: NodeID, isAsync: Bool, start: Int) {
-        let node = add(.with, parent: parent, flags: isAsync ? .isAsync : [], start: start, end: tok.endOffset)
+        let node = add(.with, parent: parent, flags: isAsync ? .isAsync : NodeFlags(rawValue: 0), start: start, end: tok.endOffset)
         advance()
         if at(.lpar) && parenthesizedWithItems() {
             advance()
