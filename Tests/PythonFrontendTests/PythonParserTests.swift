@@ -109,6 +109,11 @@ import Testing
         #expect(shape("type Alias[T] = list[T]\n") == "opaque/type(name:Alias subscript(name:list name:T))")
         #expect(shape("type X = int\n") == "opaque/type(name:X name:int)")
         #expect(shape("type = 5\n") == "assignment(name:type literal)")
+        // Type parameters make no node, whatever their bounds and defaults.
+        #expect(shape("class A[T: (int, str), *Ts, **P = [int]](Base[T]): pass\n")
+            == "typeDecl:A/class(argument(subscript(name:Base name:T)) block(opaque/pass))")
+        #expect(shape("def f[T = int](x: T) -> T: ...\n")
+            == "function:f/def(parameter:x(typeAnnotation:T(name:T)) typeAnnotation:T(name:T) block(expressionStatement(literal)))")
         #expect(shape("type(x)\n") == "expressionStatement(call(name:type argument(name:x)))")
     }
 
