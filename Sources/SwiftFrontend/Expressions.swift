@@ -439,7 +439,8 @@ extension Parser {
                 tree.setEnd(sub, prevEnd)
                 expr = sub
                 if flavor == .basic && kind == .lbrace && isValidTrailingClosure(flavor) {
-                    expr = tree.wrap(expr, in: .call, end: prevEnd)
+                    // A subscript's trailing closure is one of its arguments (swift-syntax's
+                    // SubscriptCallExpr), not a call.
                     parseTrailingClosures(into: expr)
                 }
                 continue
