@@ -38,6 +38,16 @@ func buttonTapped() {
             try save()
         }
     }
+    Task { // expect: AL204
+        for try await line in URL(fileURLWithPath: "/tmp/x").lines {
+            print(line)
+        }
+    }
+    Task {
+        for await value in AsyncStream<Int> { $0.finish() } {
+            print(value)
+        }
+    }
     let handled = Task { try await saveAsync() }
     _ = handled
 }

@@ -60,6 +60,15 @@ extension SwiftFileCheck {
         return tree.firstChild(owner, ofKind: .typeAnnotation) != nil || tree.detail(owner) == "get"
     }
 
+    /// `for try await x in s`: the tree marks the loop async but keeps no node for its `try`,
+    /// so the keyword is read from the source line.
+    private func isForTryAwait(_ loop: NodeID) -> Bool {
+        let start = tree.range(loop).start
+        let scalars = Array(tree.lineMap.lineText(start.line).unicodeScalars.dropFirst(start.column - 1))
+        let words = String(String.UnicodeScalarView(scalars.prefix(40))).split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return words.count >= 2 && words[0] == "for" && words[1] == "try"
+    }
+
     /// A `try` (not `try?`/`try!`) or a `throw` in the closure's own body that no `do`/`catch`
     /// around it handles; nested closures and functions throw on their own account.
     func closureCanThrow(_ closure: NodeID) -> Bool {
@@ -73,6 +82,8 @@ extension SwiftFileCheck {
                 return true
             case .closure, .function, .typeDecl:
                 continue
+            case .opaque where node.flags.contains(.isAsync) && isForTryAwait(id):
+                return true
             case .opaque where node.flags.contains(.hasCatch):
                 // The `do` body is covered by the catch clauses; what the clauses do is not.
                 stack.append(contentsOf: tree.children(id).dropFirst())
