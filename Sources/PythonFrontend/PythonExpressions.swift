@@ -575,14 +575,14 @@ extension PythonTreeBuilder {
             }
             if !interpolated {
                 if partCount == 0 { singleRange = range }
-                scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: src[range]))
+                scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: source[range]))
             }
             partCount += 1
         }
         if interpolated {
             tree.addFlags(node, .interpolated)
         } else if partCount == 1 {
-            tree[node].name = tree.symbols.intern(src, singleRange)
+            tree[node].name = tree.symbols.intern(source, singleRange)
         } else {
             tree[node].name = internScratch()
         }
@@ -594,13 +594,13 @@ extension PythonTreeBuilder {
     mutating func contentRange(of t: Token) -> Range<Int> {
         var i = t.startOffset
         let end = t.endOffset
-        while i < end && src[i] != 34 && src[i] != 39 { i += 1 }
+        while i < end && source[i] != 34 && source[i] != 39 { i += 1 }
         guard i < end else { return end..<end }
-        let q = src[i]
-        let quoteLength = (end - i >= 6 && src[i + 1] == q && src[i + 2] == q) ? 3 : 1
+        let q = source[i]
+        let quoteLength = (end - i >= 6 && source[i + 1] == q && source[i + 2] == q) ? 3 : 1
         let contentStart = i + quoteLength
         var contentEnd = end
-        if end - contentStart >= quoteLength && src[end - 1] == q { contentEnd = end - quoteLength }
+        if end - contentStart >= quoteLength && source[end - 1] == q { contentEnd = end - quoteLength }
         return contentStart..<max(contentStart, contentEnd)
     }
 
@@ -678,9 +678,9 @@ extension PythonTreeBuilder {
     mutating func compactText(_ start: Int, _ end: Int) -> Symbol {
         scratch.removeAll(keepingCapacity: true)
         var i = max(0, start)
-        let stop = min(end, src.count)
+        let stop = min(end, source.count)
         while i < stop {
-            let c = src[i]
+            let c = source[i]
             if c != 32 && c != 9 && c != 10 && c != 13 && c != 12 && c != 92 { scratch.append(c) }
             i += 1
         }

@@ -20,8 +20,9 @@ struct PythonLexer {
         var depth: Int
     }
 
-    let s: UnsafeBufferPointer<UInt8>
-    let n: Int
+    /// The source bytes and their count.
+    let source: UnsafeBufferPointer<UInt8>
+    let count: Int
     var pos = 0
     var tokens: [Token] = []
     var problems: [ParseProblem] = []
@@ -34,13 +35,13 @@ struct PythonLexer {
     /// Inside brackets: where the current physical line starts, until its first token.
     var bracketedLineStart = -1
 
-    init(_ s: UnsafeBufferPointer<UInt8>) {
-        self.s = s
-        self.n = s.count
+    init(_ source: UnsafeBufferPointer<UInt8>) {
+        self.source = source
+        self.count = source.count
     }
 
-    static func tokenize(_ s: UnsafeBufferPointer<UInt8>) -> (tokens: [Token], problems: [ParseProblem]) {
-        var lexer = PythonLexer(s)
+    static func tokenize(_ source: UnsafeBufferPointer<UInt8>) -> (tokens: [Token], problems: [ParseProblem]) {
+        var lexer = PythonLexer(source)
         lexer.run()
         return (lexer.tokens, lexer.problems)
     }
@@ -68,8 +69,8 @@ struct PythonLexer {
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 
     mutating func run() {
-        tokens.reserveCapacity(n / 5 + 16)
-        if n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF { pos = 3 }
+        tokens.reserveCapacity(count / 5 + 16)
+        if count >= 3 && source[0] == 0xEF && source[1] == 0xBB && source[2] == 0xBF { pos = 3 }
         while true {
             if let top = modes.last, top.kind != .field {
                 scanFStringText()
@@ -80,18 +81,18 @@ struct PythonLexer {
                 handleIndentation()
             }
             // Skip blanks.
-            while pos < n {
-                let c = s[pos]
+            while pos < count {
+                let c = source[pos]
                 if c == 32 || c == 9 || c == 12 { pos += 1 } else { break }
             }
-            if pos >= n { break }
-            let c = s[pos]
+            if pos >= count { break }
+            let c = source[pos]
             let start = pos
             switch c {
             case 35: // '#': a comment runs to the end of the line
-                while pos < n && s[pos] != 10 && s[pos] != 13 { pos += 1 }
+                while pos < count && source[pos] != 10 && source[pos] != 13 { pos += 1 }
             case 10, 13:
-                pos += (c == 13 && pos + 1 < n && s[pos + 1] == 10) ? 2 : 1
+                pos += (c == 13 && pos + 1 < count && source[pos + 1] == 10) ? 2 : 1
                 if bracketDepth == 0 {
                     if lineHasTokens { emit(.newline, start, start + 1); lineHasTokens = false }
                     atLineStart = true
@@ -99,8 +100,8 @@ struct PythonLexer {
                     bracketedLineStart = pos
                 }
             case 92: // '\\': line continuation
-                if pos + 1 < n && (s[pos + 1] == 10 || s[pos + 1] == 13) {
-                    pos += (s[pos + 1] == 13 && pos + 2 < n && s[pos + 2] == 10) ? 3 : 2
+                if pos + 1 < count && (source[pos + 1] == 10 || source[pos + 1] == 13) {
+                    pos += (source[pos + 1] == 13 && pos + 2 < count && source[pos + 2] == 10) ? 3 : 2
                 } else {
                     problem(pos, "unexpected character after line continuation")
                     emit(.error, pos, pos + 1)
@@ -111,20 +112,20 @@ struct PythonLexer {
             default:
                 if Self.isIdentifierStart(c) {
                     lexNameOrPrefixedString()
-                } else if Self.isDigit(c) || (c == 46 && pos + 1 < n && Self.isDigit(s[pos + 1])) {
+                } else if Self.isDigit(c) || (c == 46 && pos + 1 < count && Self.isDigit(source[pos + 1])) {
                     lexNumber()
                 } else {
                     lexOperator(c)
                 }
             }
         }
-        if !modes.isEmpty { problem(n, "unterminated f-string") }
-        if lineHasTokens { emit(.newline, n, n) }
+        if !modes.isEmpty { problem(count, "unterminated f-string") }
+        if lineHasTokens { emit(.newline, count, count) }
         while indents.count > 1 {
             indents.removeLast()
-            tokens.append(Token(kind: .dedent, keyword: .none, start: Int32(truncatingIfNeeded: n), end: Int32(truncatingIfNeeded: n)))
+            tokens.append(Token(kind: .dedent, keyword: .none, start: Int32(truncatingIfNeeded: count), end: Int32(truncatingIfNeeded: count)))
         }
-        tokens.append(Token(kind: .endMarker, keyword: .none, start: Int32(truncatingIfNeeded: n), end: Int32(truncatingIfNeeded: n)))
+        tokens.append(Token(kind: .endMarker, keyword: .none, start: Int32(truncatingIfNeeded: count), end: Int32(truncatingIfNeeded: count)))
     }
 
     /// Measures the indentation of a new logical line and emits INDENT/DEDENT. Blank and
@@ -132,10 +133,10 @@ struct PythonLexer {
     mutating func handleIndentation() {
         let (column, p) = indentation(from: pos)
         pos = p
-        if p >= n { return }
-        let c = s[p]
+        if p >= count { return }
+        let c = source[p]
         if c == 35 || c == 10 || c == 13 { return }
-        if c == 92 && p + 1 < n && (s[p + 1] == 10 || s[p + 1] == 13) { return }
+        if c == 92 && p + 1 < count && (source[p + 1] == 10 || source[p + 1] == 13) { return }
         applyIndentation(column, at: p)
     }
 
@@ -143,8 +144,8 @@ struct PythonLexer {
     func indentation(from lineStart: Int) -> (column: Int, textStart: Int) {
         var column = 0
         var p = lineStart
-        while p < n {
-            let c = s[p]
+        while p < count {
+            let c = source[p]
             if c == 32 { column += 1 } else if c == 9 { column = (column / 8 + 1) * 8 } else if c == 12 { column = 0 } else { break }
             p += 1
         }
@@ -193,12 +194,12 @@ struct PythonLexer {
     mutating func lexNameOrPrefixedString() {
         let start = pos
         var p = pos + 1
-        while p < n && Self.isIdentifierByte(s[p]) { p += 1 }
-        if p < n && (s[p] == 34 || s[p] == 39) && p - start <= 2 {
+        while p < count && Self.isIdentifierByte(source[p]) { p += 1 }
+        if p < count && (source[p] == 34 || source[p] == 39) && p - start <= 2 {
             // A string prefix: r, u, b, f, t in either case, and the pairs rb/br, rf/fr, rt/tr.
             var raw = false, format = false, bytes = false, unicode = false, valid = true
             for i in start..<p {
-                switch s[i] | 0x20 {
+                switch source[i] | 0x20 {
                 case 114: if raw { valid = false }; raw = true
                 case 102, 116: if format { valid = false }; format = true
                 case 98: if bytes { valid = false }; bytes = true
@@ -214,7 +215,7 @@ struct PythonLexer {
             }
         }
         pos = p
-        let keyword = KeywordTable.keyword(s, start, p)
+        let keyword = KeywordTable.keyword(source, start, p)
         if bracketedLineStart >= 0 && bracketDepth > 0 && Self.startsStatementOnly(keyword) {
             closeUnclosedBrackets(lineStart: bracketedLineStart, at: start)
         }
@@ -224,27 +225,27 @@ struct PythonLexer {
     mutating func lexNumber() {
         let start = pos
         var p = pos
-        if s[p] == 48 && p + 1 < n && (s[p + 1] | 0x20 == 120 || s[p + 1] | 0x20 == 111 || s[p + 1] | 0x20 == 98) {
+        if source[p] == 48 && p + 1 < count && (source[p + 1] | 0x20 == 120 || source[p + 1] | 0x20 == 111 || source[p + 1] | 0x20 == 98) {
             p += 2
-            while p < n {
-                let c = s[p]
+            while p < count {
+                let c = source[p]
                 if Self.isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 102) || c == 95 { p += 1 } else { break }
             }
         } else {
-            while p < n && (Self.isDigit(s[p]) || s[p] == 95) { p += 1 }
-            if p < n && s[p] == 46 {
+            while p < count && (Self.isDigit(source[p]) || source[p] == 95) { p += 1 }
+            if p < count && source[p] == 46 {
                 p += 1
-                while p < n && (Self.isDigit(s[p]) || s[p] == 95) { p += 1 }
+                while p < count && (Self.isDigit(source[p]) || source[p] == 95) { p += 1 }
             }
-            if p < n && s[p] | 0x20 == 101 {
+            if p < count && source[p] | 0x20 == 101 {
                 var q = p + 1
-                if q < n && (s[q] == 43 || s[q] == 45) { q += 1 }
-                if q < n && Self.isDigit(s[q]) {
+                if q < count && (source[q] == 43 || source[q] == 45) { q += 1 }
+                if q < count && Self.isDigit(source[q]) {
                     p = q
-                    while p < n && (Self.isDigit(s[p]) || s[p] == 95) { p += 1 }
+                    while p < count && (Self.isDigit(source[p]) || source[p] == 95) { p += 1 }
                 }
             }
-            if p < n && s[p] | 0x20 == 106 { p += 1 }
+            if p < count && source[p] | 0x20 == 106 { p += 1 }
         }
         pos = p
         emit(.number, start, p)
@@ -252,7 +253,7 @@ struct PythonLexer {
 
     mutating func lexOperator(_ c: UInt8) {
         let start = pos
-        @inline(__always) func next(_ k: Int) -> UInt8 { pos + k < n ? s[pos + k] : 0 }
+        @inline(__always) func next(_ k: Int) -> UInt8 { pos + k < count ? source[pos + k] : 0 }
         let c1 = next(1), c2 = next(2)
         var kind: TokenKind
         var width = 1
@@ -328,9 +329,9 @@ struct PythonLexer {
     /// Lexes a string whose prefix starts at `start` and whose opening quote is at `quotePos`.
     /// An f-/t-string only gets its start token here; `scanFStringText` takes over from there.
     mutating func lexString(start: Int, quotePos: Int, raw: Bool, format: Bool) {
-        let q = s[quotePos]
+        let q = source[quotePos]
         var p = quotePos + 1
-        let triple = p + 1 < n && s[p] == q && s[p + 1] == q
+        let triple = p + 1 < count && source[p] == q && source[p + 1] == q
         if triple { p += 2 }
         if format {
             emit(.fstringStart, start, p)
@@ -339,20 +340,20 @@ struct PythonLexer {
             return
         }
         while true {
-            if p >= n {
+            if p >= count {
                 problem(start, triple ? "unterminated triple-quoted string" : "unterminated string")
-                p = n
+                p = count
                 break
             }
-            let c = s[p]
+            let c = source[p]
             if c == 92 {
                 // A backslash keeps the next character in the string, raw or not.
-                p += (p + 2 < n && s[p + 1] == 13 && s[p + 2] == 10) ? 3 : 2
+                p += (p + 2 < count && source[p + 1] == 13 && source[p + 2] == 10) ? 3 : 2
                 continue
             }
             if c == q {
                 if !triple { p += 1; break }
-                if p + 2 < n && s[p + 1] == q && s[p + 2] == q { p += 3; break }
+                if p + 2 < count && source[p + 1] == q && source[p + 2] == q { p += 3; break }
                 p += 1
                 continue
             }
@@ -362,7 +363,7 @@ struct PythonLexer {
             }
             p += 1
         }
-        if p > n { p = n }
+        if p > count { p = count }
         pos = p
         emit(.string, start, p)
     }
@@ -374,16 +375,16 @@ struct PythonLexer {
         let q = mode.quote
         var p = pos
         while true {
-            if p >= n || ((s[p] == 10 || s[p] == 13) && !mode.triple) {
+            if p >= count || ((source[p] == 10 || source[p] == 13) && !mode.triple) {
                 problem(p, "unterminated f-string")
                 if mode.kind == .formatSpec { bracketDepth -= 1 }
                 if mode.kind == .fstringText { emit(.fstringEnd, p, p) }
                 modes.removeLast()
-                pos = min(p, n)
+                pos = min(p, count)
                 return
             }
-            let c = s[p]
-            if c == q && (!mode.triple || (p + 2 < n && s[p + 1] == q && s[p + 2] == q)) {
+            let c = source[p]
+            if c == q && (!mode.triple || (p + 2 < count && source[p + 1] == q && source[p + 2] == q)) {
                 if mode.kind == .formatSpec {
                     // The quote ends the f-string before the field was closed.
                     problem(p, "f-string: expecting '}'")
@@ -399,20 +400,20 @@ struct PythonLexer {
                 return
             }
             if c == 92 {
-                if p + 1 < n && (s[p + 1] == 123 || s[p + 1] == 125) { p += 1; continue }
-                if !mode.raw && p + 2 < n && s[p + 1] == 78 && s[p + 2] == 123 {
+                if p + 1 < count && (source[p + 1] == 123 || source[p + 1] == 125) { p += 1; continue }
+                if !mode.raw && p + 2 < count && source[p + 1] == 78 && source[p + 2] == 123 {
                     // \N{NAME}: the braces belong to the escape.
                     p += 3
-                    while p < n && s[p] != 125 && s[p] != q && s[p] != 10 && s[p] != 13 { p += 1 }
-                    if p < n && s[p] == 125 { p += 1 }
+                    while p < count && source[p] != 125 && source[p] != q && source[p] != 10 && source[p] != 13 { p += 1 }
+                    if p < count && source[p] == 125 { p += 1 }
                     continue
                 }
-                p += (p + 2 < n && s[p + 1] == 13 && s[p + 2] == 10) ? 3 : 2
-                if p > n { p = n }
+                p += (p + 2 < count && source[p + 1] == 13 && source[p + 2] == 10) ? 3 : 2
+                if p > count { p = count }
                 continue
             }
             if c == 123 {
-                if mode.kind == .fstringText && p + 1 < n && s[p + 1] == 123 { p += 2; continue }
+                if mode.kind == .fstringText && p + 1 < count && source[p + 1] == 123 { p += 2; continue }
                 emit(.fieldStart, p, p + 1)
                 bracketDepth += 1
                 modes.append(Mode(kind: .field, quote: q, triple: mode.triple, raw: mode.raw, depth: bracketDepth))
@@ -427,7 +428,7 @@ struct PythonLexer {
                     pos = p + 1
                     return
                 }
-                if p + 1 < n && s[p + 1] == 125 { p += 2; continue }
+                if p + 1 < count && source[p + 1] == 125 { p += 2; continue }
                 problem(p, "f-string: single '}' is not allowed")
                 p += 1
                 continue

@@ -69,17 +69,17 @@ enum KeywordTable {
         return table
     }()
 
-    static func keyword(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Keyword {
+    static func keyword(_ source: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Keyword {
         let length = end - start
         if length < 2 || length > 8 { return .none }
-        let first = s[start]
+        let first = source[start]
         // Every keyword starts with a lowercase letter or F/N/T.
         if !((first >= 97 && first <= 122) || first == 70 || first == 78 || first == 84) { return .none }
         for (bytes, keyword) in byLength[length] {
             var same = true
             var i = 0
             while i < length {
-                if bytes[i] != s[start + i] { same = false; break }
+                if bytes[i] != source[start + i] { same = false; break }
                 i += 1
             }
             if same { return keyword }

@@ -35,10 +35,11 @@ struct PythonDetails {
 /// cannot overflow the stack.
 struct PythonTreeBuilder {
     var tree: SyntaxTree
-    let src: UnsafeRawBufferPointer
-    let toks: UnsafeBufferPointer<Token>
+    let source: UnsafeRawBufferPointer
+    let tokens: UnsafeBufferPointer<Token>
     let lastIndex: Int
-    var p = 0
+    /// Index of the current token.
+    var cursor = 0
     /// End offset of the last real (non-layout) token consumed.
     var prevEnd = 0
     var depth = 0
@@ -56,8 +57,8 @@ struct PythonTreeBuilder {
         tree.makeNode(.module, start: 0, end: source.count)
         details = PythonDetails(&tree.symbols)
         self.tree = tree
-        self.src = source
-        self.toks = tokens
+        self.source = source
+        self.tokens = tokens
         self.lastIndex = tokens.count - 1
     }
 
@@ -91,20 +92,20 @@ struct PythonTreeBuilder {
 
     // MARK: - Tokens
 
-    @inline(__always) var tok: Token { mutating get { toks[p] } }
-    @inline(__always) var kind: TokenKind { mutating get { toks[p].kind } }
-    @inline(__always) mutating func peek(_ offset: Int) -> Token { toks[min(p + offset, lastIndex)] }
-    @inline(__always) mutating func at(_ k: TokenKind) -> Bool { toks[p].kind == k }
-    @inline(__always) mutating func atKeyword(_ k: Keyword) -> Bool { toks[p].kind == .name && toks[p].keyword == k }
+    @inline(__always) var tok: Token { mutating get { tokens[cursor] } }
+    @inline(__always) var kind: TokenKind { mutating get { tokens[cursor].kind } }
+    @inline(__always) mutating func peek(_ offset: Int) -> Token { tokens[min(cursor + offset, lastIndex)] }
+    @inline(__always) mutating func at(_ k: TokenKind) -> Bool { tokens[cursor].kind == k }
+    @inline(__always) mutating func atKeyword(_ k: Keyword) -> Bool { tokens[cursor].kind == .name && tokens[cursor].keyword == k }
 
     @inline(__always) mutating func advance() {
-        let t = toks[p]
+        let t = tokens[cursor]
         if t.kind != .newline && t.kind != .indent && t.kind != .dedent && t.kind != .endMarker { prevEnd = t.endOffset }
-        if p < lastIndex { p += 1 }
+        if cursor < lastIndex { cursor += 1 }
     }
 
     @inline(__always) mutating func eat(_ k: TokenKind) -> Bool {
-        if toks[p].kind == k { advance(); return true }
+        if tokens[cursor].kind == k { advance(); return true }
         return false
     }
 
@@ -125,8 +126,8 @@ struct PythonTreeBuilder {
     @inline(__always) mutating func intern(_ t: Token) -> Symbol {
         var i = t.startOffset
         let end = t.endOffset
-        while i < end && src[i] < 0x80 { i += 1 }
-        if i == end { return tree.symbols.intern(src, t.startOffset..<end) }
+        while i < end && source[i] < 0x80 { i += 1 }
+        if i == end { return tree.symbols.intern(source, t.startOffset..<end) }
         return internNormalizingWidth(t.startOffset, end)
     }
 
@@ -138,18 +139,18 @@ struct PythonTreeBuilder {
         scratch.removeAll(keepingCapacity: true)
         var i = start
         while i < end {
-            let b = src[i]
+            let b = source[i]
             var length = 1
             var codePoint = -1
             if b >= 0xC2 && b < 0xE0 && i + 1 < end {
                 length = 2
-                codePoint = Int(b & 0x1F) << 6 | Int(src[i + 1] & 0x3F)
+                codePoint = Int(b & 0x1F) << 6 | Int(source[i + 1] & 0x3F)
             } else if b >= 0xE0 && b < 0xF0 && i + 2 < end {
                 length = 3
-                codePoint = Int(b & 0x0F) << 12 | Int(src[i + 1] & 0x3F) << 6 | Int(src[i + 2] & 0x3F)
+                codePoint = Int(b & 0x0F) << 12 | Int(source[i + 1] & 0x3F) << 6 | Int(source[i + 2] & 0x3F)
             } else if b >= 0xF0 && b < 0xF5 && i + 3 < end {
                 length = 4
-                codePoint = Int(b & 0x07) << 18 | Int(src[i + 1] & 0x3F) << 12 | Int(src[i + 2] & 0x3F) << 6 | Int(src[i + 3] & 0x3F)
+                codePoint = Int(b & 0x07) << 18 | Int(source[i + 1] & 0x3F) << 12 | Int(source[i + 2] & 0x3F) << 6 | Int(source[i + 3] & 0x3F)
             }
             switch codePoint {
             case 0xFF01...0xFF5E:
@@ -165,7 +166,7 @@ struct PythonTreeBuilder {
                 let ligatures: [[UInt8]] = [[102, 102], [102, 105], [102, 108], [102, 102, 105], [102, 102, 108], [115, 116], [115, 116]]
                 scratch.append(contentsOf: ligatures[codePoint - 0xFB00])
             default:
-                for k in 0..<length { scratch.append(src[i + k]) }
+                for k in 0..<length { scratch.append(source[i + k]) }
             }
             i += length
         }
@@ -203,7 +204,7 @@ struct PythonTreeBuilder {
 
     mutating func parseModule() {
         parseStatements(into: tree.root, untilDedent: false)
-        setEnd(tree.root, src.count)
+        setEnd(tree.root, source.count)
         if !tree.problems.isEmpty { encloseChildren() }
     }
 
@@ -256,9 +257,9 @@ struct PythonTreeBuilder {
             case .newline:
                 advance()
             default:
-                let before = p
+                let before = cursor
                 parseStatement(into: parent)
-                if p == before {
+                if cursor == before {
                     problem("unexpected token")
                     advance()
                 }
@@ -430,7 +431,7 @@ struct PythonTreeBuilder {
         guard at(.name) else { return false }
         while true {
             let t = tok
-            scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: src[t.startOffset..<t.endOffset]))
+            scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: source[t.startOffset..<t.endOffset]))
             advance()
             if at(.dot) && peek(1).kind == .name {
                 scratch.append(46)
@@ -743,14 +744,14 @@ struct PythonTreeBuilder {
 
     /// `with (a as b, c):` — the parenthesis holds the items when its match is followed by `:`.
     mutating func parenthesizedWithItems() -> Bool {
-        var i = p
+        var i = cursor
         var balance = 0
         while i < lastIndex {
-            switch toks[i].kind {
+            switch tokens[i].kind {
             case .lpar: balance += 1
             case .rpar:
                 balance -= 1
-                if balance == 0 { return toks[i + 1].kind == .colon }
+                if balance == 0 { return tokens[i + 1].kind == .colon }
             case .newline, .endMarker: return false
             default: break
             }
@@ -774,10 +775,10 @@ struct PythonTreeBuilder {
         }
         // A `;` ends the search too: it cannot appear in a match header, and stopping there
         // keeps a line of many short statements linear.
-        var i = p + 1
-        while i < lastIndex && toks[i].kind != .newline && toks[i].kind != .semi { i += 1 }
-        guard i < lastIndex, toks[i].kind == .newline, toks[i - 1].kind == .colon, i + 2 <= lastIndex else { return false }
-        let indent = toks[i + 1], first = toks[i + 2]
+        var i = cursor + 1
+        while i < lastIndex && tokens[i].kind != .newline && tokens[i].kind != .semi { i += 1 }
+        guard i < lastIndex, tokens[i].kind == .newline, tokens[i - 1].kind == .colon, i + 2 <= lastIndex else { return false }
+        let indent = tokens[i + 1], first = tokens[i + 2]
         return indent.kind == .indent && first.kind == .name && first.keyword == .case
     }
 
@@ -798,10 +799,10 @@ struct PythonTreeBuilder {
                 parseColonAndBlock(into: caseNode)
                 setEnd(caseNode, prevEnd)
             } else {
-                let before = p
+                let before = cursor
                 problem("expected 'case'")
                 parseStatement(into: node)
-                if p == before { advance() }
+                if cursor == before { advance() }
             }
         }
         setEnd(node, prevEnd)
