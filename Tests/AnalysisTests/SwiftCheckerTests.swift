@@ -107,5 +107,8 @@ import AsyncLint
         let chain = String(repeating: ".map { $0 }", count: 3000)
         let source = "func f(xs: [Int]) async {\n    _ = xs\(chain).count\n    sleep(1)\n}\n"
         #expect(findings(source).map(\.code) == ["AL101"])
+        // A long chain of property reads before a blocking member: inference gives up, silently.
+        let members = String(repeating: ".next", count: 5000)
+        #expect(findings("func f(a: Node) async {\n    a\(members).wait()\n}\n").isEmpty)
     }
 }

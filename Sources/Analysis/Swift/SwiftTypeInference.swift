@@ -25,7 +25,10 @@ extension SwiftFileCheck {
         }
     }
 
-    mutating func inferredType(of expression: NodeID, context: SwiftWalkContext?) -> String? {
+    /// `depth` bounds the walk down a member chain (`a.b.c.….wait()`): a few links carry what
+    /// local inference can know, and a generated 5,000-link chain must not exhaust the stack.
+    mutating func inferredType(of expression: NodeID, context: SwiftWalkContext?, depth: Int = 0) -> String? {
+        guard depth < 16 else { return nil }
         let node = tree.unwrappingTryAndAwait(expression)
         switch tree.kind(node) {
         case .name:
@@ -33,7 +36,7 @@ extension SwiftFileCheck {
             if symbol == selfSymbol { return context?.enclosingType }
             return typeOfVariable(symbol, context: context)
         case .member:
-            return typeOfMemberValue(node, context: context)
+            return typeOfMemberValue(node, context: context, depth: depth)
         case .call:
             let shape = SwiftCallShape(call: node, in: tree)
             if !shape.isMember {
@@ -52,7 +55,7 @@ extension SwiftFileCheck {
     }
 
     /// `FileManager.default`, `self.queue`, `other.semaphore`, `promise.futureResult`.
-    private mutating func typeOfMemberValue(_ member: NodeID, context: SwiftWalkContext?) -> String? {
+    private mutating func typeOfMemberValue(_ member: NodeID, context: SwiftWalkContext?, depth: Int) -> String? {
         let node = tree[member]
         guard !node.flags.contains(.implicitBase), !node.firstChild.isNone else { return nil }
         let base = tree.unwrappingTryAndAwait(node.firstChild)
@@ -66,7 +69,7 @@ extension SwiftFileCheck {
         if let provided = entries(node.name).providers.first(where: { $0.typeName == nil }) {
             return provided.providedType
         }
-        if let baseType = inferredType(of: base, context: context) {
+        if let baseType = inferredType(of: base, context: context, depth: depth + 1) {
             return knownType(types.propertyType(node.name, ofType: baseType))
         }
         return nil
