@@ -20,10 +20,10 @@ extension Parser {
         var guardCount = 0
         while guardCount < 64 {
             guardCount += 1
-            let t = toks[j]
+            let t = tk(j)
             if t.kind == .at { return true }
             guard t.kind == .identifier, !t.flags.contains(.escaped) else { return false }
-            let next = toks[j + 1]
+            let next = tk(j + 1)
             switch t.kw {
             case .func, .deinit, .subscript, .var, .let, .typealias, .associatedtype, .import,
                  .precedencegroup:
@@ -43,7 +43,7 @@ extension Parser {
                 return next.kind == .identifier && !next.atLineStart && (next.kw == .none || next.flags.contains(.escaped))
             case .macro:
                 return next.kind == .identifier && !next.atLineStart
-                    && (toks[j + 2].kind == .lparen || toks[j + 2].kind == .op)
+                    && (tk(j + 2).kind == .lparen || tk(j + 2).kind == .op)
             case .case:
                 return context != .switchCases
             case .operator:
@@ -53,10 +53,10 @@ extension Parser {
                     // A modifier must be followed, on the same declaration, by more modifiers or
                     // a declaration keyword; `open(x)` alone is a call.
                     var k = j + 1
-                    if toks[k].kind == .lparen && !toks[k].spaceBefore {
+                    if tk(k).kind == .lparen && !tk(k).spaceBefore {
                         k = after(k)
                     }
-                    let n = toks[k]
+                    let n = tk(k)
                     guard n.kind == .identifier || n.kind == .at else { return false }
                     if n.kind == .identifier && (n.kw == .none || n.flags.contains(.escaped)) { return false }
                     sawModifier = true
@@ -95,7 +95,7 @@ extension Parser {
                 if tok.kw == .prefix || tok.kw == .postfix || tok.kw == .infix { advance(); continue }
                 break
             }
-            if isKw(.class) && (kwAt(i + 1) != .none) && !toks[i + 1].flags.contains(.escaped) && Parser.isDeclKeywordOrModifier(kwAt(i + 1)) {
+            if isKw(.class) && (kwAt(i + 1) != .none) && !tk(i + 1).flags.contains(.escaped) && Parser.isDeclKeywordOrModifier(kwAt(i + 1)) {
                 advance()
                 continue
             }
@@ -337,7 +337,7 @@ extension Parser {
                 skipSingle()
             }
         }
-        if kind == .rparen { advance() } else if close > i && toks[close].kind == .rparen { i = close + 1 }
+        if kind == .rparen { advance() } else if close > i && tk(close).kind == .rparen { i = close + 1 }
     }
 
     /// `subscript<T>(params) -> T { get … set … }` or with a getter body.
@@ -428,10 +428,10 @@ extension Parser {
         var guardCount = 0
         while guardCount < 64 {
             guardCount += 1
-            let t = toks[j]
+            let t = tk(j)
             if t.kind == .at {
                 j += 2
-                if toks[j].kind == .lparen && !toks[j].spaceBefore { j = after(j) }
+                if tk(j).kind == .lparen && !tk(j).spaceBefore { j = after(j) }
                 continue
             }
             if isPlainKw(t, .mutating) || isPlainKw(t, .nonmutating) || isPlainKw(t, .__consuming)
@@ -441,9 +441,9 @@ extension Parser {
             }
             break
         }
-        let t = toks[j]
+        let t = tk(j)
         guard t.kind == .identifier && !t.flags.contains(.escaped) && Parser.isAccessorKeyword(t.kw) else { return false }
-        let n = toks[j + 1]
+        let n = tk(j + 1)
         switch n.kind {
         case .lbrace, .rbrace:
             return true
@@ -794,7 +794,7 @@ extension Parser {
 
     /// Makes the current token start at `offset` (what remains after a closing `>`).
     mutating func splitToken(at offset: Int) {
-        var t = toks[i]
+        var t = tk(i)
         t.start = Int32(offset)
         t.valueStart = Int32(offset)
         t.flags.remove(.spaceBefore)

@@ -242,9 +242,9 @@ extension Parser {
         var j = i + 1
         var sawLabel = false
         while true {
-            let t = toks[j]
+            let t = tk(j)
             if t.kind == .rparen { break }
-            guard t.kind == .identifier, toks[j + 1].kind == .colon else { return }
+            guard t.kind == .identifier, tk(j + 1).kind == .colon else { return }
             sawLabel = true
             j += 2
         }
@@ -292,8 +292,8 @@ extension Parser {
         depth -= 1
         if kind == .rparen { advance() } else { problem("expected )") }
         tree.setEnd(tuple, prevEnd)
-        if count.elements == 1 && !count.labelled {
-            let only = tree[tuple].firstChild
+        let only = tree[tuple].firstChild
+        if count.elements == 1 && !count.labelled && !only.isNone && only == tree[tuple].lastChild {
             tree[tuple].firstChild = .none
             tree[tuple].lastChild = .none
             tree[only].parent = .none
@@ -547,9 +547,9 @@ extension Parser {
         if n.kind == .at {
             // `{ @attr get … }` is an accessor block.
             var j = i + 1
-            while toks[j].kind == .at {
+            while tk(j).kind == .at {
                 j += 2
-                if toks[j].kind == .lparen && !toks[j].spaceBefore { j = after(j) }
+                if tk(j).kind == .lparen && !tk(j).spaceBefore { j = after(j) }
             }
             let k = kwAt(j)
             if k == .get || k == .set || k == ._read || k == ._modify || k == .didSet || k == .willSet { return false }
@@ -560,8 +560,8 @@ extension Parser {
         case .condition:
             if n.atLineStart { return false }
             let close = Int(match[i])
-            if close < 0 || toks[close].kind != .rbrace { return false }
-            let f = toks[close + 1]
+            if close < 0 || tk(close).kind != .rbrace { return false }
+            let f = tk(close + 1)
             switch f.kind {
             case .lbrace, .comma:
                 return true
@@ -587,14 +587,14 @@ extension Parser {
 
     /// Lookahead: `<` types `>` followed by a token that disambiguates a generic argument list.
     mutating func canParseGenericArguments() -> Bool {
-        guard toks[i].kind == .op, src[Int(toks[i].start)] == UInt8(ascii: "<") else { return false }
+        guard tk(i).kind == .op, src[Int(tk(i).start)] == UInt8(ascii: "<") else { return false }
         var j = i
         var angle = 0
         // Real generic argument lists are short; the budget keeps `a<b<c<…` linear.
         var budget = 256
         while budget > 0 {
             budget -= 1
-            let t = toks[j]
+            let t = tk(j)
             switch t.kind {
             case .op:
                 var k = Int(t.start)
@@ -612,7 +612,7 @@ extension Parser {
                                 return false
                             }
                             if k + 1 < Int(t.end) { return true }  // `>?` / `>!`
-                            return isGenericDisambiguator(toks[j + 1])
+                            return isGenericDisambiguator(tk(j + 1))
                         }
                     } else if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: "&")
                                 || c == UInt8(ascii: "~") {
@@ -694,38 +694,38 @@ extension Parser {
     /// Lookahead for `[captures] (params) async throws -> T in` / `a, b in`.
     mutating func hasClosureSignature() -> Bool {
         var j = i
-        while toks[j].kind == .at {
+        while tk(j).kind == .at {
             j += 2
-            if toks[j].kind == .lparen && !toks[j].spaceBefore { j = after(j) }
+            if tk(j).kind == .lparen && !tk(j).spaceBefore { j = after(j) }
         }
-        if toks[j].kind == .lbracket { j = after(j) }
-        if toks[j].kind == .identifier && toks[j].kw == .in && !toks[j].flags.contains(.escaped) { return true }
-        if toks[j].kind == .lparen {
+        if tk(j).kind == .lbracket { j = after(j) }
+        if tk(j).kind == .identifier && tk(j).kw == .in && !tk(j).flags.contains(.escaped) { return true }
+        if tk(j).kind == .lparen {
             j = after(j)
-        } else if toks[j].kind == .identifier {
-            while toks[j].kind == .identifier {
-                let t = toks[j]
+        } else if tk(j).kind == .identifier {
+            while tk(j).kind == .identifier {
+                let t = tk(j)
                 if t.kw == .in && !t.flags.contains(.escaped) { return true }
                 if !t.flags.contains(.escaped) && Parser.isStatementKeyword(t.kw) { return false }
                 j += 1
-                if toks[j].kind == .colon { return false }
-                if toks[j].kind == .comma { j += 1 } else { break }
+                if tk(j).kind == .colon { return false }
+                if tk(j).kind == .comma { j += 1 } else { break }
             }
         } else {
             return false
         }
         // Effects, then `in` or a result type and `in`.
-        while toks[j].kind == .identifier && !toks[j].flags.contains(.escaped)
-                && (toks[j].kw == .async || toks[j].kw == .throws || toks[j].kw == .rethrows) {
+        while tk(j).kind == .identifier && !tk(j).flags.contains(.escaped)
+                && (tk(j).kw == .async || tk(j).kw == .throws || tk(j).kw == .rethrows) {
             j += 1
-            if toks[j].kind == .lparen && !toks[j].atLineStart { j = after(j) }
+            if tk(j).kind == .lparen && !tk(j).atLineStart { j = after(j) }
         }
-        if isPlainKw(toks[j], .in) { return true }
-        guard toks[j].kind == .arrow else { return false }
+        if isPlainKw(tk(j), .in) { return true }
+        guard tk(j).kind == .arrow else { return false }
         var budget = 512
         while budget > 0 {
             budget -= 1
-            let t = toks[j]
+            let t = tk(j)
             switch t.kind {
             case .identifier:
                 if t.kw == .in && !t.flags.contains(.escaped) { return true }
@@ -921,8 +921,8 @@ extension Parser {
         defer { depth -= 1 }
         // Only when the first branch starts with `.member`.
         var j = i + 1
-        while toks[j].kind != .eof && !toks[j].atLineStart { j = after(j) }
-        guard toks[j].kind == .period || (toks[j].kind == .pound && (toks[j].kw == .endif || toks[j].kw == .else || toks[j].kw == .elseif)) else { return nil }
+        while tk(j).kind != .eof && !tk(j).atLineStart { j = after(j) }
+        guard tk(j).kind == .period || (tk(j).kind == .pound && (tk(j).kw == .endif || tk(j).kw == .else || tk(j).kw == .elseif)) else { return nil }
         let node = tree.wrap(base, in: .opaque, detail: d.poundIf, end: prevEnd)
         while kind == .pound && (tok.kw == .if || tok.kw == .elseif || tok.kw == .else) {
             let wasElse = tok.kw == .else
@@ -954,7 +954,7 @@ extension Parser {
         var first = true
         while !atEOF {
             if !first && tok.atLineStart {
-                let prev = toks[i - 1]
+                let prev = tk(i - 1)
                 if !(prev.kind == .op && isBinaryOperator(prev)) && !(tok.kind == .op && isBinaryOperator(tok)) { break }
             }
             first = false

@@ -120,25 +120,29 @@ struct Parser {
 
     // MARK: - Token access
 
-    @inline(__always) var tok: Token { mutating get { toks[i] } }
-    @inline(__always) var kind: TokenKind { mutating get { toks[i].kind } }
-    @inline(__always) mutating func peek(_ k: Int = 1) -> Token { toks[min(i + k, toks.count - 1)] }
+    /// The token at `j`, or the end-of-file token past the end: lookahead may run off the end
+    /// of malformed input without a bounds check of its own.
+    @inline(__always) mutating func tk(_ j: Int) -> Token { toks[j < toks.count ? max(j, 0) : toks.count - 1] }
+
+    @inline(__always) var tok: Token { mutating get { tk(i) } }
+    @inline(__always) var kind: TokenKind { mutating get { tk(i).kind } }
+    @inline(__always) mutating func peek(_ k: Int = 1) -> Token { tk(min(i + k, toks.count - 1)) }
     @inline(__always) mutating func kwAt(_ j: Int) -> Keyword {
-        let t = toks[min(j, toks.count - 1)]
+        let t = tk(min(j, toks.count - 1))
         return t.kind == .identifier ? t.kw : .none
     }
-    @inline(__always) mutating func isKw(_ k: Keyword) -> Bool { toks[i].kind == .identifier && toks[i].kw == k }
-    @inline(__always) var atEOF: Bool { mutating get { toks[i].kind == .eof } }
-    @inline(__always) mutating func advance() { if toks[i].kind != .eof { i += 1 } }
-    @inline(__always) var start: Int { mutating get { Int(toks[i].start) } }
+    @inline(__always) mutating func isKw(_ k: Keyword) -> Bool { tk(i).kind == .identifier && tk(i).kw == k }
+    @inline(__always) var atEOF: Bool { mutating get { tk(i).kind == .eof } }
+    @inline(__always) mutating func advance() { if tk(i).kind != .eof { i += 1 } }
+    @inline(__always) var start: Int { mutating get { Int(tk(i).start) } }
     /// End of the previous token (where a node that ends before `tok` ends).
-    @inline(__always) var prevEnd: Int { mutating get { i > 0 ? Int(toks[i - 1].end) : 0 } }
+    @inline(__always) var prevEnd: Int { mutating get { i > 0 ? Int(tk(i - 1).end) : 0 } }
 
     /// Whether the token is a single-byte operator `c`.
     @inline(__always) mutating func isOp(_ t: Token, _ c: UInt8) -> Bool {
         t.kind == .op && t.end - t.start == 1 && src[Int(t.start)] == c
     }
-    @inline(__always) mutating func isOp(_ c: UInt8) -> Bool { isOp(toks[i], c) }
+    @inline(__always) mutating func isOp(_ c: UInt8) -> Bool { isOp(tk(i), c) }
     mutating func opText(_ t: Token, _ s: StaticString) -> Bool {
         guard t.kind == .op, Int(t.end - t.start) == s.utf8CodeUnitCount else { return false }
         let b = s.utf8Start
@@ -180,7 +184,7 @@ struct Parser {
 
     /// Index after the group opened at `j` (or `j + 1` for a non-opener).
     mutating func after(_ j: Int) -> Int {
-        switch toks[j].kind {
+        switch tk(j).kind {
         case .lparen, .lbracket, .lbrace, .interpOpen:
             let m = Int(match[j])
             return m < 0 ? j + 1 : min(m + 1, toks.count - 1)

@@ -286,9 +286,9 @@ extension Parser {
             let close = Int(match[i])
             var j = i + 1
             while j < close && j < toks.count - 1 {
-                let t = toks[j]
+                let t = tk(j)
                 if t.kind == .identifier && (t.kw == .none || t.flags.contains(.escaped) || t.kw == .underscore)
-                    && toks[j + 1].kind != .colon {
+                    && tk(j + 1).kind != .colon {
                     let n = tree.addNode(.name, parent: binding, name: name(t), start: Int(t.start), end: Int(t.end))
                     _ = n
                 }
@@ -402,14 +402,14 @@ extension Parser {
     /// Whether the `#if` here wraps switch cases (its first branch starts with a case label).
     mutating func ifConfigWrapsCases() -> Bool {
         var j = i + 1
-        while toks[j].kind != .eof && !toks[j].atLineStart { j = after(j) }
-        let t = toks[j]
+        while tk(j).kind != .eof && !tk(j).atLineStart { j = after(j) }
+        let t = tk(j)
         if isPlainKw(t, .case) || isPlainKw(t, .default) || t.kind == .at { return true }
         if t.kind == .pound && t.kw == .if {
             // A nested #if: look at what it wraps.
             var k = j + 1
-            while toks[k].kind != .eof && !toks[k].atLineStart { k = after(k) }
-            let u = toks[k]
+            while tk(k).kind != .eof && !tk(k).atLineStart { k = after(k) }
+            let u = tk(k)
             return isPlainKw(u, .case) || isPlainKw(u, .default) || u.kind == .at
         }
         return false
