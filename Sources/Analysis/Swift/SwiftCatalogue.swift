@@ -34,6 +34,12 @@
 /// closures are not counted), `_` for an unlabelled one: `(a:b:)` exactly these, `(a:...)`
 /// these first and any others after, `(...)` or no parentheses any, `()` none.
 ///
+/// No entry matches a call that is directly awaited (`try await x.f()`): only an async API of
+/// the same name compiles that way without a warning.
+///
+/// An instance provider with a leading dot (`.futureResult`) applies on any receiver, and
+/// through a type name too (`EventLoopFuture.andAllSucceed(…)`); its labels are not checked.
+///
 /// Context APIs (`offloadAPIs`, `inlineClosureAPIs`, `taskAPIs`) match a call by its last name
 /// (`async`, `map`, `addTask`, or the type name of an initializer); a `Type.member` entry also
 /// requires the receiver to be `Type`, an unknown receiver, or the name `Type` itself.
