@@ -34,6 +34,21 @@ func offload() async {
     OperationQueue().addOperation {
         sleep(1)
     }
+    let pool = NIOThreadPool(numberOfThreads: 1)
+    _ = pool.runIfActive(eventLoop: loop) {
+        sleep(1)
+    }
+}
+
+func moreInline(data: Data, lock: NSLock, items: [Int]) async {
+    data.withUnsafeBytes { _ in usleep(1) } // expect: AL101
+    lock.withLock { usleep(2) } // expect: AL101
+    _ = items.reduce(0) { total, item in
+        usleep(3) // expect: AL101
+        return total + item
+    }
+    _ = items.sorted { a, b in usleep(4) == 0 && a < b } // expect: AL101
+    _ = items.first(where: { _ in usleep(5) == 0 }) // expect: AL101
 }
 
 func stored() async {
