@@ -750,7 +750,10 @@ let embeddedCatalogueJSON = #####"""
         "message": "blocks a cooperative pool thread until another thread or task signals it, and can deadlock the pool",
         "alternative": "awaiting the task, a continuation, `Mutex.withLock` with no await inside, or an actor",
         "apis": [
-          {"instance": "DispatchSemaphore.wait(...)"},
+          {
+            "instance": "DispatchSemaphore.wait(...)",
+            "codeWhenSignalledIn": {"code": "AL103", "members": ["dataTask", "downloadTask", "uploadTask"]}
+          },
           {"instance": "DispatchGroup.wait(...)"},
           {"instance": "DispatchWorkItem.wait(...)"},
           {"instance": "DispatchQueue.sync(...)"},
