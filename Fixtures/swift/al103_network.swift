@@ -19,3 +19,26 @@ func configured(base: URL) async throws -> Data {
     // Where the URL comes from is not visible: file I/O is the safer guess.
     try Data(contentsOf: base.appendingPathComponent("x")) // expect: AL102
 }
+
+// A semaphore that turns a URLSession task into a blocking call is network I/O.
+func bridged(url: URL) async -> Data? {
+    let semaphore = DispatchSemaphore(value: 0)
+    var result: Data?
+    URLSession.shared.dataTask(with: url) { data, _, _ in
+        result = data
+        semaphore.signal()
+    }.resume()
+    semaphore.wait() // expect: AL103
+    return result
+}
+
+// Signalled by something else: a plain blocking wait.
+func otherSignal(url: URL) async {
+    let semaphore = DispatchSemaphore(value: 0)
+    let done = DispatchSemaphore(value: 0)
+    URLSession.shared.dataTask(with: url) { _, _, _ in
+        done.signal()
+    }.resume()
+    semaphore.wait() // expect: AL105
+    _ = done
+}

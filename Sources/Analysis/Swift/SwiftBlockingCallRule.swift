@@ -15,10 +15,17 @@ extension SwiftFileCheck {
         var code = pattern.code
         var message = pattern.message
         var alternative = pattern.alternative
+        var switchedCode: String?
         if let remoteCode = pattern.codeWhenRemoteURL,
            let first = shape.arguments(in: tree).first, let value = tree.argumentValue(first), isRemoteURL(value) {
-            code = remoteCode
-            if let group = catalogue.swift.blocking.first(where: { $0.code == remoteCode }) {
+            switchedCode = remoteCode
+        }
+        if let signalling = pattern.codeWhenSignalledIn, isSignalled(shape, in: signalling.members) {
+            switchedCode = signalling.code
+        }
+        if let switchedCode {
+            code = switchedCode
+            if let group = catalogue.swift.blocking.first(where: { $0.code == switchedCode }) {
                 message = group.message
                 alternative = group.alternative
             }
@@ -93,6 +100,41 @@ extension SwiftFileCheck {
             return fitting.first { $0.signature.typeName == general }
         }
         return nil
+    }
+
+    /// `s.wait()` where, in the same function or closure, a closure given to one of `members`
+    /// (`URLSession.shared.dataTask(with: url) { … s.signal() }`) signals `s`.
+    private func isSignalled(_ wait: SwiftCallShape, in members: [String]) -> Bool {
+        guard let receiver = wait.baseName(in: tree) else { return false }
+        var body = tree[wait.call].parent
+        while !body.isNone, tree.kind(body) != .function, tree.kind(body) != .closure { body = tree[body].parent }
+        guard !body.isNone else { return false }
+        var stack: [NodeID] = [body]
+        while let id = stack.popLast() {
+            defer { stack.append(contentsOf: tree.children(id)) }
+            guard tree.kind(id) == .call else { continue }
+            let shape = SwiftCallShape(call: id, in: tree)
+            guard shape.isMember, members.contains(text(shape.lastName)) else { continue }
+            for argument in shape.arguments(in: tree) {
+                if let closure = tree.argumentValue(argument), tree.kind(closure) == .closure,
+                   signals(receiver, within: closure) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    private func signals(_ semaphore: Symbol, within closure: NodeID) -> Bool {
+        var stack: [NodeID] = [closure]
+        while let id = stack.popLast() {
+            if tree.kind(id) == .call {
+                let shape = SwiftCallShape(call: id, in: tree)
+                if shape.isMember, text(shape.lastName) == "signal", shape.baseName(in: tree) == semaphore { return true }
+            }
+            stack.append(contentsOf: tree.children(id))
+        }
+        return false
     }
 
     /// Whether the call is the operand of an `await` (through `try` only).

@@ -28,6 +28,9 @@
 /// - `unlessAwaited`: blocking only without `await` (GRDB's async overloads share the names);
 /// - `codeWhenRemoteURL`: report this code instead when the first argument is visibly an
 ///   `http(s)` URL (`Data(contentsOf:)` is file I/O or network I/O depending on the URL);
+/// - `codeWhenSignalledIn`: `{"code": "AL103", "members": ["dataTask", …]}`: report this code
+///   instead when, in the same function, a closure given to one of these calls signals the
+///   receiver (a semaphore that turns a `URLSession` task into a blocking call);
 /// - `message` / `alternative`: override the group's.
 ///
 /// Labels, in parentheses, are those of the arguments written inside the parentheses (trailing
@@ -136,12 +139,14 @@ public struct SwiftBlockingAPI: Sendable, Codable, Hashable {
     public var anyReceiver: Bool?
     public var unlessAwaited: Bool?
     public var codeWhenRemoteURL: String?
+    public var codeWhenSignalledIn: SwiftSignallingCalls?
     public var message: String?
     public var alternative: String?
 
     public init(initializer: String? = nil, static: String? = nil, instance: String? = nil, function: String? = nil,
                 property: String? = nil, anyReceiver: Bool? = nil, unlessAwaited: Bool? = nil,
-                codeWhenRemoteURL: String? = nil, message: String? = nil, alternative: String? = nil) {
+                codeWhenRemoteURL: String? = nil, codeWhenSignalledIn: SwiftSignallingCalls? = nil,
+                message: String? = nil, alternative: String? = nil) {
         self.initializer = initializer
         self.static = `static`
         self.instance = instance
@@ -150,8 +155,20 @@ public struct SwiftBlockingAPI: Sendable, Codable, Hashable {
         self.anyReceiver = anyReceiver
         self.unlessAwaited = unlessAwaited
         self.codeWhenRemoteURL = codeWhenRemoteURL
+        self.codeWhenSignalledIn = codeWhenSignalledIn
         self.message = message
         self.alternative = alternative
+    }
+}
+
+/// Calls whose completion closures, when they signal a semaphore, make waiting on it this code.
+public struct SwiftSignallingCalls: Sendable, Codable, Hashable {
+    public var code: String
+    public var members: [String]
+
+    public init(code: String, members: [String]) {
+        self.code = code
+        self.members = members
     }
 }
 

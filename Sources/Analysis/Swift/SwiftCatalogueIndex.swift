@@ -9,6 +9,7 @@ struct SwiftBlockingPattern: Sendable {
     var anyReceiver: Bool
     var unlessAwaited: Bool
     var codeWhenRemoteURL: String?
+    var codeWhenSignalledIn: SwiftSignallingCalls?
 }
 
 /// `Type.member` (or `.member` for any receiver) whose value is an instance of `providedType`.
@@ -98,7 +99,7 @@ struct SwiftCatalogueIndex: Sendable {
                 form: form, signature: signature, code: group.code,
                 message: api.message ?? group.message, alternative: api.alternative ?? group.alternative,
                 anyReceiver: api.anyReceiver ?? false, unlessAwaited: api.unlessAwaited ?? false,
-                codeWhenRemoteURL: api.codeWhenRemoteURL)
+                codeWhenRemoteURL: api.codeWhenRemoteURL, codeWhenSignalledIn: api.codeWhenSignalledIn)
             switch form {
             case .initializer: byName[signature.member, default: .empty].initializers.append(pattern)
             case .staticMember: byName[signature.member, default: .empty].staticMembers.append(pattern)
