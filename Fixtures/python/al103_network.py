@@ -46,7 +46,11 @@ async def sockets(host):
     conn = socket.create_connection((host, 80))  # expect: AL103
     conn.send(data)  # expect: AL103
     socket.gethostbyname(host)  # expect: AL103
-    sock.setblocking(False)
+    client, address = sock.accept()  # expect: AL103
+    client.recv(16)  # expect: AL103
+    address.upper()
+    first, *rest = sock.accept()  # expect: AL103
+    first.recv(16)  # expect: AL103
     sock.fileno()
 
 

@@ -61,6 +61,7 @@ import LightSyntax
             for group in type.methods ?? [] { #expect(codes.contains(group.rule), "\(type.name): unknown rule \(group.rule)") }
             if let any = type.anyMethod { #expect(codes.contains(any.rule)) }
             let references = Array((type.returns ?? [:]).values) + Array((type.attributes ?? [:]).values)
+                + Array((type.firstOfPairReturns ?? [:]).values)
                 + [type.anyAttribute, type.callReturns].compactMap { $0 }
             for r in references { #expect(typeNames.contains(r), "\(type.name) refers to unknown type \(r)") }
         }

@@ -432,6 +432,7 @@ let embeddedCatalogueJSON = #####"""
                     "names": ["connect", "connect_ex", "accept", "send", "sendall", "sendto", "sendfile", "recv",
                               "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "sendmsg"]}],
        "returns": {"dup": "socket"},
+       "firstOfPairReturns": {"accept": "socket"},
        "nonBlockingSwitches": [{"method": "setblocking", "value": "False"}, {"method": "settimeout", "value": "0"},
                                {"method": "settimeout", "value": "0.0"}],
        "nonBlockingWhenCatching": ["BlockingIOError", "InterruptedError", "ssl.SSLWantReadError",

@@ -16,7 +16,8 @@
 ///   a call of one of `constructors` (or a parameter annotated with one of `annotations`)
 ///   yields the type; `methods` are call groups keyed by method name; `anyMethod {rule, use}`
 ///   makes every other method block; `returns` maps a method to the type it returns
-///   (`cursor` → `sqlite3-cursor`); `attributes` maps an attribute to its type, `anyAttribute`
+///   (`cursor` → `sqlite3-cursor`), `firstOfPairReturns` a method returning a pair whose first
+///   element has a type (`conn, addr = sock.accept()`); `attributes` maps an attribute to its type, `anyAttribute`
 ///   types every other attribute and subscript (`client.db.users`); `callReturns`: calling the
 ///   value yields that type (a session factory); `operands`: a binary operation with the value
 ///   on the left keeps its type (`path / "x"`); `taskMethods` start a task (AL201);
@@ -69,6 +70,7 @@ public struct PythonCatalogue: Sendable, Codable {
         public var methods: [CallGroup]?
         public var anyMethod: AnyMethod?
         public var returns: [String: String]?
+        public var firstOfPairReturns: [String: String]?
         public var attributes: [String: String]?
         public var anyAttribute: String?
         public var callReturns: String?
@@ -175,6 +177,7 @@ struct CompiledValueType: Sendable {
     var methods: [String: BlockingAPI] = [:]
     var anyMethod: BlockingAPI?
     var returns: [String: ValueTypeID] = [:]
+    var firstOfPairReturns: [String: ValueTypeID] = [:]
     var attributes: [String: ValueTypeID] = [:]
     var anyAttribute: ValueTypeID?
     var callReturns: ValueTypeID?
@@ -237,6 +240,7 @@ struct PythonCatalogueIndex: Sendable {
                 compiled.anyMethod = BlockingAPI(rule: any.rule, use: any.use, onlyWithArguments: false, nonBlockingWhen: nil)
             }
             for (method, typeName) in t.returns ?? [:] { compiled.returns[method] = ids[typeName] }
+            for (method, typeName) in t.firstOfPairReturns ?? [:] { compiled.firstOfPairReturns[method] = ids[typeName] }
             for (attribute, typeName) in t.attributes ?? [:] { compiled.attributes[attribute] = ids[typeName] }
             compiled.anyAttribute = t.anyAttribute.flatMap { ids[$0] }
             compiled.callReturns = t.callReturns.flatMap { ids[$0] }

@@ -12,6 +12,8 @@ enum PythonBindingKind: Sendable {
     case assigned(NodeID)
     /// A parameter (the `parameter` node).
     case parameter(NodeID)
+    /// One name of a tuple target, `conn, addr = value`: the value and the name's index.
+    case unpacked(NodeID, index: Int)
     /// Bound to something we cannot follow (a loop target, a tuple element, `except … as e`).
     case opaque
 }
@@ -319,7 +321,17 @@ private struct ScopeBuilder {
             model.bind(tree[target].name, PythonBinding(kind: kind, position: position), in: scope)
         case .opaque:
             let detail = tree.detail(target)
-            if detail == "tuple" || detail == "list" || detail == "star" {
+            if detail == "tuple" || detail == "list" {
+                for (index, child) in tree.children(target).enumerated() {
+                    if let value, tree.kind(child) == .name {
+                        model.markStored(child)
+                        model.bind(tree[child].name, PythonBinding(kind: .unpacked(value, index: index), position: position),
+                                   in: scope)
+                    } else {
+                        next.append(.bindTarget(child, value: nil, position: position, scope: scope))
+                    }
+                }
+            } else if detail == "star" {
                 for child in tree.children(target) {
                     next.append(.bindTarget(child, value: nil, position: position, scope: scope))
                 }

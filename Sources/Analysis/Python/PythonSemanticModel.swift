@@ -87,6 +87,12 @@ struct PythonSemanticModel {
         case .function(let f): return .function(f)
         case .classDef(let c): return .classDef(c)
         case .opaque: return .value(nil)
+        case .unpacked(let value, let index):
+            // `conn, addr = sock.accept()`: a method documented to return a typed first element.
+            guard index == 0, tree.kind(value) == .call, let callee = tree.firstChild(value),
+                  tree.kind(callee) == .member, let method = tree.name(callee), let base = tree.firstChild(callee),
+                  let t = valueType(of: base, in: scope, at: tree[value].start, depth: depth + 1) else { return .value(nil) }
+            return .value(catalogue[t].firstOfPairReturns[method])
         case .parameter(let p): return .value(annotatedType(of: p, scope: scope, depth: depth))
         case .assigned(let value):
             let at = tree[value].start
