@@ -11,7 +11,9 @@ corpus=.corpus/python
 work=.corpus/python-conformance
 mkdir -p "$work"
 
-bash ../shared/corpus/python.sh "$corpus" >/dev/null
+elapsed() { awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'; }
+
+bash ../shared/corpus/python.sh "$corpus" >"$work/corpus.log" 2>&1 || { cat "$work/corpus.log"; echo "corpus build failed"; exit 2; }
 
 if [ "${1:-}" != "--skip-build" ]; then
   swift build -c release --scratch-path .build-py-rel --product asynclint >"$work/build.log" 2>&1 \
@@ -42,7 +44,9 @@ if [ ! -f "$oracle" ] || [ "$(cat "$oracle.stamp" 2>/dev/null)" != "$stamp" ]; t
   start=$(date +%s.%N)
   "${oracle_python[@]}" scripts/python_ast_summary.py --jobs "$(nproc)" <"$work/files.txt" >"$oracle"
   echo "$stamp" >"$oracle.stamp"
-  echo "oracle: $(echo "$(date +%s.%N) - $start" | bc) s"
+  echo "oracle: $(elapsed "$start") s"
+else
+  echo "oracle: cached in $oracle"
 fi
 
 # One asynclint process for every file. If it dies (a crash), its buffered output may be cut
@@ -76,6 +80,6 @@ while [ -s "$work/remaining.txt" ]; do
     break
   done <"$work/rest.txt"
 done
-echo "asynclint dump-summary: $(echo "$(date +%s.%N) - $start" | bc) s for $count files"
+echo "asynclint dump-summary: $(elapsed "$start") s for $count files (one process)"
 
 python3 scripts/compare_python_summaries.py "$oracle" "$ours" --crashed "$crashes"
