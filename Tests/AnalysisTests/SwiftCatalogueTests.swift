@@ -54,6 +54,11 @@ import Testing
         for (code, form, signature) in required {
             #expect(signatures(form, code: code).contains(signature), "\(code) lacks \(signature)")
         }
+        // RULES.md's AL103 "URLSession task completed by a semaphore wait", and the remote-URL loads.
+        let apis = swift.blocking.flatMap(\.apis)
+        #expect(apis.first { $0.instance == "DispatchSemaphore.wait(...)" }?.codeWhenSignalledIn?.code == "AL103")
+        #expect(apis.first { $0.initializer == "Data(contentsOf:...)" }?.codeWhenRemoteURL == "AL103")
+        #expect(apis.first { $0.initializer == "String(contentsOf:...)" }?.codeWhenRemoteURL == "AL103")
         let offload = Set(swift.offloadAPIs)
         for name in ["DispatchQueue.async", "Thread", "Thread.detachNewThread", "NIOThreadPool.runIfActive",
                      "OperationQueue.addOperation"] {
