@@ -24,7 +24,7 @@ struct PythonMissingAwaitRule {
             let written = tree.calleeText(ofCall: call)
             let what = written == coroutine ? "`\(written)(...)`" : "`\(written)(...)` (`\(coroutine)`)"
             findings.report("AL202", at: call,
-                            message: "\(what) creates a coroutine that is never awaited, so its body never runs",
+                            message: "\(what) creates a coroutine that is never awaited, so its body never runs; add `await`",
                             help: "Add `await` (`await \(written)(...)`), or hand the coroutine to `asyncio.create_task(...)` or a task group to run it concurrently.")
         }
     }

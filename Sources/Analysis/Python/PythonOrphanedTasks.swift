@@ -23,7 +23,7 @@ struct PythonOrphanedTaskRule {
                 let scope = model.scopes.scope(containing: node, in: tree)
                 guard let creator = taskCreator(of: call, in: scope) else { continue }
                 findings.report("AL201", at: call,
-                                message: "`\(creator)(...)` starts a task whose handle is thrown away: the event loop keeps only a weak reference, so it can be garbage-collected before it finishes and its exception is never seen",
+                                message: "`\(creator)(...)` starts a task whose handle is thrown away: the event loop keeps only a weak reference, so it can be garbage-collected before it finishes and its exception is never seen; keep a reference or let a TaskGroup own it",
                                 help: Self.help)
             case .assignment:
                 checkUnusedTaskVariable(node, into: &findings)
@@ -37,9 +37,12 @@ struct PythonOrphanedTaskRule {
 
     /// `t = asyncio.create_task(...)` in a function, and `t` is never read.
     private func checkUnusedTaskVariable(_ assignment: NodeID, into findings: inout PythonFindings) {
-        guard !tree[assignment].flags.contains(.augmented) else { return }
-        let kids = tree.childArray(assignment)
-        guard kids.count == 2, tree.kind(kids[0]) == .name, tree.kind(kids[1]) == .call else { return }
+        // The shape `name = call(...)`, tested without allocating: most assignments are not it.
+        let target = tree[assignment].firstChild
+        guard !tree[assignment].flags.contains(.augmented), !target.isNone, tree.kind(target) == .name else { return }
+        let value = tree[target].nextSibling
+        guard !value.isNone, tree.kind(value) == .call, tree[value].nextSibling.isNone else { return }
+        let kids = [target, value]
         let scope = model.scopes.scope(containing: assignment, in: tree)
         let symbol = tree[kids[0]].name
         let sc = model.scopes[scope]
@@ -47,7 +50,7 @@ struct PythonOrphanedTaskRule {
               let creator = taskCreator(of: kids[1], in: scope), !isRead(symbol, within: sc.node) else { return }
         let variable = tree.name(kids[0]) ?? "_"
         findings.report("AL201", at: kids[1],
-                        message: "the task from `\(creator)(...)` is bound to `\(variable)`, which is never used: the event loop keeps only a weak reference, so it can be garbage-collected before it finishes",
+                        message: "the task from `\(creator)(...)` is bound to `\(variable)`, which is never used: the event loop keeps only a weak reference, so it can be garbage-collected before it finishes; keep the reference until it is done, or await it",
                         help: Self.help)
     }
 
