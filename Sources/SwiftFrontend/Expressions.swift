@@ -173,6 +173,13 @@ extension Parser {
                     return parseSwitch()
                 case .do where peek().kind == .lbrace:
                     return parseDo()
+                case .func, .class, .struct, .enum, .protocol, .extension, .import, .typealias,
+                     .associatedtype, .let, .var, .return, .throw, .for, .while, .guard, .defer, .break,
+                     .continue, .fallthrough, .case, .default, .else, .in, .where, .catch, .deinit,
+                     .subscript, .operator, .precedencegroup, .static, .as, .repeat:
+                    // Reserved words never name a value: stop here so that recovery finds the
+                    // statement or declaration they start.
+                    return .none
                 default:
                     break
                 }
@@ -233,6 +240,20 @@ extension Parser {
             return tree.makeNode(.opaque, detail: d.binary, start: s, end: prevEnd)
         default:
             return .none
+        }
+    }
+
+    /// A keyword that only starts a declaration (used to recover from unclosed brackets).
+    mutating func startsDeclaration() -> Bool {
+        let t = tok
+        guard t.kind == .identifier && !t.flags.contains(.escaped) else { return t.kind == .at && peek().kind == .identifier }
+        switch t.kw {
+        case .func, .class, .struct, .enum, .protocol, .extension, .import, .typealias, .deinit:
+            return isDeclarationStart(i, context: .statements)
+        case .public, .private, .fileprivate, .internal, .static, .final, .override:
+            return isDeclarationStart(i, context: .statements)
+        default:
+            return false
         }
     }
 
@@ -343,6 +364,7 @@ extension Parser {
             }
             if kind == .comma { advance(); continue }
             if kind == .rbracket { break }
+            if tok.atLineStart && startsDeclaration() { problem("unclosed collection"); break }
             if i == before || !(kind == .rbracket) {
                 problem("unexpected token in collection")
                 if kind == .rbrace || kind == .rparen || atEOF { break }
@@ -385,6 +407,11 @@ extension Parser {
             }
             if kind == .comma { advance(); continue }
             if kind == closer { break }
+            if tok.atLineStart && startsDeclaration() {
+                // Recovery: a declaration at the start of a line ends an unclosed list.
+                problem("unclosed argument list")
+                break
+            }
             if i == before || kind != closer {
                 problem("unexpected token in argument list")
                 if kind == .rbrace || kind == .rparen || kind == .rbracket || kind == .interpClose || atEOF {

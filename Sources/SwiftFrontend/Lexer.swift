@@ -61,9 +61,12 @@ struct Lexer {
         if sawNewline { flags.insert(.lineStart) }
         if sawSpace || sawNewline { flags.insert(.spaceBefore) }
         if escaped { flags.insert(.escaped) }
-        tokens.append(Token(kind: kind, kw: kw, flags: flags, start: Int32(start), end: Int32(end),
-                            valueStart: Int32(valueStart < 0 ? start : valueStart),
-                            valueEnd: Int32(valueEnd < 0 ? end : valueEnd)))
+        // Every range stays inside the source, whatever a malformed literal did.
+        let e = min(end, n), s = min(start, e)
+        let ve = min(valueEnd < 0 ? e : valueEnd, e)
+        let vs = min(valueStart < 0 ? s : valueStart, ve)
+        tokens.append(Token(kind: kind, kw: kw, flags: flags, start: Int32(s), end: Int32(e),
+                            valueStart: Int32(vs), valueEnd: Int32(ve)))
         sawNewline = false
         sawSpace = false
     }
@@ -458,7 +461,9 @@ struct Lexer {
             }
             pos += 1
         }
-        // Unterminated: the literal ends at the end of the line (or of the file).
+        // Unterminated: the literal ends at the end of the line (or of the file). An escape
+        // at the very end may have stepped past it.
+        if pos > n { pos = n }
         problem(literalStart, "unterminated string literal")
         if first {
             emit(.string, literalStart, pos, valueStart: min(contentStart, pos), valueEnd: pos)

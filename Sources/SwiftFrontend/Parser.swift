@@ -86,27 +86,48 @@ struct Parser {
     static func matchBrackets(_ toks: [Token]) -> [Int32] {
         var match = [Int32](repeating: -1, count: toks.count)
         var stack: [Int32] = []
+        var openBraces = 0
         let eof = Int32(toks.count - 1)
         for (k, t) in toks.enumerated() {
             switch t.kind {
-            case .lparen, .lbracket, .lbrace, .interpOpen:
+            case .lparen, .lbracket, .interpOpen:
                 stack.append(Int32(k))
-            case .rparen, .rbracket, .rbrace, .interpClose:
-                let want: TokenKind
-                switch t.kind {
-                case .rparen: want = .lparen
-                case .rbracket: want = .lbracket
-                case .rbrace: want = .lbrace
-                default: want = .interpOpen
+            case .lbrace:
+                stack.append(Int32(k))
+                openBraces += 1
+            case .rparen:
+                if let top = stack.last, toks[Int(top)].kind == .lparen {
+                    match[Int(top)] = Int32(k)
+                    stack.removeLast()
                 }
-                // Pop mismatched openers inside an interpolation (they can never close).
-                if t.kind == .interpClose {
-                    while let top = stack.last, toks[Int(top)].kind != .interpOpen {
-                        match[Int(top)] = Int32(k)
-                        stack.removeLast()
-                    }
+            case .rbracket:
+                if let top = stack.last, toks[Int(top)].kind == .lbracket {
+                    match[Int(top)] = Int32(k)
+                    stack.removeLast()
                 }
-                if let top = stack.last, toks[Int(top)].kind == want {
+            case .rbrace:
+                // Braces are the strongest structure: a `}` closes the innermost `{` and ends
+                // every `(`/`[` left open inside it (they end just before the brace), so one
+                // missing `)` does not swallow the rest of the file.
+                guard openBraces > 0 else { break }
+                while let top = stack.last, toks[Int(top)].kind != .lbrace {
+                    if toks[Int(top)].kind == .interpOpen { break }
+                    match[Int(top)] = Int32(max(Int(top), k - 1))
+                    stack.removeLast()
+                }
+                if let top = stack.last, toks[Int(top)].kind == .lbrace {
+                    match[Int(top)] = Int32(k)
+                    stack.removeLast()
+                    openBraces -= 1
+                }
+            case .interpClose:
+                // Everything opened inside an interpolation ends with it.
+                while let top = stack.last, toks[Int(top)].kind != .interpOpen {
+                    if toks[Int(top)].kind == .lbrace { openBraces -= 1 }
+                    match[Int(top)] = Int32(max(Int(top), k - 1))
+                    stack.removeLast()
+                }
+                if let top = stack.last {
                     match[Int(top)] = Int32(k)
                     stack.removeLast()
                 }

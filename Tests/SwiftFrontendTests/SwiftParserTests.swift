@@ -1,3 +1,4 @@
+import Foundation
 import LightSyntax
 import Testing
 @testable import SwiftFrontend
@@ -341,5 +342,58 @@ func callees(_ text: String) -> [String] {
         let tree = parse(text)
         #expect(nodes(tree, .await).count == 40_000)
         #expect(nodes(tree, .closure).count == 40_000)
+    }
+}
+
+@Suite struct SwiftRecovery {
+    @Test func anUnclosedParenthesisDoesNotSwallowTheFile() {
+        let tree = parse("func a() {\n  f(g(\n}\nfunc b() { c() }\nstruct S { func d() {} }")
+        #expect(nodes(tree, .function).map { tree.name($0) ?? "" } == ["a", "b", "d"])
+        #expect(callees("func a() {\n  f(g(\n}\nfunc b() { c() }").contains("c"))
+        #expect(!tree.problems.isEmpty)
+    }
+
+    @Test func anUnclosedArrayEndsAtTheNextDeclaration() {
+        let tree = parse("let x = [1, 2,\nfunc b() { c() }")
+        #expect(nodes(tree, .function).map { tree.name($0) ?? "" } == ["b"])
+    }
+
+    @Test func strayClosersAreSkipped() {
+        let tree = parse(") ] }\nfunc b() { c() ) }\nfunc e() {}")
+        #expect(nodes(tree, .function).map { tree.name($0) ?? "" } == ["b", "e"])
+    }
+}
+
+@Suite struct SwiftFuzz {
+    /// Deterministic mutations (cuts, duplications, truncations, byte and bracket noise) of the
+    /// construct files the oracle checks: parsing every mutant must neither crash nor hang.
+    @Test func mutantsOfTheConstructFilesParse() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Tools/SwiftSyntaxOracle/Corpus").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".swift") }.sorted()
+        #expect(!files.isEmpty)
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(max(bound, 1)))
+        }
+        let noise = Array("{}()[]\"#/\\<>`$@?!:".utf8)
+        for name in files {
+            let source = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
+            for round in 0..<150 {
+                var m = source
+                let a = next(m.count), b = min(m.count, a + next(200))
+                switch round % 6 {
+                case 0: m.removeSubrange(a..<b)
+                case 1: m.insert(contentsOf: m[a..<b], at: next(m.count))
+                case 2: m = Array(m[0..<a])
+                case 3: for _ in 0..<20 { m[next(m.count)] = UInt8(truncatingIfNeeded: next(256)) }
+                case 4: for _ in 0..<10 { m.insert(noise[next(noise.count)], at: next(m.count)) }
+                default: m = Array(m[a..<b]) + Array(m[0..<a])
+                }
+                let tree = SwiftParser.parse(m)
+                #expect(tree.kind(tree.root) == .module)
+            }
+        }
     }
 }
