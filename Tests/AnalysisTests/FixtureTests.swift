@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LightSyntax
 @testable import Analysis
+import AsyncLint
 
 /// The fixtures under Fixtures/ produce exactly the findings their `expect:` markers name.
 @Suite struct FixtureTests {
@@ -13,6 +14,16 @@ import LightSyntax
     @Test func everyFixtureProducesExactlyItsExpectedFindings() throws {
         let problems = try FixtureHarness.fixtureMismatches(catalogue: .embedded)
         #expect(problems.isEmpty, "fixture findings differ from the expect: markers:\n\(problems.joined(separator: "\n"))")
+    }
+
+    /// A fixture the front end cannot fully parse would test the parser's recovery, not the rules.
+    @Test func fixturesParseWithoutProblems() throws {
+        for url in FixtureHarness.fixtureFiles() {
+            guard let language = FrontEnds.language(forPath: url.path) else { continue }
+            let tree = FrontEnds.parse(Array(try Data(contentsOf: url)), language: language)
+            let lines = tree.problems.map { "\(tree.lineMap.location(ofByte: Int($0.start)).line): \($0.message)" }
+            #expect(lines.isEmpty, "\(url.lastPathComponent) has parse problems: \(lines)")
+        }
     }
 
     @Test func everyPythonRuleHasAFixtureFinding() throws {
