@@ -907,7 +907,7 @@ let embeddedCatalogueJSON = #####"""
       "compactMapValues", "merge", "merging", "count", "withLock", "withLockedValue", "withUnsafe*",
       "withContiguousStorageIfAvailable", "withContiguousMutableStorageIfAvailable",
       "withExtendedLifetime", "withCString", "withMemoryRebound", "withVaList", "withCheckedContinuation",
-      "withCheckedThrowingContinuation", "autoreleasepool"
+      "withCheckedThrowingContinuation", "autoreleasepool", "#expect", "#require"
     ],
     "taskAPIs": [
       {"api": "Task", "closureLabels": ["_", "operation"], "unstructured": true},
