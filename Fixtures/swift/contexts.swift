@@ -134,3 +134,14 @@ func cancellation() async {
 func register(_ body: @escaping () -> Void) {}
 func register(_ body: @escaping () async -> Void) {}
 func somethingAsync() async {}
+
+// swift-testing's `#expect(throws:)` and `#require` run their closures on the spot.
+func expectations(data: Data, url: URL) async throws {
+    #expect(throws: Never.self) { try data.write(to: url) } // expect: AL102
+    #expect(throws: Never.self) { Thread.sleep(forTimeInterval: 1) } // expect: AL101
+    #someMacro { sleep(1) }
+}
+
+func syncExpectations(data: Data, url: URL) throws {
+    #expect(throws: Never.self) { try data.write(to: url) }
+}

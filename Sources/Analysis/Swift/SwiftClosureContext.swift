@@ -8,6 +8,10 @@ extension SwiftFileCheck {
         let parent = tree[closure].parent
         if !parent.isNone, tree.kind(parent) == .argument {
             let call = tree[parent].parent
+            if !call.isNone, tree.kind(call) == .opaque, context.isAsync, isInlineMacro(call) {
+                // `#expect(throws: E.self) { try load() }` evaluates the closure on the spot.
+                return context.origin
+            }
             if !call.isNone, tree.kind(call) == .call {
                 let shape = SwiftCallShape(call: call, in: tree)
                 let label = tree.name(parent) ?? "_"
@@ -23,6 +27,13 @@ extension SwiftFileCheck {
         // A closure that awaits is async even without `async` in its signature (the compiler
         // infers it), so whoever runs it runs it as part of a task.
         return containsDirectAwait(closure) ? .asyncClosure : .none
+    }
+
+    /// A freestanding macro (an `opaque` `macro` node) the catalogue lists as running its closures
+    /// inline (`#expect`, `#require`).
+    private func isInlineMacro(_ node: NodeID) -> Bool {
+        guard tree.detail(node) == "macro", let written = tree.name(node) else { return false }
+        return index.entries(for: written.hasPrefix("#") ? written : "#" + written).isInlineClosureAPI
     }
 
     /// The name a call is known by: `Task` for `Task.init { … }`, else its last name.
