@@ -1,0 +1,110 @@
+import LightSyntax
+
+/// Reading the Python tree: what the light syntax tree spells only implicitly (a call's callee
+/// text, its arguments by keyword or position, a literal's text, the roles of a
+/// comprehension's parts).
+extension SyntaxTree {
+    /// The first child, e.g. a call's callee or a member's base.
+    func firstChild(_ id: NodeID) -> NodeID? {
+        let first = self[id].firstChild
+        return first.isNone ? nil : first
+    }
+
+    /// A call's callee as written, in the summary's normal form (`t.sleep`, `open().read`).
+    func calleeText(ofCall call: NodeID) -> String {
+        firstChild(call).map { SyntaxSummary.calleeText(self, $0) } ?? "?"
+    }
+
+    /// The argument passed by `keyword`, or else the positional one at `position`.
+    func argument(of call: NodeID, keyword: String?, position: Int?) -> NodeID? {
+        var positional = 0
+        for child in children(call) where kind(child) == .argument {
+            let n = self[child]
+            if n.flags.contains(.star) || n.flags.contains(.doubleStar) { continue }
+            if let label = name(child) {
+                if label == keyword { return child }
+            } else {
+                if positional == position { return child }
+                positional += 1
+            }
+        }
+        return nil
+    }
+
+    /// The index of a positional argument among its call's positional arguments.
+    func positionalIndex(of argument: NodeID) -> Int? {
+        let call = self[argument].parent
+        var index = 0
+        for child in children(call) where kind(child) == .argument {
+            let n = self[child]
+            if child == argument { return n.name.isNone && !n.flags.contains(.star) ? index : nil }
+            if n.name.isNone && !n.flags.contains(.star) && !n.flags.contains(.doubleStar) { index += 1 }
+        }
+        return nil
+    }
+
+    /// The source text of a node that fits on one line (nil otherwise): enough to read a
+    /// literal such as `False`, which the tree does not spell out.
+    func sourceText(_ node: NodeID) -> String? {
+        let r = range(node)
+        guard r.start.line == r.end.line else { return nil }
+        let scalars = Array(lineMap.lineText(r.start.line).unicodeScalars)
+        let from = r.start.column - 1, to = r.end.column - 1
+        guard from >= 0, to <= scalars.count, from <= to else { return nil }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars[from..<to])
+        return text
+    }
+
+    /// The parts of a comprehension or generator. The tree holds them flat (elements, then per
+    /// clause target, iterable, conditions), so each part's role is read from the keyword
+    /// written before it: `for` → target, `in` → iterable, `if` → condition.
+    func comprehensionParts(_ node: NodeID) -> ComprehensionParts {
+        var parts = ComprehensionParts()
+        var previousEnd: Int32?
+        for child in children(node) {
+            let keyword = previousEnd.map { lastKeyword(fromByte: $0, toByte: self[child].start) } ?? nil
+            switch keyword {
+            case "for": parts.targets.append(child)
+            case "in": parts.iterables.append(child)
+            case "if": parts.conditions.append(child)
+            default:
+                if parts.targets.isEmpty { parts.elements.append(child) } else { parts.conditions.append(child) }
+            }
+            previousEnd = self[child].end
+        }
+        return parts
+    }
+
+    /// The last identifier-like word in the source between two offsets, comments left out.
+    private func lastKeyword(fromByte a: Int32, toByte b: Int32) -> String? {
+        guard a < b else { return nil }
+        let start = lineMap.location(ofByte: Int(a)), end = lineMap.location(ofByte: Int(b))
+        var word: String?
+        for line in start.line...end.line {
+            let scalars = Array(lineMap.lineText(line).unicodeScalars)
+            let from = line == start.line ? start.column - 1 : 0
+            let to = min(line == end.line ? end.column - 1 : scalars.count, scalars.count)
+            guard from < to else { continue }
+            var current = ""
+            for scalar in scalars[from..<to] {
+                if scalar == "#" { break }
+                if scalar.properties.isAlphabetic || scalar == "_" {
+                    current.unicodeScalars.append(scalar)
+                } else {
+                    if !current.isEmpty { word = current }
+                    current = ""
+                }
+            }
+            if !current.isEmpty { word = current }
+        }
+        return word
+    }
+}
+
+struct ComprehensionParts {
+    var elements: [NodeID] = []
+    var targets: [NodeID] = []
+    var iterables: [NodeID] = []
+    var conditions: [NodeID] = []
+}
