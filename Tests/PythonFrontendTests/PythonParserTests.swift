@@ -306,6 +306,20 @@ import Testing
         #expect(tree.range(last).start == SourceLocation(line: 1, column: 6 + 6 * 199_999))
     }
 
+    @Test func manyStatementsStayLinear() {
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            let lines = parse(String(repeating: "x = f(a.b, *c, k=[d for d in e])  # comment\n", count: 100_000))
+            #expect(nodes(lines, .call).count == 100_000)
+            // `match` looks ahead to the end of its statement only, not of the line.
+            let matches = parse(String(repeating: "match (x); ", count: 50_000) + "\n")
+            #expect(nodes(matches, .call).count == 50_000)
+            let unclosed = parse(String(repeating: "def f(\n", count: 50_000))
+            #expect(nodes(unclosed, .function).count == 50_000)
+        }
+        #expect(elapsed < .seconds(30))
+    }
+
     @Test func recoveryAtTheNextStatement() {
         let tree = parse("def f(:\n    pass\nx = = 1\nclass\ng()\n")
         #expect(!tree.problems.isEmpty)
