@@ -107,6 +107,19 @@ import AsyncLint
         #expect(lineCodes(source) == ["11:AL101", "14:AL103"])
     }
 
+    @Test func optionalImportsWithANonePlaceholderResolve() {
+        let source = """
+        try:
+            import requests
+        except ImportError:
+            requests = None
+        async def f(url: "requests.Session"):
+            requests.get(url)
+            url.get("x")
+        """
+        #expect(lineCodes(source) == ["6:AL103", "7:AL103"])
+    }
+
     @Test func relativeAndUnknownImportsAreNotMatched() {
         let source = """
         from . import time

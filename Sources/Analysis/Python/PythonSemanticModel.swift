@@ -55,21 +55,27 @@ struct PythonSemanticModel {
             return .unbound(tree.symbols.string(symbol))
         }
         // In its own scope a read sees the last binding before it (flow is approximated by
-        // source order).
-        if bindingScope == scope, let last = bindings.lastIndex(where: { $0.position <= position }) {
+        // source order). `x = None` placeholders are skipped: they mark the fallback branch of
+        // an optional import or an attribute set up later, not the value the code uses.
+        if bindingScope == scope,
+           let last = bindings.lastIndex(where: { $0.position <= position && !isPlaceholder($0) }) {
             return resolve(BindingKey(scope: bindingScope, symbol: symbol, index: last), bindings[last], depth: depth + 1)
         }
         // A read from a nested scope runs later, and a read before any binding sits in a loop
         // or is an error: every binding must agree, else we do not know (precision first).
-        // `x = None` placeholders do not count.
         var agreed: PythonResolution?
-        for (i, b) in bindings.enumerated() {
-            if case .assigned(let v) = b.kind, tree.kind(v) == .literal { continue }
+        for (i, b) in bindings.enumerated() where !isPlaceholder(b) {
             let r = resolve(BindingKey(scope: bindingScope, symbol: symbol, index: i), b, depth: depth + 1)
             if let a = agreed, a != r { return .value(nil) }
             agreed = r
         }
         return agreed ?? .value(nil)
+    }
+
+    /// `x = None` (or another literal): a placeholder, not what the name is for.
+    private func isPlaceholder(_ binding: PythonBinding) -> Bool {
+        if case .assigned(let v) = binding.kind { return tree.kind(v) == .literal }
+        return false
     }
 
     private func resolve(_ key: BindingKey, _ binding: PythonBinding, depth: Int) -> PythonResolution {
