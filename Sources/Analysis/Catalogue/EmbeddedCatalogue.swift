@@ -677,7 +677,7 @@ let embeddedCatalogueJSON = #####"""
           {"initializer": "FileHandle(forWritingTo:)"},
           {"initializer": "FileHandle(forUpdating:)"},
           {"initializer": "NIOFileHandle(path:...)"},
-          {"instance": "Data.write(to:)"},
+          {"instance": "Data.write(to:)", "anyReceiverWithURLArgument": true},
           {"instance": "Data.write(to:options:)", "anyReceiver": true},
           {"instance": "String.write(to:atomically:encoding:)", "anyReceiver": true},
           {"instance": "String.write(toFile:atomically:encoding:)", "anyReceiver": true},
