@@ -45,6 +45,17 @@ func unknown(collection: Grid) async throws {
     _ = try await store.read(upToCount: 4)
 }
 
+// `write(to:)` on an unknown receiver: a file write when the argument is visibly a URL;
+// `write(to: &stream)` is TextOutputStreamable's.
+func writes(path: String, target: URL, destination: Destination) async throws {
+    let payload = makePayload()
+    try payload.write(to: URL(fileURLWithPath: path)) // expect: AL102
+    try payload.write(to: target) // expect: AL102
+    try payload.write(to: destination)
+    var text = ""
+    "line".write(to: &text)
+}
+
 // A receiver known to be of another type is that type's business.
 func known(store: ArchiveStore) async {
     _ = store.contents(atPath: "x")

@@ -84,7 +84,26 @@ extension SwiftFileCheck {
         }
         guard !found.instanceMembers.isEmpty else { return nil }
         let receiverType = inferredType(of: receiver, context: context)
-        return instancePattern(found.instanceMembers, receiverType: receiverType, labels: labels)
+        if let pattern = instancePattern(found.instanceMembers, receiverType: receiverType, labels: labels) {
+            return pattern
+        }
+        guard receiverType == nil,
+              let pattern = found.instanceMembers.first(where: {
+                  $0.anyReceiverWithURLArgument && $0.signature.labels.matches(labels)
+              }),
+              let first = shape.arguments(in: tree).first, let value = tree.argumentValue(first),
+              isURL(value, context) else { return nil }
+        return pattern
+    }
+
+    /// `URL(fileURLWithPath: p)`, `URL(string: s)!`, or a value inferred to be a `URL`.
+    private mutating func isURL(_ expression: NodeID, _ context: SwiftWalkContext) -> Bool {
+        let node = tree.unwrappingTryAndAwait(expression)
+        if tree.kind(node) == .call {
+            let callee = tree[node].firstChild
+            return !callee.isNone && tree.kind(callee) == .name && tree.name(callee) == "URL"
+        }
+        return inferredType(of: node, context: context) == "URL"
     }
 
     /// The entry for a receiver of this type; `FileHandle.standardInput` (a provider's pseudo

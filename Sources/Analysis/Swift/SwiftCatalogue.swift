@@ -25,6 +25,8 @@
 /// instance property read) — and optionally:
 /// - `anyReceiver`: also match when the receiver's type is unknown (only for member + labels no
 ///   other common API has: `waitUntilExit()`, never a bare `wait()` or `lock()`);
+/// - `anyReceiverWithURLArgument`: also match an unknown receiver when the first argument is
+///   visibly a `URL` (`data.write(to: fileURL)`; `write(to: &stream)` is something else);
 /// - `unlessAwaited`: blocking only without `await` (GRDB's async overloads share the names);
 /// - `codeWhenRemoteURL`: report this code instead when the first argument is visibly an
 ///   `http(s)` URL (`Data(contentsOf:)` is file I/O or network I/O depending on the URL);
@@ -137,6 +139,7 @@ public struct SwiftBlockingAPI: Sendable, Codable, Hashable {
     public var function: String?
     public var property: String?
     public var anyReceiver: Bool?
+    public var anyReceiverWithURLArgument: Bool?
     public var unlessAwaited: Bool?
     public var codeWhenRemoteURL: String?
     public var codeWhenSignalledIn: SwiftSignallingCalls?
@@ -144,7 +147,8 @@ public struct SwiftBlockingAPI: Sendable, Codable, Hashable {
     public var alternative: String?
 
     public init(initializer: String? = nil, static: String? = nil, instance: String? = nil, function: String? = nil,
-                property: String? = nil, anyReceiver: Bool? = nil, unlessAwaited: Bool? = nil,
+                property: String? = nil, anyReceiver: Bool? = nil, anyReceiverWithURLArgument: Bool? = nil,
+                unlessAwaited: Bool? = nil,
                 codeWhenRemoteURL: String? = nil, codeWhenSignalledIn: SwiftSignallingCalls? = nil,
                 message: String? = nil, alternative: String? = nil) {
         self.initializer = initializer
@@ -153,6 +157,7 @@ public struct SwiftBlockingAPI: Sendable, Codable, Hashable {
         self.function = function
         self.property = property
         self.anyReceiver = anyReceiver
+        self.anyReceiverWithURLArgument = anyReceiverWithURLArgument
         self.unlessAwaited = unlessAwaited
         self.codeWhenRemoteURL = codeWhenRemoteURL
         self.codeWhenSignalledIn = codeWhenSignalledIn

@@ -7,6 +7,7 @@ struct SwiftBlockingPattern: Sendable {
     var message: String
     var alternative: String
     var anyReceiver: Bool
+    var anyReceiverWithURLArgument: Bool
     var unlessAwaited: Bool
     var codeWhenRemoteURL: String?
     var codeWhenSignalledIn: SwiftSignallingCalls?
@@ -98,7 +99,9 @@ struct SwiftCatalogueIndex: Sendable {
             let pattern = SwiftBlockingPattern(
                 form: form, signature: signature, code: group.code,
                 message: api.message ?? group.message, alternative: api.alternative ?? group.alternative,
-                anyReceiver: api.anyReceiver ?? false, unlessAwaited: api.unlessAwaited ?? false,
+                anyReceiver: api.anyReceiver ?? false,
+                anyReceiverWithURLArgument: api.anyReceiverWithURLArgument ?? false,
+                unlessAwaited: api.unlessAwaited ?? false,
                 codeWhenRemoteURL: api.codeWhenRemoteURL, codeWhenSignalledIn: api.codeWhenSignalledIn)
             switch form {
             case .initializer: byName[signature.member, default: .empty].initializers.append(pattern)
