@@ -120,6 +120,27 @@ import AsyncLint
         #expect(lineCodes(source) == ["6:AL103", "7:AL103"])
     }
 
+    @Test func bindingsInBranchesMustAgree() {
+        let source = """
+        import httpx
+        async def choose(use_async, url, p):
+            if use_async:
+                client = httpx.AsyncClient()
+            else:
+                client = httpx.Client()
+            await client.get(url)
+            if use_async:
+                other = httpx.Client()
+                other.get(url)
+            try:
+                f = open(p)
+            except OSError:
+                return
+            f.read()
+        """
+        #expect(lineCodes(source) == ["10:AL103", "12:AL102", "15:AL102"])
+    }
+
     @Test func relativeAndUnknownImportsAreNotMatched() {
         let source = """
         from . import time

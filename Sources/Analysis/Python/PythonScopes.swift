@@ -22,6 +22,9 @@ struct PythonBinding: Sendable {
     var kind: PythonBindingKind
     /// The byte offset from which the binding holds (after its value is evaluated).
     var position: Int32
+    /// The node that binds (a target name, a `def`, an import name): its enclosing block says
+    /// which later code the binding certainly reaches.
+    var site: NodeID
 }
 
 /// One Python scope: the module, a function or lambda, a class body, or a comprehension (whose
@@ -187,15 +190,15 @@ private struct ScopeBuilder {
                 }
             }
             let inner = model.openScope(.function, node: node, parent: scope)
-            for p in parameters { model.bind(tree[p].name, PythonBinding(kind: .parameter(p), position: n.start), in: inner) }
+            for p in parameters { model.bind(tree[p].name, PythonBinding(kind: .parameter(p), position: n.start, site: p), in: inner) }
             if let body { next.append(.visit(body, scope: inner)) }
-            next.append(.bind(n.name, PythonBinding(kind: .function(node), position: n.end), scope: scope))
+            next.append(.bind(n.name, PythonBinding(kind: .function(node), position: n.end, site: node), scope: scope))
         case .closure:
             let inner = model.openScope(.function, node: node, parent: scope)
             for child in tree.children(node) {
                 if tree.kind(child) == .parameter {
                     for part in tree.children(child) { next.append(.visit(part, scope: scope)) }
-                    model.bind(tree[child].name, PythonBinding(kind: .parameter(child), position: n.start), in: inner)
+                    model.bind(tree[child].name, PythonBinding(kind: .parameter(child), position: n.start, site: child), in: inner)
                 } else {
                     next.append(.visit(child, scope: inner))
                 }
@@ -207,7 +210,7 @@ private struct ScopeBuilder {
             }
             let inner = model.openScope(.classBody, node: node, parent: scope)
             if let body { next.append(.visit(body, scope: inner)) }
-            next.append(.bind(n.name, PythonBinding(kind: .classDef(node), position: n.end), scope: scope))
+            next.append(.bind(n.name, PythonBinding(kind: .classDef(node), position: n.end, site: node), scope: scope))
         case .importStatement:
             bindImports(node, in: scope, model: &model)
         case .scopeDeclaration:
@@ -233,11 +236,11 @@ private struct ScopeBuilder {
             // Python: walrus (`detail` walrus, value child) or `except … as name`.
             if let value = tree.lastChild(node), tree.detail(node) == "walrus" {
                 next.append(.visit(value, scope: scope))
-                next.append(.bind(n.name, PythonBinding(kind: .assigned(value), position: n.end),
+                next.append(.bind(n.name, PythonBinding(kind: .assigned(value), position: n.end, site: node),
                                   scope: model.walrusScope(from: scope)))
             } else {
                 for child in tree.children(node) { next.append(.visit(child, scope: scope)) }
-                next.append(.bind(n.name, PythonBinding(kind: .opaque, position: n.start), scope: scope))
+                next.append(.bind(n.name, PythonBinding(kind: .opaque, position: n.start, site: node), scope: scope))
             }
         case .with:
             let isAsync = n.flags.contains(.isAsync)
@@ -299,14 +302,14 @@ private struct ScopeBuilder {
                 }
                 let qualified = module.hasSuffix(".") ? module + imported : module + "." + imported
                 let bound = alias.isNone ? tree[item].name : alias
-                model.bind(bound, PythonBinding(kind: .imported(qualified), position: end), in: scope)
+                model.bind(bound, PythonBinding(kind: .imported(qualified), position: end, site: item), in: scope)
             } else if !alias.isNone {
-                model.bind(alias, PythonBinding(kind: .imported(imported), position: end), in: scope)
+                model.bind(alias, PythonBinding(kind: .imported(imported), position: end, site: item), in: scope)
             } else {
                 // `import a.b.c` binds `a`, the top-level package.
                 let root = String(imported.prefix { $0 != "." })
                 if let symbol = tree.symbols.lookup(root) {
-                    model.bind(symbol, PythonBinding(kind: .imported(root), position: end), in: scope)
+                    model.bind(symbol, PythonBinding(kind: .imported(root), position: end, site: item), in: scope)
                 }
             }
         }
@@ -318,14 +321,14 @@ private struct ScopeBuilder {
         case .name:
             model.markStored(target)
             let kind: PythonBindingKind = value.map { .assigned($0) } ?? .opaque
-            model.bind(tree[target].name, PythonBinding(kind: kind, position: position), in: scope)
+            model.bind(tree[target].name, PythonBinding(kind: kind, position: position, site: target), in: scope)
         case .opaque:
             let detail = tree.detail(target)
             if detail == "tuple" || detail == "list" {
                 for (index, child) in tree.children(target).enumerated() {
                     if let value, tree.kind(child) == .name {
                         model.markStored(child)
-                        model.bind(tree[child].name, PythonBinding(kind: .unpacked(value, index: index), position: position),
+                        model.bind(tree[child].name, PythonBinding(kind: .unpacked(value, index: index), position: position, site: child),
                                    in: scope)
                     } else {
                         next.append(.bindTarget(child, value: nil, position: position, scope: scope))

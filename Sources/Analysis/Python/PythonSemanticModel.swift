@@ -54,12 +54,25 @@ struct PythonSemanticModel {
         guard let (bindingScope, bindings) = scopes.lookup(symbol, from: scope) else {
             return .unbound(tree.symbols.string(symbol))
         }
-        // In its own scope a read sees the last binding before it (flow is approximated by
-        // source order). `x = None` placeholders are skipped: they mark the fallback branch of
-        // an optional import or an attribute set up later, not the value the code uses.
-        if bindingScope == scope,
-           let last = bindings.lastIndex(where: { $0.position <= position && !isPlaceholder($0) }) {
-            return resolve(BindingKey(scope: bindingScope, symbol: symbol, index: last), bindings[last], depth: depth + 1)
+        // In its own scope a read sees the bindings before it (flow is approximated by source
+        // order): the last one, and if that one sits in a block the read is not in (an `if`
+        // branch, a `try` body), the ones before it too, back to one whose block holds the
+        // read; they must agree. `x = None` placeholders are skipped: they mark the fallback
+        // branch of an optional import or an attribute set up later, not the value in use.
+        if bindingScope == scope {
+            var agreed: PythonResolution?
+            var index = bindings.count - 1
+            while index >= 0 {
+                let b = bindings[index]
+                if b.position <= position && !isPlaceholder(b) {
+                    let r = resolve(BindingKey(scope: bindingScope, symbol: symbol, index: index), b, depth: depth + 1)
+                    if let a = agreed, a != r { return .value(nil) }
+                    agreed = r
+                    if reaches(b, position) { break }
+                }
+                index -= 1
+            }
+            if let agreed { return agreed }
         }
         // A read from a nested scope runs later, and a read before any binding sits in a loop
         // or is an error: every binding must agree, else we do not know (precision first).
@@ -70,6 +83,16 @@ struct PythonSemanticModel {
             agreed = r
         }
         return agreed ?? .value(nil)
+    }
+
+    /// Whether a binding certainly holds at `position`: its enclosing block (or the module)
+    /// contains the position. Parameters hold throughout their function.
+    private func reaches(_ binding: PythonBinding, _ position: Int32) -> Bool {
+        if case .parameter = binding.kind { return true }
+        var node = tree[binding.site].parent
+        while !node.isNone && tree.kind(node) != .block && tree.kind(node) != .module { node = tree[node].parent }
+        guard !node.isNone else { return true }
+        return tree[node].start <= position && position < tree[node].end
     }
 
     /// `x = None` (or another literal): a placeholder, not what the name is for.
