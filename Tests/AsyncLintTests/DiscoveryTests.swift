@@ -127,3 +127,20 @@ extension Result {
         return nil
     }
 }
+
+@Test func aParentsGitignoreOutsideARepositoryHasNoSay() throws {
+    let tree = try TempTree()
+    try tree.write(".gitignore", "*.py\n")
+    try tree.write("project/a.py", "")
+    // No `.git` anywhere above `project`: the stray .gitignore above it is not git's business.
+    #expect(FileDiscovery(workingDirectory: tree.path("project"), excludeGlobs: []).discover(["."]).files.map(\.displayPath) == ["a.py"])
+    // Walking from the directory that holds it, it applies.
+    #expect(discover(tree).files.isEmpty)
+}
+
+@Test func aFileNamedTwiceIsCheckedOnce() throws {
+    let tree = try TempTree()
+    try tree.write("src/a.py", "")
+    let result = discover(tree, ["src", "src/a.py", "./src/../src/a.py"])
+    #expect(result.files.map(\.displayPath) == ["src/a.py"])
+}
