@@ -909,6 +909,10 @@ let embeddedCatalogueJSON = #####"""
       "withExtendedLifetime", "withCString", "withMemoryRebound", "withVaList", "withCheckedContinuation",
       "withCheckedThrowingContinuation", "autoreleasepool", "#expect", "#require"
     ],
+    "deferredReceiverTypes": [
+      "EventLoopFuture", "EventLoopPromise", "AnyPublisher", "Future", "Published.Publisher",
+      "PassthroughSubject", "CurrentValueSubject"
+    ],
     "taskAPIs": [
       {"api": "Task", "closureLabels": ["_", "operation"], "unstructured": true},
       {"api": "Task.detached", "closureLabels": ["_", "operation"], "unstructured": true},
