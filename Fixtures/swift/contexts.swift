@@ -135,6 +135,18 @@ func register(_ body: @escaping () -> Void) {}
 func register(_ body: @escaping () async -> Void) {}
 func somethingAsync() async {}
 
+// A NIO future's `map { }` runs later on its event loop, not in this task.
+func futures(future: EventLoopFuture<Int>) async throws {
+    _ = future.map { value -> Int in
+        usleep(1)
+        return value
+    }
+    _ = [1].map { value -> Int in
+        usleep(1) // expect: AL101
+        return value
+    }
+}
+
 // swift-testing's `#expect(throws:)` and `#require` run their closures on the spot.
 func expectations(data: Data, url: URL) async throws {
     #expect(throws: Never.self) { try data.write(to: url) } // expect: AL102

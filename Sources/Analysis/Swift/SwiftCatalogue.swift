@@ -14,6 +14,7 @@
 ///   "systemModules": [ "Darwin", "Glibc", … ],        // `Darwin.sleep(1)` is the free `sleep`
 ///   "offloadAPIs": [ "DispatchQueue.async", "Thread", … ],
 ///   "inlineClosureAPIs": [ "map", "withUnsafe*", … ],  // `*`: a name prefix
+///   "deferredReceiverTypes": [ "EventLoopFuture", … ],  // their `map { }` runs later, elsewhere
 ///   "taskAPIs": [ { "api": "Task", "closureLabels": ["_", "operation"], "unstructured": true }, … ]
 /// }
 /// ```
@@ -55,24 +56,29 @@ public struct SwiftCatalogue: Sendable, Codable {
     public var systemModules: [String]
     public var offloadAPIs: [String]
     public var inlineClosureAPIs: [String]
+    /// Receiver types whose `map`/`flatMap`/… closures run later (NIO futures, Combine publishers),
+    /// so they do not inherit the async context.
+    public var deferredReceiverTypes: [String]
     public var taskAPIs: [SwiftTaskAPI]
 
     /// The parsed, member-keyed form the checker uses; built once when the catalogue is made.
     let index: SwiftCatalogueIndex
 
     enum CodingKeys: String, CodingKey {
-        case blocking, instanceProviders, sameTypeStatics, systemModules, offloadAPIs, inlineClosureAPIs, taskAPIs
+        case blocking, instanceProviders, sameTypeStatics, systemModules, offloadAPIs, inlineClosureAPIs
+        case deferredReceiverTypes, taskAPIs
     }
 
     public init(blocking: [SwiftBlockingGroup] = [], instanceProviders: [SwiftInstanceProvider] = [],
                 sameTypeStatics: [String] = [], systemModules: [String] = [], offloadAPIs: [String] = [],
-                inlineClosureAPIs: [String] = [], taskAPIs: [SwiftTaskAPI] = []) {
+                inlineClosureAPIs: [String] = [], deferredReceiverTypes: [String] = [], taskAPIs: [SwiftTaskAPI] = []) {
         self.blocking = blocking
         self.instanceProviders = instanceProviders
         self.sameTypeStatics = sameTypeStatics
         self.systemModules = systemModules
         self.offloadAPIs = offloadAPIs
         self.inlineClosureAPIs = inlineClosureAPIs
+        self.deferredReceiverTypes = deferredReceiverTypes
         self.taskAPIs = taskAPIs
         self.index = SwiftCatalogueIndex(blocking: blocking, instanceProviders: instanceProviders,
                                          offloadAPIs: offloadAPIs, inlineClosureAPIs: inlineClosureAPIs,
@@ -90,6 +96,7 @@ public struct SwiftCatalogue: Sendable, Codable {
             systemModules: try c.decodeIfPresent([String].self, forKey: .systemModules) ?? [],
             offloadAPIs: try c.decodeIfPresent([String].self, forKey: .offloadAPIs) ?? [],
             inlineClosureAPIs: try c.decodeIfPresent([String].self, forKey: .inlineClosureAPIs) ?? [],
+            deferredReceiverTypes: try c.decodeIfPresent([String].self, forKey: .deferredReceiverTypes) ?? [],
             taskAPIs: try c.decodeIfPresent([SwiftTaskAPI].self, forKey: .taskAPIs) ?? [])
     }
 
@@ -101,6 +108,7 @@ public struct SwiftCatalogue: Sendable, Codable {
         try c.encode(systemModules, forKey: .systemModules)
         try c.encode(offloadAPIs, forKey: .offloadAPIs)
         try c.encode(inlineClosureAPIs, forKey: .inlineClosureAPIs)
+        try c.encode(deferredReceiverTypes, forKey: .deferredReceiverTypes)
         try c.encode(taskAPIs, forKey: .taskAPIs)
     }
 
@@ -112,6 +120,7 @@ public struct SwiftCatalogue: Sendable, Codable {
                        systemModules: systemModules + other.systemModules,
                        offloadAPIs: offloadAPIs + other.offloadAPIs,
                        inlineClosureAPIs: inlineClosureAPIs + other.inlineClosureAPIs,
+                       deferredReceiverTypes: deferredReceiverTypes + other.deferredReceiverTypes,
                        taskAPIs: taskAPIs + other.taskAPIs)
     }
 }

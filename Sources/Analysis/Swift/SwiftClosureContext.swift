@@ -18,7 +18,9 @@ extension SwiftFileCheck {
                 if taskAPI(for: shape, context)?.closureLabels.contains(label) == true { return .taskClosure }
                 if isOffload(shape, context) { return .none }
                 // `items.map { … }` runs right here: it blocks whatever thread runs the caller.
-                if context.isAsync && entries(calledName(shape)).isInlineClosureAPI { return context.origin }
+                if context.isAsync && entries(calledName(shape)).isInlineClosureAPI && !hasDeferredReceiver(shape, context) {
+                    return context.origin
+                }
             }
         } else if !parent.isNone, tree.kind(parent) == .call, tree[parent].firstChild == closure {
             // `{ … }()`: called on the spot.
@@ -34,6 +36,13 @@ extension SwiftFileCheck {
     private func isInlineMacro(_ node: NodeID) -> Bool {
         guard tree.detail(node) == "macro", let written = tree.name(node) else { return false }
         return index.entries(for: written.hasPrefix("#") ? written : "#" + written).isInlineClosureAPI
+    }
+
+    /// `future.map { … }`: a receiver whose closure-taking members run the closure later.
+    private mutating func hasDeferredReceiver(_ shape: SwiftCallShape, _ context: SwiftWalkContext) -> Bool {
+        guard let base = shape.base, !catalogue.swift.deferredReceiverTypes.isEmpty,
+              let receiverType = inferredType(of: base, context: context) else { return false }
+        return catalogue.swift.deferredReceiverTypes.contains(receiverType)
     }
 
     /// The name a call is known by: `Task` for `Task.init { … }`, else its last name.
