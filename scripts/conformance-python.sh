@@ -4,6 +4,8 @@
 # rejects and the files asynclint crashed on; exits non-zero below the targets (100 % of
 # functions and awaits, 99.9 % of call sites, no crash).
 #   scripts/conformance-python.sh [--skip-build]
+# PYTHON_CONFORMANCE_EXTRA="DIR…" adds the .py files under more directories, e.g. a newer
+# CPython's standard library for PEP 695/701 syntax (/root/.pyenv/versions/3.13.0/lib/python3.13).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -39,7 +41,8 @@ else
 fi
 version=$("${oracle_python[@]}" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
 
-find "$corpus" -name '*.py' -type f | LC_ALL=C sort >"$work/files.txt"
+# shellcheck disable=SC2086
+find "$corpus" ${PYTHON_CONFORMANCE_EXTRA:-} -name '*.py' -type f | LC_ALL=C sort >"$work/files.txt"
 count=$(wc -l <"$work/files.txt")
 echo "corpus: $count files, $(cat "$work/files.txt" | tr '\n' '\0' | xargs -0 cat | wc -l) lines; oracle: CPython $version"
 
