@@ -869,7 +869,6 @@ let embeddedCatalogueJSON = #####"""
       {"api": ".register(...)", "type": "EventLoopFuture"},
       {"api": ".addHandler(...)", "type": "EventLoopFuture"},
       {"api": ".addHandlers(...)", "type": "EventLoopFuture"},
-      {"api": ".flatMap(...)", "type": "EventLoopFuture"},
       {"api": ".flatMapThrowing(...)", "type": "EventLoopFuture"},
       {"api": ".flatMapError(...)", "type": "EventLoopFuture"},
       {"api": ".flatMapErrorThrowing(...)", "type": "EventLoopFuture"},
