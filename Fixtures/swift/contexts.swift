@@ -145,6 +145,11 @@ func futures(future: EventLoopFuture<Int>) async throws {
         usleep(1) // expect: AL101
         return value
     }
+    // An array's flatMap is no future.
+    _ = [[1]].flatMap { $0 }.map { value -> Int in
+        usleep(1) // expect: AL101
+        return value
+    }
 }
 
 // swift-testing's `#expect(throws:)` and `#require` run their closures on the spot.
