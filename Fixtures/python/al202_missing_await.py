@@ -44,6 +44,16 @@ class Client:
     def static(other):
         other.connect()
 
+    @classmethod
+    async def create(cls):
+        await asyncio.sleep(0)
+
+    @classmethod
+    def factory(cls):
+        cls.create()  # expect: AL202
+        Client.create()  # expect: AL202
+        Client.close(None)
+
 
 async def library_coroutines():
     asyncio.sleep(1)  # expect: AL202

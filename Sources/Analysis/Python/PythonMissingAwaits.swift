@@ -39,13 +39,31 @@ struct PythonMissingAwaitRule {
         guard tree.kind(callee) == .member, let method = tree.name(callee), let base = tree.firstChild(callee) else {
             return nil
         }
-        if tree.kind(base) == .name, let cls = model.classOfSelf(base, in: scope), isAsyncMethod(tree[callee].name, of: cls) {
+        if tree.kind(base) == .name, let cls = classNamed(by: base, in: scope, at: at),
+           isAsyncMethod(tree[callee].name, of: cls) {
             return "\(tree.name(cls) ?? "?").\(method)"
         }
         if let t = model.valueType(of: base, in: scope, at: at), model.catalogue[t].coroutineMethods.contains(method) {
             return method
         }
         return nil
+    }
+
+    /// The class a name stands for or is an instance of: `self` in a method, `cls` in a
+    /// `classmethod`, or the class's own name (`Client.connect`).
+    private func classNamed(by name: NodeID, in scope: Int, at position: Int32) -> NodeID? {
+        if let cls = model.classOfSelf(name, in: scope) { return cls }
+        if case .classDef(let cls) = model.resolve(tree[name].name, in: scope, at: position) { return cls }
+        guard let (_, bindings) = model.scopes.lookup(tree[name].name, from: scope), bindings.count == 1,
+              case .parameter(let parameter) = bindings[0].kind else { return nil }
+        let method = tree[parameter].parent
+        guard tree.kind(method) == .function, tree.firstChild(method, ofKind: .parameter) == parameter,
+              tree.children(method).contains(where: { tree.kind($0) == .attribute && tree.name($0) == "classmethod" })
+        else { return nil }
+        let block = tree[method].parent
+        guard !block.isNone, tree.kind(block) == .block else { return nil }
+        let cls = tree[block].parent
+        return !cls.isNone && tree.kind(cls) == .typeDecl ? cls : nil
     }
 
     /// Whether every definition of `method` in the class body is a coroutine function.
