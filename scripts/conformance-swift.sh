@@ -18,22 +18,30 @@ swift build --package-path Tools/SwiftSyntaxOracle --scratch-path Tools/SwiftSyn
   >"$out/oracle-build.log" 2>&1 || { cat "$out/oracle-build.log" >&2; exit 2; }
 oracle="Tools/SwiftSyntaxOracle/.build/debug/SwiftSyntaxOracle"
 echo "building asynclint (release)…" >&2
-swift build -c release --scratch-path .build-swift-rel --product asynclint >"$out/asynclint-build.log" 2>&1 \
-  || { cat "$out/asynclint-build.log" >&2; exit 2; }
+# Retried: in a shared checkout a file may change while it is being compiled.
+built=0
+for attempt in 1 2 3 4 5; do
+  if swift build -c release --scratch-path .build-swift-rel --product asynclint >"$out/asynclint-build.log" 2>&1; then
+    built=1; break
+  fi
+  grep -q "modified during the build" "$out/asynclint-build.log" || break
+  sleep 10
+done
+[ "$built" = 1 ] || { cat "$out/asynclint-build.log" >&2; exit 2; }
 asynclint=".build-swift-rel/release/asynclint"
 
 find "$corpus" -name '*.swift' -type f | LC_ALL=C sort >"$out/files.txt"
-echo "$(wc -l <"$out/files.txt") files, $(cat $(cat "$out/files.txt") | wc -l) lines" >&2
+echo "$(wc -l <"$out/files.txt") files, $(tr '\n' '\0' <"$out/files.txt" | xargs -0 cat | wc -l) lines" >&2
 
 if [ ! -s "$out/oracle.jsonl" ] || [ "$out/oracle.jsonl" -ot "$oracle" ] || [ "$out/oracle.jsonl" -ot "$out/files.txt" ]; then
   "$oracle" --stdin <"$out/files.txt" >"$out/oracle.jsonl"
 fi
 
-start=$(date +%s.%N)
+start=$(date +%s%N)
 status=0
 "$asynclint" dump-summary --stdin <"$out/files.txt" >"$out/ours.jsonl" 2>"$out/ours.err" || status=$?
-end=$(date +%s.%N)
-echo "asynclint dump-summary: $(echo "$end - $start" | bc) s for the corpus (exit $status)" >&2
+end=$(date +%s%N)
+echo "asynclint dump-summary: $(( (end - start) / 1000000 )) ms for the corpus (exit $status)" >&2
 if [ "$status" -ne 0 ]; then
   # A crash stops the batch: summarise file by file to find every crashing file.
   : >"$out/ours.jsonl"
