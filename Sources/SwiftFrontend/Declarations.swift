@@ -414,8 +414,10 @@ extension Parser {
 
     static func isAccessorKeyword(_ k: Keyword) -> Bool {
         switch k {
-        case .get, .set, .willSet, .didSet, ._read, ._modify, .read, .modify, .unsafeAddress,
-             .unsafeMutableAddress, .`init`:
+        // `read`/`modify` are accessors only under an experimental feature; swift-syntax (and
+        // so the compiler by default) parses `read { … }` as a call in a getter body.
+        case .get, .set, .willSet, .didSet, ._read, ._modify, .unsafeAddress,
+             .unsafeMutableAddress, .`init`, .borrow, .mutate:
             return true
         default:
             return false
@@ -685,7 +687,7 @@ extension Parser {
                 if kind == .identifier && !tok.flags.contains(.escaped) {
                     switch tok.kw {
                     case .inout, .borrowing, .consuming, .__owned, .__shared, .sending, .isolated, ._const,
-                         .some, .any, .each, .repeat:
+                         .some, .any, .each, .repeat, .nonisolated:
                         let n = peek()
                         if n.kind == .identifier || n.kind == .lparen || n.kind == .lbracket || n.kind == .at
                             || (n.kind == .op && opText(n, "~")) {

@@ -107,21 +107,25 @@ extension Parser {
                 if !inner.isNone { tree.appendChild(inner, to: node) }
                 return node
             case .await:
-                if startsOperand(peek()) && !(peek().kind == .lparen && !peek().spaceBefore && false) {
+                // Always the operator in expression position, as in swift-syntax.
+                advance()
+                let inner = parseUnary(flavor)
+                let node = tree.makeNode(.await, start: s, end: prevEnd)
+                if !inner.isNone { tree.appendChild(inner, to: node) }
+                return node
+            case .unsafe, .consume, .copy, .each, .borrow:
+                // Prefix keywords that make no node: `unsafe x`, `consume x`, `each x`, when
+                // what follows reads as their operand (swift-syntax's rule); else a name.
+                if atContextualKeywordPrefixed(acceptClosure: t.kw == .unsafe, preferPostfix: t.kw != .unsafe) {
                     advance()
-                    let inner = parseUnary(flavor)
-                    let node = tree.makeNode(.await, start: s, end: prevEnd)
-                    if !inner.isNone { tree.appendChild(inner, to: node) }
-                    return node
+                    return parseUnary(flavor)
                 }
-            case .unsafe, .consume, .copy, .each, .repeat:
-                // Prefix keywords that make no node: `unsafe x`, `consume x`, `repeat each x`.
+            case .repeat:
+                // `repeat each x`: a pack expansion.
                 let n = peek()
-                if !n.atLineStart && n.kind == .identifier || (t.kw == .unsafe && startsOperand(n) && !n.atLineStart && n.kind != .lparen && n.kind != .period) {
-                    if !(n.kind == .identifier && (n.kw == .as || n.kw == .is || n.kw == .in)) {
-                        advance()
-                        return parseUnary(flavor)
-                    }
+                if !n.atLineStart && n.kind != .lbrace {
+                    advance()
+                    return parseUnary(flavor)
                 }
             case .some, .any:
                 // `any P` / `some P` used as a type value.
@@ -142,6 +146,11 @@ extension Parser {
             default:
                 break
             }
+        }
+        if t.kind == .identifier && !t.flags.contains(.escaped) && (t.kw == .if || t.kw == .switch || (t.kw == .do && peek().kind == .lbrace)) {
+            // `if`/`switch`/`do` expressions take no postfix (swift-syntax avoids the
+            // ambiguity with a `.member` on the next line).
+            return parsePrimary(flavor)
         }
         if t.kind == .op && !t.spaceAfter {
             // A prefix operator: `-x`, `!x`, `&x`, `...x`. It makes no node.
@@ -185,7 +194,9 @@ extension Parser {
                 }
             }
             advance()
-            let node = tree.makeNode(.name, name: name(t), start: s, end: prevEnd)
+            var nameTok = t
+            if skipModuleSelector() { nameTok = tok; advance() }
+            let node = tree.makeNode(.name, name: name(nameTok), start: s, end: prevEnd)
             skipCompoundNameArguments()
             // Generic arguments after a name, whatever the spacing (swift-syntax decides by
             // lookahead alone: `f(a < b, c > (d))` calls `a<b, c>`).
@@ -243,6 +254,42 @@ extension Parser {
         }
     }
 
+    /// swift-syntax's test for a contextual keyword used as a prefix (`unsafe x`, `consume x`)
+    /// rather than as a name (`unsafe(x)`, `copy.x`): it depends on the next token only.
+    mutating func atContextualKeywordPrefixed(acceptClosure: Bool, preferPostfix: Bool) -> Bool {
+        let t = tok
+        let n = peek()
+        if n.atLineStart { return false }
+        switch n.kind {
+        case .identifier:
+            if n.flags.contains(.escaped) { return true }
+            switch n.kw {
+            case .Self, .self, .super, .`init`, .true, .false, .nil, .repeat, .try, .if, .switch:
+                return true
+            case .as, .associatedtype, .break, .case, .catch, .class, .continue, .default, .defer, .deinit,
+                 .do, .else, .enum, .extension, .fallthrough, .fileprivate, .for, .func, .guard, .import, .in,
+                 .inout, .internal, .is, .let, .operator, .precedencegroup, .private, .protocol, .public,
+                 .rethrows, .return, .static, .struct, .subscript, .throw, .throws, .typealias, .var,
+                 .where, .while:
+                return false
+            default:
+                return true
+            }
+        case .number, .string, .stringOpen, .regex, .at, .backslash, .pound:
+            return true
+        case .op:
+            // A prefix operator (bound to what follows, not to the keyword).
+            return !n.spaceAfter && n.spaceBefore
+        case .period, .lparen, .lbracket:
+            if preferPostfix { return false }
+            return n.start > t.end
+        case .lbrace:
+            return acceptClosure
+        default:
+            return false
+        }
+    }
+
     /// A keyword that only starts a declaration (used to recover from unclosed brackets).
     mutating func startsDeclaration() -> Bool {
         let t = tok
@@ -255,6 +302,15 @@ extension Parser {
         default:
             return false
         }
+    }
+
+    /// `Module::name` (a module selector): at the `::` after the module (`fromPrevious`: the
+    /// module name was just consumed), skips it and leaves the real name as the current token.
+    mutating func skipModuleSelector(fromPrevious: Bool = true) -> Bool {
+        guard kind == .colon, peek().kind == .colon, !tok.spaceBefore, !peek().spaceBefore,
+              peek(2).kind == .identifier else { return false }
+        advance(); advance()
+        return true
     }
 
     /// `foo(_:bar:)`: a compound name is a reference, not a call.
@@ -440,9 +496,10 @@ extension Parser {
             if flavor == .poundIf && t.atLineStart { break }
             switch t.kind {
             case .period:
-                let n = peek()
+                var n = peek()
                 if n.kind == .identifier || n.kind == .number {
                     advance(); advance()
+                    if n.kind == .identifier && skipModuleSelector(fromPrevious: true) { n = tok; advance() }
                     expr = tree.wrap(expr, in: .member, name: name(n), end: prevEnd)
                     skipCompoundNameArguments()
                     if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { skipGenericArgumentsIfAny() }

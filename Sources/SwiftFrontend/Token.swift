@@ -39,6 +39,7 @@ enum Keyword: UInt8 {
     case `try`, `await`, `async`, `throws`, `rethrows`, `reasync`, `self`, `Self`, `super`
     case `true`, `false`, `nil`, `is`, `as`, `some`, `any`, `each`, `consume`, `copy`
     case get, set, willSet, didSet, _read, _modify, read, modify, unsafeAddress, unsafeMutableAddress
+    case borrow, mutate
     case underscore
     // after `#`
     case elseif, endif, available, unavailable, selector, keyPath, sourceLocation, warning, error
@@ -106,7 +107,8 @@ struct KeywordTable: Sendable {
             ("each", .each), ("consume", .consume), ("copy", .copy), ("get", .get), ("set", .set),
             ("willSet", .willSet), ("didSet", .didSet), ("_read", ._read), ("_modify", ._modify),
             ("read", .read), ("modify", .modify), ("unsafeAddress", .unsafeAddress),
-            ("unsafeMutableAddress", .unsafeMutableAddress), ("_", .underscore),
+            ("unsafeMutableAddress", .unsafeMutableAddress), ("_", .underscore), ("borrow", .borrow),
+            ("mutate", .mutate),
             ("elseif", .elseif), ("endif", .endif), ("available", .available), ("unavailable", .unavailable),
             ("selector", .selector), ("keyPath", .keyPath), ("sourceLocation", .sourceLocation),
             ("warning", .warning), ("error", .error), ("file", .file), ("line", .line), ("column", .column),

@@ -166,6 +166,14 @@ func callees(_ text: String) -> [String] {
         #expect(callees("if a < b, c > d { }") == [])
     }
 
+    @Test func contextualPrefixKeywords() {
+        #expect(callees("let p = unsafe UnsafeRawPointer(x)") == ["UnsafeRawPointer"])
+        #expect(callees("let q = unsafe (f())\nlet r = unsafe(g)") == ["f", "unsafe"])
+        #expect(callees("let a = copy(x), b = consume y, c = copy.z()") == ["copy", "copy.z"])
+        #expect(callees("x.Swift::max(of: Swift::min(1, 2))") == ["x.max", "min"])
+        #expect(shape("let w = await\n  fetch()") == "binding:w/let(await(call(name:fetch)))")
+    }
+
     @Test func compoundNamesAreReferences() {
         #expect(callees("let f = foo(_:bar:)\n#selector(Foo.run(_:))") == [])
     }
