@@ -12,15 +12,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        .target(name: "LightSyntax"),
+        .target(name: "LightSyntax", exclude: ["README.md"]),
         .target(name: "PythonFrontend", dependencies: ["LightSyntax"]),
         .target(name: "SwiftFrontend", dependencies: ["LightSyntax"]),
         .target(name: "Analysis", dependencies: ["LightSyntax"]),
         .target(name: "Reporting", dependencies: ["Analysis"]),
         .target(name: "AsyncLint", dependencies: [
             "LightSyntax", "PythonFrontend", "SwiftFrontend", "Analysis", "Reporting",
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "asynclint", dependencies: [
             "AsyncLint",
