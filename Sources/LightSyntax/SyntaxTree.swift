@@ -17,7 +17,7 @@
 /// | parameter | internal name | Swift external label (`_` for none; absent when the name is the label) | star, doubleStar | `typeAnnotation`?, default-value expression? |
 /// | typeDecl | type name (Swift extension: the extended type's text) | `class`/`struct`/`enum`/`actor`/`protocol`/`extension` | – | `attribute`*, `typeAnnotation`* (bases / inheritance clause; Python bases are expressions and so are not typeAnnotations: they are `argument`s), `block` (members) |
 /// | attribute | attribute or decorator text without `@` (`MainActor`, `app.route`) | – | – | Python: the decorator expression; Swift: argument expressions, if any |
-/// | typeAnnotation | the type's text with white space removed (`[String:Int]`, `DispatchSemaphore`) | – | – | – |
+/// | typeAnnotation | the type's text with white space removed (`[String:Int]`, `DispatchSemaphore`) | – | – | Python: the annotation expression (calls inside `Annotated[…]` are real calls); Swift: none |
 /// | call | – | – | – | callee expression, then `argument`* |
 /// | argument | label (Python keyword, Swift label) or none | – | star, doubleStar, trailingClosure | the value expression |
 /// | await | – | – | – | the awaited expression |
