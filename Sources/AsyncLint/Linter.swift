@@ -18,6 +18,12 @@ public struct LintOptions: Sendable {
     public var jobs: Int
     /// Relative paths in reports are relative to this; the process's when nil.
     public var workingDirectory: String?
+    /// `--config FILE`: one configuration for every file instead of the nearest one's.
+    public var configPath: String?
+    /// `--baseline FILE`: leave out the findings it records.
+    public var baselinePath: String?
+    /// `--report-unused-suppressions`: list suppression comments that silenced nothing.
+    public var reportUnusedSuppressions = false
 
     public init(paths: [String] = [], select: [String] = [], ignore: [String] = [], excludes: [String] = [],
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, workingDirectory: String? = nil) {
@@ -35,6 +41,8 @@ public enum LintUsageError: Error, Sendable, Equatable, CustomStringConvertible 
     case unknownRuleSelector(String)
     case invalidJobCount(Int)
     case noWorkingDirectory
+    case configuration(ConfigurationError)
+    case baseline(BaselineError)
 
     public var description: String {
         switch self {
@@ -44,6 +52,10 @@ public enum LintUsageError: Error, Sendable, Equatable, CustomStringConvertible 
             return "--jobs must be at least 1 (got \(n))"
         case .noWorkingDirectory:
             return "cannot determine the working directory"
+        case .configuration(let error):
+            return error.description
+        case .baseline(let error):
+            return error.description
         }
     }
 }
@@ -113,7 +125,7 @@ public struct Linter: Sendable {
 
     /// What became of one file.
     enum FileOutcome: Sendable {
-        case checked([Finding], SourceLines)
+        case checked([Finding], SourceLines, [FileNote])
         case failed(FileError)
         case skipped(FileNote)
     }
@@ -125,35 +137,44 @@ public struct Linter: Sendable {
         guard options.jobs >= 1 else { throw .invalidJobCount(options.jobs) }
         guard let workingDirectory = options.workingDirectory.map({ PathText.absolute($0, workingDirectory: "/") })
                 ?? FileSystem.currentDirectory() else { throw .noWorkingDirectory }
-        let selection = try RuleSelection(select: options.select, ignore: options.ignore, catalogue: catalogue)
-
+        let baseline = try Self.readBaseline(options.baselinePath, workingDirectory: workingDirectory)
         let discovery = FileDiscovery(workingDirectory: workingDirectory, excludeGlobs: options.excludes)
             .discover(options.paths.isEmpty ? ["."] : options.paths)
-        let files = discovery.files
+        // Each file's nearest configuration (or --config's), resolved once per directory.
+        let configured = try ConfiguredFiles(discovery.files, options: options, workingDirectory: workingDirectory,
+                                             catalogue: catalogue)
+        let files = configured.files
 
         // Read, parse and check each file in one go and keep only what the report needs: a
         // million-line corpus would otherwise hold every tree in memory at once. When Analysis
         // grows its project-wide pass 2, pass 1 (a FileSummary per file) runs here first and the
         // index is handed to this closure.
         let check = self.check
-        let selected = selection.codes
-        let suppressions = Suppressions(catalogue: catalogue)
+        let catalogue = self.catalogue
         let outcomes = ParallelWork.map(count: files.count, jobs: options.jobs) { index -> FileOutcome in
             let file = files[index]
-            switch Self.readAndParse(file) {
+            let settings = configured.settings(ofFile: index)
+            var suppressions = FileSuppressions()
+            switch Self.readAndParse(file, suppressions: &suppressions) {
             case .failed(let error): return .failed(error)
             case .skipped(let note): return .skipped(note)
             case .parsed(let tree):
-                let findings = check(tree, file.displayPath).filter { finding in
-                    selected.contains(finding.code)
-                        && !suppressions.silences(finding, lineText: tree.lineMap.lineText(finding.range.start.line))
-                }
+                // Suppressions first, selection second: a `noqa` for a rule left out of this run
+                // still counts as used.
+                let findings = (settings.catalogue.map { FileChecker.check(tree, path: file.displayPath, catalogue: $0) }
+                                ?? check(tree, file.displayPath))
+                    .filter { !suppressions.silences($0, catalogue: catalogue) }
+                    .filter { settings.reports($0.code, absolutePath: file.absolutePath) }
+                    .map { settings.adjusted($0) }
                 var lines = SourceLines()
                 for finding in findings {
                     lines.record(path: finding.path, line: finding.range.start.line,
                                  text: tree.lineMap.lineText(finding.range.start.line))
                 }
-                return .checked(findings, lines)
+                let unused = options.reportUnusedSuppressions
+                    ? suppressions.unused.map { FileNote(path: file.displayPath, message: "\($0.line): unused suppression `\($0.text)`: it silenced nothing") }
+                    : []
+                return .checked(findings, lines, unused)
             }
         }
 
@@ -162,18 +183,48 @@ public struct Linter: Sendable {
         var errors = discovery.errors
         var notes = discovery.notes
         var filesChecked = 0
+        var unusedSuppressions: [FileNote] = []
         for outcome in outcomes {
             switch outcome {
-            case .checked(let fileFindings, let lines):
+            case .checked(let fileFindings, let lines, let unused):
                 filesChecked += 1
                 findings += fileFindings
                 sourceLines.merge(lines)
+                unusedSuppressions += unused
             case .failed(let error): errors.append(error)
             case .skipped(let note): notes.append(note)
             }
         }
-        return LintReport(findings: findings, errors: errors, notes: notes, filesChecked: filesChecked,
-                          sourceLines: sourceLines)
+        var report = LintReport(findings: findings, errors: errors, notes: notes, filesChecked: filesChecked,
+                                sourceLines: sourceLines)
+        report.unusedSuppressions = unusedSuppressions
+        report.failOn = configured.failOn
+        return baseline.map { $0.filtering(report) } ?? report
+    }
+
+    static func readBaseline(_ path: String?, workingDirectory: String) throws(LintUsageError) -> Baseline? {
+        guard let path else { return nil }
+        do throws(BaselineError) {
+            return try Baseline.read(path: PathText.absolute(path, workingDirectory: workingDirectory))
+        } catch {
+            throw .baseline(BaselineError(path: path, message: error.message))
+        }
+    }
+
+    /// Also finds the file's suppression comments while its bytes are at hand; a file marked
+    /// `skip-file` is not parsed at all.
+    static func readAndParse(_ file: SourceFile, suppressions: inout FileSuppressions) -> ParsedFile {
+        switch FileSystem.readFile(file.absolutePath) {
+        case .failure(let error):
+            return .failed(FileError(path: file.displayPath, message: "cannot read: \(error)"))
+        case .success(let bytes):
+            if bytes.prefix(binaryProbeLength).contains(0) {
+                return .skipped(FileNote(path: file.displayPath, message: "skipped: binary file (a NUL byte in the first \(binaryProbeLength) bytes)"))
+            }
+            suppressions = FileSuppressions(source: bytes, language: file.language)
+            if suppressions.skipFile { return .parsed(FrontEnds.parse([], language: file.language)) }
+            return .parsed(FrontEnds.parse(bytes, language: file.language))
+        }
     }
 
     static func readAndParse(_ file: SourceFile) -> ParsedFile {

@@ -57,6 +57,10 @@ public struct LintReport: Sendable {
     /// How many files were analysed (not counting errors and skipped files).
     public var filesChecked: Int
     public var sourceLines: SourceLines
+    /// `--report-unused-suppressions`: one note per comment that silenced nothing (`line: …`).
+    public var unusedSuppressions: [FileNote] = []
+    /// The configuration's `fail-on`, when it has one (`--fail-on` overrides it).
+    public var failOn: Severity?
 
     public init(findings: [Finding], errors: [FileError] = [], notes: [FileNote] = [], filesChecked: Int,
                 sourceLines: SourceLines = SourceLines()) {

@@ -2,7 +2,7 @@ import Analysis
 
 /// Output formats of `asynclint check --format`.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json
+    case text, json, sarif, github, junit
 }
 
 /// What a reporter writes: the report on standard output, problems with the run on standard error.
@@ -39,6 +39,9 @@ extension OutputFormat {
         switch self {
         case .text: return TextReporter(style: style)
         case .json: return JSONReporter()
+        case .sarif: return SarifReporter()
+        case .github: return GitHubReporter()
+        case .junit: return JUnitReporter()
         }
     }
 }

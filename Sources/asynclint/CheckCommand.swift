@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Files or directories to check (default: the current directory).")
     var paths: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif (code scanning), github (Actions annotations) or junit.")
     var format: OutputFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("Only these rules: codes, names, aliases or code prefixes (AL1), comma-separated; repeatable.", valueName: "RULES"))
@@ -37,8 +37,23 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Color the text output: auto (a terminal without NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
-    @Option(name: .customLong("fail-on"), help: "The lowest severity that makes the exit status 1: info, warning or error.")
-    var failOn: FailingSeverity = .info
+    @Option(name: .customLong("fail-on"), help: "The lowest severity that makes the exit status 1: info, warning or error (default: the config's fail-on, else info).")
+    var failOn: FailingSeverity?
+
+    @Option(name: .long, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Use this configuration file for every file (default: the nearest .asynclint.toml or pyproject.toml with [tool.asynclint]).", valueName: "FILE"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report only the findings this baseline file does not record.", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record today's findings in this file (then exit 0) for a later --baseline.", valueName: "FILE"))
+    var writeBaseline: String?
+
+    @Flag(name: .customLong("report-unused-suppressions"), help: "List suppression comments that silenced nothing (exit status 1 when there are any).")
+    var reportUnusedSuppressions = false
 
     @Flag(name: [.short, .long], help: "Print only the findings' first lines: no help, snippets, notes or summary.")
     var quiet = false
@@ -50,6 +65,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var options = LintOptions(paths: paths, select: select, ignore: ignore, excludes: exclude)
         if let jobs { options.jobs = jobs }
+        options.configPath = config
+        options.baselinePath = baseline
+        options.reportUnusedSuppressions = reportUnusedSuppressions
         let report: LintReport
         do {
             report = try Linter().run(options)
@@ -57,12 +75,9 @@ struct CheckCommand: ParsableCommand {
             Terminal.writeError("error: \(error.description)\n")
             throw ExitCode(2)
         }
-        let style = TextStyle(color: Terminal.wantsColor(color), quiet: quiet)
-        let output = format.reporter(style: style).render(report)
-        Terminal.write(output.standardOutput)
-        Terminal.writeError(output.standardError)
-        let status = report.exitStatus(failingSeverity: failOn.severity)
-        if status != 0 { throw ExitCode(status) }
+        try WorkflowOutput.finish(report, format: format, color: output == nil ? color : .never, quiet: quiet,
+                                  outputPath: output, writeBaselinePath: writeBaseline,
+                                  failingSeverity: failOn?.severity ?? report.failOn ?? .info)
     }
 }
 

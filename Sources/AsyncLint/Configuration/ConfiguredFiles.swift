@@ -1,0 +1,56 @@
+import Analysis
+
+/// The discovered files less those a configuration excludes, each with the settings of its
+/// configuration. Files that share a configuration share one `FileSettings`.
+struct ConfiguredFiles: Sendable {
+    private(set) var files: [SourceFile] = []
+    private var settingsIndex: [Int] = []
+    private var distinctSettings: [FileSettings] = []
+    /// `fail-on` of `--config`'s file, or of the configuration that applies to the working directory.
+    private(set) var failOn: Severity?
+
+    init(_ discovered: [SourceFile], options: LintOptions, workingDirectory: String,
+         catalogue: RuleCatalogue) throws(LintUsageError) {
+        do {
+            var resolver = try ConfigurationResolver(catalogue: catalogue, explicitPath: options.configPath,
+                                                     workingDirectory: workingDirectory)
+            var indexByConfigPath: [String: Int] = [:]
+            let defaults = try FileSettings(configuration: nil, options: options, catalogue: catalogue)
+            for file in discovered {
+                let configuration = try resolver.configuration(forDirectory: PathText.parent(file.absolutePath))
+                let key = configuration?.path ?? ""
+                let index: Int
+                if let known = indexByConfigPath[key] {
+                    index = known
+                } else {
+                    index = distinctSettings.count
+                    distinctSettings.append(configuration == nil ? defaults
+                        : try FileSettings(configuration: configuration, options: options, catalogue: catalogue))
+                    indexByConfigPath[key] = index
+                }
+                if distinctSettings[index].isExcluded(file.absolutePath) { continue }
+                files.append(file)
+                settingsIndex.append(index)
+            }
+            failOn = try resolver.configuration(forDirectory: workingDirectory)?.failOn
+        } catch let error as ConfigurationError {
+            throw .configuration(error)
+        } catch let error as LintUsageError {
+            throw error
+        } catch {
+            throw .noWorkingDirectory
+        }
+    }
+
+    func settings(ofFile index: Int) -> FileSettings { distinctSettings[settingsIndex[index]] }
+}
+
+extension FileSettings {
+    /// The finding with the configuration's severity for its rule.
+    func adjusted(_ finding: Finding) -> Finding {
+        guard let severity = severities[finding.code] else { return finding }
+        var adjusted = finding
+        adjusted.severity = severity
+        return adjusted
+    }
+}

@@ -1,0 +1,60 @@
+import Analysis
+
+/// `--format github`: GitHub Actions workflow commands, one per finding, which the runner
+/// shows as annotations on the pull request's diff:
+///
+/// ```
+/// ::error file=app/main.py,line=3,col=5,endLine=3,endColumn=18,title=AL101 blocking-sleep::message
+/// ```
+/// GitHub's escaping: in the message `%` → `%25`, CR → `%0D`, LF → `%0A`; in property values
+/// also `:` → `%3A` and `,` → `%2C`. Severity error → `error`, warning → `warning`,
+/// info → `notice`. A file that could not be checked is an `error` on that file.
+public struct GitHubReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: LintReport) -> ReporterOutput {
+        var out = ""
+        for finding in report.findings {
+            let command: String
+            switch finding.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .info: command = "notice"
+            }
+            let properties = [
+                ("file", finding.path),
+                ("line", String(finding.range.start.line)),
+                ("col", String(finding.range.start.column)),
+                ("endLine", String(finding.range.end.line)),
+                ("endColumn", String(finding.range.end.column)),
+                ("title", "\(finding.code) \(finding.name)"),
+            ].map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
+            let message = finding.help.isEmpty ? finding.message : finding.message + "\n" + finding.help
+            out += "::\(command) \(properties)::\(Self.escapeData(message))\n"
+        }
+        for error in report.errors {
+            out += "::error file=\(Self.escapeProperty(error.path)),title=asynclint::\(Self.escapeData(error.message))\n"
+        }
+        return ReporterOutput(standardOutput: out,
+                              standardError: report.notes.map { "\($0.path): note: \($0.message)\n" }.joined())
+    }
+
+    public static func escapeData(_ text: String) -> String {
+        text.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A"])
+    }
+
+    public static func escapeProperty(_ text: String) -> String {
+        text.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
+    }
+}
+
+extension String {
+    /// Each character replaced in one pass (so `%` is never escaped twice).
+    func replacingAll(_ table: [Character: String]) -> String {
+        var out = ""
+        for character in self {
+            if let replacement = table[character] { out += replacement } else { out.append(character) }
+        }
+        return out
+    }
+}
