@@ -32,7 +32,7 @@ enum PythonAsyncContexts {
     /// Visits the calls under `root` that run when it runs, in source order, with the scope
     /// their names resolve in (a comprehension's own, inside one). An explicit stack: generated
     /// operator chains nest deeper than the thread's stack.
-    private static func visit(_ root: NodeID, scope: Int, tree: SyntaxTree, scopes: PythonScopes,
+    static func visit(_ root: NodeID, scope: Int, tree: SyntaxTree, scopes: PythonScopes,
                               _ body: (NodeID, Int) -> Void) {
         var stack = [(root, scope)]
         var next: [NodeID] = []

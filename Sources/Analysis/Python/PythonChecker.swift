@@ -5,6 +5,19 @@ import LightSyntax
 enum PythonChecker {
     static func check(_ tree: SyntaxTree, path: String, catalogue: RuleCatalogue) -> [Finding] {
         let model = PythonSemanticModel(tree: tree, catalogue: catalogue.python.index)
+        return findings(model: model, path: path, catalogue: catalogue)
+    }
+
+    /// The check and pass 1's summary from one semantic model (built once per file).
+    static func checkAndSummarize(_ tree: SyntaxTree, path: String, module: String,
+                                  catalogue: RuleCatalogue) -> ([Finding], FileSummary) {
+        let model = PythonSemanticModel(tree: tree, catalogue: catalogue.python.index)
+        return (findings(model: model, path: path, catalogue: catalogue),
+                PythonFileSummarizer.summarize(model: model, path: path, module: module))
+    }
+
+    private static func findings(model: PythonSemanticModel, path: String, catalogue: RuleCatalogue) -> [Finding] {
+        let tree = model.tree
         var findings = PythonFindings(tree: tree, path: path, catalogue: catalogue)
         // Blocking calls matter only in async contexts: a file without `async def` has none.
         if PythonAsyncContexts.hasAsyncFunction(tree) {

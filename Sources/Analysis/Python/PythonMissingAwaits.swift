@@ -79,7 +79,7 @@ struct PythonMissingAwaitRule {
     /// An `async def` that does not yield, and whose decorators (if any) are known to keep it
     /// a coroutine function: an unknown decorator may wrap it into anything (textual's `@work`
     /// returns a worker, tornado's `@gen_test` runs it to completion).
-    private func isCoroutineFunction(_ f: NodeID) -> Bool {
+    func isCoroutineFunction(_ f: NodeID) -> Bool {
         guard tree[f].flags.contains(.isAsync), let body = tree.firstChild(f, ofKind: .block) else { return false }
         let scope = model.scopes.scope(containing: f, in: tree)
         for decorator in tree.children(f) where tree.kind(decorator) == .attribute {

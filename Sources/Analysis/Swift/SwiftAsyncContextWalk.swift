@@ -32,15 +32,19 @@ extension SwiftFileCheck {
         case .function:
             // Accessors (`get async`) and initializers are functions too.
             inner.origin = tree[id].flags.contains(.isAsync) ? .asyncFunction : .none
+            if summary != nil { inner.summaryFunction = summarizeFunction(id, context) }
             opensScope = true
         case .closure:
             inner.origin = closureOrigin(id, context)
+            if summary != nil { inner.summaryFunction = summaryFunction(inClosure: id, context) }
             opensScope = true
         case .typeDecl:
             inner.origin = .none
             if let written = tree.name(id) {
                 inner.enclosingType = SwiftReceiverTypes.normalizedTypeName(written) ?? written
+                if summary != nil { summarizeTypeDeclaration(id, name: inner.enclosingType ?? written) }
             }
+            inner.summaryFunction = -1
             inner.isTypeMemberLevel = true
             opensScope = true
         case .parameter:
@@ -93,5 +97,6 @@ extension SwiftFileCheck {
         let shape = SwiftCallShape(call: call, in: tree)
         if context.isAsync { checkBlockingCall(shape, context) }
         checkTaskStatement(shape, context)
+        if summary != nil { summarizeCall(shape, context) }
     }
 }

@@ -51,7 +51,7 @@ extension SwiftFileCheck {
                help: "Use \(pattern.alternative).")
     }
 
-    private mutating func blockingPattern(for shape: SwiftCallShape, labels: [String],
+    mutating func blockingPattern(for shape: SwiftCallShape, labels: [String],
                                           _ context: SwiftWalkContext) -> SwiftBlockingPattern? {
         let found = entries(shape.lastName)
         guard shape.isMember else {
@@ -170,7 +170,7 @@ extension SwiftFileCheck {
     }
 
     /// Whether an `await` covers the call (`try await db.read { }` picks GRDB's async overload).
-    private func isAwaited(_ call: NodeID) -> Bool {
+    func isAwaited(_ call: NodeID) -> Bool {
         var current = tree[call].parent
         while !current.isNone {
             switch tree.kind(current) {

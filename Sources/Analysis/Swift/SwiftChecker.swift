@@ -10,6 +10,21 @@ enum SwiftChecker {
         return check.findings.sorted(by: Finding.reportOrder)
     }
 
+    /// The check and pass 1's summary in one walk. A file without async code has no findings
+    /// but may hold the sync helpers that async code elsewhere calls, so it is walked too.
+    static func checkAndSummarize(_ tree: SyntaxTree, path: String, module: String,
+                                  catalogue: RuleCatalogue) -> ([Finding], FileSummary) {
+        var summary = FileSummary(path: path, language: .swift, module: module)
+        guard tree.nodes.count > 1 else { return ([], summary) }
+        var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
+        check.summary = summary
+        check.run()
+        summary = check.summary ?? summary
+        summary.finish()
+        let findings = mayContainAsyncCode(tree, catalogue: catalogue.swift) ? check.findings.sorted(by: Finding.reportOrder) : []
+        return (findings, summary)
+    }
+
     /// Every rule needs an async context, an `async let` or a task API (AL204's `Task {}` too), and
     /// none of those can be written without one of these marks; most files of a NIO-style code
     /// base have none, and skip the walk.
@@ -37,6 +52,8 @@ struct SwiftWalkContext {
     var enclosingType: String?
     /// Directly in a type's member list: a `binding` there is a stored property, not a local.
     var isTypeMemberLevel = false
+    /// Pass 1: the summarized function whose body this code runs in (-1: none, or not summarizing).
+    var summaryFunction: Int32 = -1
 
     var isAsync: Bool { origin != .none }
 }
@@ -49,6 +66,8 @@ struct SwiftFileCheck {
     let index: SwiftCatalogueIndex
     var findings: [Finding] = []
     var types = SwiftReceiverTypes()
+    /// Pass 1's summary of the file, built during the walk when the project index is on.
+    var summary: FileSummary?
     /// The catalogue's entries per symbol of this file, looked up once per distinct name.
     private var entriesBySymbol: [Symbol: SwiftNameEntries] = [:]
     private var rulesByCode: [String: Rule] = [:]

@@ -1,0 +1,13 @@
+import LightSyntax
+
+extension FileChecker {
+    /// Pass 3's per-file findings and pass 1's summary from one job, so the tree can be dropped
+    /// right after (the findings that need the whole project come from `ProjectIndex`).
+    public static func checkAndSummarize(_ tree: SyntaxTree, path: String, module: String,
+                                         catalogue: RuleCatalogue) -> ([Finding], FileSummary) {
+        switch tree.language {
+        case .python: return PythonChecker.checkAndSummarize(tree, path: path, module: module, catalogue: catalogue)
+        case .swift: return SwiftChecker.checkAndSummarize(tree, path: path, module: module, catalogue: catalogue)
+        }
+    }
+}

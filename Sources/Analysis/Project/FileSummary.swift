@@ -1,0 +1,128 @@
+import LightSyntax
+
+/// Pass 1's result for one file (DESIGN.md, "The pipeline"): what pass 2 needs to resolve calls
+/// across files, and nothing else. The tree is gone once this exists, so every string is
+/// interned once per file in `strings` and the records refer to it by index.
+public struct FileSummary: Sendable {
+    /// The path findings are reported under.
+    public var path: String
+    public var language: SourceLanguage
+    /// Python: the dotted module (`pkg.sub.mod`, `pkg` for `pkg/__init__.py`); Swift: the SwiftPM
+    /// target, else the directory.
+    public var module: String
+    public internal(set) var strings: [String] = []
+    var functions: [FunctionSummary] = []
+    /// Python classes by qualified name, with their bases' qualified names (project bases are
+    /// followed for `self.method()`).
+    var classes: [ClassSummary] = []
+    /// Python module-level imports (`bound name` → qualified name): `from .helpers import read_file`
+    /// in a package's `__init__.py` makes `pkg.read_file` mean `pkg.helpers.read_file`.
+    var moduleImports: [StringID: StringID] = [:]
+    /// Swift types declared as protocols: a call through one is dynamic dispatch.
+    var protocols: Set<StringID> = []
+    var calls: [CallSite] = []
+
+    /// Interning is per summary; `index` keeps lookups cheap while the summary is built.
+    private var stringIndex: [String: StringID] = [:]
+
+    public init(path: String, language: SourceLanguage, module: String) {
+        self.path = path
+        self.language = language
+        self.module = module
+    }
+
+    mutating func intern(_ text: String) -> StringID {
+        if let known = stringIndex[text] { return known }
+        let id = StringID(strings.count)
+        strings.append(text)
+        stringIndex[text] = id
+        return id
+    }
+
+    func string(_ id: StringID) -> String { strings[Int(id)] }
+
+    /// Drops the build-time lookup table: only the strings themselves travel to pass 2.
+    mutating func finish() {
+        stringIndex = [:]
+        strings.reserveCapacity(0)
+    }
+
+    public var functionCount: Int { functions.count }
+    public var callCount: Int { calls.count }
+}
+
+typealias StringID = Int32
+
+/// A function or method the file defines.
+struct FunctionSummary: Sendable {
+    /// The name as called (`read_file`, `sleep`).
+    var name: StringID
+    /// Python: `module.Class.method`; Swift: `Type.method` or `function`.
+    var qualifiedName: StringID
+    /// Swift: the type whose member it is (with its extensions); Python: the class's qualified name.
+    var owner: StringID?
+    /// Swift parameters as `label` or `label=` (has a default value); `_` for no label.
+    var parameters: [StringID] = []
+    var isAsync: Bool
+    /// Python: an `async def` that the missing-await rule treats as a coroutine function.
+    var isCoroutine: Bool = false
+    var line: Int32
+    var column: Int32
+    /// The first catalogued blocking call the body makes itself (AL101–AL107), as shown in a
+    /// chain (`open()`), and where.
+    var directBlocking: BlockingCallSummary?
+}
+
+struct BlockingCallSummary: Sendable {
+    var description: StringID
+    var line: Int32
+    var column: Int32
+}
+
+struct ClassSummary: Sendable {
+    var qualifiedName: StringID
+    var bases: [StringID]
+}
+
+/// A call that may reach a project function, with the callee as far as the file can tell.
+struct CallSite: Sendable {
+    enum Target: Sendable {
+        /// Python: a name resolved through this file's imports, made absolute (`pkg.helpers.read_file`).
+        case qualified(StringID)
+        /// Python: `self.method()` (or `cls.method()`) in a class: the class's qualified name.
+        case method(owner: StringID, name: StringID)
+        /// Swift: `self.f(…)`, `Type.f(…)`: a member of that type (or its extensions).
+        case member(type: StringID, name: StringID, labels: StringID, trailingClosures: Int8)
+        /// Swift: a bare `f(…)`: a method of the enclosing type if it has one, else a free function.
+        case bare(enclosingType: StringID?, name: StringID, labels: StringID, trailingClosures: Int8)
+    }
+
+    struct Role: OptionSet, Sendable {
+        var rawValue: UInt8
+        /// Made when the calling sync function runs (not in a nested function or an offloaded
+        /// closure): it carries "blocks" to the caller.
+        static let propagates = Role(rawValue: 1 << 0)
+        /// Made in an async context: a blocking callee is an AL110 finding here.
+        static let inAsyncContext = Role(rawValue: 1 << 1)
+        /// Python: the whole value of an expression statement (AL202 if the callee is a coroutine).
+        static let discardedValue = Role(rawValue: 1 << 2)
+    }
+
+    var target: Target
+    var role: Role
+    /// The calling function (an index into `functions`), or -1 at top level.
+    var caller: Int32
+    /// The callee as written (`helpers.read_file`), for messages.
+    var written: StringID
+    /// The async function (or closure's function) the call runs in, for messages.
+    var context: StringID?
+    var startLine: Int32
+    var startColumn: Int32
+    var endLine: Int32
+    var endColumn: Int32
+
+    var range: SourceRange {
+        SourceRange(start: SourceLocation(line: Int(startLine), column: Int(startColumn)),
+                    end: SourceLocation(line: Int(endLine), column: Int(endColumn)))
+    }
+}

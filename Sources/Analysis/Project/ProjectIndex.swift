@@ -1,0 +1,357 @@
+import LightSyntax
+
+/// Pass 2 (DESIGN.md): every file's `FileSummary` together. Resolves calls to the project's own
+/// functions across files, computes which sync functions block (transitively, as a fixpoint
+/// over the call graph) and reports AL110 (a blocking project function called in an async
+/// context) and, for Python, AL202 across files (a project coroutine function called as a
+/// statement). Precision first: a call that may mean several functions that disagree, or that
+/// dispatches through a protocol, stays silent.
+public struct ProjectIndex: Sendable {
+    let summaries: [FileSummary]
+    let catalogue: RuleCatalogue
+    /// User-marked (configuration `blockingFunctions`): qualified names that block although the
+    /// index cannot see why (a C extension, a library helper).
+    let blockingFunctions: Set<String>
+    /// User-marked (configuration `safeFunctions`): project functions that never count as
+    /// blocking (a helper that only blocks on a cold path), so nothing propagates through them.
+    let safeFunctions: Set<String>
+
+    /// A function anywhere in the project: its file and its index in that file's summary.
+    struct FunctionRef: Hashable, Sendable {
+        var file: Int32
+        var function: Int32
+    }
+
+    /// Why a sync function blocks: the first hop of its chain.
+    enum BlockingReason: Sendable {
+        case direct(BlockingCallSummary, file: Int32)
+        case marked(String)
+        case calls(FunctionRef)
+        /// A call to a library function the user marked as blocking.
+        case callsMarked(String, file: Int32, line: Int32, column: Int32)
+    }
+
+    private var pythonFunctions: [String: [FunctionRef]] = [:]
+    private var pythonClasses: [String: [String]] = [:]
+    private var pythonModules: [String: Int32] = [:]
+    private var swiftMembers: [String: [FunctionRef]] = [:]
+    private var swiftFreeFunctions: [String: [FunctionRef]] = [:]
+    private var swiftProtocols: Set<String> = []
+    private(set) var blocking: [FunctionRef: BlockingReason] = [:]
+
+    public init(summaries: [FileSummary], catalogue: RuleCatalogue, blockingFunctions: [String] = [],
+                safeFunctions: [String] = []) {
+        self.summaries = summaries
+        self.catalogue = catalogue
+        self.blockingFunctions = Set(blockingFunctions)
+        self.safeFunctions = Set(safeFunctions)
+        buildTables()
+        computeBlocking()
+    }
+
+    // MARK: Tables
+
+    private mutating func buildTables() {
+        for (f, summary) in summaries.enumerated() {
+            let file = Int32(f)
+            switch summary.language {
+            case .python:
+                pythonModules[summary.module] = file
+                for (i, function) in summary.functions.enumerated() {
+                    pythonFunctions[summary.string(function.qualifiedName), default: []]
+                        .append(FunctionRef(file: file, function: Int32(i)))
+                }
+                for cls in summary.classes {
+                    pythonClasses[summary.string(cls.qualifiedName)] = cls.bases.map(summary.string)
+                }
+            case .swift:
+                for p in summary.protocols { swiftProtocols.insert(summary.string(p)) }
+                for (i, function) in summary.functions.enumerated() {
+                    let ref = FunctionRef(file: file, function: Int32(i))
+                    let name = summary.string(function.name)
+                    if let owner = function.owner {
+                        swiftMembers[summary.string(owner) + "." + name, default: []].append(ref)
+                    } else {
+                        swiftFreeFunctions[name, default: []].append(ref)
+                    }
+                }
+            }
+        }
+    }
+
+    func function(_ ref: FunctionRef) -> FunctionSummary { summaries[Int(ref.file)].functions[Int(ref.function)] }
+
+    /// How a function is named in messages and chains and in the user's lists: Python's
+    /// qualified name without the module (`Store.load`, `read_file`), Swift's `Type.method`.
+    func displayName(_ ref: FunctionRef) -> String {
+        let summary = summaries[Int(ref.file)]
+        let q = summary.string(function(ref).qualifiedName)
+        if summary.language == .python, !summary.module.isEmpty, q.hasPrefix(summary.module + ".") {
+            return String(q.dropFirst(summary.module.count + 1))
+        }
+        return q
+    }
+
+    /// The names a user may write for a function in `blockingFunctions` / `safeFunctions`.
+    private func userNames(_ ref: FunctionRef) -> [String] {
+        let summary = summaries[Int(ref.file)]
+        let q = summary.string(function(ref).qualifiedName)
+        return summary.language == .python ? [q] : [q, summary.module + "." + q]
+    }
+
+    // MARK: Resolution
+
+    /// The project functions a call may mean; empty when it means none of them (a library call)
+    /// or cannot be told (a protocol requirement).
+    func resolve(_ call: CallSite, in file: Int32) -> [FunctionRef] {
+        let summary = summaries[Int(file)]
+        switch call.target {
+        case .qualified(let q):
+            return resolvePython(summary.string(q), depth: 0)
+        case .method(let owner, let name):
+            var visited: Set<String> = []
+            return resolvePythonMethod(summary.string(name), inClass: summary.string(owner), visited: &visited)
+        case .member(let type, let name, let labels, let trailing):
+            let typeName = summary.string(type)
+            if swiftProtocols.contains(typeName) { return [] }
+            return matching(swiftMembers[typeName + "." + summary.string(name)] ?? [], labels: summary.string(labels),
+                            trailingClosures: Int(trailing))
+        case .bare(let enclosing, let name, let labels, let trailing):
+            let nameText = summary.string(name), labelText = summary.string(labels)
+            if let enclosing {
+                let typeName = summary.string(enclosing)
+                let members = matching(swiftMembers[typeName + "." + nameText] ?? [], labels: labelText,
+                                       trailingClosures: Int(trailing))
+                // Inside a protocol extension an implicit-self call dispatches dynamically.
+                if swiftProtocols.contains(typeName) && !members.isEmpty { return [] }
+                if !members.isEmpty { return members }
+            }
+            let free = matching(swiftFreeFunctions[nameText] ?? [], labels: labelText, trailingClosures: Int(trailing))
+            // The file's own module first, as Swift's name lookup does.
+            let local = free.filter { summaries[Int($0.file)].module == summary.module }
+            return local.isEmpty ? free : local
+        }
+    }
+
+    private func resolvePython(_ q: String, depth: Int) -> [FunctionRef] {
+        if let found = pythonFunctions[q] { return found }
+        guard depth < 8 else { return [] }
+        // `pkg.read_file` where `pkg/__init__.py` says `from .helpers import read_file`.
+        let parts = q.split(separator: ".")
+        var k = parts.count - 1
+        while k >= 1 {
+            let prefix = parts[0..<k].joined(separator: ".")
+            if let file = pythonModules[prefix] {
+                let summary = summaries[Int(file)]
+                for (bound, target) in summary.moduleImports where summary.string(bound) == parts[k] {
+                    let rest = parts[(k + 1)...].map(String.init)
+                    return resolvePython(([summary.string(target)] + rest).joined(separator: "."), depth: depth + 1)
+                }
+                return []
+            }
+            k -= 1
+        }
+        return []
+    }
+
+    /// A method of a class or, failing that, of its project bases in order (Python's MRO,
+    /// simplified to a depth-first search).
+    private func resolvePythonMethod(_ name: String, inClass cls: String, visited: inout Set<String>) -> [FunctionRef] {
+        guard visited.insert(cls).inserted, visited.count < 32 else { return [] }
+        if let found = pythonFunctions[cls + "." + name] { return found }
+        for base in pythonClasses[cls] ?? [] {
+            let resolved = pythonClasses[base] != nil ? base : resolvedClassName(base)
+            guard let resolved else { continue }
+            let found = resolvePythonMethod(name, inClass: resolved, visited: &visited)
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
+
+    /// A base class imported through a package's re-export.
+    private func resolvedClassName(_ q: String) -> String? {
+        let parts = q.split(separator: ".")
+        guard parts.count >= 2 else { return nil }
+        let prefix = parts.dropLast().joined(separator: ".")
+        guard let file = pythonModules[prefix] else { return nil }
+        let summary = summaries[Int(file)]
+        for (bound, target) in summary.moduleImports where summary.string(bound) == parts.last! {
+            let t = summary.string(target)
+            return pythonClasses[t] != nil ? t : nil
+        }
+        return nil
+    }
+
+    /// Swift overloads whose parameters accept the call's labels (defaulted parameters may be
+    /// left out; trailing closures fill the last parameters).
+    private func matching(_ candidates: [FunctionRef], labels: String, trailingClosures: Int) -> [FunctionRef] {
+        if candidates.isEmpty { return [] }
+        let callLabels = labels.isEmpty ? [] : labels.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        return candidates.filter { ref in
+            let summary = summaries[Int(ref.file)]
+            let parameters = function(ref).parameters.map(summary.string)
+            return Self.accepts(parameters, labels: callLabels, trailingClosures: trailingClosures)
+        }
+    }
+
+    /// Simplified from Swift's rules: the trailing closures take the last parameters, and the
+    /// labelled arguments match the others in order, skipping those with a default value.
+    static func accepts(_ parameters: [String], labels: [String], trailingClosures: Int) -> Bool {
+        guard parameters.count >= trailingClosures else { return false }
+        var next = 0
+        for parameter in parameters.dropLast(trailingClosures) {
+            let hasDefault = parameter.hasSuffix("=")
+            let label = hasDefault ? String(parameter.dropLast()) : parameter
+            if next < labels.count && labels[next] == label {
+                next += 1
+            } else if !hasDefault {
+                return false
+            }
+        }
+        return next == labels.count
+    }
+
+    // MARK: The fixpoint
+
+    private mutating func computeBlocking() {
+        var edges: [(caller: FunctionRef, callees: [FunctionRef])] = []
+        for (f, summary) in summaries.enumerated() {
+            let file = Int32(f)
+            for (i, function) in summary.functions.enumerated() where !function.isAsync {
+                let ref = FunctionRef(file: file, function: Int32(i))
+                if userNames(ref).contains(where: safeFunctions.contains) { continue }
+                if let direct = function.directBlocking {
+                    blocking[ref] = .direct(direct, file: file)
+                } else if let marked = userNames(ref).first(where: blockingFunctions.contains) {
+                    blocking[ref] = .marked(marked)
+                }
+            }
+            for call in summary.calls where call.role.contains(.propagates) && call.caller >= 0 {
+                let caller = FunctionRef(file: file, function: call.caller)
+                if blocking[caller] != nil || function(caller).isAsync { continue }
+                if userNames(caller).contains(where: safeFunctions.contains) { continue }
+                if let marked = markedLibraryCall(call, in: summary) {
+                    blocking[caller] = .callsMarked(marked, file: file, line: call.startLine, column: call.startColumn)
+                    continue
+                }
+                let callees = resolve(call, in: file)
+                if !callees.isEmpty && callees.allSatisfy({ !function($0).isAsync }) {
+                    edges.append((caller, callees))
+                }
+            }
+        }
+        // Each round settles the callers of what the previous one settled; a cycle with no
+        // blocking call in it never settles, so the loop ends.
+        var changed = true
+        while changed {
+            changed = false
+            for edge in edges where blocking[edge.caller] == nil {
+                if edge.callees.allSatisfy({ blocking[$0] != nil }) {
+                    blocking[edge.caller] = .calls(edge.callees[0])
+                    changed = true
+                }
+            }
+        }
+    }
+
+    /// A Python call of a library function the user marked as blocking.
+    private func markedLibraryCall(_ call: CallSite, in summary: FileSummary) -> String? {
+        guard !blockingFunctions.isEmpty, case .qualified(let q) = call.target else { return nil }
+        let name = summary.string(q)
+        return blockingFunctions.contains(name) && pythonFunctions[name] == nil ? name : nil
+    }
+
+    // MARK: Findings
+
+    /// The chain from a blocking function down to the blocking API (the function itself first).
+    func chain(from start: FunctionRef) -> [ChainHop] {
+        var hops: [ChainHop] = []
+        var current = start
+        var seen: Set<FunctionRef> = []
+        while seen.insert(current).inserted {
+            let f = function(current)
+            hops.append(ChainHop(name: displayName(current), path: summaries[Int(current.file)].path,
+                                 line: Int(f.line), column: Int(f.column)))
+            switch blocking[current] {
+            case .direct(let call, let file):
+                let summary = summaries[Int(file)]
+                hops.append(ChainHop(name: summary.string(call.description), path: summary.path,
+                                     line: Int(call.line), column: Int(call.column)))
+                return hops
+            case .marked(let name):
+                hops.append(ChainHop(name: name + " (marked blocking)", path: summaries[Int(current.file)].path,
+                                     line: Int(f.line), column: Int(f.column)))
+                return hops
+            case .callsMarked(let name, let file, let line, let column):
+                hops.append(ChainHop(name: name + "()", path: summaries[Int(file)].path, line: Int(line),
+                                     column: Int(column)))
+                return hops
+            case .calls(let next):
+                current = next
+            case nil:
+                return hops
+            }
+        }
+        return hops
+    }
+
+    /// AL110 and cross-file AL202, in `Finding.reportOrder` per file.
+    public func findings() -> [Finding] {
+        var found: [Finding] = []
+        let helperRule = catalogue.rule(code: "AL110")
+        let awaitRule = catalogue.rule(code: "AL202")
+        for (f, summary) in summaries.enumerated() {
+            let file = Int32(f)
+            for call in summary.calls {
+                if call.role.contains(.inAsyncContext), let helperRule, let finding = blockingViaHelper(call, in: file, rule: helperRule) {
+                    found.append(finding)
+                }
+                if call.role.contains(.discardedValue), let awaitRule, let finding = missingAwait(call, in: file, rule: awaitRule) {
+                    found.append(finding)
+                }
+            }
+        }
+        return found.sorted(by: Finding.reportOrder)
+    }
+
+    private func blockingViaHelper(_ call: CallSite, in file: Int32, rule: Rule) -> Finding? {
+        let summary = summaries[Int(file)]
+        let written = summary.string(call.written)
+        var hops: [ChainHop]
+        if let marked = markedLibraryCall(call, in: summary) {
+            hops = [ChainHop(name: marked + "()", path: summary.path, line: Int(call.startLine), column: Int(call.startColumn))]
+        } else {
+            let callees = resolve(call, in: file)
+            guard let first = callees.first,
+                  callees.allSatisfy({ !function($0).isAsync && blocking[$0] != nil }) else { return nil }
+            hops = chain(from: first)
+        }
+        let path = hops.map(\.name).joined(separator: " → ")
+        let place = call.context.map { " in `async def \(summary.string($0))`" } ?? ""
+        let use: String
+        if summary.language == .python {
+            use = "make it async, or offload it: `await asyncio.to_thread(\(written), ...)`"
+        } else {
+            use = "make it async, or run it off the cooperative pool (a dedicated thread, NIOThreadPool)"
+        }
+        return Finding(path: summary.path, range: call.range, rule: rule, language: summary.language,
+                       message: "`\(written)()` blocks\(place): \(path); \(use)",
+                       help: "The call blocks through the project's own helper (\(path)); \(use).", chain: hops)
+    }
+
+    private func missingAwait(_ call: CallSite, in file: Int32, rule: Rule) -> Finding? {
+        let summary = summaries[Int(file)]
+        guard summary.language == .python else { return nil }
+        let callees = resolve(call, in: file)
+        // The file's own coroutine functions are the per-file AL202's.
+        guard let first = callees.first, callees.allSatisfy({ $0.file != file && function($0).isCoroutine }) else {
+            return nil
+        }
+        let written = summary.string(call.written)
+        let name = displayName(first)
+        let what = written == name ? "`\(written)(...)`" : "`\(written)(...)` (`\(name)`)"
+        return Finding(path: summary.path, range: call.range, rule: rule, language: .python,
+                       message: "\(what) creates a coroutine that is never awaited, so its body never runs; add `await`",
+                       help: "Add `await` (`await \(written)(...)`), or hand the coroutine to `asyncio.create_task(...)` or a task group to run it concurrently.")
+    }
+}

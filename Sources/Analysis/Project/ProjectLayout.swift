@@ -1,0 +1,49 @@
+import LightSyntax
+
+/// Where a file sits in its project: the Python module it is, or the Swift module (target) it
+/// belongs to. Pure path arithmetic over a `fileExists` probe, so Analysis stays free of the
+/// file system and tests can describe a layout without one.
+public enum ProjectLayout {
+    /// Python: the dotted module path from the package layout. The file's directories count as
+    /// packages upward as long as they hold an `__init__.py`; `pkg/__init__.py` is `pkg`.
+    public static func pythonModule(forFile path: String, fileExists: (String) -> Bool) -> String {
+        var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let file = components.popLast() else { return "" }
+        let stem = file.hasSuffix(".pyi") ? String(file.dropLast(4)) : file.hasSuffix(".py") ? String(file.dropLast(3)) : file
+        var parts = stem == "__init__" ? [] : [stem]
+        while let directory = components.last, !directory.isEmpty,
+              fileExists((components + ["__init__.py"]).joined(separator: "/")) {
+            parts.insert(directory, at: 0)
+            components.removeLast()
+        }
+        return parts.joined(separator: ".")
+    }
+
+    /// Swift: the target of a SwiftPM package (`<root>/Sources/<Target>/…` or
+    /// `<root>/Tests/<Target>/…` under a directory holding `Package.swift`), else the directory.
+    public static func swiftModule(forFile path: String, fileExists: (String) -> Bool) -> String {
+        let directories = Array(path.split(separator: "/", omittingEmptySubsequences: false).map(String.init).dropLast())
+        // The innermost `Sources/<Target>` wins: a package vendored inside another is its own.
+        for index in stride(from: directories.count - 1, through: 1, by: -1) {
+            let part = directories[index - 1]
+            guard part == "Sources" || part == "Tests" || part == "Plugins" else { continue }
+            let root = directories[0..<(index - 1)].joined(separator: "/")
+            if fileExists(root.isEmpty ? "Package.swift" : root + "/Package.swift") { return directories[index] }
+        }
+        return directories.joined(separator: "/")
+    }
+
+    /// A relative import's module made absolute: `..helpers` from `pkg.sub.mod` is `pkg.helpers`.
+    /// A package's own `__init__` counts as being inside the package.
+    static func absoluteModule(_ relative: String, from module: String, isPackage: Bool) -> String? {
+        let dots = relative.prefix { $0 == "." }.count
+        guard dots > 0 else { return relative }
+        var package = module.split(separator: ".").map(String.init)
+        if !isPackage { _ = package.popLast() }
+        guard dots - 1 <= package.count else { return nil }
+        package.removeLast(dots - 1)
+        let rest = relative.dropFirst(dots)
+        if !rest.isEmpty { package.append(String(rest)) }
+        return package.joined(separator: ".")
+    }
+}

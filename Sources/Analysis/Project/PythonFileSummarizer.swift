@@ -1,0 +1,171 @@
+import LightSyntax
+
+/// Pass 1 for a Python file: its functions, classes, module imports and the calls that may reach
+/// the project's own functions, from the same semantic model the per-file rules use (so a call
+/// "blocks" exactly when AL101–AL107 would report it, and names resolve the same way).
+struct PythonFileSummarizer {
+    let model: PythonSemanticModel
+    private var tree: SyntaxTree { model.tree }
+    private let blocking: PythonBlockingCallRule
+    private let coroutines: PythonMissingAwaitRule
+    /// `__init__.py`: its relative imports start from the package itself.
+    private let isPackage: Bool
+    private(set) var summary: FileSummary
+    private var functionIndex: [NodeID: Int32] = [:]
+    private var callIndex: [NodeID: Int] = [:]
+    private var qualifiedNames: [NodeID: StringID] = [:]
+
+    init(model: PythonSemanticModel, path: String, module: String) {
+        self.model = model
+        self.blocking = PythonBlockingCallRule(model: model)
+        self.coroutines = PythonMissingAwaitRule(model: model)
+        self.isPackage = path.hasSuffix("__init__.py") || path.hasSuffix("__init__.pyi")
+        self.summary = FileSummary(path: path, language: .python, module: module)
+    }
+
+    static func summarize(model: PythonSemanticModel, path: String, module: String) -> FileSummary {
+        var summarizer = PythonFileSummarizer(model: model, path: path, module: module)
+        summarizer.run()
+        summarizer.summary.finish()
+        return summarizer.summary
+    }
+
+    private mutating func run() {
+        let scopes = model.scopes
+        for (symbol, bindings) in scopes[PythonScopes.moduleScope].bindings {
+            guard bindings.count == 1, case .imported(let q) = bindings[0].kind, let absolute = absolute(q) else { continue }
+            summary.moduleImports[summary.intern(tree.symbols.string(symbol))] = summary.intern(absolute)
+        }
+        for i in tree.allNodes {
+            let node = NodeID(i)
+            switch tree.kind(node) {
+            case .function: addFunction(node)
+            case .typeDecl: addClass(node)
+            default: break
+            }
+        }
+        for i in tree.allNodes {
+            let function = NodeID(i)
+            guard tree.kind(function) == .function, let caller = functionIndex[function],
+                  let block = tree.firstChild(function, ofKind: .block), let scope = scopes.scopeOpenedBy[function]
+            else { continue }
+            let isAsync = tree[function].flags.contains(.isAsync)
+            PythonAsyncContexts.visit(block, scope: scope, tree: tree, scopes: scopes) { call, callScope in
+                if !isAsync {
+                    if let match = blocking.match(call, in: callScope) {
+                        if summary.functions[Int(caller)].directBlocking == nil {
+                            let at = tree.range(call).start
+                            let shown = match.qualifiedName ?? tree.calleeText(ofCall: call)
+                            summary.functions[Int(caller)].directBlocking = BlockingCallSummary(
+                                description: summary.intern(shown + "()"), line: Int32(at.line), column: Int32(at.column))
+                        }
+                        return
+                    }
+                }
+                record(call, scope: callScope, caller: caller, role: isAsync ? .inAsyncContext : .propagates,
+                       context: isAsync ? function : nil)
+            }
+        }
+        // AL202 anywhere: a call whose value is thrown away.
+        for i in tree.allNodes {
+            let statement = NodeID(i)
+            guard tree.kind(statement) == .expressionStatement, let call = tree.firstChild(statement),
+                  tree.kind(call) == .call else { continue }
+            let scope = scopes.scope(containing: statement, in: tree)
+            record(call, scope: scope, caller: -1, role: .discardedValue, context: nil)
+        }
+    }
+
+    private mutating func addFunction(_ f: NodeID) {
+        let location = tree.anchorLocation(f)
+        let isAsync = tree[f].flags.contains(.isAsync)
+        var owner: StringID?
+        let parent = tree[f].parent
+        if !parent.isNone, tree.kind(parent) == .block, !tree[parent].parent.isNone,
+           tree.kind(tree[parent].parent) == .typeDecl {
+            owner = qualifiedName(of: tree[parent].parent)
+        }
+        functionIndex[f] = Int32(summary.functions.count)
+        summary.functions.append(FunctionSummary(
+            name: summary.intern(tree.name(f) ?? "?"), qualifiedName: qualifiedName(of: f), owner: owner,
+            isAsync: isAsync, isCoroutine: isAsync && coroutines.isCoroutineFunction(f),
+            line: Int32(location.line), column: Int32(location.column)))
+    }
+
+    private mutating func addClass(_ c: NodeID) {
+        let scope = model.scopes.scope(containing: c, in: tree)
+        var bases: [StringID] = []
+        for argument in tree.children(c) where tree.kind(argument) == .argument && tree[argument].name.isNone {
+            guard let value = tree.firstChild(argument) else { continue }
+            switch model.resolve(expression: value, in: scope, at: tree[c].start) {
+            case .classDef(let base): bases.append(qualifiedName(of: base))
+            case .qualified(let q): if let a = absolute(q) { bases.append(summary.intern(a)) }
+            default: break
+            }
+        }
+        summary.classes.append(ClassSummary(qualifiedName: qualifiedName(of: c), bases: bases))
+    }
+
+    /// `module.Class.method`; a function nested in a function is `module.outer.<locals>.inner`,
+    /// as Python's own `__qualname__` has it, so it never collides with a module-level name.
+    private mutating func qualifiedName(of node: NodeID) -> StringID {
+        if let known = qualifiedNames[node] { return known }
+        var parts: [String] = [tree.name(node) ?? "?"]
+        var current = tree[node].parent
+        while !current.isNone {
+            switch tree.kind(current) {
+            case .function:
+                parts.append("<locals>")
+                parts.append(tree.name(current) ?? "?")
+            case .typeDecl:
+                parts.append(tree.name(current) ?? "?")
+            case .closure:
+                parts.append("<lambda>")
+            default:
+                break
+            }
+            current = tree[current].parent
+        }
+        if !summary.module.isEmpty { parts.append(summary.module) }
+        let id = summary.intern(parts.reversed().joined(separator: "."))
+        qualifiedNames[node] = id
+        return id
+    }
+
+    private func absolute(_ qualified: String) -> String? {
+        qualified.hasPrefix(".") ? ProjectLayout.absoluteModule(qualified, from: summary.module, isPackage: isPackage)
+            : qualified
+    }
+
+    /// What the callee may be in the project: one of this file's functions (by qualified name),
+    /// an imported name, or a method of `self`'s class.
+    private mutating func target(of call: NodeID, in scope: Int) -> CallSite.Target? {
+        guard let callee = tree.firstChild(call) else { return nil }
+        if tree.kind(callee) == .member, let base = tree.firstChild(callee), tree.kind(base) == .name,
+           let cls = model.classOfSelf(base, in: scope), let method = tree.name(callee) {
+            return .method(owner: qualifiedName(of: cls), name: summary.intern(method))
+        }
+        switch model.resolve(expression: callee, in: scope, at: tree[callee].start) {
+        case .function(let f): return .qualified(qualifiedName(of: f))
+        case .qualified(let q):
+            guard let a = absolute(q) else { return nil }
+            return .qualified(summary.intern(a))
+        default: return nil
+        }
+    }
+
+    private mutating func record(_ call: NodeID, scope: Int, caller: Int32, role: CallSite.Role, context: NodeID?) {
+        if let existing = callIndex[call] {
+            summary.calls[existing].role.formUnion(role)
+            return
+        }
+        guard let target = target(of: call, in: scope) else { return }
+        let range = tree.range(call)
+        callIndex[call] = summary.calls.count
+        summary.calls.append(CallSite(
+            target: target, role: role, caller: caller, written: summary.intern(tree.calleeText(ofCall: call)),
+            context: context.map { summary.intern(tree.name($0) ?? "?") },
+            startLine: Int32(range.start.line), startColumn: Int32(range.start.column),
+            endLine: Int32(range.end.line), endColumn: Int32(range.end.column)))
+    }
+}
