@@ -1,0 +1,10 @@
+import FuzzSupport
+
+/// The Python front end alone: any bytes give a well-formed tree, the same one twice.
+@_cdecl("LLVMFuzzerTestOneInput")
+func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzChecks.frontEnd(FuzzChecks.bytes(data, size), language: .python)
+    return 0
+}
+
+FuzzChecks.runLibFuzzer(testOneInput)

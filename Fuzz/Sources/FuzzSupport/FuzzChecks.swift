@@ -1,0 +1,132 @@
+import Analysis
+import AsyncLint
+import Foundation
+import LightSyntax
+import Reporting
+
+/// The invariants every fuzz target checks on every input. A broken invariant is a crash
+/// (`fatalError`), which is what libFuzzer records as a finding and saves the input for.
+public enum FuzzChecks {
+    /// libFuzzer may hand a null pointer for the empty input.
+    public static func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
+        guard let data, size > 0 else { return [] }
+        return Array(UnsafeBufferPointer(start: data, count: size))
+    }
+
+    /// Parses twice: the tree is well formed and the second parse gives the same tree.
+    public static func frontEnd(_ bytes: [UInt8], language: SourceLanguage) {
+        let tree = FrontEnds.parse(bytes, language: language)
+        checkTree(tree, sourceCount: bytes.count)
+        let again = FrontEnds.parse(bytes, language: language)
+        require(sameTree(tree, again), "a second parse of the same bytes gave a different tree")
+    }
+
+    /// Front end, analysis and every reporter; the findings and every rendering are the same
+    /// on a second run, and the machine-readable formats parse.
+    public static func pipeline(_ bytes: [UInt8], language: SourceLanguage) {
+        let path = language == .python ? "fuzz/input.py" : "fuzz/input.swift"
+        let tree = FrontEnds.parse(bytes, language: language)
+        checkTree(tree, sourceCount: bytes.count)
+        let findings = FileChecker.check(tree, path: path, catalogue: .embedded)
+        let lineCount = tree.lineMap.lineCount
+        for finding in findings {
+            let r = finding.range
+            require(r.start.line >= 1 && r.start.line <= lineCount && r.end.line >= 1 && r.end.line <= lineCount,
+                    "finding \(finding.code) at lines \(r.start.line)-\(r.end.line) of \(lineCount)")
+            require(r.start.column >= 1 && r.end.column >= 1 && !(r.end < r.start),
+                    "finding \(finding.code) has the range \(r)")
+        }
+        let again = FileChecker.check(FrontEnds.parse(bytes, language: language), path: path, catalogue: .embedded)
+        require(findings == again, "a second run gave different findings")
+
+        var lines = SourceLines()
+        for finding in findings {
+            lines.record(path: finding.path, line: finding.range.start.line,
+                         text: tree.lineMap.lineText(finding.range.start.line))
+        }
+        // Input bytes in an error message and a note exercise every format's escaping too.
+        let text = String(decoding: bytes.prefix(80), as: UTF8.self)
+        let report = LintReport(findings: findings, errors: [FileError(path: path + "\u{7}", message: text)],
+                                notes: [FileNote(path: path, message: text)], filesChecked: 1, sourceLines: lines)
+        for format in OutputFormat.allCases {
+            for style in [TextStyle(), TextStyle(color: true, quiet: true)] {
+                let output = format.reporter(style: style).render(report)
+                let second = format.reporter(style: style).render(report)
+                require(output == second, "\(format.rawValue) rendered the same report differently")
+                if jsonFormats.contains(format.rawValue) {
+                    checkJSON(output.standardOutput, format: format.rawValue)
+                }
+            }
+        }
+    }
+
+    /// Formats whose standard output must be one JSON document (SARIF once it exists).
+    static let jsonFormats: Set<String> = ["json", "sarif"]
+
+    static func checkJSON(_ text: String, format: String) {
+        do {
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+            require(object is [String: Any], "\(format) output is not a JSON object")
+        } catch {
+            fatalError("\(format) output does not parse as JSON: \(error)\n\(text.prefix(2000))")
+        }
+    }
+
+    /// Every node's [start, end) lies inside the input and inside its parent's; children point
+    /// back at their parent, come in source order, and every position has a line and column.
+    public static func checkTree(_ tree: SyntaxTree, sourceCount: Int) {
+        let count = Int32(truncatingIfNeeded: sourceCount)
+        require(!tree.nodes.isEmpty && tree.kind(tree.root) == .module, "no module root")
+        require(tree.nodes[0].parent.isNone, "the root has a parent")
+        for index in tree.allNodes {
+            let id = NodeID(index)
+            let node = tree[id]
+            require(node.start >= 0 && node.start <= node.end && node.end <= count,
+                    "node \(index) (\(node.kind)) has the range [\(node.start), \(node.end)) in \(count) bytes")
+            // Reports point at the anchor of functions and type declarations only (a block's
+            // anchor may stay where it was made when its start moves, harmlessly).
+            if node.kind == .function || node.kind == .typeDecl {
+                require(node.anchor >= node.start && node.anchor <= node.end,
+                        "node \(index) (\(node.kind)) anchors at \(node.anchor) outside [\(node.start), \(node.end))")
+            } else {
+                require(node.anchor >= 0 && node.anchor <= count, "node \(index) anchors at \(node.anchor) of \(count) bytes")
+            }
+            var previousStart = node.start
+            var last = NodeID.none
+            for child in tree.children(id) {
+                require(Int(child.raw) < tree.nodes.count && child != id, "node \(index) has a bad child id")
+                let c = tree[child]
+                require(c.parent == id, "child \(child.raw) of \(index) names \(c.parent.raw) as its parent")
+                require(c.start >= node.start && c.end <= node.end,
+                        "child \(child.raw) (\(c.kind)) [\(c.start), \(c.end)) is outside its parent \(index) (\(node.kind)) [\(node.start), \(node.end))")
+                require(c.start >= previousStart, "child \(child.raw) (\(c.kind)) of \(index) (\(node.kind)) starts before its previous sibling")
+                previousStart = c.start
+                last = child
+            }
+            require(last == node.lastChild, "node \(index)'s lastChild is not its last child")
+            _ = tree.range(id)
+            _ = tree.anchorLocation(id)
+        }
+        for problem in tree.problems {
+            require(problem.start >= 0 && problem.start <= count, "a problem at \(problem.start) of \(count) bytes")
+        }
+    }
+
+    static func sameTree(_ a: SyntaxTree, _ b: SyntaxTree) -> Bool {
+        guard a.nodes.count == b.nodes.count, a.problems == b.problems else { return false }
+        for index in a.allNodes {
+            let x = a.nodes[index], y = b.nodes[index]
+            let id = NodeID(index)
+            if x.kind != y.kind || x.flags != y.flags || x.start != y.start || x.end != y.end || x.anchor != y.anchor
+                || x.parent != y.parent || x.firstChild != y.firstChild || x.nextSibling != y.nextSibling
+                || a.name(id) != b.name(id) || a.detail(id) != b.detail(id) {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+        if !condition() { fatalError("fuzz invariant: " + message()) }
+    }
+}
