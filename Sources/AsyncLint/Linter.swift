@@ -103,10 +103,19 @@ public struct Linter: Sendable {
 
     public var catalogue: RuleCatalogue
     let check: FileCheck
+    /// Passes 1 and 2 (`FileSummary`, `ProjectIndex`: AL110 and cross-file AL202). On unless the
+    /// environment says `ASYNCLINT_PROJECT_INDEX=0` (a hidden switch to measure what it costs);
+    /// off with a custom check, whose findings the tests control.
+    public var usesProjectIndex: Bool
+    /// Handed to `ProjectIndex`: qualified names of functions to treat as blocking, and as never
+    /// blocking (configuration `blocking-functions` / `safe-functions`).
+    public var blockingFunctions: [String] = []
+    public var safeFunctions: [String] = []
 
     public init(catalogue: RuleCatalogue = .embedded) {
         self.catalogue = catalogue
         self.check = { tree, path in FileChecker.check(tree, path: path, catalogue: catalogue) }
+        self.usesProjectIndex = ProcessInfo.processInfo.environment["ASYNCLINT_PROJECT_INDEX"] != "0"
     }
 
     /// With another check in place of the catalogue's (tests use this to exercise the driver
@@ -114,6 +123,7 @@ public struct Linter: Sendable {
     public init(catalogue: RuleCatalogue = .embedded, check: @escaping FileCheck) {
         self.catalogue = catalogue
         self.check = check
+        self.usesProjectIndex = false
     }
 
     /// A file read, vetted and parsed, or the reason it was not.
@@ -125,7 +135,7 @@ public struct Linter: Sendable {
 
     /// What became of one file.
     enum FileOutcome: Sendable {
-        case checked([Finding], SourceLines, [FileNote])
+        case checked([Finding], SourceLines, [FileNote], FileSummary?)
         case failed(FileError)
         case skipped(FileNote)
     }
@@ -155,14 +165,24 @@ public struct Linter: Sendable {
             let file = files[index]
             let settings = configured.settings(ofFile: index)
             var suppressions = FileSuppressions()
-            switch Self.readAndParse(file, suppressions: &suppressions) {
+            switch Self.readAndParse(file, suppressions: &suppressions, catalogue: catalogue) {
             case .failed(let error): return .failed(error)
             case .skipped(let note): return .skipped(note)
             case .parsed(let tree):
                 // Suppressions first, selection second: a `noqa` for a rule left out of this run
                 // still counts as used.
-                let findings = (settings.catalogue.map { FileChecker.check(tree, path: file.displayPath, catalogue: $0) }
-                                ?? check(tree, file.displayPath))
+                // Pass 1's summary comes from the same job, so the tree is still dropped right after.
+                var summary: FileSummary?
+                let checked: [Finding]
+                if usesProjectIndex {
+                    (checked, summary) = FileChecker.checkAndSummarize(
+                        tree, path: file.displayPath, module: Self.module(of: file),
+                        catalogue: settings.catalogue ?? catalogue)
+                } else {
+                    checked = settings.catalogue.map { FileChecker.check(tree, path: file.displayPath, catalogue: $0) }
+                        ?? check(tree, file.displayPath)
+                }
+                let findings = checked
                     .filter { !suppressions.silences($0, catalogue: catalogue) }
                     .filter { settings.reports($0.code, absolutePath: file.absolutePath) }
                     .map { settings.adjusted($0) }
@@ -174,7 +194,7 @@ public struct Linter: Sendable {
                 let unused = options.reportUnusedSuppressions
                     ? suppressions.unused.map { FileNote(path: file.displayPath, message: "\($0.line): unused suppression `\($0.text)`: it silenced nothing") }
                     : []
-                return .checked(findings, lines, unused)
+                return .checked(findings, lines, unused, summary)
             }
         }
 
@@ -184,16 +204,23 @@ public struct Linter: Sendable {
         var notes = discovery.notes
         var filesChecked = 0
         var unusedSuppressions: [FileNote] = []
+        var summaries: [FileSummary] = []
         for outcome in outcomes {
             switch outcome {
-            case .checked(let fileFindings, let lines, let unused):
+            case .checked(let fileFindings, let lines, let unused, let summary):
                 filesChecked += 1
+                if let summary { summaries.append(summary) }
                 findings += fileFindings
                 sourceLines.merge(lines)
                 unusedSuppressions += unused
             case .failed(let error): errors.append(error)
             case .skipped(let note): notes.append(note)
             }
+        }
+        if usesProjectIndex {
+            let project = projectFindings(summaries, files: files, configured: configured)
+            findings += project.findings
+            sourceLines.merge(project.lines)
         }
         var report = LintReport(findings: findings, errors: errors, notes: notes, filesChecked: filesChecked,
                                 sourceLines: sourceLines)
@@ -213,7 +240,7 @@ public struct Linter: Sendable {
 
     /// Also finds the file's suppression comments while its bytes are at hand; a file marked
     /// `skip-file` is not parsed at all.
-    static func readAndParse(_ file: SourceFile, suppressions: inout FileSuppressions) -> ParsedFile {
+    static func readAndParse(_ file: SourceFile, suppressions: inout FileSuppressions, catalogue: RuleCatalogue) -> ParsedFile {
         switch FileSystem.readFile(file.absolutePath) {
         case .failure(let error):
             return .failed(FileError(path: file.displayPath, message: "cannot read: \(error)"))
@@ -221,7 +248,7 @@ public struct Linter: Sendable {
             if bytes.prefix(binaryProbeLength).contains(0) {
                 return .skipped(FileNote(path: file.displayPath, message: "skipped: binary file (a NUL byte in the first \(binaryProbeLength) bytes)"))
             }
-            suppressions = FileSuppressions(source: bytes, language: file.language)
+            suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
             if suppressions.skipFile { return .parsed(FrontEnds.parse([], language: file.language)) }
             return .parsed(FrontEnds.parse(bytes, language: file.language))
         }

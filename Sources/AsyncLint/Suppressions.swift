@@ -125,7 +125,9 @@ struct FileSuppressions: Sendable {
 
     init() {}
 
-    init(source bytes: [UInt8], language: SourceLanguage) {
+    /// `catalogue` turns names and aliases into codes, so `disable blocking-sleep` is closed
+    /// by `enable AL101`.
+    init(source bytes: [UInt8], language: SourceLanguage, catalogue: RuleCatalogue? = nil) {
         // The common case, a file without any directive, costs one search per marker word.
         guard Self.contains(bytes, "noqa") || Self.contains(bytes, "asynclint") else { return }
         let comments = language == .python ? CommentScanner.pythonComments(bytes) : CommentScanner.swiftComments(bytes)
@@ -152,7 +154,8 @@ struct FileSuppressions: Sendable {
                 // `enable X` closes the open regions that name X; a bare `enable` closes them all.
                 var remaining: [(line: Int, keys: [String]?, text: String)] = []
                 for region in openRegions {
-                    let closes = directive.keys == nil || region.keys.map { Set($0).isSubset(of: Set(directive.keys!)) } ?? false
+                    let closes = directive.keys == nil
+                        || region.keys.map { Self.codes($0, catalogue).isSubset(of: Self.codes(directive.keys!, catalogue)) } ?? false
                     if closes {
                         directives.append(.init(line: region.line, lines: region.line...max(region.line, comment.line),
                                                 keys: region.keys, text: region.text))
@@ -169,6 +172,10 @@ struct FileSuppressions: Sendable {
             directives.append(.init(line: region.line, lines: region.line...max(region.line, lastLine), keys: region.keys, text: region.text))
         }
         used = Array(repeating: false, count: directives.count)
+    }
+
+    static func codes(_ keys: [String], _ catalogue: RuleCatalogue?) -> Set<String> {
+        Set(keys.map { key in catalogue?.rule(matching: key)?.code ?? catalogue?.rule(matching: key.uppercased())?.code ?? key.uppercased() })
     }
 
     /// `asynclint: VERB` or `asynclint:VERB` with optional `[CODES]` or `CODES` after it.

@@ -49,11 +49,12 @@ public struct GitHubReporter: Reporter {
 }
 
 extension String {
-    /// Each character replaced in one pass (so `%` is never escaped twice).
-    func replacingAll(_ table: [Character: String]) -> String {
+    /// Each scalar replaced in one pass (so `%` is never escaped twice). Scalars, not
+    /// characters: "\r\n" is one Swift character but two escapes.
+    func replacingAll(_ table: [Unicode.Scalar: String]) -> String {
         var out = ""
-        for character in self {
-            if let replacement = table[character] { out += replacement } else { out.append(character) }
+        for scalar in unicodeScalars {
+            if let replacement = table[scalar] { out += replacement } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }

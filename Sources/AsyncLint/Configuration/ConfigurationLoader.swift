@@ -105,6 +105,8 @@ struct SettingsReader {
             }
         }
         if let raw = table["python"] {
+            try checkSectionKeys(raw, key: "python", known: ["builtins", "calls", "types", "pureFunctions", "coroutines",
+                                                              "transparentDecorators", "taskCreators", "offloads"])
             let python: PythonCatalogue = try decode(raw, key: ["python"])
             for code in python.referencedRuleCodes where catalogue.rule(code: code) == nil {
                 throw fail(["python"], "`python` names the unknown rule code `\(code)`")
@@ -112,6 +114,8 @@ struct SettingsReader {
             configuration.python = python
         }
         if let raw = table["swift"] {
+            try checkSectionKeys(raw, key: "swift", known: ["blocking", "instanceProviders", "sameTypeStatics", "systemModules",
+                                                            "offloadAPIs", "inlineClosureAPIs", "deferredReceiverTypes", "taskAPIs"])
             let swift: SwiftCatalogue = try decode(raw, key: ["swift"])
             for code in swift.blocking.map(\.code) where catalogue.rule(code: code) == nil {
                 throw fail(["swift"], "`swift` names the unknown rule code `\(code)`")
@@ -119,6 +123,14 @@ struct SettingsReader {
             configuration.swift = swift
         }
         return configuration
+    }
+
+    /// The catalogue decoder ignores keys it does not know; a user's typo must not vanish.
+    func checkSectionKeys(_ raw: Any, key: String, known: [String]) throws(ConfigurationError) {
+        guard let section = raw as? [String: Any] else { throw fail([key], "`\(key)` must be a table") }
+        for name in section.keys.sorted() where !known.contains(name) {
+            throw fail([key, name], "unknown key `\(key).\(name)` (known: \(known.joined(separator: ", ")))")
+        }
     }
 
     func strings(_ raw: Any?, key: [String]) throws(ConfigurationError) -> [String] {

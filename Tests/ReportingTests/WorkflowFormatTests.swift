@@ -1,0 +1,109 @@
+import Analysis
+import Foundation
+import LightSyntax
+@testable import Reporting
+import Testing
+
+/// The CI formats against outputs checked by hand (GitHub's workflow-command escaping, JUnit's
+/// XML), and the SARIF properties code scanning relies on.
+@Suite struct WorkflowFormatTests {
+    static let odd = ReportFixtures.finding("src/a,b:c%.py", 7, 3, to: 9, code: "AL201",
+                                            message: "50% of\nthe loop", help: "keep the handle")
+    static let report = ReportFixtures.report(
+        [ReportFixtures.sleepFinding, odd],
+        lines: [("app/main.py", 3, "    time.sleep(1)"), ("src/a,b:c%.py", 7, "  asyncio.create_task(x)")],
+        errors: [FileError(path: "gone.py", message: "No such file or directory")], files: 2)
+
+    @Test func githubAnnotationsEscapeDataAndProperties() {
+        let output = GitHubReporter().render(Self.report).standardOutput
+        #expect(output == """
+            ::error file=app/main.py,line=3,col=5,endLine=3,endColumn=18,title=AL101 blocking-sleep::`time.sleep()` blocks the event loop%0Ause `await asyncio.sleep(...)`
+            ::warning file=src/a%2Cb%3Ac%25.py,line=7,col=3,endLine=7,endColumn=9,title=AL201 orphaned-task::50%25 of%0Athe loop%0Akeep the handle
+            ::error file=gone.py,title=asynclint::No such file or directory
+
+            """)
+        #expect(GitHubReporter.escapeData("a\r\nb%:,") == "a%0D%0Ab%25:,")
+        #expect(GitHubReporter.escapeProperty("a\r\nb%:,") == "a%0D%0Ab%25%3A%2C")
+    }
+
+    @Test func junitReportGroupsFindingsByFile() {
+        let output = JUnitReporter().render(Self.report).standardOutput
+        #expect(output == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="asynclint" tests="3" failures="2" errors="1">
+              <testsuite name="app/main.py" tests="1" failures="1" errors="0">
+                <testcase name="AL101 blocking-sleep at 3:5" classname="app/main.py" file="app/main.py" line="3">
+                  <failure type="AL101" message="`time.sleep()` blocks the event loop">app/main.py:3:5: AL101 `time.sleep()` blocks the event loop
+            help: use `await asyncio.sleep(...)`</failure>
+                </testcase>
+              </testsuite>
+              <testsuite name="src/a,b:c%.py" tests="1" failures="1" errors="0">
+                <testcase name="AL201 orphaned-task at 7:3" classname="src/a,b:c%.py" file="src/a,b:c%.py" line="7">
+                  <failure type="AL201" message="50% of&#10;the loop">src/a,b:c%.py:7:3: AL201 50% of
+            the loop
+            help: keep the handle</failure>
+                </testcase>
+              </testsuite>
+              <testsuite name="asynclint" tests="1" failures="0" errors="1">
+                <testcase name="gone.py" classname="asynclint" file="gone.py">
+                  <error message="No such file or directory">gone.py: No such file or directory</error>
+                </testcase>
+              </testsuite>
+            </testsuites>
+
+            """)
+        #expect(JUnitReporter.escape("<a & \"b\" 'c'>\u{1}") == "&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;\u{FFFD}")
+        let clean = JUnitReporter().render(ReportFixtures.report([], files: 4)).standardOutput
+        #expect(clean.contains("<testcase name=\"no findings in 4 files\" classname=\"asynclint\"/>"))
+        #expect(clean.contains("<testsuites name=\"asynclint\" tests=\"1\" failures=\"0\" errors=\"0\">"))
+    }
+
+    @Test func sarifResultsCarryWhatCodeScanningUses() throws {
+        let chain = [ChainHop(name: "load_settings", path: "app/settings.py", line: 4, column: 1),
+                     ChainHop(name: "read_file", path: "app/my io.py", line: 2, column: 1)]
+        let helper = ReportFixtures.finding("app/main.py", 9, 5, to: 20, code: "AL110", chain: chain)
+        let report = ReportFixtures.report([ReportFixtures.sleepFinding, helper],
+                                           lines: [("app/main.py", 3, "    time.sleep(1)"), ("app/main.py", 9, "    load_settings()")])
+        let text = SarifReporter(rootURI: "file:///repo/").render(report).standardOutput
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(document["version"] as? String == "2.1.0")
+        let run = try #require((document["runs"] as? [[String: Any]])?.first)
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let bases = try #require(run["originalUriBaseIds"] as? [String: [String: Any]])
+        #expect(bases["SRCROOT"]?["uri"] as? String == "file:///repo/")
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.count == RuleCatalogue.embedded.rules.count)
+        for rule in rules {
+            for key in ["id", "name", "shortDescription", "fullDescription", "help", "defaultConfiguration", "properties"] {
+                #expect(rule[key] != nil, "rule \(rule["id"] ?? "?") lacks \(key)")
+            }
+            let help = try #require(rule["help"] as? [String: String])
+            #expect(help["text"]?.isEmpty == false && help["markdown"]?.isEmpty == false)
+        }
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.map { $0["ruleId"] as? String } == ["AL101", "AL110"])
+        let related = try #require(results[1]["relatedLocations"] as? [[String: Any]])
+        #expect(related.count == 2)
+        let uri = ((related[1]["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"]
+        #expect(uri as? String == "app/my%20io.py")
+        #expect(SarifReporter.percentEncodedURI("dir/ä b#?.py") == "dir/%C3%A4%20b%23%3F.py")
+    }
+
+    /// An edit above a finding moves it down; its fingerprint must not change. Two findings on
+    /// identical lines get different fingerprints (the occurrence index tells them apart).
+    @Test func sarifFingerprintsIgnoreLineNumbersAndWhitespace() {
+        let before = ReportFixtures.report(
+            [ReportFixtures.finding("a.py", 3, 5, to: 18), ReportFixtures.finding("a.py", 5, 5, to: 18)],
+            lines: [("a.py", 3, "    time.sleep(1)"), ("a.py", 5, "    time.sleep(1)")])
+        let after = ReportFixtures.report(
+            [ReportFixtures.finding("a.py", 13, 9, to: 22), ReportFixtures.finding("a.py", 15, 9, to: 22)],
+            lines: [("a.py", 13, "        time.sleep(1)  "), ("a.py", 15, "        time.sleep(1)")])
+        let first = SarifReporter.fingerprints(before)
+        #expect(first == SarifReporter.fingerprints(after))
+        #expect(first[0] != first[1])
+        #expect(first[0].count == 32)
+        let otherFile = ReportFixtures.report([ReportFixtures.finding("b.py", 3, 5, to: 18)], lines: [("b.py", 3, "    time.sleep(1)")])
+        #expect(SarifReporter.fingerprints(otherFile)[0] != first[0])
+    }
+}
