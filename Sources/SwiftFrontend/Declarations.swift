@@ -452,8 +452,13 @@ extension Parser {
         case .lparen:
             return t.kw != .get
         case .identifier:
-            if !n.flags.contains(.escaped) && (n.kw == .async || n.kw == .throws || n.kw == .rethrows) { return true }
-            return !n.flags.contains(.escaped) && Parser.isAccessorKeyword(n.kw)
+            if n.flags.contains(.escaped) { return false }
+            switch n.kw {
+            case .async, .throws, .rethrows, .mutating, .nonmutating, .__consuming, .consuming, .borrowing:
+                return true   // `get async`, `{ get nonmutating set }`
+            default:
+                return Parser.isAccessorKeyword(n.kw)
+            }
         case .at:
             return true
         default:

@@ -153,11 +153,13 @@ extension Parser {
             return parsePrimary(flavor)
         }
         if t.kind == .op && !t.spaceAfter {
-            // A prefix operator: `-x`, `!x`, `&x`, `...x`. It makes no node.
+            // A prefix operator: `-x`, `!x`, `&x`, `...x`: `opaque` `prefix` holding the
+            // operand (so `(!a[0]).f()` has a `?` callee, as in swift-syntax).
             advance()
             let inner = parseUnary(flavor)
-            if inner.isNone { return tree.makeNode(.opaque, detail: d.binary, start: s, end: prevEnd) }
-            return inner
+            let node = tree.makeNode(.opaque, detail: d.prefix, start: s, end: prevEnd)
+            if !inner.isNone { tree.appendChild(inner, to: node) }
+            return node
         }
         let primary = parsePrimary(flavor)
         if primary.isNone { return .none }

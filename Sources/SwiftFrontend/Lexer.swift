@@ -42,7 +42,63 @@ struct Lexer {
         (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 0x80
     }
     static func isIdentChar(_ c: UInt8) -> Bool {
-        (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || (c >= 48 && c <= 57) || c >= 0x80
+        (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || (c >= 48 && c <= 57) || c >= 0x80 || c == 36
+    }
+
+    /// The Unicode scalar starting at `i` (a lead byte ≥ 0x80) and its length; malformed
+    /// sequences decode as one byte of value 0 (an identifier character, as before).
+    func scalar(at i: Int) -> (UInt32, Int) {
+        let c = p[i]
+        var len = 0, v: UInt32 = 0
+        if c & 0xE0 == 0xC0 { len = 2; v = UInt32(c & 0x1F) }
+        else if c & 0xF0 == 0xE0 { len = 3; v = UInt32(c & 0x0F) }
+        else if c & 0xF8 == 0xF0 { len = 4; v = UInt32(c & 0x07) }
+        else { return (0, 1) }
+        if i + len > n { return (0, 1) }
+        for k in 1..<len {
+            let b = p[i + k]
+            if b & 0xC0 != 0x80 { return (0, 1) }
+            v = (v << 6) | UInt32(b & 0x3F)
+        }
+        return (v, len)
+    }
+
+    /// Swift's non-ASCII operator-head characters (math symbols, arrows, box drawing, …).
+    static func isOperatorScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xA1...0xA7, 0xA9, 0xAB, 0xAC, 0xAE, 0xB0, 0xB1, 0xB6, 0xBB, 0xBF, 0xD7, 0xF7,
+             0x2016...0x2017, 0x2020...0x2027, 0x2030...0x203E, 0x2041...0x2053, 0x2055...0x205E,
+             0x2190...0x23FF, 0x2500...0x2775, 0x2794...0x2BFF, 0x2E00...0x2E7F, 0x3001...0x3003,
+             0x3008...0x3020, 0x3030:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Combining marks that may continue an operator.
+    static func isOperatorContinuationScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0300...0x036F, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE00...0x0FE0F, 0xFE20...0xFE2F, 0xE0100...0xE01EF:
+            return true
+        default:
+            return isOperatorScalar(v)
+        }
+    }
+
+    /// Advances over identifier characters, stopping before a non-ASCII operator character.
+    mutating func skipIdentifierChars() {
+        while pos < n {
+            let c = p[pos]
+            if c < 0x80 {
+                if !Self.isIdentChar(c) { return }
+                pos += 1
+            } else {
+                let (v, len) = scalar(at: pos)
+                if Self.isOperatorScalar(v) { return }
+                pos += len
+            }
+        }
     }
     static func isOperatorChar(_ c: UInt8) -> Bool {
         switch c {
@@ -172,9 +228,13 @@ struct Lexer {
     private mutating func lexToken() {
         let start = pos
         let c = p[pos]
+        if c >= 0x80 && Self.isOperatorScalar(scalar(at: pos).0) {
+            lexOperator()
+            return
+        }
         if Self.isIdentStart(c) {
             pos += 1
-            while pos < n && Self.isIdentChar(p[pos]) { pos += 1 }
+            skipIdentifierChars()
             emit(.identifier, start, pos, kw: KeywordTable.shared.lookup(p, start, pos))
             return
         }
@@ -255,10 +315,18 @@ struct Lexer {
 
     private mutating func lexOperator() {
         let start = pos
-        pos += 1
-        while pos < n && Self.isOperatorChar(p[pos]) {
+        pos += p[pos] >= 0x80 ? scalar(at: pos).1 : 1
+        while pos < n {
+            let c = p[pos]
+            if c >= 0x80 {
+                let (v, len) = scalar(at: pos)
+                if !Self.isOperatorContinuationScalar(v) { break }
+                pos += len
+                continue
+            }
+            if !Self.isOperatorChar(c) { break }
             // A comment ends an operator.
-            if p[pos] == UInt8(ascii: "/") && (at(pos + 1) == UInt8(ascii: "/") || at(pos + 1) == UInt8(ascii: "*")) { break }
+            if c == UInt8(ascii: "/") && (at(pos + 1) == UInt8(ascii: "/") || at(pos + 1) == UInt8(ascii: "*")) { break }
             pos += 1
         }
         let len = pos - start

@@ -17,7 +17,7 @@ final class Details: Sendable {
     let binary, tuple, list, dict, keyPath, macro, captureList, `if`, `guard`, `while`, `repeat`: Symbol
     let `switch`, `do`, `catch`, `defer`, `return`, `throw`, `try`, tryQ, tryBang, poundIf, pattern: Symbol
     let ternary, enumCase, typealias_, operatorDecl, macroDecl, `is`, `where`, closureExpr: Symbol
-    let underscore, selfName, superName, isolation: Symbol
+    let underscore, selfName, superName, isolation, prefix: Symbol
 
     init(_ s: inout SymbolTable) {
         `func` = s.intern("func"); `init` = s.intern("init"); `deinit` = s.intern("deinit")
@@ -35,6 +35,7 @@ final class Details: Sendable {
         operatorDecl = s.intern("operator"); macroDecl = s.intern("macroDecl"); `is` = s.intern("is")
         `where` = s.intern("where"); closureExpr = s.intern("closure"); underscore = s.intern("_")
         selfName = s.intern("self"); superName = s.intern("super"); isolation = s.intern("isolation")
+        prefix = s.intern("prefix")
     }
 }
 

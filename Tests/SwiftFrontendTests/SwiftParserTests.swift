@@ -174,6 +174,14 @@ func callees(_ text: String) -> [String] {
         #expect(shape("let w = await\n  fetch()") == "binding:w/let(await(call(name:fetch)))")
     }
 
+    @Test func unicodeOperatorsAndDollarNames() {
+        #expect(callees("expect(x) ≈ (1, 2)") == ["expect"])
+        #expect(callees("let v = a∘b; _$embed(1)") == ["_$embed"])
+        #expect(callees("(!a[0]).f(); (/Foo.self).g()") == ["?.f", "?.g"])
+        #expect(shape("protocol P { var o: Int { get nonmutating set } }")
+            == "typeDecl:P/protocol(block(binding:o/var(typeAnnotation:Int function:o/get function:o/set)))")
+    }
+
     @Test func compoundNamesAreReferences() {
         #expect(callees("let f = foo(_:bar:)\n#selector(Foo.run(_:))") == [])
     }
