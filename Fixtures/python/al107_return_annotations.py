@@ -18,11 +18,11 @@ def untyped(path):
 
 
 async def main(path, url):
-    conn = connect(path)
+    conn = connect(path)  # expect: AL110
     conn.execute("select 1")  # expect: AL107
     session = await make_session()
     session.get(url)  # expect: AL103
-    other = untyped(path)
+    other = untyped(path)  # expect: AL110
     other.execute("select 1")
     coroutine = make_session()
     await coroutine

@@ -12,7 +12,8 @@ enum FixtureHarness {
             .deletingLastPathComponent()
     }
 
-    /// Every fixture file under Fixtures/ whose language the front ends know, sorted.
+    /// Every fixture file under Fixtures/ whose language the front ends know, sorted (the
+    /// multi-file projects under Fixtures/projects/ included).
     static func fixtureFiles() -> [URL] {
         let root = repositoryRoot().appendingPathComponent("Fixtures")
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
@@ -38,10 +39,15 @@ enum FixtureHarness {
         return expected.sorted()
     }
 
+    /// A single file is its own project: passes 1–3 over it alone, so a helper in the same file
+    /// counts (AL110) but nothing links it to another fixture.
     static func findings(in source: String, language: SourceLanguage, path: String,
                          catalogue: RuleCatalogue) -> [Finding] {
         let tree = FrontEnds.parse(Array(source.utf8), language: language)
-        return FileChecker.check(tree, path: path, catalogue: catalogue)
+        let module = String(path.split(separator: "/").last?.split(separator: ".").first ?? "")
+        let (findings, summary) = FileChecker.checkAndSummarize(tree, path: path, module: module, catalogue: catalogue)
+        return (findings + ProjectIndex(summaries: [summary], catalogue: catalogue).findings())
+            .sorted(by: Finding.reportOrder)
     }
 
     /// The differences between what the markers expect and what the engine finds, as
@@ -49,6 +55,10 @@ enum FixtureHarness {
     static func mismatches(source: String, language: SourceLanguage, path: String,
                            catalogue: RuleCatalogue) -> [String] {
         let found = findings(in: source, language: language, path: path, catalogue: catalogue)
+        return compare(found, source: source, language: language, path: path)
+    }
+
+    static func compare(_ found: [Finding], source: String, language: SourceLanguage, path: String) -> [String] {
         var unmatched = found.map { (LineCode(line: $0.range.start.line, code: $0.code), $0.message) }
         var problems: [String] = []
         for e in expectedFindings(in: source, language: language) {
@@ -68,11 +78,63 @@ enum FixtureHarness {
     static func fixtureMismatches(catalogue: RuleCatalogue) throws -> [String] {
         let rootPath = repositoryRoot().path + "/"
         var problems: [String] = []
-        for url in fixtureFiles() {
+        for url in fixtureFiles() where !url.path.hasPrefix(projectsRoot().path + "/") {
             guard let language = FrontEnds.language(forPath: url.path) else { continue }
             let source = try String(contentsOf: url, encoding: .utf8)
             let relative = url.path.hasPrefix(rootPath) ? String(url.path.dropFirst(rootPath.count)) : url.path
             problems += mismatches(source: source, language: language, path: relative, catalogue: catalogue)
+        }
+        for project in fixtureProjects() {
+            problems += try projectMismatches(project, catalogue: catalogue)
+        }
+        return problems
+    }
+
+    /// Fixtures/projects/: each directory is one multi-file project, analysed as a whole.
+    static func projectsRoot() -> URL { repositoryRoot().appendingPathComponent("Fixtures/projects") }
+
+    static func fixtureProjects() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: projectsRoot().path)) ?? []
+        return names.sorted().map { projectsRoot().appendingPathComponent($0) }
+            .filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
+    }
+
+    /// Passes 1–3 over every file of a project, as the driver runs them: each file's own
+    /// findings, then the project index's.
+    static func projectFindings(_ project: URL, catalogue: RuleCatalogue, blockingFunctions: [String] = [],
+                                safeFunctions: [String] = []) throws -> (files: [(URL, String, SourceLanguage)], findings: [Finding]) {
+        let rootPath = repositoryRoot().path + "/"
+        let exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+        var files: [(URL, String, SourceLanguage)] = []
+        var findings: [Finding] = []
+        var summaries: [FileSummary] = []
+        guard let walker = FileManager.default.enumerator(at: project, includingPropertiesForKeys: nil) else { return ([], []) }
+        var urls: [URL] = []
+        for case let url as URL in walker where FrontEnds.language(forPath: url.path) != nil { urls.append(url) }
+        for url in urls.sorted(by: { $0.path < $1.path }) {
+            guard let language = FrontEnds.language(forPath: url.path) else { continue }
+            let source = try String(contentsOf: url, encoding: .utf8)
+            let relative = url.path.hasPrefix(rootPath) ? String(url.path.dropFirst(rootPath.count)) : url.path
+            let module = language == .python ? ProjectLayout.pythonModule(forFile: url.path, fileExists: exists)
+                : ProjectLayout.swiftModule(forFile: url.path, fileExists: exists)
+            let tree = FrontEnds.parse(Array(source.utf8), language: language)
+            let (fileFindings, summary) = FileChecker.checkAndSummarize(tree, path: relative, module: module,
+                                                                        catalogue: catalogue)
+            findings += fileFindings
+            summaries.append(summary)
+            files.append((url, relative, language))
+        }
+        findings += ProjectIndex(summaries: summaries, catalogue: catalogue, blockingFunctions: blockingFunctions,
+                                 safeFunctions: safeFunctions).findings()
+        return (files, findings)
+    }
+
+    static func projectMismatches(_ project: URL, catalogue: RuleCatalogue) throws -> [String] {
+        let (files, findings) = try projectFindings(project, catalogue: catalogue)
+        var problems: [String] = []
+        for (url, relative, language) in files {
+            let source = try String(contentsOf: url, encoding: .utf8)
+            problems += compare(findings.filter { $0.path == relative }, source: source, language: language, path: relative)
         }
         return problems
     }

@@ -1,0 +1,48 @@
+import asyncio
+
+import app
+from .. import read_file
+from ..storage import Store, load_config, ping, tick, save_in_thread, save_later, save_lazily, fetch_remote
+from . import jobs
+from .jobs import run_job
+
+
+class CachedStore(Store):
+    async def warm(self):
+        self.load()  # expect: AL110
+        self.size()
+
+
+async def handle(path):
+    config = load_config()  # expect: AL110
+    text = read_file(path)  # expect: AL110
+    app.read_file(path)  # expect: AL110
+    ping(3)
+    tick(3)  # expect: AL110
+    save_in_thread(path, text)
+    await save_later(path, text)
+    save_lazily(path, text)
+    await asyncio.to_thread(load_config)
+    return config
+
+
+async def schedule():
+    jobs.run_job()  # expect: AL202
+    run_job()  # expect: AL202
+    fetch_remote()  # expect: AL202
+    await jobs.run_job()
+    task = asyncio.create_task(run_job())
+    pending = [run_job()]
+    await asyncio.gather(*pending)
+    return task, run_job()
+
+
+async def shadowed(load_config):
+    # The parameter shadows the imported helper.
+    load_config()
+
+
+def sync_caller():
+    # Not an async context: blocking here is the caller's business.
+    load_config()
+    jobs.run_job()  # expect: AL202

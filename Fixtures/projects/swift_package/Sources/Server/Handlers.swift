@@ -1,0 +1,42 @@
+import Foundation
+import Storage
+
+func handle(path: String) async -> Int {
+    let data = readBlob(at: path) // expect: AL110
+    _ = readBlob(at: URL(fileURLWithPath: path), cached: true)
+    _ = decode(path)
+    walk(3)
+    _ = isEven(4) // expect: AL110
+    saveLater(Data(), to: URL(fileURLWithPath: path))
+    _ = sizes(of: [path]) // expect: AL110
+    Cache.preload() // expect: AL110
+    let cache = Cache()
+    _ = cache.load() // expect: AL110
+    _ = cache.count()
+    return data?.count ?? 0
+}
+
+func run(loader: some Loader) async {
+    _ = loader.fetch()
+    _ = loader.fetchTwice()
+}
+
+func start(path: String) {
+    // Not async itself, but the task's closure is an async context.
+    Task {
+        _ = readBlob(at: path) // expect: AL110
+    }
+    _ = readBlob(at: path)
+}
+
+func shadowing(path: String) async {
+    // A local closure shadows the project's function.
+    let readBlob: (String) -> Data? = { _ in nil }
+    _ = readBlob(path)
+}
+
+func offloaded(path: String) async {
+    DispatchQueue.global().async {
+        _ = readBlob(at: path)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import LightSyntax
+@testable import Analysis
+import AsyncLint
+
+/// The multi-file fixture projects under Fixtures/projects/: analysed as whole projects (passes
+/// 1–3), their findings equal their `expect:` markers exactly, negative cases included.
+@Suite struct ProjectFixtureTests {
+    @Test func bothLanguagesHaveAFixtureProject() {
+        let names = FixtureHarness.fixtureProjects().map(\.lastPathComponent)
+        #expect(names.contains("python_app") && names.contains("swift_package"), "\(names)")
+    }
+
+    @Test(arguments: FixtureHarness.fixtureProjects().map(\.lastPathComponent))
+    func projectProducesExactlyItsExpectedFindings(_ name: String) throws {
+        let project = FixtureHarness.projectsRoot().appendingPathComponent(name)
+        let problems = try FixtureHarness.projectMismatches(project, catalogue: .embedded)
+        #expect(problems.isEmpty, "\(name): findings differ from the expect: markers:\n\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func chainsNameEveryHopDownToTheBlockingAPI() throws {
+        let project = FixtureHarness.projectsRoot().appendingPathComponent("python_app")
+        let findings = try FixtureHarness.projectFindings(project, catalogue: .embedded).findings
+        let config = try #require(findings.first { $0.code == "AL110" && $0.message.hasPrefix("`load_config()`") })
+        #expect(config.message.contains("load_config → read_file → open()"), "\(config.message)")
+        #expect(config.chain.map(\.name) == ["load_config", "read_file", "open()"])
+        #expect(config.chain.first?.path == "Fixtures/projects/python_app/app/storage.py")
+        #expect(config.chain.first?.line == 11)
+        #expect(config.chain.last?.line == 7)
+    }
+
+    @Test func theSwiftChainCrossesTargets() throws {
+        let project = FixtureHarness.projectsRoot().appendingPathComponent("swift_package")
+        let findings = try FixtureHarness.projectFindings(project, catalogue: .embedded).findings
+        let load = try #require(findings.first { $0.code == "AL110" && $0.message.hasPrefix("`cache.load()`") })
+        #expect(load.chain.map(\.name) == ["Cache.load", "readBlob", "FileManager.default.contents(atPath:)"]
+                || load.chain.count == 3, "\(load.chain)")
+        #expect(load.chain.first?.path.hasSuffix("Sources/Storage/Disk.swift") == true)
+    }
+
+    /// Configuration `safe-functions` cuts propagation; `blocking-functions` marks a function
+    /// the index cannot see into.
+    @Test func userMarkedSafeAndBlockingFunctions() throws {
+        let project = FixtureHarness.projectsRoot().appendingPathComponent("python_app")
+        let baseline = try FixtureHarness.projectFindings(project, catalogue: .embedded).findings.filter { $0.code == "AL110" }
+        let safe = try FixtureHarness.projectFindings(project, catalogue: .embedded,
+                                                       safeFunctions: ["app.storage.read_file"]).findings
+            .filter { $0.code == "AL110" }
+        // read_file, app.read_file and load_config (through read_file) in `handle`: three fewer.
+        #expect(safe.count == baseline.count - 3, "\(safe.map(\.message))")
+        let marked = try FixtureHarness.projectFindings(project, catalogue: .embedded,
+                                                         blockingFunctions: ["app.storage.ping"]).findings
+            .filter { $0.code == "AL110" }
+        #expect(marked.contains { $0.message.hasPrefix("`ping()`") && $0.chain.last?.name == "app.storage.ping (marked blocking)" })
+    }
+
+    @Test func modulePathsFollowThePackageLayout() {
+        let files: Set<String> = ["/r/app/__init__.py", "/r/app/services/__init__.py", "/r/Package.swift"]
+        let exists: (String) -> Bool = { files.contains($0) }
+        #expect(ProjectLayout.pythonModule(forFile: "/r/app/services/jobs.py", fileExists: exists) == "app.services.jobs")
+        #expect(ProjectLayout.pythonModule(forFile: "/r/app/__init__.py", fileExists: exists) == "app")
+        #expect(ProjectLayout.pythonModule(forFile: "/r/script.py", fileExists: exists) == "script")
+        #expect(ProjectLayout.swiftModule(forFile: "/r/Sources/Core/A/B.swift", fileExists: exists) == "Core")
+        #expect(ProjectLayout.swiftModule(forFile: "/x/y/B.swift", fileExists: exists) == "/x/y")
+        #expect(ProjectLayout.absoluteModule("..helpers", from: "app.services.jobs", isPackage: false) == "app.helpers")
+        #expect(ProjectLayout.absoluteModule(".storage", from: "app", isPackage: true) == "app.storage")
+        #expect(ProjectLayout.absoluteModule("...x", from: "app.a", isPackage: false) == nil)
+    }
+
+    @Test func swiftLabelMatching() {
+        #expect(ProjectIndex.accepts(["at"], labels: ["at"], trailingClosures: 0))
+        #expect(!ProjectIndex.accepts(["at", "cached"], labels: ["at"], trailingClosures: 0))
+        #expect(ProjectIndex.accepts(["at", "cached="], labels: ["at"], trailingClosures: 0))
+        #expect(ProjectIndex.accepts(["_", "body"], labels: ["_"], trailingClosures: 1))
+        #expect(!ProjectIndex.accepts([], labels: ["_"], trailingClosures: 0))
+    }
+}
