@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A position: 1-based line, 1-based column counted in Unicode scalars.
 public struct SourceLocation: Hashable, Sendable, Comparable {
     public var line: Int
@@ -39,6 +47,18 @@ public struct LineMap: Sendable {
         var starts: [Int32] = [0]
         let n = source.count
         source.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            starts.reserveCapacity(n / 32 + 1)
+            // Most files have no `\r` at all: then `memchr` for `\n` finds the line starts
+            // (vectorised) instead of a byte loop (9 instructions a byte).
+            if memchr(base, 13, n) == nil {
+                var i = 0
+                while i < n, let hit = memchr(base + i, 10, n - i) {
+                    i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
+                    starts.append(Int32(truncatingIfNeeded: i))
+                }
+                return
+            }
             var i = 0
             while i < n {
                 let b = p[i]

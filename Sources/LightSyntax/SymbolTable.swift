@@ -57,6 +57,22 @@ public struct SymbolTable: Sendable {
         return String(decoding: bytes[Int(offsets[i])..<Int(offsets[i + 1])], as: UTF8.self)
     }
 
+    /// Whether a symbol's text is `text`, without making a `String`: the checks compare node
+    /// details (`comprehension`, `tuple`, …) on every node they walk. False for `.none`.
+    @inlinable public func equals(_ s: Symbol, _ text: StaticString) -> Bool {
+        if s.isNone { return false }
+        let i = Int(s.raw)
+        let a = Int(offsets[i]), b = Int(offsets[i + 1])
+        guard b - a == text.utf8CodeUnitCount else { return false }
+        let p = text.utf8Start
+        var k = 0
+        while k < b - a {
+            if bytes[a + k] != p[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// Looks a text up without interning it.
     public func lookup(_ text: String) -> Symbol? {
         var t = text

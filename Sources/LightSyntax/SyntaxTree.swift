@@ -77,6 +77,11 @@ public struct SyntaxTree: Sendable {
         return s.isNone ? nil : symbols.string(s)
     }
 
+    /// Whether the node's `detail` is `text` (no `String` is made; false when absent).
+    @inlinable public func detailIs(_ id: NodeID, _ text: StaticString) -> Bool {
+        symbols.equals(nodes[Int(id.raw)].detail, text)
+    }
+
     /// The children of a node, in source order.
     @inlinable public func children(_ id: NodeID) -> ChildSequence {
         ChildSequence(nodes: nodes, first: nodes[Int(id.raw)].firstChild)

@@ -159,8 +159,12 @@ private struct ScopeBuilder {
 
     func visitChildren(of node: NodeID, in scope: Int, model: inout PythonScopes) {
         var stack: [Work] = tree.childArray(node).reversed().map { .visit($0, scope: scope) }
+        // One buffer for every node's follow-up work, reused: a fresh array per node and a
+        // generic reversed append were a third of the scope walk's instructions.
+        var next: [Work] = []   // in source order; pushed reversed
+        next.reserveCapacity(16)
         while let work = stack.popLast() {
-            var next: [Work] = []   // in source order; pushed reversed
+            next.removeAll(keepingCapacity: true)
             switch work {
             case .bind(let symbol, let binding, let scope):
                 model.bind(symbol, binding, in: scope)
@@ -169,7 +173,11 @@ private struct ScopeBuilder {
             case .visit(let node, let scope):
                 visit(node, in: scope, next: &next, model: &model)
             }
-            stack.append(contentsOf: next.reversed())
+            var i = next.count
+            while i > 0 {
+                i -= 1
+                stack.append(next[i])
+            }
         }
     }
 
@@ -214,7 +222,7 @@ private struct ScopeBuilder {
         case .importStatement:
             bindImports(node, in: scope, model: &model)
         case .scopeDeclaration:
-            let isGlobal = tree.detail(node) == "global"
+            let isGlobal = tree.detailIs(node, "global")
             for child in tree.children(node) where tree.kind(child) == .name {
                 model.declare(tree[child].name, global: isGlobal, in: scope)
             }
@@ -234,7 +242,7 @@ private struct ScopeBuilder {
             }
         case .binding:
             // Python: walrus (`detail` walrus, value child) or `except … as name`.
-            if let value = tree.lastChild(node), tree.detail(node) == "walrus" {
+            if let value = tree.lastChild(node), tree.detailIs(node, "walrus") {
                 next.append(.visit(value, scope: scope))
                 next.append(.bind(n.name, PythonBinding(kind: .assigned(value), position: n.end, site: node),
                                   scope: model.walrusScope(from: scope)))
@@ -258,7 +266,7 @@ private struct ScopeBuilder {
                                             scope: scope))
                 }
             }
-        case .opaque where tree.detail(node) == "comprehension" || tree.detail(node) == "generator":
+        case .opaque where tree.detailIs(node, "comprehension") || tree.detailIs(node, "generator"):
             let parts = tree.comprehensionParts(node)
             guard let firstIterable = parts.iterables.first else {
                 for child in tree.children(node) { next.append(.visit(child, scope: scope)) }
@@ -273,7 +281,7 @@ private struct ScopeBuilder {
             for child in parts.elements + parts.iterables.dropFirst() + parts.conditions {
                 next.append(.visit(child, scope: inner))
             }
-        case .opaque where tree.detail(node) == "for":
+        case .opaque where tree.detailIs(node, "for"):
             var isFirst = true
             for child in tree.children(node) {
                 if isFirst {
@@ -323,8 +331,7 @@ private struct ScopeBuilder {
             let kind: PythonBindingKind = value.map { .assigned($0) } ?? .opaque
             model.bind(tree[target].name, PythonBinding(kind: kind, position: position, site: target), in: scope)
         case .opaque:
-            let detail = tree.detail(target)
-            if detail == "tuple" || detail == "list" {
+            if tree.detailIs(target, "tuple") || tree.detailIs(target, "list") {
                 for (index, child) in tree.children(target).enumerated() {
                     if let value, tree.kind(child) == .name {
                         model.markStored(child)
@@ -334,7 +341,7 @@ private struct ScopeBuilder {
                         next.append(.bindTarget(child, value: nil, position: position, scope: scope))
                     }
                 }
-            } else if detail == "star" {
+            } else if tree.detailIs(target, "star") {
                 for child in tree.children(target) {
                     next.append(.bindTarget(child, value: nil, position: position, scope: scope))
                 }

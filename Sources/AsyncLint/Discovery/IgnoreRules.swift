@@ -50,8 +50,20 @@ struct IgnorePattern: Sendable, Hashable {
     func matches(relativePath: String, isDirectory: Bool) -> Bool {
         if directoryOnly && !isDirectory { return false }
         if isAnchored { return glob.matches(relativePath) }
-        let name = relativePath.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? relativePath
-        return glob.matches(name)
+        return glob.matches(Self.lastComponent(relativePath))
+    }
+
+    /// The last non-empty `/`-separated component (the whole path when it has none), found on
+    /// the UTF-8 bytes: splitting the String walked Characters and cost ~30 000 instructions
+    /// per file discovered.
+    static func lastComponent(_ path: String) -> String {
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
+        guard end > bytes.startIndex else { return path }
+        var start = end
+        while start > bytes.startIndex, bytes[bytes.index(before: start)] != UInt8(ascii: "/") { start = bytes.index(before: start) }
+        return String(Substring(bytes[start..<end]))
     }
 }
 

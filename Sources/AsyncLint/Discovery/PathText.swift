@@ -24,10 +24,13 @@ enum PathText {
     /// The path below `directory`, or nil when `path` is not inside it (or is it).
     static func relative(_ path: String, below directory: String) -> String? {
         if directory == "/" { return path == "/" ? nil : String(path.dropFirst()) }
-        guard path.count > directory.count, path.hasPrefix(directory) else { return nil }
-        let rest = path.dropFirst(directory.count)
-        guard rest.first == "/" else { return nil }
-        return String(rest.dropFirst())
+        // Bytes, not Characters: `String.count` walks grapheme clusters, and discovery asks this
+        // for every file and every `.gitignore` in force (it was most of discovery's time).
+        let p = path.utf8, d = directory.utf8
+        guard p.count > d.count, p.starts(with: d) else { return nil }
+        let rest = p.dropFirst(d.count)
+        guard rest.first == UInt8(ascii: "/") else { return nil }
+        return String(Substring(rest.dropFirst()))
     }
 
     /// What reports print: relative to the working directory, climbing with `..` when the file
