@@ -44,16 +44,13 @@ extension Parser {
                 if rhs.isNone { problem("expected operand"); break }
                 tree.appendChild(rhs, to: seq)
                 if isTernary {
-                    // Parse the middle operand as a full expression up to `:`.
-                    var tail = rhs
+                    // The middle operand runs up to `:`.
                     while tok.kind == .op && isBinaryOperator(tok) && !isOp(UInt8(ascii: "?")) {
                         advance()
                         let r = parseUnary(.basic)
                         if r.isNone { break }
                         tree.appendChild(r, to: seq)
-                        tail = r
                     }
-                    _ = tail
                     if kind == .colon {
                         advance()
                         let r = parseUnary(flavor)
@@ -306,9 +303,9 @@ extension Parser {
         }
     }
 
-    /// `Module::name` (a module selector): at the `::` after the module (`fromPrevious`: the
-    /// module name was just consumed), skips it and leaves the real name as the current token.
-    mutating func skipModuleSelector(fromPrevious: Bool = true) -> Bool {
+    /// `Module::name` (a module selector): at the `::` after the module name, skips it and
+    /// leaves the real name as the current token.
+    mutating func skipModuleSelector() -> Bool {
         guard kind == .colon, peek().kind == .colon, !tok.spaceBefore, !peek().spaceBefore,
               peek(2).kind == .identifier else { return false }
         advance(); advance()
@@ -445,7 +442,7 @@ extension Parser {
             let before = i
             let s = start
             var label = Symbol.none
-            if (kind == .identifier || kind == .op && false) && peek().kind == .colon && !(peek(2).kind == .colon) {
+            if kind == .identifier && peek().kind == .colon && peek(2).kind != .colon {
                 label = name(tok)
                 advance(); advance()
                 count.labelled = true
@@ -501,7 +498,7 @@ extension Parser {
                 var n = peek()
                 if n.kind == .identifier || n.kind == .number {
                     advance(); advance()
-                    if n.kind == .identifier && skipModuleSelector(fromPrevious: true) { n = tok; advance() }
+                    if n.kind == .identifier && skipModuleSelector() { n = tok; advance() }
                     expr = tree.wrap(expr, in: .member, name: name(n), end: prevEnd)
                     skipCompoundNameArguments()
                     if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { skipGenericArgumentsIfAny() }
@@ -721,7 +718,6 @@ extension Parser {
                     default: break
                     }
                 }
-                if t.kind == .colon && angle > 0 && false { return false }
                 j += 1
             case .lparen, .lbracket:
                 j = after(j)

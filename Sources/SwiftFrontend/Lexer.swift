@@ -79,7 +79,7 @@ struct Lexer {
     /// Combining marks that may continue an operator.
     static func isOperatorContinuationScalar(_ v: UInt32) -> Bool {
         switch v {
-        case 0x0300...0x036F, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE00...0x0FE0F, 0xFE20...0xFE2F, 0xE0100...0xE01EF:
+        case 0x0300...0x036F, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE00...0xFE0F, 0xFE20...0xFE2F, 0xE0100...0xE01EF:
             return true
         default:
             return isOperatorScalar(v)

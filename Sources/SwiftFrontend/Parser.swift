@@ -11,31 +11,29 @@ enum ExprFlavor {
     case poundIf
 }
 
-/// Details used as `detail` symbols, interned once per tree.
+/// Details used as `detail` symbols, interned once per tree. A class, so that the parser
+/// struct stays small (debug builds copy it at many call sites).
 final class Details: Sendable {
-    let `func`, `init`, `deinit`, `subscript`, get, set, `let`, `var`, asyncLet, `for`, `case`: Symbol
-    let binary, tuple, list, dict, keyPath, macro, captureList, `if`, `guard`, `while`, `repeat`: Symbol
-    let `switch`, `do`, `catch`, `defer`, `return`, `throw`, `try`, tryQ, tryBang, poundIf, pattern: Symbol
-    let ternary, enumCase, typealias_, operatorDecl, macroDecl, `is`, `where`, closureExpr: Symbol
-    let underscore, selfName, superName, isolation, prefix: Symbol
+    let `func`, `init`, `deinit`, `subscript`, get, `let`, `var`, asyncLet, `for`, `case`: Symbol
+    let binary, ternary, prefix, tuple, list, dict, keyPath, macro, captureList, poundIf: Symbol
+    let `if`, `guard`, `while`, `repeat`, `switch`, `do`, `catch`, `defer`, `return`, `throw`: Symbol
+    let `try`, tryQ, tryBang, enumCase, macroDecl, `is`, underscore: Symbol
 
     init(_ s: inout SymbolTable) {
         `func` = s.intern("func"); `init` = s.intern("init"); `deinit` = s.intern("deinit")
-        `subscript` = s.intern("subscript"); get = s.intern("get"); set = s.intern("set")
+        `subscript` = s.intern("subscript"); get = s.intern("get")
         `let` = s.intern("let"); `var` = s.intern("var"); asyncLet = s.intern("async let")
-        `for` = s.intern("for"); `case` = s.intern("case"); binary = s.intern("binary")
+        `for` = s.intern("for"); `case` = s.intern("case")
+        binary = s.intern("binary"); ternary = s.intern("ternary"); prefix = s.intern("prefix")
         tuple = s.intern("tuple"); list = s.intern("list"); dict = s.intern("dict")
         keyPath = s.intern("keyPath"); macro = s.intern("macro"); captureList = s.intern("captureList")
+        poundIf = s.intern("#if")
         `if` = s.intern("if"); `guard` = s.intern("guard"); `while` = s.intern("while")
         `repeat` = s.intern("repeat"); `switch` = s.intern("switch"); `do` = s.intern("do")
         `catch` = s.intern("catch"); `defer` = s.intern("defer"); `return` = s.intern("return")
         `throw` = s.intern("throw"); `try` = s.intern("try"); tryQ = s.intern("try?")
-        tryBang = s.intern("try!"); poundIf = s.intern("#if"); pattern = s.intern("pattern")
-        ternary = s.intern("ternary"); enumCase = s.intern("enumCase"); typealias_ = s.intern("typealias")
-        operatorDecl = s.intern("operator"); macroDecl = s.intern("macroDecl"); `is` = s.intern("is")
-        `where` = s.intern("where"); closureExpr = s.intern("closure"); underscore = s.intern("_")
-        selfName = s.intern("self"); superName = s.intern("super"); isolation = s.intern("isolation")
-        prefix = s.intern("prefix")
+        tryBang = s.intern("try!"); enumCase = s.intern("enumCase"); macroDecl = s.intern("macroDecl")
+        `is` = s.intern("is"); underscore = s.intern("_")
     }
 }
 

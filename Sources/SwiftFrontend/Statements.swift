@@ -287,13 +287,10 @@ extension Parser {
             var j = i + 1
             while j < close && j < toks.count - 1 {
                 let t = tk(j)
+                // Names of the tuple pattern; a name before `:` is a label.
                 if t.kind == .identifier && (t.kw == .none || t.flags.contains(.escaped) || t.kw == .underscore)
                     && tk(j + 1).kind != .colon {
-                    let n = tree.addNode(.name, parent: binding, name: name(t), start: Int(t.start), end: Int(t.end))
-                    _ = n
-                }
-                if t.kind == .colon {
-                    // `(a: Int, b)`: skip the type after a label-less element's colon.
+                    tree.addNode(.name, parent: binding, name: name(t), start: Int(t.start), end: Int(t.end))
                 }
                 j = after(j)
             }
