@@ -9,8 +9,9 @@ extension Linter {
     /// the few files that get such a finding are read once more for their comments and lines.
     func projectFindings(_ summaries: [FileSummary], files: [SourceFile], configured: ConfiguredFiles)
         -> (findings: [Finding], lines: SourceLines) {
-        let index = ProjectIndex(summaries: summaries, catalogue: catalogue, blockingFunctions: blockingFunctions,
-                                 safeFunctions: safeFunctions)
+        let index = ProjectIndex(summaries: summaries, catalogue: catalogue,
+                                 blockingFunctions: blockingFunctions + configured.blockingFunctions,
+                                 safeFunctions: safeFunctions + configured.safeFunctions)
         let found = index.findings()
         if found.isEmpty { return ([], SourceLines()) }
         var fileIndex: [String: Int] = [:]

@@ -64,6 +64,9 @@ struct FileSettings: Sendable {
     /// The embedded catalogue plus the config's APIs; nil to use the linter's own check.
     var catalogue: RuleCatalogue?
     var directory: String?
+    /// `blocking-functions` / `safe-functions`, for the project index (AL110).
+    var blockingFunctions: [String] = []
+    var safeFunctions: [String] = []
 
     /// `--select` on the command line replaces the file's `select`; `--ignore`s add up.
     init(configuration: Configuration?, options: LintOptions, catalogue: RuleCatalogue) throws(LintUsageError) {
@@ -75,6 +78,8 @@ struct FileSettings: Sendable {
         severities = [:]
         self.catalogue = nil
         guard let configuration else { return }
+        blockingFunctions = configuration.blockingFunctions
+        safeFunctions = configuration.safeFunctions
         if !configuration.exclude.isEmpty {
             exclude = ExcludeSet(globs: configuration.exclude, workingDirectory: configuration.directory)
         }

@@ -43,6 +43,11 @@ struct ConfiguredFiles: Sendable {
     }
 
     func settings(ofFile index: Int) -> FileSettings { distinctSettings[settingsIndex[index]] }
+
+    /// Every configuration's `blocking-functions` / `safe-functions`: the project index sees
+    /// the whole project at once.
+    var blockingFunctions: [String] { distinctSettings.flatMap(\.blockingFunctions) }
+    var safeFunctions: [String] { distinctSettings.flatMap(\.safeFunctions) }
 }
 
 extension FileSettings {
