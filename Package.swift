@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "asynclint", targets: ["asynclint"]),
         .library(name: "AsyncLint", targets: ["AsyncLint"]),
+        .plugin(name: "AsyncLintCommandPlugin", targets: ["AsyncLintCommandPlugin"]),
+        .plugin(name: "AsyncLintBuildToolPlugin", targets: ["AsyncLintBuildToolPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +30,12 @@ let package = Package(
             "AsyncLint",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // `swift package asynclint` and findings as build diagnostics (README: SwiftPM plugins).
+        .plugin(name: "AsyncLintCommandPlugin",
+                capability: .command(intent: .custom(verb: "asynclint",
+                                                     description: "Check the package for blocking calls in async code")),
+                dependencies: ["asynclint"]),
+        .plugin(name: "AsyncLintBuildToolPlugin", capability: .buildTool(), dependencies: ["asynclint"]),
         .testTarget(name: "LightSyntaxTests", dependencies: ["LightSyntax"]),
         .testTarget(name: "PythonFrontendTests", dependencies: ["PythonFrontend"]),
         .testTarget(name: "SwiftFrontendTests", dependencies: ["SwiftFrontend"]),

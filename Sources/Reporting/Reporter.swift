@@ -2,7 +2,7 @@ import Analysis
 
 /// Output formats of `asynclint check --format`.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, github, junit
+    case text, json, sarif, github, junit, diagnostics
 }
 
 /// What a reporter writes: the report on standard output, problems with the run on standard error.
@@ -42,6 +42,7 @@ extension OutputFormat {
         case .sarif: return SarifReporter()
         case .github: return GitHubReporter()
         case .junit: return JUnitReporter()
+        case .diagnostics: return DiagnosticsReporter()
         }
     }
 }

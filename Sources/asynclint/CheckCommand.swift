@@ -52,6 +52,13 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record today's findings in this file (then exit 0) for a later --baseline.", valueName: "FILE"))
     var writeBaseline: String?
 
+    @Flag(name: .customLong("exit-zero"), help: "Exit with 0 even when there are findings (2 for errors still).")
+    var exitZero = false
+
+    /// For build systems that need a command to produce a file (the SwiftPM build-tool plugin).
+    @Option(name: .customLong("stamp"), help: ArgumentHelp("Write an empty file here after the run.", visibility: .hidden))
+    var stamp: String?
+
     @Flag(name: .customLong("report-unused-suppressions"), help: "List suppression comments that silenced nothing (exit status 1 when there are any).")
     var reportUnusedSuppressions = false
 
@@ -77,7 +84,8 @@ struct CheckCommand: ParsableCommand {
         }
         try WorkflowOutput.finish(report, format: format, color: output == nil ? color : .never, quiet: quiet,
                                   outputPath: output, writeBaselinePath: writeBaseline,
-                                  failingSeverity: failOn?.severity ?? report.failOn ?? .info)
+                                  failingSeverity: failOn?.severity ?? report.failOn ?? .info,
+                                  exitZero: exitZero, stampPath: stamp)
     }
 }
 

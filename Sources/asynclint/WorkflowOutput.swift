@@ -8,9 +8,12 @@ import Reporting
 /// `--output`, write `--write-baseline`, list unused suppressions, and pick the exit status.
 enum WorkflowOutput {
     static func finish(_ report: LintReport, format: OutputFormat, color: ColorChoice, quiet: Bool,
-                       outputPath: String?, writeBaselinePath: String?, failingSeverity: Severity) throws {
+                       outputPath: String?, writeBaselinePath: String?, failingSeverity: Severity,
+                       exitZero: Bool = false, stampPath: String? = nil) throws {
         let reporter: any Reporter
-        if format == .sarif {
+        if format == .diagnostics {
+            reporter = DiagnosticsReporter(workingDirectory: FileManager.default.currentDirectoryPath)
+        } else if format == .sarif {
             let directory = FileManager.default.currentDirectoryPath
             reporter = SarifReporter(rootURI: "file://" + SarifReporter.percentEncodedURI(directory.hasSuffix("/") ? directory : directory + "/"))
         } else {
@@ -40,8 +43,13 @@ enum WorkflowOutput {
             if !report.errors.isEmpty { throw ExitCode(2) }
             return
         }
+        if let stampPath, let problem = AtomicFile.write("", to: stampPath) {
+            Terminal.writeError("error: --stamp: \(problem)\n")
+            throw ExitCode(2)
+        }
         var status = report.exitStatus(failingSeverity: failingSeverity)
         if status == 0 && !report.unusedSuppressions.isEmpty { status = 1 }
+        if exitZero && status == 1 { status = 0 }
         if status != 0 { throw ExitCode(status) }
     }
 }
