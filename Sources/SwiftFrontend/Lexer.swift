@@ -461,7 +461,8 @@ struct Lexer {
     private mutating func lexStringStart(_ start: Int, hashes: Int) {
         var i = start + hashes
         var multiline = false
-        if at(i) == UInt8(ascii: "\"") && at(i + 1) == UInt8(ascii: "\"") && at(i + 2) == UInt8(ascii: "\"") {
+        if at(i) == UInt8(ascii: "\"") && at(i + 1) == UInt8(ascii: "\"") && at(i + 2) == UInt8(ascii: "\"")
+            && !closesOnTheSameLine(from: i + 2, hashes: hashes) {
             multiline = true
             i += 3
         } else {
@@ -469,6 +470,22 @@ struct Lexer {
         }
         pos = i
         lexStringBody(literalStart: start, hashes: hashes, multiline: multiline, segmentStart: i, first: true)
+    }
+
+    /// A raw string that looks multi-line (`#"""#`) but whose delimiter (`"` and as many `#`)
+    /// closes on its first line is single-line (swift-syntax's rule).
+    func closesOnTheSameLine(from start: Int, hashes: Int) -> Bool {
+        guard hashes > 0 else { return false }
+        var k = start
+        while k < n && p[k] != 10 && p[k] != 13 {
+            if p[k] == UInt8(ascii: "\"") {
+                var h = 0
+                while h < hashes && at(k + 1 + h) == UInt8(ascii: "#") { h += 1 }
+                if h == hashes { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Scans string text from `pos` to the closing delimiter or the next interpolation.

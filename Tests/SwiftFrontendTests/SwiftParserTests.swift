@@ -233,6 +233,8 @@ func callees(_ text: String) -> [String] {
         #expect(callees("let s = ##\"x\\##(f())\"## + #\"\"\"#") == ["f"])
         #expect(callees("let s = \"\"\"\n  a \\(g()) \"\n  \"\"\"\nh()") == ["g", "h"])
         #expect(callees("let s = \"\\(x, format: f())\"") == ["f"])
+        // `#"""#` closes on its line: a one-character raw string, not a multi-line opener.
+        #expect(callees("let q = #\"\"\"#; f()\ng()") == ["f", "g"])
     }
 }
 

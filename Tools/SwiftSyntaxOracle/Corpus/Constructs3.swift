@@ -47,3 +47,7 @@ let chain = obj
     .debugOnly()
     #endif
     .last()
+let quote = #"""#, quotes = [#"'"#, #"""#]; after(quote, quotes)
+let rawMulti = #"""
+    a "quoted" line \#(inner()) and """ inside
+    """#
