@@ -73,7 +73,8 @@ struct CheckCommand: ParsableCommand {
         var options = LintOptions(paths: paths, select: select, ignore: ignore, excludes: exclude)
         if let jobs { options.jobs = jobs }
         options.configPath = config
-        options.baselinePath = baseline
+        // Writing a baseline records every current finding, so an old baseline must not hide any.
+        options.baselinePath = writeBaseline == nil ? baseline : nil
         options.reportUnusedSuppressions = reportUnusedSuppressions
         let report: LintReport
         do {
