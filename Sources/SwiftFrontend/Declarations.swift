@@ -201,7 +201,7 @@ extension Parser {
                 if kind == .rparen { advance() }
             }
         }
-        tree.setEnd(node, prevEnd)
+        finish(node)
         return node
     }
 
@@ -269,7 +269,7 @@ extension Parser {
         if kind == .lbrace {
             parseBlock(into: node)
         }
-        tree.setEnd(node, prevEnd)
+        finish(node)
     }
 
     /// `( label name: Type = default, … )`.
@@ -279,6 +279,11 @@ extension Parser {
         while !atEOF && kind != .rparen {
             let before = i
             let s = start
+            if kind == .rbrace || kind == .rbracket || kind == .lbrace {
+                // Recovery: an unclosed parameter list ends at a brace.
+                problem("unclosed parameter list")
+                break
+            }
             while kind == .at {
                 advance()
                 if kind == .identifier { advance() }
@@ -296,7 +301,7 @@ extension Parser {
                     let v = parseExpr()
                     if !v.isNone { tree.appendChild(v, to: p) }
                 }
-                tree.setEnd(p, prevEnd)
+                finish(p)
                 if kind == .comma { advance(); continue }
                 if kind == .rparen { break }
                 if i == before { skipSingle() }
@@ -310,6 +315,13 @@ extension Parser {
                     second = name(tok)
                     advance()
                 }
+            }
+            if first.isNone && kind != .colon {
+                // No parameter here (recovery): skip the token.
+                problem("unexpected token in parameter list")
+                if i == before { skipSingle() }
+                if kind == .comma { advance() }
+                continue
             }
             let p: NodeID
             if second.isNone {
@@ -328,7 +340,7 @@ extension Parser {
                 let v = parseExpr()
                 if !v.isNone { tree.appendChild(v, to: p) }
             }
-            tree.setEnd(p, prevEnd)
+            finish(p)
             if kind == .comma { advance(); continue }
             if kind == .rparen { break }
             if i == before || kind != .rparen {
@@ -362,7 +374,7 @@ extension Parser {
                 parseBlock(into: node)
             }
         }
-        tree.setEnd(node, prevEnd)
+        finish(node)
     }
 
     // MARK: - Variables and accessors
@@ -391,10 +403,11 @@ extension Parser {
             if kind == .equal {
                 advance()
                 value = parseExpr()
+                // Children stay in source order: an initial value comes before observers.
+                if !value.isNone { tree.appendChild(value, to: binding) }
             }
             if kind == .lbrace {
-                // Accessors, observers, or a shorthand getter. The value (if any) stays the
-                // last child, after the accessor functions.
+                // Accessors, observers, or a shorthand getter.
                 let prop = tree[binding].name
                 if atAccessorBlock() {
                     parseAccessors(into: binding, propertyName: prop)
@@ -402,11 +415,10 @@ extension Parser {
                     let getter = tree.addNode(.function, parent: binding, name: prop, detail: d.get, start: start, end: start)
                     tree.setAnchor(getter, start)
                     parseBlock(into: getter)
-                    tree.setEnd(getter, prevEnd)
+                    finish(getter)
                 }
             }
-            if !value.isNone { tree.appendChild(value, to: binding) }
-            tree.setEnd(binding, prevEnd)
+            finish(binding)
             if kind == .comma { advance(); continue }
             break
         }
@@ -505,7 +517,7 @@ extension Parser {
             }
             parseEffects(fn)
             if kind == .lbrace { parseBlock(into: fn) }
-            tree.setEnd(fn, prevEnd)
+            finish(fn)
         }
         if kind == .rbrace { advance() }
     }
@@ -528,7 +540,7 @@ extension Parser {
                     if kind == .lparen { skipSingle() }
                     parseEffects(fn)
                     if kind == .lbrace { parseBlock(into: fn) }
-                    tree.setEnd(fn, prevEnd)
+                    finish(fn)
                 } else if i == before {
                     skipSingle()
                 }
@@ -569,7 +581,7 @@ extension Parser {
         if kind == .lbrace {
             parseBlock(into: node, context: .members)
         }
-        tree.setEnd(node, prevEnd)
+        finish(node)
     }
 
     mutating func parseTypealias() {
@@ -624,7 +636,7 @@ extension Parser {
             if i == before { break }
             break
         }
-        tree.setEnd(node, prevEnd)
+        finish(node)
     }
 
     /// `macro m(x: Int) -> T = #externalMacro(…)`: not a function.
@@ -645,7 +657,7 @@ extension Parser {
             if !v.isNone { tree.appendChild(v, to: node) }
         }
         parseWhereClause()
-        tree.setEnd(node, prevEnd)
+        finish(node)
     }
 
     /// `where A: B, C == D` (skipped: it makes no node).

@@ -57,7 +57,7 @@ extension Parser {
                         if !r.isNone { tree.appendChild(r, to: seq) }
                     }
                 }
-                tree.setEnd(seq, prevEnd)
+                finish(seq)
                 continue
             }
             if t.kind == .arrow {
@@ -76,7 +76,7 @@ extension Parser {
                 // A cast makes an operator sequence (as in swift-syntax), so `(x as! T).f()`
                 // has a `?` callee like any other sequence.
                 if seq.isNone { seq = tree.wrap(first, in: .opaque, detail: d.binary, end: prevEnd) }
-                tree.setEnd(seq, prevEnd)
+                finish(seq)
                 continue
             }
             break
@@ -110,26 +110,38 @@ extension Parser {
                 let node = tree.makeNode(.await, start: s, end: prevEnd)
                 if !inner.isNone { tree.appendChild(inner, to: node) }
                 return node
-            case .unsafe, .consume, .copy, .each, .borrow:
-                // Prefix keywords that make no node: `unsafe x`, `consume x`, `each x`, when
-                // what follows reads as their operand (swift-syntax's rule); else a name.
-                if atContextualKeywordPrefixed(acceptClosure: t.kw == .unsafe, preferPostfix: t.kw != .unsafe) {
+            case .unsafe:
+                // `unsafe x` makes no node, when what follows reads as its operand
+                // (swift-syntax's rule); else `unsafe` is a name.
+                if atContextualKeywordPrefixed(acceptClosure: true, preferPostfix: false) {
                     advance()
                     return parseUnary(flavor)
                 }
+            case .consume, .copy, .each, .borrow:
+                // `consume x`, `copy x`, `each x`: `opaque` with the keyword as detail.
+                if atContextualKeywordPrefixed(acceptClosure: false, preferPostfix: true) {
+                    advance()
+                    let inner = parseUnary(flavor)
+                    let node = tree.makeNode(.opaque, detail: name(t), start: s, end: prevEnd)
+                    if !inner.isNone { tree.appendChild(inner, to: node) }
+                    return node
+                }
             case .repeat:
-                // `repeat each x`: a pack expansion.
+                // `repeat each x`: a pack expansion, `opaque` `repeat`.
                 let n = peek()
                 if !n.atLineStart && n.kind != .lbrace {
                     advance()
-                    return parseUnary(flavor)
+                    let inner = parseUnary(flavor)
+                    let node = tree.makeNode(.opaque, detail: d.repeat, start: s, end: prevEnd)
+                    if !inner.isNone { tree.appendChild(inner, to: node) }
+                    return node
                 }
-            case .some, .any:
-                // `any P` / `some P` used as a type value.
-                let n = peek()
-                if n.kind == .identifier && !n.atLineStart {
-                    advance()
-                    return parseUnary(flavor)
+            case .any:
+                // `any P` used as a type value (`any P.self`), swift-syntax's rule.
+                if atContextualKeywordPrefixed(acceptClosure: false, preferPostfix: true) || opText(peek(), "~") {
+                    parseType()
+                    let node = tree.makeNode(.opaque, detail: d.binary, start: s, end: prevEnd)
+                    return parsePostfix(node, flavor)
                 }
             case .let, .var:
                 // A binding inside a pattern: `case .some(let x)`, `case let (a, b)`.
@@ -345,7 +357,7 @@ extension Parser {
             }
             if kind == .stringClose { advance(); break }
         }
-        tree.setEnd(node, prevEnd)
+        finish(node)
         return node
     }
 
@@ -360,14 +372,14 @@ extension Parser {
             tree.addProblem(at: s, "nesting too deep; parenthesised expression skipped")
             i = min(max(close, i), toks.count - 1)
             if kind == .rparen { advance() }
-            tree.setEnd(tuple, prevEnd)
+            finish(tuple)
             return tuple
         }
         depth += 1
         let count = parseArguments(into: tuple, closer: .rparen, bare: true)
         depth -= 1
         if kind == .rparen { advance() } else { problem("expected )") }
-        tree.setEnd(tuple, prevEnd)
+        finish(tuple)
         let only = tree[tuple].firstChild
         if count.elements == 1 && !count.labelled && !only.isNone && only == tree[tuple].lastChild {
             tree[tuple].firstChild = .none
@@ -392,7 +404,7 @@ extension Parser {
             let close = Int(match[i - 1])
             i = min(max(close, i), toks.count - 1)
             if kind == .rbracket { advance() }
-            tree.setEnd(node, prevEnd)
+            finish(node)
             return node
         }
         depth += 1
@@ -400,7 +412,7 @@ extension Parser {
         if kind == .colon && peek().kind == .rbracket {
             advance(); advance()
             tree[node].detail = d.dict
-            tree.setEnd(node, prevEnd)
+            finish(node)
             return node
         }
         while !atEOF && kind != .rbracket {
@@ -427,7 +439,7 @@ extension Parser {
             }
         }
         if kind == .rbracket { advance() }
-        tree.setEnd(node, prevEnd)
+        finish(node)
         return node
     }
 
@@ -453,6 +465,19 @@ extension Parser {
                 continue
             }
             let value = parseExpr()
+            if value.isNone && label.isNone {
+                // Nothing here (recovery): no empty argument node.
+                if kind == .comma { advance(); continue }
+                if kind == closer { break }
+                problem("unexpected token in argument list")
+                if kind == .rbrace || kind == .rparen || kind == .rbracket || kind == .interpClose || atEOF
+                    || (tok.atLineStart && startsDeclaration()) {
+                    if kind == .rparen || kind == .rbracket { advance(); continue }
+                    break
+                }
+                skipSingle()
+                continue
+            }
             count.elements += 1
             if bare {
                 if !value.isNone { tree.appendChild(value, to: parent) }
@@ -519,7 +544,7 @@ extension Parser {
                 advance()
                 parseArguments(into: sub, closer: .rbracket)
                 if kind == .rbracket { advance() }
-                tree.setEnd(sub, prevEnd)
+                finish(sub)
                 expr = sub
                 if flavor == .basic && kind == .lbrace && isValidTrailingClosure(flavor) {
                     // A subscript's trailing closure is one of its arguments (swift-syntax's
@@ -593,7 +618,7 @@ extension Parser {
             depth -= 1
         }
         if kind == .rparen { advance() } else { problem("expected )") }
-        tree.setEnd(call, prevEnd)
+        finish(call)
         if flavor == .basic && kind == .lbrace && isValidTrailingClosure(flavor) {
             parseTrailingClosures(into: call)
         }
@@ -606,7 +631,7 @@ extension Parser {
         let arg = tree.addNode(.argument, parent: call, flags: .trailingClosure, start: s, end: s)
         let c = parseClosure()
         tree.appendChild(c, to: arg)
-        tree.setEnd(arg, prevEnd)
+        finish(arg)
         while (kind == .identifier) && peek().kind == .colon && peek(2).kind == .lbrace
                 && !(tok.kw == .default && !tok.flags.contains(.escaped)) {
             s = start
@@ -615,9 +640,9 @@ extension Parser {
             let a = tree.addNode(.argument, parent: call, flags: .trailingClosure, name: label, start: s, end: s)
             let c2 = parseClosure()
             tree.appendChild(c2, to: a)
-            tree.setEnd(a, prevEnd)
+            finish(a)
         }
-        tree.setEnd(call, prevEnd)
+        finish(call)
     }
 
     /// Whether the `{` at the current token starts a trailing closure (swift-syntax's rules).
@@ -752,24 +777,27 @@ extension Parser {
         if tooDeep {
             tree.addProblem(at: s, "nesting too deep; closure skipped")
             skipSingle()
-            tree.setEnd(node, prevEnd)
+            finish(node)
             return node
         }
         depth += 1
         defer { depth -= 1 }
         let close = Int(match[i])
         advance()  // {
+        var bodyStart = s
         if hasClosureSignature() {
             parseClosureSignature(node)
+            // The body starts after `in`, so that the children stay in source order.
+            bodyStart = max(s, prevEnd)
         }
-        let b = tree.addNode(.block, parent: node, start: s, end: s)
+        let b = tree.addNode(.block, parent: node, start: bodyStart, end: bodyStart)
         parseStatements(into: b, until: .rbrace, context: .statements)
         if kind == .rbrace { advance() } else {
             problem("expected } to close the closure")
             if close > i { i = min(close + 1, toks.count - 1) }
         }
-        tree.setEnd(b, prevEnd)
-        tree.setEnd(node, prevEnd)
+        finish(b)
+        finish(node)
         return node
     }
 
@@ -870,7 +898,7 @@ extension Parser {
                 if kind != .rbracket && kind != .comma && i == before { break }
             }
             if kind == .rbracket { advance() }
-            tree.setEnd(cap, prevEnd)
+            finish(cap)
         }
         if kind == .lparen {
             parseParameterList(into: node, closure: true)
@@ -938,7 +966,7 @@ extension Parser {
         if kind == .lbrace && isValidTrailingClosure(.basic) {
             parseTrailingClosures(into: node)
         }
-        tree.setEnd(node, prevEnd)
+        finish(node)
         return node
     }
 
@@ -991,7 +1019,7 @@ extension Parser {
             }
             break
         }
-        tree.setEnd(node, prevEnd)
+        finish(node)
         return node
     }
 
@@ -1026,7 +1054,7 @@ extension Parser {
             }
         }
         if kind == .pound && tok.kw == .endif { advance() }
-        tree.setEnd(node, prevEnd)
+        finish(node)
         return node
     }
 

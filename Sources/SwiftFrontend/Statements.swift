@@ -71,7 +71,7 @@ extension Parser {
                 let node = tree.addNode(.opaque, parent: parent, detail: d.defer, start: start, end: start)
                 advance()
                 parseBlock(into: node)
-                tree.setEnd(node, prevEnd)
+                finish(node)
                 return
             case .return, .throw:
                 let s = start
@@ -82,7 +82,7 @@ extension Parser {
                     let e = parseExpr()
                     if !e.isNone { tree.appendChild(e, to: node) }
                 }
-                tree.setEnd(node, prevEnd)
+                finish(node)
                 return
             case .break, .continue:
                 advance()
@@ -167,7 +167,7 @@ extension Parser {
             tree.appendChild(e, to: node)
             let v = parseExpr()
             if !v.isNone { tree.appendChild(v, to: node) }
-            tree.setEnd(node, prevEnd)
+            finish(node)
             return
         }
         if kind == .op && isAssignmentOperator(tok) {
@@ -177,7 +177,7 @@ extension Parser {
             tree.appendChild(e, to: node)
             let v = parseExpr()
             if !v.isNone { tree.appendChild(v, to: node) }
-            tree.setEnd(node, prevEnd)
+            finish(node)
             return
         }
         let st = tree.addNode(.expressionStatement, parent: parent, start: s, end: prevEnd)
@@ -219,7 +219,7 @@ extension Parser {
                 break
             }
         }
-        tree.setEnd(node, prevEnd)
+        finish(node)
         return node
     }
 
@@ -243,7 +243,7 @@ extension Parser {
                     let v = parseExpr(.condition)
                     if !v.isNone { tree.appendChild(v, to: binding) }
                 }
-                tree.setEnd(binding, prevEnd)
+                finish(binding)
             } else if isKw(.case) {
                 advance()
                 let binding = tree.addNode(.binding, parent: node, detail: d.case, start: s, end: s)
@@ -258,7 +258,7 @@ extension Parser {
                     let v = parseExpr(.condition)
                     if !v.isNone { tree.appendChild(v, to: binding) }
                 }
-                tree.setEnd(binding, prevEnd)
+                finish(binding)
             } else if kind == .pound && (tok.kw == .available || tok.kw == .unavailable) {
                 advance()
                 if kind == .lparen { skipSingle() }
@@ -304,7 +304,7 @@ extension Parser {
         parseConditions(into: node)
         if isKw(.else) { advance() } else { problem("expected else") }
         parseBlock(into: node)
-        tree.setEnd(node, prevEnd)
+        finish(node)
     }
 
     mutating func parseWhile(into parent: NodeID) {
@@ -312,7 +312,7 @@ extension Parser {
         advance()
         parseConditions(into: node)
         parseBlock(into: node)
-        tree.setEnd(node, prevEnd)
+        finish(node)
     }
 
     mutating func parseRepeat(into parent: NodeID) {
@@ -324,7 +324,7 @@ extension Parser {
             let e = parseExpr(.basic)
             if !e.isNone { tree.appendChild(e, to: node) }
         }
-        tree.setEnd(node, prevEnd)
+        finish(node)
     }
 
     /// `for try await case let x in seq where c { … }`.
@@ -340,12 +340,12 @@ extension Parser {
             let binding = tree.addNode(.binding, parent: node, detail: d.case, start: ps, end: ps)
             let pattern = parseExpr(.basic)
             if !pattern.isNone { tree.appendChild(pattern, to: binding) }
-            tree.setEnd(binding, prevEnd)
+            finish(binding)
         } else {
             if isKw(.let) || isKw(.var) { advance() }
             let binding = tree.addNode(.binding, parent: node, detail: d.for, start: ps, end: ps)
             parseBindingPattern(binding)
-            tree.setEnd(binding, prevEnd)
+            finish(binding)
         }
         if kind == .colon {
             advance()
@@ -360,7 +360,7 @@ extension Parser {
             if !w.isNone { tree.appendChild(w, to: node) }
         }
         parseBlock(into: node)
-        tree.setEnd(node, prevEnd)
+        finish(node)
     }
 
     /// `switch subject { case …: … default: … }` (statement or expression).
@@ -372,12 +372,12 @@ extension Parser {
         if !subject.isNone { tree.appendChild(subject, to: node) }
         guard kind == .lbrace else {
             problem("expected { after switch subject")
-            tree.setEnd(node, prevEnd)
+            finish(node)
             return node
         }
         if tooDeep {
             skipSingle()
-            tree.setEnd(node, prevEnd)
+            finish(node)
             return node
         }
         depth += 1
@@ -385,7 +385,7 @@ extension Parser {
         parseStatements(into: node, until: .rbrace, context: .switchCases)
         if kind == .rbrace { advance() }
         depth -= 1
-        tree.setEnd(node, prevEnd)
+        finish(node)
         return node
     }
 
@@ -467,8 +467,8 @@ extension Parser {
                 skipSingle()
             }
         }
-        tree.setEnd(body, prevEnd)
-        tree.setEnd(node, prevEnd)
+        finish(body)
+        finish(node)
     }
 
     /// `do { } catch p where c { } catch { }`.
@@ -499,9 +499,9 @@ extension Parser {
                 if kind != .lbrace { if i == before { continue }; break }
             }
             parseBlock(into: c)
-            tree.setEnd(c, prevEnd)
+            finish(c)
         }
-        tree.setEnd(node, prevEnd)
+        finish(node)
         return node
     }
 
@@ -522,7 +522,7 @@ extension Parser {
                 }
                 advance()
             }
-            tree.setEnd(node, prevEnd)
+            finish(node)
             return
         }
         depth += 1
@@ -546,6 +546,6 @@ extension Parser {
             }
         }
         if kind == .pound && tok.kw == .endif { advance() } else { problem("expected #endif") }
-        tree.setEnd(node, prevEnd)
+        finish(node)
     }
 }

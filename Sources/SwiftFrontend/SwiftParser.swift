@@ -12,6 +12,7 @@ public enum SwiftParser {
             var parser = Parser(source: p, tree: tree, tokens: lexer.tokens)
             tree = SyntaxTree(language: .swift, lineMap: LineMap(source: []))  // release the copy
             parser.parseModule()
+            parser.normalizeRanges()
             tree = parser.tree
         }
         return tree

@@ -25,7 +25,36 @@ func render(_ tree: SyntaxTree, _ id: NodeID) -> String {
     return s
 }
 
-func parse(_ text: String) -> SyntaxTree { SwiftParser.parse(Array(text.utf8)) }
+func parse(_ text: String) -> SyntaxTree {
+    let bytes = Array(text.utf8)
+    let tree = SwiftParser.parse(bytes)
+    let broken = wellFormednessProblems(tree, sourceCount: bytes.count)
+    #expect(broken.isEmpty, "\(broken)")
+    return tree
+}
+
+/// The tree's structural invariants: a module root, every range inside the source and not
+/// inverted, children inside their parent, in source order, pointing back at it.
+func wellFormednessProblems(_ tree: SyntaxTree, sourceCount: Int) -> [String] {
+    var problems: [String] = []
+    if tree.nodes.isEmpty || tree.kind(tree.root) != .module { return ["no module root"] }
+    for index in tree.allNodes where problems.count < 5 {
+        let id = NodeID(index)
+        let node = tree[id]
+        if !(node.start >= 0 && node.start <= node.end && Int(node.end) <= sourceCount) {
+            problems.append("node \(index) \(node.kind) [\(node.start), \(node.end)) outside \(sourceCount)")
+        }
+        var previous = node.start
+        for child in tree.children(id) {
+            let c = tree[child]
+            if c.parent != id || c.start < node.start || c.end > node.end || c.start < previous {
+                problems.append("child \(child.raw) \(c.kind) [\(c.start), \(c.end)) of \(index) \(node.kind) [\(node.start), \(node.end))")
+            }
+            previous = c.start
+        }
+    }
+    return problems
+}
 
 /// The rendering of the module's statements.
 func shape(_ text: String) -> String {
@@ -78,9 +107,10 @@ func callees(_ text: String) -> [String] {
         #expect(shape("var x: Int { get async throws { 1 } }")
             == "binding:x/var(typeAnnotation:Int function:x/get{async,throws}(block(expressionStatement(literal))))")
         #expect(shape("var y: Int { 2 }") == "binding:y/var(typeAnnotation:Int function:y/get(block(expressionStatement(literal))))")
+        // Children in source order: the initial value, then the observers.
         #expect(shape("var z = 0 { willSet { a() } didSet(old) { b() } }")
-            == "binding:z/var(function:z/willSet(block(expressionStatement(call(name:a)))) "
-            + "function:z/didSet(parameter:old block(expressionStatement(call(name:b)))) literal)")
+            == "binding:z/var(literal function:z/willSet(block(expressionStatement(call(name:a)))) "
+            + "function:z/didSet(parameter:old block(expressionStatement(call(name:b)))))")
         #expect(shape("protocol P { var v: Int { get set } }")
             == "typeDecl:P/protocol(block(binding:v/var(typeAnnotation:Int function:v/get function:v/set)))")
     }
@@ -172,6 +202,8 @@ func callees(_ text: String) -> [String] {
         #expect(callees("let a = copy(x), b = consume y, c = copy.z()") == ["copy", "copy.z"])
         #expect(callees("x.Swift::max(of: Swift::min(1, 2))") == ["x.max", "min"])
         #expect(shape("let w = await\n  fetch()") == "binding:w/let(await(call(name:fetch)))")
+        #expect(callees("if let s = any as? any P { f() }") == ["f"])
+        #expect(callees("let i = (repeat (each fs)(each xs).make())") == ["?().make", "?"])
     }
 
     @Test func unicodeOperatorsAndDollarNames() {
@@ -386,7 +418,7 @@ func callees(_ text: String) -> [String] {
     /// Deterministic mutations (cuts, duplications, truncations, byte and bracket noise) of the
     /// construct files the oracle checks: parsing every mutant must neither crash nor hang.
     @Test func mutantsOfTheConstructFilesParse() throws {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let dir = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("../../Tools/SwiftSyntaxOracle/Corpus").standardized
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".swift") }.sorted()
         #expect(!files.isEmpty)
@@ -398,6 +430,8 @@ func callees(_ text: String) -> [String] {
         let noise = Array("{}()[]\"#/\\<>`$@?!:".utf8)
         for name in files {
             let source = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
+            let whole = SwiftParser.parse(source)
+            #expect(wellFormednessProblems(whole, sourceCount: source.count).isEmpty, "\(name)")
             for round in 0..<150 {
                 var m = source
                 let a = next(m.count), b = min(m.count, a + next(200))
@@ -410,7 +444,8 @@ func callees(_ text: String) -> [String] {
                 default: m = Array(m[a..<b]) + Array(m[0..<a])
                 }
                 let tree = SwiftParser.parse(m)
-                #expect(tree.kind(tree.root) == .module)
+                let broken = wellFormednessProblems(tree, sourceCount: m.count)
+                #expect(broken.isEmpty, "\(name) round \(round): \(broken)")
             }
         }
     }
