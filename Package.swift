@@ -42,6 +42,10 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "AsyncLint"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "AsyncLint"]),
         .testTarget(name: "AsyncLintTests", dependencies: ["AsyncLint"]),
+        // Hostile inputs through the real driver, resource bounds and determinism (issue 6).
+        .testTarget(name: "HostileInputTests", dependencies: [
+            "AsyncLint", "LightSyntax", "PythonFrontend", "SwiftFrontend", "Reporting", "Analysis",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
