@@ -37,6 +37,9 @@ struct PythonScope: Sendable {
     var bindings: [Symbol: [PythonBinding]] = [:]
     var globals: Set<Symbol> = []
     var nonlocals: Set<Symbol> = []
+    /// Names whose bindings here are not in nondecreasing `position` order (rare): resolution
+    /// may binary-search the others.
+    var unorderedBindings: Set<Symbol> = []
 }
 
 /// Every scope of a file and its bindings, in source order per name: the semantic model the
@@ -92,10 +95,11 @@ struct PythonScopes: Sendable {
         var isUseScope = true
         while s >= 0 {
             let sc = scopes[s]
-            if sc.globals.contains(symbol) {
+            // `isEmpty` first: `global`/`nonlocal` are rare, and an empty Set still hashes.
+            if !sc.globals.isEmpty && sc.globals.contains(symbol) {
                 return scopes[Self.moduleScope].bindings[symbol].map { (Self.moduleScope, $0) }
             }
-            if !sc.nonlocals.contains(symbol), isUseScope || sc.kind != .classBody, let b = sc.bindings[symbol] {
+            if sc.nonlocals.isEmpty || !sc.nonlocals.contains(symbol), isUseScope || sc.kind != .classBody, let b = sc.bindings[symbol] {
                 return (s, b)
             }
             isUseScope = false
@@ -113,9 +117,9 @@ struct PythonScopes: Sendable {
     fileprivate mutating func bind(_ symbol: Symbol, _ binding: PythonBinding, in scope: Int) {
         if symbol.isNone { return }
         var target = scope
-        if scopes[scope].globals.contains(symbol) {
+        if !scopes[scope].globals.isEmpty && scopes[scope].globals.contains(symbol) {
             target = Self.moduleScope
-        } else if scopes[scope].nonlocals.contains(symbol) {
+        } else if !scopes[scope].nonlocals.isEmpty && scopes[scope].nonlocals.contains(symbol) {
             // `nonlocal x` rebinds the nearest enclosing function's x.
             var s = scopes[scope].parent
             while s > Self.moduleScope && (scopes[s].kind != .function || scopes[s].bindings[symbol] == nil) {
@@ -123,7 +127,21 @@ struct PythonScopes: Sendable {
             }
             target = max(s, Self.moduleScope)
         }
-        scopes[target].bindings[symbol, default: []].append(binding)
+        if Self.append(binding, to: &scopes[target].bindings[symbol, default: []]) {
+            scopes[target].unorderedBindings.insert(symbol)
+        }
+    }
+
+    /// Appends in place (one dictionary access); true when the binding precedes the last one.
+    private static func append(_ binding: PythonBinding, to list: inout [PythonBinding]) -> Bool {
+        let unordered = list.last.map { binding.position < $0.position } ?? false
+        list.append(binding)
+        return unordered
+    }
+
+    /// Whether the bindings of `symbol` in `scope` are in nondecreasing `position` order.
+    func bindingsAreOrdered(_ symbol: Symbol, in scope: Int) -> Bool {
+        scopes[scope].unorderedBindings.isEmpty || !scopes[scope].unorderedBindings.contains(symbol)
     }
 
     fileprivate mutating func declare(_ symbol: Symbol, global: Bool, in scope: Int) {
