@@ -62,22 +62,26 @@ public enum JSONValue: Sendable, Equatable {
     /// A string literal with the escapes RFC 8259 requires (and nothing else escaped).
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+        // Everything to escape is ASCII, so the runs between escapes are copied whole: appending
+        // scalar by scalar cost ~1,000 instructions a byte (a report with many findings spent
+        // more time here than in the analysis).
+        var rest = Substring(s)
+        while let i = rest.utf8.firstIndex(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += rest[..<i]
+            let byte = rest.utf8[i]
+            switch byte {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                let hex = String(byte, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             }
+            rest = rest[rest.utf8.index(after: i)...]
         }
+        out += rest
         out += "\""
     }
 }
