@@ -54,6 +54,9 @@ struct PythonTreeBuilder {
 
     init(lineMap: LineMap, source: UnsafeRawBufferPointer, tokens: UnsafeBufferPointer<Token>) {
         var tree = SyntaxTree(language: .python, lineMap: lineMap)
+        // About 0.4 nodes per token on real code: reserving once saves the doubling copies
+        // (2 % of a corpus run in callgrind).
+        tree.nodes.reserveCapacity(tokens.count / 2 + 16)
         tree.makeNode(.module, start: 0, end: source.count)
         details = PythonDetails(&tree.symbols)
         self.tree = tree
