@@ -30,7 +30,9 @@ done
 [ "$built" = 1 ] || { cat "$out/asynclint-build.log" >&2; exit 2; }
 asynclint=".build-swift-rel/release/asynclint"
 
-find "$corpus" -name '*.swift' -type f | LC_ALL=C sort >"$out/files.txt"
+# The list is rewritten only when it changes, so that the oracle's output stays reusable.
+find "$corpus" -name '*.swift' -type f | LC_ALL=C sort >"$out/files.new"
+if cmp -s "$out/files.new" "$out/files.txt"; then rm "$out/files.new"; else mv "$out/files.new" "$out/files.txt"; fi
 echo "$(wc -l <"$out/files.txt") files, $(tr '\n' '\0' <"$out/files.txt" | xargs -0 cat | wc -l) lines" >&2
 
 if [ ! -s "$out/oracle.jsonl" ] || [ "$out/oracle.jsonl" -ot "$oracle" ] || [ "$out/oracle.jsonl" -ot "$out/files.txt" ]; then
