@@ -109,6 +109,9 @@ struct CallSite: Sendable {
     }
 
     var target: Target
+    /// The called function's own name (`read_file` for `helpers.read_file`): pass 2 resolves
+    /// only the calls that name a blocking or coroutine function.
+    var name: StringID
     var role: Role
     /// The calling function (an index into `functions`), or -1 at top level.
     var caller: Int32

@@ -38,6 +38,14 @@ public struct ProjectIndex: Sendable {
     private var swiftFreeFunctions: [String: [FunctionRef]] = [:]
     private var swiftProtocols: Set<String> = []
     private(set) var blocking: [FunctionRef: BlockingReason] = [:]
+    /// Per user-marked name list, whether it is empty: most runs have none, and then no
+    /// function's names need to be spelled out.
+    private var hasUserMarks: Bool { !blockingFunctions.isEmpty || !safeFunctions.isEmpty }
+    /// What each AL110 / AL202 candidate call resolves to, kept from the fixpoint's pass over
+    /// the calls so the findings do not resolve them again (file → call → callees).
+    private var resolvedCandidates: [[Int32: [FunctionRef]]] = []
+    /// Resolution by the qualified name's text: a name is called from many places.
+    private var qualifiedCache: [String: [FunctionRef]] = [:]
 
     public init(summaries: [FileSummary], catalogue: RuleCatalogue, blockingFunctions: [String] = [],
                 safeFunctions: [String] = []) {
@@ -94,6 +102,7 @@ public struct ProjectIndex: Sendable {
 
     /// The names a user may write for a function in `blockingFunctions` / `safeFunctions`.
     private func userNames(_ ref: FunctionRef) -> [String] {
+        if !hasUserMarks { return [] }
         let summary = summaries[Int(ref.file)]
         let q = summary.string(function(ref).qualifiedName)
         return summary.language == .python ? [q] : [q, summary.module + "." + q]
@@ -103,6 +112,20 @@ public struct ProjectIndex: Sendable {
 
     /// The project functions a call may mean; empty when it means none of them (a library call)
     /// or cannot be told (a protocol requirement).
+    mutating func resolveCaching(_ call: CallSite, in file: Int32) -> [FunctionRef] {
+        let strings = summaries[Int(file)].strings
+        let key: String
+        switch call.target {
+        case .qualified(let q): key = strings[Int(q)]
+        case .method(let owner, let name): key = strings[Int(owner)] + "\u{0}" + strings[Int(name)]
+        default: return resolve(call, in: file)
+        }
+        if let known = qualifiedCache[key] { return known }
+        let found = resolve(call, in: file)
+        qualifiedCache[key] = found
+        return found
+    }
+
     func resolve(_ call: CallSite, in file: Int32) -> [FunctionRef] {
         let summary = summaries[Int(file)]
         switch call.target {
@@ -213,44 +236,69 @@ public struct ProjectIndex: Sendable {
 
     // MARK: The fixpoint
 
+    /// A worklist over the call graph, keyed by name: when a function turns out to block, only
+    /// the calls that name it are resolved, and its caller blocks once every function the call
+    /// may mean blocks. Most calls never name a blocking function and are never resolved. A cycle
+    /// with no blocking call in it never enters the worklist, so the loop ends.
     private mutating func computeBlocking() {
-        var edges: [(caller: FunctionRef, callees: [FunctionRef])] = []
+        var callersByName: [String: [(file: Int32, call: Int32)]] = [:]
+        var worklist: [FunctionRef] = []
         for (f, summary) in summaries.enumerated() {
             let file = Int32(f)
             for (i, function) in summary.functions.enumerated() where !function.isAsync {
                 let ref = FunctionRef(file: file, function: Int32(i))
-                if userNames(ref).contains(where: safeFunctions.contains) { continue }
+                if hasUserMarks && userNames(ref).contains(where: safeFunctions.contains) { continue }
                 if let direct = function.directBlocking {
                     blocking[ref] = .direct(direct, file: file)
-                } else if let marked = userNames(ref).first(where: blockingFunctions.contains) {
+                    worklist.append(ref)
+                } else if hasUserMarks, let marked = userNames(ref).first(where: blockingFunctions.contains) {
                     blocking[ref] = .marked(marked)
+                    worklist.append(ref)
                 }
             }
-            for call in summary.calls where call.role.contains(.propagates) && call.caller >= 0 {
+            for (c, call) in summary.calls.enumerated() where call.role.contains(.propagates) && call.caller >= 0 {
                 let caller = FunctionRef(file: file, function: call.caller)
-                if blocking[caller] != nil || function(caller).isAsync { continue }
-                if userNames(caller).contains(where: safeFunctions.contains) { continue }
-                if let marked = markedLibraryCall(call, in: summary) {
+                if function(caller).isAsync { continue }
+                if hasUserMarks && userNames(caller).contains(where: safeFunctions.contains) { continue }
+                if blocking[caller] == nil, let marked = markedLibraryCall(call, in: summary) {
                     blocking[caller] = .callsMarked(marked, file: file, line: call.startLine, column: call.startColumn)
+                    worklist.append(caller)
                     continue
                 }
-                let callees = resolve(call, in: file)
-                if !callees.isEmpty && callees.allSatisfy({ !function($0).isAsync }) {
-                    edges.append((caller, callees))
+                callersByName[summary.strings[Int(call.name)], default: []].append((file, Int32(c)))
+            }
+        }
+        while let callee = worklist.popLast() {
+            let name = summaries[Int(callee.file)].strings[Int(function(callee).name)]
+            for (file, c) in callersByName[name] ?? [] {
+                let call = summaries[Int(file)].calls[Int(c)]
+                let caller = FunctionRef(file: file, function: call.caller)
+                if blocking[caller] != nil { continue }
+                let callees = resolveCaching(call, in: file)
+                if !callees.isEmpty && callees.allSatisfy({ !function($0).isAsync && blocking[$0] != nil }) {
+                    blocking[caller] = .calls(callees[0])
+                    worklist.append(caller)
                 }
             }
         }
-        // Each round settles the callers of what the previous one settled; a cycle with no
-        // blocking call in it never settles, so the loop ends.
-        var changed = true
-        while changed {
-            changed = false
-            for edge in edges where blocking[edge.caller] == nil {
-                if edge.callees.allSatisfy({ blocking[$0] != nil }) {
-                    blocking[edge.caller] = .calls(edge.callees[0])
-                    changed = true
-                }
+        // The calls that may become findings, resolved only when their name is that of a
+        // blocking function or a coroutine function.
+        var blockingNames: Set<String> = []
+        for ref in blocking.keys { blockingNames.insert(summaries[Int(ref.file)].strings[Int(function(ref).name)]) }
+        var coroutineNames: Set<String> = []
+        for summary in summaries where summary.language == .python {
+            for function in summary.functions where function.isCoroutine { coroutineNames.insert(summary.strings[Int(function.name)]) }
+        }
+        for (f, summary) in summaries.enumerated() {
+            var candidates: [Int32: [FunctionRef]] = [:]
+            for (c, call) in summary.calls.enumerated() {
+                let name = summary.strings[Int(call.name)]
+                guard (call.role.contains(.inAsyncContext) && blockingNames.contains(name))
+                        || (call.role.contains(.discardedValue) && coroutineNames.contains(name)) else { continue }
+                let callees = resolveCaching(call, in: Int32(f))
+                if !callees.isEmpty { candidates[Int32(c)] = callees }
             }
+            resolvedCandidates.append(candidates)
         }
     }
 
@@ -302,26 +350,34 @@ public struct ProjectIndex: Sendable {
         let awaitRule = catalogue.rule(code: "AL202")
         for (f, summary) in summaries.enumerated() {
             let file = Int32(f)
-            for call in summary.calls {
-                if call.role.contains(.inAsyncContext), let helperRule, let finding = blockingViaHelper(call, in: file, rule: helperRule) {
+            for (c, callees) in resolvedCandidates[f] {
+                let call = summary.calls[Int(c)]
+                if call.role.contains(.inAsyncContext), let helperRule,
+                   let finding = blockingViaHelper(call, callees: callees, in: file, rule: helperRule) {
                     found.append(finding)
                 }
-                if call.role.contains(.discardedValue), let awaitRule, let finding = missingAwait(call, in: file, rule: awaitRule) {
+                if call.role.contains(.discardedValue), let awaitRule,
+                   let finding = missingAwait(call, callees: callees, in: file, rule: awaitRule) {
                     found.append(finding)
+                }
+            }
+            // A user-marked library function resolves to no project function.
+            if !blockingFunctions.isEmpty, let helperRule {
+                for call in summary.calls where call.role.contains(.inAsyncContext) && markedLibraryCall(call, in: summary) != nil {
+                    if let finding = blockingViaHelper(call, callees: [], in: file, rule: helperRule) { found.append(finding) }
                 }
             }
         }
         return found.sorted(by: Finding.reportOrder)
     }
 
-    private func blockingViaHelper(_ call: CallSite, in file: Int32, rule: Rule) -> Finding? {
+    private func blockingViaHelper(_ call: CallSite, callees: [FunctionRef], in file: Int32, rule: Rule) -> Finding? {
         let summary = summaries[Int(file)]
         let written = summary.string(call.written)
         var hops: [ChainHop]
         if let marked = markedLibraryCall(call, in: summary) {
             hops = [ChainHop(name: marked + "()", path: summary.path, line: Int(call.startLine), column: Int(call.startColumn))]
         } else {
-            let callees = resolve(call, in: file)
             guard let first = callees.first,
                   callees.allSatisfy({ !function($0).isAsync && blocking[$0] != nil }) else { return nil }
             hops = chain(from: first)
@@ -335,14 +391,13 @@ public struct ProjectIndex: Sendable {
             use = "make it async, or run it off the cooperative pool (a dedicated thread, NIOThreadPool)"
         }
         return Finding(path: summary.path, range: call.range, rule: rule, language: summary.language,
-                       message: "`\(written)()` blocks\(place): \(path); \(use)",
+                       message: "`\(written)\(summary.language == .python ? "()" : "")` blocks\(place): \(path); \(use)",
                        help: "The call blocks through the project's own helper (\(path)); \(use).", chain: hops)
     }
 
-    private func missingAwait(_ call: CallSite, in file: Int32, rule: Rule) -> Finding? {
+    private func missingAwait(_ call: CallSite, callees: [FunctionRef], in file: Int32, rule: Rule) -> Finding? {
         let summary = summaries[Int(file)]
         guard summary.language == .python else { return nil }
-        let callees = resolve(call, in: file)
         // The file's own coroutine functions are the per-file AL202's.
         guard let first = callees.first, callees.allSatisfy({ $0.file != file && function($0).isCoroutine }) else {
             return nil

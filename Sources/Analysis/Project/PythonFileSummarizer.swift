@@ -3,10 +3,11 @@ import LightSyntax
 /// Pass 1 for a Python file: its functions, classes, module imports and the calls that may reach
 /// the project's own functions, from the same semantic model the per-file rules use (so a call
 /// "blocks" exactly when AL101–AL107 would report it, and names resolve the same way).
-struct PythonFileSummarizer {
+/// A class, not a struct: the walk's closures mutate it, and a struct was copied on every call.
+final class PythonFileSummarizer {
     let model: PythonSemanticModel
-    private var tree: SyntaxTree { model.tree }
     private let blocking: PythonBlockingCallRule
+    private let tree: SyntaxTree
     private let coroutines: PythonMissingAwaitRule
     /// `__init__.py`: its relative imports start from the package itself.
     private let isPackage: Bool
@@ -14,23 +15,36 @@ struct PythonFileSummarizer {
     private var functionIndex: [NodeID: Int32] = [:]
     private var callIndex: [NodeID: Int] = [:]
     private var qualifiedNames: [NodeID: StringID] = [:]
+    /// Per symbol of the file: whether it is a name the catalogue matches as a builtin, a
+    /// method of a typed value, or the last part of a catalogued qualified name.
+    private let catalogueNames: [Bool]
 
     init(model: PythonSemanticModel, path: String, module: String) {
         self.model = model
+        self.tree = model.tree
         self.blocking = PythonBlockingCallRule(model: model)
         self.coroutines = PythonMissingAwaitRule(model: model)
         self.isPackage = path.hasSuffix("__init__.py") || path.hasSuffix("__init__.pyi")
         self.summary = FileSummary(path: path, language: .python, module: module)
+        self.catalogueNames = Self.catalogueNames(model.tree.symbols, model.catalogue)
+    }
+
+    private static func catalogueNames(_ symbols: SymbolTable, _ index: PythonCatalogueIndex) -> [Bool] {
+        var flags = [Bool](repeating: false, count: symbols.count)
+        for name in index.matchedLastNames {
+            if let s = symbols.lookup(name) { flags[Int(s.raw)] = true }
+        }
+        return flags
     }
 
     static func summarize(model: PythonSemanticModel, path: String, module: String) -> FileSummary {
-        var summarizer = PythonFileSummarizer(model: model, path: path, module: module)
+        let summarizer = PythonFileSummarizer(model: model, path: path, module: module)
         summarizer.run()
         summarizer.summary.finish()
         return summarizer.summary
     }
 
-    private mutating func run() {
+    private func run() {
         let scopes = model.scopes
         for (symbol, bindings) in scopes[PythonScopes.moduleScope].bindings {
             guard bindings.count == 1, case .imported(let q) = bindings[0].kind, let absolute = absolute(q) else { continue }
@@ -51,7 +65,8 @@ struct PythonFileSummarizer {
             else { continue }
             let isAsync = tree[function].flags.contains(.isAsync)
             PythonAsyncContexts.visit(block, scope: scope, tree: tree, scopes: scopes) { call, callScope in
-                if !isAsync {
+                let target = target(of: call, in: callScope)
+                if !isAsync && mayBlock(call, target: target) {
                     if let match = blocking.match(call, in: callScope) {
                         if summary.functions[Int(caller)].directBlocking == nil {
                             let at = tree.range(call).start
@@ -62,7 +77,8 @@ struct PythonFileSummarizer {
                         return
                     }
                 }
-                record(call, scope: callScope, caller: caller, role: isAsync ? .inAsyncContext : .propagates,
+                guard let target else { return }
+                record(call, target: target, caller: caller, role: isAsync ? .inAsyncContext : .propagates,
                        context: isAsync ? function : nil)
             }
         }
@@ -71,12 +87,41 @@ struct PythonFileSummarizer {
             let statement = NodeID(i)
             guard tree.kind(statement) == .expressionStatement, let call = tree.firstChild(statement),
                   tree.kind(call) == .call else { continue }
+            if let existing = callIndex[call] {
+                summary.calls[existing].role.insert(.discardedValue)
+                summary.calls[existing].written = summary.intern(tree.calleeText(ofCall: call))
+                continue
+            }
             let scope = scopes.scope(containing: statement, in: tree)
-            record(call, scope: scope, caller: -1, role: .discardedValue, context: nil)
+            guard let target = target(of: call, in: scope) else { continue }
+            record(call, target: target, caller: -1, role: .discardedValue, context: nil)
         }
     }
 
-    private mutating func addFunction(_ f: NodeID) {
+    /// Whether the catalogue may match the call, decided cheaply before the full match (which
+    /// resolves the callee again and types its receiver): a sync function's every call is asked.
+    /// A project function is no catalogue API; a qualified name must be catalogued; a builtin
+    /// or a method must carry a catalogued name. (Types whose every method blocks, such as a
+    /// redis client, are matched only by their listed method names here.)
+    private func mayBlock(_ call: NodeID, target: CallSite.Target?) -> Bool {
+        switch target {
+        case .method: return false
+        case .qualified(let q):
+            let name = summary.string(q)
+            return model.catalogue.blockingCalls[name] != nil || isCatalogueName(call)
+        default:
+            return isCatalogueName(call)
+        }
+    }
+
+    private func isCatalogueName(_ call: NodeID) -> Bool {
+        guard let callee = tree.firstChild(call) else { return false }
+        let symbol = tree[callee].name
+        guard !symbol.isNone, symbol.raw < catalogueNames.count else { return false }
+        return catalogueNames[Int(symbol.raw)]
+    }
+
+    private func addFunction(_ f: NodeID) {
         let location = tree.anchorLocation(f)
         let isAsync = tree[f].flags.contains(.isAsync)
         var owner: StringID?
@@ -92,7 +137,7 @@ struct PythonFileSummarizer {
             line: Int32(location.line), column: Int32(location.column)))
     }
 
-    private mutating func addClass(_ c: NodeID) {
+    private func addClass(_ c: NodeID) {
         let scope = model.scopes.scope(containing: c, in: tree)
         var bases: [StringID] = []
         for argument in tree.children(c) where tree.kind(argument) == .argument && tree[argument].name.isNone {
@@ -108,7 +153,7 @@ struct PythonFileSummarizer {
 
     /// `module.Class.method`; a function nested in a function is `module.outer.<locals>.inner`,
     /// as Python's own `__qualname__` has it, so it never collides with a module-level name.
-    private mutating func qualifiedName(of node: NodeID) -> StringID {
+    private func qualifiedName(of node: NodeID) -> StringID {
         if let known = qualifiedNames[node] { return known }
         var parts: [String] = [tree.name(node) ?? "?"]
         var current = tree[node].parent
@@ -139,7 +184,7 @@ struct PythonFileSummarizer {
 
     /// What the callee may be in the project: one of this file's functions (by qualified name),
     /// an imported name, or a method of `self`'s class.
-    private mutating func target(of call: NodeID, in scope: Int) -> CallSite.Target? {
+    private func target(of call: NodeID, in scope: Int) -> CallSite.Target? {
         guard let callee = tree.firstChild(call) else { return nil }
         if tree.kind(callee) == .member, let base = tree.firstChild(callee), tree.kind(base) == .name,
            let cls = model.classOfSelf(base, in: scope), let method = tree.name(callee) {
@@ -154,16 +199,22 @@ struct PythonFileSummarizer {
         }
     }
 
-    private mutating func record(_ call: NodeID, scope: Int, caller: Int32, role: CallSite.Role, context: NodeID?) {
-        if let existing = callIndex[call] {
-            summary.calls[existing].role.formUnion(role)
-            return
-        }
-        guard let target = target(of: call, in: scope) else { return }
+    private func record(_ call: NodeID, target: CallSite.Target, caller: Int32, role: CallSite.Role,
+                                 context: NodeID?) {
         let range = tree.range(call)
         callIndex[call] = summary.calls.count
+        let name: StringID
+        switch target {
+        case .method(_, let method): name = method
+        case .qualified(let q):
+            let text = summary.string(q)
+            name = summary.intern(text.lastIndex(of: ".").map { String(text[text.index(after: $0)...]) } ?? text)
+        default: name = summary.intern("")
+        }
         summary.calls.append(CallSite(
-            target: target, role: role, caller: caller, written: summary.intern(tree.calleeText(ofCall: call)),
+            target: target, name: name, role: role, caller: caller,
+            // Only findings quote the callee, and a call that only propagates is never one.
+            written: summary.intern(role == .propagates ? "" : tree.calleeText(ofCall: call)),
             context: context.map { summary.intern(tree.name($0) ?? "?") },
             startLine: Int32(range.start.line), startColumn: Int32(range.start.column),
             endLine: Int32(range.end.line), endColumn: Int32(range.end.column)))

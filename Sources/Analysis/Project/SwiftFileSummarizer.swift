@@ -103,13 +103,19 @@ extension SwiftFileCheck {
         if shape.isMember {
             guard let base = shape.base else { return }
             let receiver = tree.unwrappingTryAndAwait(base)
-            guard tree.kind(receiver) == .name else { return }
-            if tree[receiver].name == selfSymbol || tree.name(receiver) == "Self" {
+            if tree.kind(receiver) != .name {
+                // `Store().load()`, `store.items.first()`: typed only when inference can tell.
+                guard let inferred = inferredType(of: receiver, context: context) else { return }
+                typeName = inferred
+            } else if tree[receiver].name == selfSymbol || tree.name(receiver) == "Self" {
                 guard let enclosing = context.enclosingType else { return }
                 typeName = enclosing
             } else if let written = tree.name(receiver), SwiftReceiverTypes.looksLikeTypeName(written),
                       types.localBinding(tree[receiver].name) == nil {
                 typeName = written
+            } else if let inferred = inferredType(of: receiver, context: context) {
+                // `let store = Store()`, a typed parameter or stored property.
+                typeName = inferred
             } else {
                 return
             }
@@ -132,8 +138,9 @@ extension SwiftFileCheck {
                   trailingClosures: Int8(clamping: trailing))
         }
         built.calls.append(CallSite(
-            target: target, role: role, caller: context.summaryFunction,
-            written: built.intern(typeName.map { _ in tree.calleeText(ofCall: shape.call) } ?? name), context: nil,
+            target: target, name: nameID, role: role, caller: context.summaryFunction,
+            written: built.intern(tree.calleeText(ofCall: shape.call) + "(" + labels.map { $0 + ":" }.joined() + ")"),
+            context: nil,
             startLine: Int32(range.start.line), startColumn: Int32(range.start.column),
             endLine: Int32(range.end.line), endColumn: Int32(range.end.column)))
         summary = built

@@ -204,6 +204,9 @@ struct PythonCatalogueIndex: Sendable {
     var offloadMethods: [String: Int] = [:]
     /// Every method name of any type's `nonBlockingSwitches`, with the values that switch.
     var nonBlockingSwitches: [String: Set<String>] = [:]
+    /// The last names a call must have to match at all (builtins, last parts of the blocking
+    /// qualified names, methods of the types): the project index's pass 1 asks only those.
+    var matchedLastNames: Set<String> = []
 
     init(builtins: [String], calls: [PythonCatalogue.CallGroup], types: [PythonCatalogue.ValueType],
          pureFunctions: [String], coroutines: [String], transparentDecorators: [String], taskCreators: [String],
@@ -253,6 +256,9 @@ struct PythonCatalogueIndex: Sendable {
             if let call = o.call { offloadCalls[call] = o.functionArgument }
             if let method = o.method { offloadMethods[method] = o.functionArgument }
         }
+        matchedLastNames = self.builtins
+        for name in blockingCalls.keys { matchedLastNames.insert(String(name.split(separator: ".").last ?? "")) }
+        for type in self.types { matchedLastNames.formUnion(type.methods.keys) }
     }
 
     subscript(type: ValueTypeID) -> CompiledValueType { types[type.raw] }
