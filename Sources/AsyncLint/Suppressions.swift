@@ -1,21 +1,16 @@
 import Analysis
 import LightSyntax
 
-/// Inline suppressions: a `# noqa` (Python) or `// noqa` (Swift) comment on the line where a
-/// finding starts silences it. `noqa` alone silences every rule on that line; `noqa: CODES`
-/// (comma- or space-separated) only those, each given as a code, a name or an alias, so the
-/// `# noqa: ASYNC251` a team wrote for flake8-async or ruff keeps working.
-///
-/// Like flake8, the line is read as text: a `# noqa` inside a string literal counts too. That
-/// errs on the side of silence, which is the side a suppression asks for.
-struct Suppressions {
+/// The `noqa` comment syntax: `# noqa` (Python) or `// noqa` (Swift) silences every rule on its
+/// line; `noqa: CODES` (comma- or space-separated) only those, each given as a code, a name or
+/// an alias, so the `# noqa: ASYNC251` a team wrote for flake8-async or ruff keeps working.
+/// `FileSuppressions` (below) finds the comments; this reads what one says.
+enum Suppressions {
     /// What a `noqa` comment covers.
     enum Scope: Equatable {
         case allRules
         case rules([String])
     }
-
-    let catalogue: RuleCatalogue
 
     /// The `noqa` comment on a line, if any.
     static func scope(onLine line: String, language: SourceLanguage) -> Scope? {
@@ -74,22 +69,6 @@ struct Suppressions {
 
     private static func lowercased(_ c: Unicode.Scalar) -> Unicode.Scalar {
         c >= "A" && c <= "Z" ? Unicode.Scalar(c.value + 32)! : c
-    }
-
-    /// Whether the comment on the finding's first line silences it.
-    func silences(_ finding: Finding, lineText: String) -> Bool {
-        guard let scope = Self.scope(onLine: lineText, language: finding.language) else { return false }
-        switch scope {
-        case .allRules:
-            return true
-        case .rules(let keys):
-            let rule = catalogue.rule(code: finding.code)
-            return keys.contains { key in
-                let upper = key.uppercased()
-                return upper == finding.code || key == finding.name
-                    || rule?.aliases.contains(where: { $0 == key || $0 == upper }) == true
-            }
-        }
     }
 }
 
