@@ -53,6 +53,20 @@ public struct FileSummary: Sendable {
 
 typealias StringID = Int32
 
+/// Catalogued calls that count when written in async code (AL101–AL107) but do not make the
+/// function around them "block" for AL110. On the corpora they were what almost every chain
+/// ended in, and none of them stalls: a mutex held for a critical section (the pattern NIO's
+/// and Foundation's locks implement, and what RULES.md recommends instead of awaiting under a
+/// lock), creating a socket (connecting is what blocks), and importing an already imported
+/// module (a dictionary lookup after the first time).
+enum PropagationExemptions {
+    static let apis: Set<String> = [
+        "pthread_mutex_lock(_:)", "pthread_mutex_unlock(_:)", "os_unfair_lock_lock(_:)",
+        "NSLock.lock()", "NSLock.unlock()", "NSRecursiveLock.lock()", "NSRecursiveLock.unlock()",
+        "socket.socket()", "socket.socketpair()", "importlib.import_module()",
+    ]
+}
+
 /// A function or method the file defines.
 struct FunctionSummary: Sendable {
     /// The name as called (`read_file`, `sleep`).

@@ -68,9 +68,10 @@ final class PythonFileSummarizer {
                 let target = target(of: call, in: callScope)
                 if !isAsync && mayBlock(call, target: target) {
                     if let match = blocking.match(call, in: callScope) {
-                        if summary.functions[Int(caller)].directBlocking == nil {
+                        let shown = match.qualifiedName ?? tree.calleeText(ofCall: call)
+                        if summary.functions[Int(caller)].directBlocking == nil,
+                           !PropagationExemptions.apis.contains(shown + "()") {
                             let at = tree.range(call).start
-                            let shown = match.qualifiedName ?? tree.calleeText(ofCall: call)
                             summary.functions[Int(caller)].directBlocking = BlockingCallSummary(
                                 description: summary.intern(shown + "()"), line: Int32(at.line), column: Int32(at.column))
                         }
