@@ -156,26 +156,37 @@ final class PythonFileSummarizer {
     /// as Python's own `__qualname__` has it, so it never collides with a module-level name.
     private func qualifiedName(of node: NodeID) -> StringID {
         if let known = qualifiedNames[node] { return known }
-        var parts: [String] = [tree.name(node) ?? "?"]
+        // Built on the enclosing definition's own (memoized) name: one concatenation each.
+        var prefix = summary.module
         var current = tree[node].parent
         while !current.isNone {
-            switch tree.kind(current) {
-            case .function:
-                parts.append("<locals>")
-                parts.append(tree.name(current) ?? "?")
-            case .typeDecl:
-                parts.append(tree.name(current) ?? "?")
-            case .closure:
-                parts.append("<lambda>")
-            default:
+            let kind = tree.kind(current)
+            if kind == .function || kind == .typeDecl || kind == .closure {
+                let outer = kind == .closure ? "<lambda>" : summary.string(qualifiedName(of: current))
+                prefix = kind == .typeDecl ? outer : outer + ".<locals>"
+                if kind == .closure { prefix = closurePrefix(current) }
                 break
             }
             current = tree[current].parent
         }
-        if !summary.module.isEmpty { parts.append(summary.module) }
-        let id = summary.intern(parts.reversed().joined(separator: "."))
+        let name = tree.name(node) ?? "?"
+        let id = summary.intern(prefix.isEmpty ? name : prefix + "." + name)
         qualifiedNames[node] = id
         return id
+    }
+
+    /// A lambda has no name of its own: what it holds is named after the definition around it.
+    private func closurePrefix(_ closure: NodeID) -> String {
+        var current = tree[closure].parent
+        while !current.isNone {
+            let kind = tree.kind(current)
+            if kind == .function || kind == .typeDecl {
+                let outer = summary.string(qualifiedName(of: current))
+                return (kind == .typeDecl ? outer : outer + ".<locals>") + ".<lambda>"
+            }
+            current = tree[current].parent
+        }
+        return summary.module.isEmpty ? "<lambda>" : summary.module + ".<lambda>"
     }
 
     private func absolute(_ qualified: String) -> String? {
