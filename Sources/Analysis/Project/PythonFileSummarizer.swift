@@ -66,10 +66,13 @@ final class PythonFileSummarizer {
             let isAsync = tree[function].flags.contains(.isAsync)
             PythonAsyncContexts.visit(block, scope: scope, tree: tree, scopes: scopes) { call, callScope in
                 let target = target(of: call, in: callScope)
-                if !isAsync && mayBlock(call, target: target) {
+                // A catalogued call: in a sync function it makes the function block; in an
+                // async one AL101–AL107 report it already, so it is no AL110 candidate too
+                // (the project may hold the library itself: the stdlib's `subprocess.run`).
+                if mayBlock(call, target: target) {
                     if let match = blocking.match(call, in: callScope) {
                         let shown = match.qualifiedName ?? tree.calleeText(ofCall: call)
-                        if summary.functions[Int(caller)].directBlocking == nil,
+                        if !isAsync, summary.functions[Int(caller)].directBlocking == nil,
                            !PropagationExemptions.apis.contains(shown + "()") {
                             let at = tree.range(call).start
                             summary.functions[Int(caller)].directBlocking = BlockingCallSummary(

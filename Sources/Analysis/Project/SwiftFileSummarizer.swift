@@ -83,9 +83,13 @@ extension SwiftFileCheck {
             return
         }
         let labels = shape.labels(in: tree)
-        if role == .propagates, entries(shape.lastName).hasCallPatterns || isInit(shape.lastName),
+        // A catalogued call: in a sync function it makes the function block; in an async
+        // context AL101–AL107 report it already (the project may be the library itself:
+        // swift-nio's own `EventLoopFuture.wait`), so it is no AL110 candidate too.
+        if entries(shape.lastName).hasCallPatterns || isInit(shape.lastName),
            let pattern = blockingPattern(for: shape, labels: labels, context),
            !(pattern.unlessAwaited && isAwaited(shape.call)) {
+            if role != .propagates { return }
             let display = pattern.signature.display(actualLabels: labels, isCall: true)
             if PropagationExemptions.apis.contains(display) { return }
             let at = tree.range(shape.call).start
