@@ -1,6 +1,9 @@
 import Analysis
 import AsyncLint
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import LightSyntax
 import Reporting
 
@@ -56,12 +59,18 @@ public enum FuzzChecks {
                 if jsonFormats.contains(format.rawValue) {
                     checkJSON(output.standardOutput, format: format.rawValue)
                 }
+                if xmlFormats.contains(format.rawValue) {
+                    let parser = XMLParser(data: Data(output.standardOutput.utf8))
+                    require(parser.parse(), "\(format.rawValue) output is not well-formed XML: \(String(describing: parser.parserError))\n\(output.standardOutput.prefix(2000))")
+                }
             }
         }
     }
 
-    /// Formats whose standard output must be one JSON document (SARIF once it exists).
+    /// Formats whose standard output must be one JSON document.
     static let jsonFormats: Set<String> = ["json", "sarif"]
+    /// Formats whose standard output must be one well-formed XML document.
+    static let xmlFormats: Set<String> = ["junit"]
 
     static func checkJSON(_ text: String, format: String) {
         do {

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Big hostile inputs through the release CLI: time linear in size and peak memory a small
+# multiple of the file's size (issue 6). What the debug test suite (HostileInputTests) cannot
+# afford: 50 MB files. Also, when the benchmark corpora are present, the whole corpus checked
+# with --jobs 1 and with every core must print the same bytes.
+#
+#   scripts/hostile-scale.sh [--skip-build] [--full]
+#
+# --full adds the 50 MB worst case for memory: one line of `f(a), ` (four nodes per six bytes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+skip_build=0 full=0
+for arg in "$@"; do
+  case "$arg" in
+    --skip-build) skip_build=1 ;;
+    --full) full=1 ;;
+    *) echo "usage: scripts/hostile-scale.sh [--skip-build] [--full]" >&2; exit 2 ;;
+  esac
+done
+# ASYNCLINT_BINARY=PATH measures another build (e.g. one made from a snapshot of HEAD).
+if [[ -n "${ASYNCLINT_BINARY:-}" ]]; then
+  binary="$ASYNCLINT_BINARY"
+else
+  [[ $skip_build == 1 ]] || swift build -c release --product asynclint >/dev/null
+  binary="$(swift build -c release --show-bin-path)/asynclint"
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mb=$((1024 * 1024))
+
+# Runs the CLI on one file; prints "seconds peak-KB". Exit status 0 or 1 (findings) only.
+measure() {
+  local status=0
+  python3 - "$binary" "$1" "$work/out.json" <<'PY' || status=$?
+import resource, subprocess, sys, time
+binary, path, out = sys.argv[1:4]
+start = time.monotonic()
+with open(out, "wb") as sink:
+    status = subprocess.run([binary, "check", path, "--format", "json", "--jobs", "1"], stdout=sink).returncode
+elapsed = time.monotonic() - start
+peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(f"{elapsed:.2f} {peak_kb}")
+sys.exit(0 if status in (0, 1) else 10 + status)
+PY
+  [[ $status -eq 0 ]] || { echo "FAIL: asynclint check $1 failed (status $((status - 10)))" >&2; exit 1; }
+  python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/out.json"
+}
+
+# Writes SIZE bytes built from a repeated unit: FILE SIZE PREFIX UNIT SUFFIX
+generate() {
+  python3 - "$@" <<'PY'
+import sys
+path, size, prefix, unit, suffix = sys.argv[1], int(sys.argv[2]), *sys.argv[3:6]
+unit = unit.encode().decode("unicode_escape").encode()
+with open(path, "wb") as f:
+    f.write(prefix.encode().decode("unicode_escape").encode())
+    f.write(unit * max(1, (size - len(prefix)) // len(unit)))
+    f.write(suffix.encode().decode("unicode_escape").encode())
+PY
+}
+
+# Realistic code: the fixtures (every rule, many findings) repeated up to SIZE.
+realistic() {
+  local path="$1" size="$2" pattern="$3"
+  python3 - "$path" "$size" $(find Fixtures -name "$pattern" | LC_ALL=C sort) <<'PY'
+import sys
+path, size, files = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+unit = b"".join(open(f, "rb").read() + b"\n" for f in files)
+with open(path, "wb") as f:
+    f.write(unit * max(1, size // len(unit)))
+PY
+}
+
+failed=0
+# check NAME FILE MAX_MULTIPLE: the peak RSS must stay under MAX_MULTIPLE × size + 100 MB.
+# The multiple depends on how many nodes a byte makes: a 40-byte node per identifier, call or
+# argument puts dense code (`y = g(x)` on every line, `f(a), ` repeated) at 40-70x, real code
+# (the benchmark corpora) at about 10x, a long string at 3x.
+check() {
+  local name="$1" file="$2" multiple="$3" size result seconds kb
+  size=$(stat -c %s "$file")
+  result="$(measure "$file")"
+  seconds="${result% *}" kb="${result#* }"
+  local limit_kb=$(( multiple * size / 1024 + 100 * 1024 ))
+  printf '%-34s %6d MB  %7.2f s  peak %6d MB  (%.1f x the file; limit %d x + 100 MB)\n' \
+    "$name" $((size / mb)) "$seconds" $((kb / 1024)) "$(echo "$kb $size" | awk '{print $1 * 1024 / $2}')" "$multiple"
+  if (( kb > limit_kb )); then echo "FAIL: $name used more memory than allowed" >&2; failed=1; fi
+  echo "$seconds" >"$work/$name.seconds"
+}
+
+generate "$work/string-line.py" $((50 * mb)) 'x = "' 'a' '"\n'
+generate "$work/string-line.swift" $((50 * mb)) 'let x = "' 'a' '"\n'
+generate "$work/million-lines.py" 12000000 'async def f():\n' '    y = g(x)\n' '    time.sleep(1)\n'
+generate "$work/million-lines.swift" 14000000 'func f() async {\n' '    let y = g(x)\n' '}\n'
+realistic "$work/code-25.py" $((25 * mb)) '*.py'
+realistic "$work/code-50.py" $((50 * mb)) '*.py'
+realistic "$work/code-25.swift" $((25 * mb)) '*.swift'
+realistic "$work/code-50.swift" $((50 * mb)) '*.swift'
+generate "$work/calls-5.py" $((5 * mb)) 'x = [' 'f(a), ' ']\n'
+generate "$work/calls-10.py" $((10 * mb)) 'x = [' 'f(a), ' ']\n'
+
+check "50 MB string on one line (py)" "$work/string-line.py" 4
+check "50 MB string on one line (swift)" "$work/string-line.swift" 4
+check "1,000,000 lines (py)" "$work/million-lines.py" 64
+check "1,000,000 lines (swift)" "$work/million-lines.swift" 64
+check "fixtures repeated, 25 MB (py)" "$work/code-25.py" 24
+check "fixtures repeated, 50 MB (py)" "$work/code-50.py" 24
+check "fixtures repeated, 25 MB (swift)" "$work/code-25.swift" 24
+check "fixtures repeated, 50 MB (swift)" "$work/code-50.swift" 24
+# The densest tree per byte: four nodes for every six bytes of `f(a), `.
+check "calls on one line, 5 MB (py)" "$work/calls-5.py" 80
+check "calls on one line, 10 MB (py)" "$work/calls-10.py" 80
+if [[ $full == 1 ]]; then
+  generate "$work/calls-50.py" $((50 * mb)) 'x = [' 'f(a), ' ']\n'
+  generate "$work/calls-50.swift" $((50 * mb)) 'let x = [' 'f(a), ' ']\n'
+  check "calls on one line, 50 MB (py)" "$work/calls-50.py" 80
+  check "calls on one line, 50 MB (swift)" "$work/calls-50.swift" 80
+fi
+
+# Doubling the size costs at most 3x the time (plus half a second of noise).
+linear() {
+  local small large
+  small="$(cat "$work/$1.seconds")" large="$(cat "$work/$2.seconds")"
+  if ! awk -v s="$small" -v l="$large" 'BEGIN { exit !(l <= 3 * s + 0.5) }'; then
+    echo "FAIL: $2 took $large s, $1 took $small s: not linear" >&2
+    failed=1
+  fi
+}
+linear "fixtures repeated, 25 MB (py)" "fixtures repeated, 50 MB (py)"
+linear "fixtures repeated, 25 MB (swift)" "fixtures repeated, 50 MB (swift)"
+linear "calls on one line, 5 MB (py)" "calls on one line, 10 MB (py)"
+
+# Determinism on the benchmark corpora (absent on a clean clone).
+for corpus in .corpus/python .corpus/swift; do
+  [[ -d "$corpus" ]] || { echo "$corpus: not present, determinism check skipped"; continue; }
+  "$binary" check "$corpus" --format json --jobs 1 >"$work/one.json" 2>/dev/null || true
+  "$binary" check "$corpus" --format json --jobs "$(nproc)" >"$work/all.json" 2>/dev/null || true
+  if cmp -s "$work/one.json" "$work/all.json"; then
+    echo "$corpus: --jobs 1 and --jobs $(nproc) print the same $(wc -c <"$work/one.json") bytes"
+  else
+    echo "FAIL: $corpus: the output depends on the number of jobs" >&2
+    failed=1
+  fi
+done
+exit $failed
