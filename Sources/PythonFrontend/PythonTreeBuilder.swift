@@ -50,7 +50,9 @@ struct PythonTreeBuilder {
     /// CPython itself refuses more than 200 nested brackets. A bracket level costs one or two
     /// units here (the bracket and the expression inside), so this keeps the deepest real code
     /// whole while bounding the stack: a unit takes well under 1 KB of stack in release builds.
-    static let maxDepth = 300
+    /// 200, not 300: nested comprehensions (`[x for x in [x for x in …`) cost about six frames
+    /// per unit, and at 300 a debug build overflowed a 512 KiB thread stack (HostileInputTests).
+    static let maxDepth = 200
 
     init(lineMap: LineMap, source: UnsafeRawBufferPointer, tokens: UnsafeBufferPointer<Token>) {
         var tree = SyntaxTree(language: .python, lineMap: lineMap)

@@ -95,7 +95,7 @@ import Testing
     }
 
     /// One long line: a list of calls (the densest tree per byte) and a long string, linear in
-    /// length; a million short lines, linear in their count.
+    /// length; many short lines, linear in their count.
     @Test(arguments: [true, false])
     func longLinesAndManyLinesStayLinear(python: Bool) throws {
         let scratch = try Scratch()
@@ -104,18 +104,20 @@ import Testing
             try scratch.write("big.\(ext)", text)
             return try scratch.lint(["big.\(ext)"])
         }
-        let callLine = try expectLinear("calls on one line", size: 1 << 20) { bytes in
+        let callLine = try expectLinear("calls on one line", size: 512 << 10) { bytes in
             let report = try lint(Self.wrap("[" + String(repeating: "f(a), ", count: bytes / 6) + "]", python: python))
             #expect(report.findings.count == 1 && report.errors.isEmpty)
         }
         #expect(callLine.1 <= 3 * callLine.0 + 0.25, "calls: \(callLine)")
-        let stringLine = try expectLinear("a string on one line", size: 8 << 20) { bytes in
+        let stringLine = try expectLinear("a string on one line", size: 4 << 20) { bytes in
             let report = try lint(Self.wrap("\"" + String(repeating: "a", count: bytes) + "\"", python: python))
             #expect(report.findings.count == 1 && report.errors.isEmpty)
         }
         #expect(stringLine.1 <= 3 * stringLine.0 + 0.25, "string: \(stringLine)")
         let statement = python ? "    y = g(x)\n" : "    let y = g(x)\n"
-        let manyLines = try expectLinear("many lines", size: 500_000) { lines in
+        // 200,000 lines here (the debug build on a shared machine); a million through the release
+        // CLI in scripts/hostile-scale.sh.
+        let manyLines = try expectLinear("many lines", size: 100_000) { lines in
             let body = String(repeating: statement, count: lines)
             let text = python
                 ? "import time\nasync def f():\n" + body + "    time.sleep(1)\n"
@@ -123,7 +125,7 @@ import Testing
             let report = try lint(text)
             #expect(report.findings.map(\.range.start.line) == [lines + 3])
         }
-        #expect(manyLines.1 <= 3 * manyLines.0 + 0.25, "lines: \(manyLines) (1,000,000 lines: \(manyLines.1) s)")
+        #expect(manyLines.1 <= 3 * manyLines.0 + 0.25, "lines: \(manyLines)")
         #expect(manyLines.1 < 120)
     }
 }

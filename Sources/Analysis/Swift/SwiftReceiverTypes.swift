@@ -17,6 +17,11 @@ struct SwiftLocalBinding {
 struct SwiftReceiverTypes {
     private var locals: [SwiftLocalBinding] = []
     private var scopeStarts: [Int] = []
+    /// Name → its indices in `locals`, ascending. Lookups scanned all of `locals` before, which
+    /// made a function of a million `let`s quadratic (HostileInputTests, scripts/hostile-scale.sh).
+    private var indicesByName: [Symbol: [Int]] = [:]
+    /// Name → the index of its first file-level binding.
+    private var firstTopLevel: [Symbol: Int] = [:]
     /// Type name → property name → type name, from the whole file (properties are often declared
     /// after the methods that use them, and extensions elsewhere in the file).
     private(set) var storedProperties: [String: [Symbol: String]] = [:]
@@ -28,25 +33,33 @@ struct SwiftReceiverTypes {
 
     mutating func leaveScope() {
         guard let start = scopeStarts.popLast() else { return }
+        // The bindings removed are the newest, so each is the last index of its name.
+        for index in (start..<locals.count).reversed() {
+            let name = locals[index].name
+            indicesByName[name]?.removeLast()
+            if firstTopLevel[name] == index { firstTopLevel[name] = nil }
+        }
         locals.removeSubrange(start...)
     }
 
     mutating func declare(_ name: Symbol, typeName: String?, isRemoteURL: Bool = false) {
         guard !name.isNone else { return }
-        locals.append(SwiftLocalBinding(name: name, typeName: typeName, isRemoteURL: isRemoteURL,
-                                        depth: scopeStarts.count))
+        let depth = scopeStarts.count
+        indicesByName[name, default: []].append(locals.count)
+        if depth <= 1 && firstTopLevel[name] == nil { firstTopLevel[name] = locals.count }
+        locals.append(SwiftLocalBinding(name: name, typeName: typeName, isRemoteURL: isRemoteURL, depth: depth))
     }
 
     /// A name declared in a function, closure or block around the current point.
     func localBinding(_ name: Symbol) -> SwiftLocalBinding? {
-        for binding in locals.reversed() where binding.depth > 1 && binding.name == name { return binding }
+        guard let indices = indicesByName[name] else { return nil }
+        for index in indices.reversed() where locals[index].depth > 1 { return locals[index] }
         return nil
     }
 
     /// A name declared at the file's top level (looked up after locals and properties).
     func topLevelBinding(_ name: Symbol) -> SwiftLocalBinding? {
-        for binding in locals where binding.depth <= 1 && binding.name == name { return binding }
-        return nil
+        firstTopLevel[name].map { locals[$0] }
     }
 
     /// The recorded type of a stored property: nil when the type has no such property, `""` when

@@ -98,8 +98,13 @@ public struct FileDiscovery: Sendable {
                 case .success(let found): status = found
                 case .failure(let error):
                     // Listed a moment ago, gone or unreachable now: say so if it was a source file.
+                    // A name that is not UTF-8 comes back from `readdir` with U+FFFD in place of
+                    // the bad bytes, a name no `stat` can find: say that rather than "no such file".
                     if language != nil {
-                        result.errors.append(FileError(path: discovery.display(child), message: error.description))
+                        let message = error.isNoSuchFile && name.contains("\u{FFFD}")
+                            ? "cannot read: the file name is not valid UTF-8 (shown with U+FFFD); rename it to check it"
+                            : error.description
+                        result.errors.append(FileError(path: discovery.display(child), message: message))
                     }
                     continue
                 }

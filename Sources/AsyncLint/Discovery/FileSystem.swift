@@ -104,6 +104,7 @@ struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
     var code: Int32
     init(errno: Int32) { self.code = errno }
     var description: String { String(cString: strerror(code)) }
+    var isNoSuchFile: Bool { code == ENOENT }
 }
 
 enum ReadError: Error, Sendable, Equatable, CustomStringConvertible {
