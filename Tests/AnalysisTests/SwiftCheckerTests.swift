@@ -17,7 +17,7 @@ import AsyncLint
         #expect(found.count == 1 && finding.code == "AL101" && finding.language == .swift)
         #expect(finding.range.start == SourceLocation(line: 2, column: 16))
         #expect(finding.range.end == SourceLocation(line: 2, column: 48))
-        #expect(finding.message == "`Thread.sleep(forTimeInterval:)` parks a cooperative pool thread for the whole sleep; use `try await Task.sleep(for:)`")
+        #expect(finding.message == "`Thread.sleep(forTimeInterval:)` parks a cooperative pool thread for the whole sleep")
         #expect(finding.help == "Use `try await Task.sleep(for:)`.")
         #expect(finding.severity == .error && finding.name == "blocking-sleep")
     }
@@ -42,7 +42,7 @@ import AsyncLint
         }
         """)
         let finding = try #require(found.first)
-        #expect(finding.code == "AL103" && finding.message.contains("URLSession"))
+        #expect(finding.code == "AL103" && finding.help.contains("URLSession"))
     }
 
     @Test func bothTaskRulesOnOneTaskAndTheNestedMessage() {
@@ -99,7 +99,7 @@ import AsyncLint
         ]))
         let tree = FrontEnds.parse(Array("func f() async {\n    let t = Turnstile()\n    t.pass()\n}\n".utf8), language: .swift)
         let found = FileChecker.check(tree, path: "t.swift", catalogue: catalogue)
-        #expect(found.map(\.code) == ["AL105"] && found.first?.message == "`Turnstile.pass()` waits; use an actor")
+        #expect(found.map(\.code) == ["AL105"] && found.first?.message == "`Turnstile.pass()` waits")
     }
 
     /// A deep method chain must not exhaust the stack (the walk is iterative).

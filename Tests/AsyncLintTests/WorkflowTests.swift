@@ -115,7 +115,7 @@ import Testing
             """)
         let report = try Linter().run(LintOptions(workingDirectory: tree.root))
         #expect(report.findings.map { "\($0.range.start.line):\($0.code)" } == ["4:AL101"])
-        #expect(report.findings.first?.message.contains("await anyio.sleep") == true)
+        #expect(report.findings.first?.help.contains("await anyio.sleep") == true)
         try FileManager.default.removeItem(atPath: tree.path(".asynclint.toml"))
         #expect(try Linter().run(LintOptions(workingDirectory: tree.root)).findings.isEmpty)
     }

@@ -749,7 +749,7 @@ let embeddedCatalogueJSON = #####"""
       {
         "code": "AL105",
         "message": "blocks a cooperative pool thread until another thread or task signals it, and can deadlock the pool",
-        "alternative": "awaiting the task, a continuation, `Mutex.withLock` with no await inside, or an actor",
+        "alternative": "an awaited task or a continuation, `Mutex.withLock` with no await inside, or an actor",
         "apis": [
           {
             "instance": "DispatchSemaphore.wait(...)",

@@ -87,7 +87,7 @@ struct PythonBlockingCallRule {
         let method = match.method ?? String(match.qualifiedName?.split(separator: ".").last ?? "")
         let use = match.api.use.replacingOccurrences(of: "{callee}", with: written)
             .replacingOccurrences(of: "{method}", with: method)
-        message += "; use \(use)"
+        // The message says what blocks; the help line says what to use (ruff keeps them apart too).
         findings.report(match.api.rule, at: context.call, message: message, help: "Use \(use) instead.")
     }
 

@@ -31,7 +31,7 @@ extension SwiftFileCheck {
             }
         }
         let display = pattern.signature.display(actualLabels: labels, isCall: true)
-        report(code, at: shape.call, message: "`\(display)` \(message); use \(alternative)",
+        report(code, at: shape.call, message: "`\(display)` \(message)",
                help: "Use \(alternative).")
     }
 
@@ -47,7 +47,7 @@ extension SwiftFileCheck {
         let receiverType = inferredType(of: receiver, context: context)
         guard let pattern = instancePattern(candidates, receiverType: receiverType, labels: nil) else { return }
         let display = pattern.signature.display(actualLabels: nil, isCall: false)
-        report(pattern.code, at: member, message: "`\(display)` \(pattern.message); use \(pattern.alternative)",
+        report(pattern.code, at: member, message: "`\(display)` \(pattern.message)",
                help: "Use \(pattern.alternative).")
     }
 

@@ -7,7 +7,7 @@
 ///   "blocking": [                         // one group per rule code
 ///     { "code": "AL101",
 ///       "message": "parks a cooperative pool thread for the whole sleep",  // after "`API` "
-///       "alternative": "`try await Task.sleep(for:)`",                     // "; use …"
+///       "alternative": "`try await Task.sleep(for:)`",                     // the help line: "Use …."
 ///       "apis": [ { "static": "Thread.sleep(forTimeInterval:)" }, … ] } ],
 ///   "instanceProviders": [ { "api": "FileManager.default", "type": "FileManager" }, … ],
 ///   "sameTypeStatics": [ "shared", "default", … ],   // `X.shared` is an `X`
