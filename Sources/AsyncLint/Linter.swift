@@ -135,7 +135,7 @@ public struct Linter: Sendable {
 
     /// What became of one file.
     enum FileOutcome: Sendable {
-        case checked([Finding], SourceLines, [FileNote], FileSummary?)
+        case checked([Finding], SourceLines, [FileNote], FileSummary?, parseNote: FileNote?)
         case failed(FileError)
         case skipped(FileNote)
     }
@@ -194,7 +194,7 @@ public struct Linter: Sendable {
                 let unused = options.reportUnusedSuppressions
                     ? suppressions.unused.map { FileNote(path: file.displayPath, message: "\($0.line): unused suppression `\($0.text)`: it silenced nothing") }
                     : []
-                return .checked(findings, lines, unused, summary)
+                return .checked(findings, lines, unused, summary, parseNote: Self.parseNote(tree, path: file.displayPath))
             }
         }
 
@@ -207,8 +207,9 @@ public struct Linter: Sendable {
         var summaries: [FileSummary] = []
         for outcome in outcomes {
             switch outcome {
-            case .checked(let fileFindings, let lines, let unused, let summary):
+            case .checked(let fileFindings, let lines, let unused, let summary, let parseNote):
                 filesChecked += 1
+                if let parseNote { notes.append(parseNote) }
                 if let summary { summaries.append(summary) }
                 findings += fileFindings
                 sourceLines.merge(lines)
@@ -250,7 +251,7 @@ public struct Linter: Sendable {
             }
             suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
             if suppressions.skipFile { return .parsed(FrontEnds.parse([], language: file.language)) }
-            return .parsed(FrontEnds.parse(bytes, language: file.language))
+            return .parsed(parse(bytes, language: file.language))
         }
     }
 
@@ -262,7 +263,27 @@ public struct Linter: Sendable {
             if bytes.prefix(binaryProbeLength).contains(0) {
                 return .skipped(FileNote(path: file.displayPath, message: "skipped: binary file (a NUL byte in the first \(binaryProbeLength) bytes)"))
             }
-            return .parsed(FrontEnds.parse(bytes, language: file.language))
+            return .parsed(parse(bytes, language: file.language))
         }
+    }
+
+    /// Parses, and records invalid UTF-8 as a parse problem: the front ends read it as U+FFFD
+    /// and go on, but the user should hear that the file is not what it claims to be.
+    static func parse(_ bytes: [UInt8], language: SourceLanguage) -> SyntaxTree {
+        var tree = FrontEnds.parse(bytes, language: language)
+        if let offset = firstInvalidUTF8Offset(bytes) {
+            tree.addProblem(at: offset, "invalid UTF-8 (read as U+FFFD)")
+        }
+        return tree
+    }
+
+    /// One line for a file the front end could only partly understand (an unterminated string,
+    /// nesting too deep, invalid UTF-8): the file was still analysed, so this is a note, not an
+    /// error, and does not change the exit status.
+    static func parseNote(_ tree: SyntaxTree, path: String) -> FileNote? {
+        guard let first = tree.problems.min(by: { $0.start < $1.start }) else { return nil }
+        let at = tree.lineMap.location(ofByte: Int(first.start))
+        let more = tree.problems.count > 1 ? " (and \(tree.problems.count - 1) more parse problem\(tree.problems.count == 2 ? "" : "s"))" : ""
+        return FileNote(path: path, message: "\(at.line):\(at.column): \(first.message)\(more); the rest of the file was still checked")
     }
 }

@@ -188,3 +188,28 @@ private func lint(_ tree: TempTree, _ options: LintOptions = LintOptions()) thro
     #expect(Suppressions.scope(onLine: "x() // noqa: AL105", language: .swift) == .rules(["AL105"]))
     #expect(Suppressions.scope(onLine: "x() # noqa", language: .swift) == nil)
 }
+
+/// Issue 2's bad-input contract: each bad file gets one line naming it, the others are still
+/// reported, and only a file that could not be analysed at all makes the exit status 2.
+@Test func badInputGetsOneLineEachAndTheRestIsReported() throws {
+    let tree = try TempTree()
+    let blocking = "import time\nasync def f():\n    time.sleep(1)\n"
+    try tree.write("ok.py", blocking)
+    try tree.write("binary.py", bytes: [0, 0xFF, 0x10] + Array(blocking.utf8))
+    try tree.write("latin1.py", bytes: Array("import time\nasync def f():\n    s = '".utf8) + [0xE9] + Array("'\n    time.sleep(1)\n".utf8))
+    try tree.write("unterminated.py", blocking + "x = '''never closed\n")
+    try tree.write("nested.py", blocking + "x = " + String(repeating: "(", count: 100_000) + String(repeating: ")", count: 100_000) + "\n")
+    let report = try Linter().run(LintOptions(paths: [".", "missing.py"], workingDirectory: tree.root))
+    #expect(report.findings.map(\.path) == ["latin1.py", "nested.py", "ok.py", "unterminated.py"])
+    #expect(report.errors.map(\.path) == ["missing.py"])
+    #expect(report.notes.map(\.path) == ["binary.py", "latin1.py", "nested.py", "unterminated.py"])
+    let messages = Dictionary(uniqueKeysWithValues: report.notes.map { ($0.path, $0.message) })
+    #expect(messages["binary.py"]?.contains("binary") == true)
+    #expect(messages["latin1.py"]?.hasPrefix("3:10: invalid UTF-8") == true)
+    #expect(messages["nested.py"]?.contains("nesting too deep") == true)
+    #expect(messages["unterminated.py"]?.hasPrefix("4:5: unterminated triple-quoted string") == true)
+    #expect(report.notes.allSatisfy { !$0.message.contains("\n") })
+    #expect(report.exitStatus() == 2)
+    // Without the missing path, partly understood files are findings-only: exit 1, not 2.
+    #expect(try Linter().run(LintOptions(paths: ["."], workingDirectory: tree.root)).exitStatus() == 1)
+}
