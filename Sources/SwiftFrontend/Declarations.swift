@@ -287,6 +287,8 @@ extension Parser {
             while kind == .at {
                 advance()
                 if kind == .identifier { advance() }
+                // A generic result builder: `@Builder<Request, Response> content: () -> T`.
+                if kind == .op && !tok.spaceBefore && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
                 if kind == .lparen && !tok.spaceBefore { skipSingle() }
             }
             var first = Symbol.none, second = Symbol.none

@@ -15,6 +15,14 @@ extension Parser {
         }
     }
 
+    /// Whether a token closes what comes before it, so an operator bound to it is postfix.
+    mutating func endsOperand(_ t: Token) -> Bool {
+        switch t.kind {
+        case .rparen, .rbracket, .rbrace, .comma, .colon, .interpClose, .eof: return true
+        default: return false
+        }
+    }
+
     /// A binary operator in an operator sequence: bound on both sides or on neither.
     mutating func isBinaryOperator(_ t: Token) -> Bool {
         t.kind == .op && t.spaceBefore == t.spaceAfter
@@ -36,6 +44,8 @@ extension Parser {
             if t.kind == .op && isBinaryOperator(t) {
                 // `+=` and friends end the expression: the statement makes an `assignment`.
                 if isAssignmentOperator(t) { break }
+                // A postfix operator right before a closer: `s[i...]`, `(1...).async`.
+                if !t.spaceBefore && !t.spaceAfter && endsOperand(peek()) { advance(); continue }
                 // Ternary `c ? a : b`.
                 let isTernary = isOp(t, UInt8(ascii: "?"))
                 advance()
@@ -464,7 +474,15 @@ extension Parser {
                 parseIfConfig(into: parent, context: .statements)
                 continue
             }
-            let value = parseExpr()
+            var value = parseExpr()
+            if !value.isNone && (kind == .equal || isAssignmentOperator(tok)) {
+                // An assignment as an argument: `XCTAssertNoThrow(x = try f())`.
+                advance()
+                let rhs = parseExpr()
+                value = tree.wrap(value, in: .assignment, end: prevEnd)
+                if !rhs.isNone { tree.appendChild(rhs, to: value) }
+                finish(value)
+            }
             if value.isNone && label.isNone {
                 // Nothing here (recovery): no empty argument node.
                 if kind == .comma { advance(); continue }
