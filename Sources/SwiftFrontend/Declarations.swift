@@ -257,15 +257,7 @@ extension Parser {
             // `init?` / `init!`
             if kind == .op && !tok.spaceBefore && (isOp(UInt8(ascii: "?")) || isOp(UInt8(ascii: "!"))) { advance() }
         }
-        if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
-        if kind == .lparen { parseParameterList(into: node, closure: false) }
-        parseEffects(node)
-        if kind == .arrow {
-            advance()
-            let (a, b) = parseType()
-            addTypeAnnotation(node, a, b)
-        }
-        parseWhereClause()
+        parseSignature(of: node)
         if kind == .lbrace {
             parseBlock(into: node)
         }
@@ -360,15 +352,7 @@ extension Parser {
         tree.setAnchor(node, start)
         for a in attributes { tree.appendChild(a, to: node) }
         advance()
-        if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
-        if kind == .lparen { parseParameterList(into: node, closure: false) }
-        parseEffects(node)
-        if kind == .arrow {
-            advance()
-            let (a, b) = parseType()
-            addTypeAnnotation(node, a, b)
-        }
-        parseWhereClause()
+        parseSignature(of: node)
         if kind == .lbrace {
             if atAccessorBlock() {
                 parseAccessors(into: node, propertyName: d.subscript)
@@ -663,6 +647,20 @@ extension Parser {
     }
 
     /// `where A: B, C == D` (skipped: it makes no node).
+    /// What follows a function's, initializer's or subscript's name: generic parameters, the
+    /// parameter list, effects (`async`, `throws`), the result type and a `where` clause.
+    mutating func parseSignature(of node: NodeID) {
+        if kind == .op && src[Int(tok.start)] == UInt8(ascii: "<") { parseGenericArguments() }
+        if kind == .lparen { parseParameterList(into: node, closure: false) }
+        parseEffects(node)
+        if kind == .arrow {
+            advance()
+            let (a, b) = parseType()
+            addTypeAnnotation(node, a, b)
+        }
+        parseWhereClause()
+    }
+
     mutating func parseWhereClause() {
         guard isKw(.where) else { return }
         advance()
