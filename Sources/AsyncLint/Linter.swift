@@ -111,11 +111,15 @@ public struct Linter: Sendable {
     /// blocking (configuration `blocking-functions` / `safe-functions`).
     public var blockingFunctions: [String] = []
     public var safeFunctions: [String] = []
+    /// Files with no word a per-file rule needs are not parsed (see `SourceScan`); off with a
+    /// custom check, which may report anything anywhere.
+    let prefilters: Bool
 
     public init(catalogue: RuleCatalogue = .embedded) {
         self.catalogue = catalogue
         self.check = { tree, path in FileChecker.check(tree, path: path, catalogue: catalogue) }
         self.usesProjectIndex = ProcessInfo.processInfo.environment["ASYNCLINT_PROJECT_INDEX"] != "0"
+        self.prefilters = true
     }
 
     /// With another check in place of the catalogue's (tests use this to exercise the driver
@@ -124,18 +128,14 @@ public struct Linter: Sendable {
         self.catalogue = catalogue
         self.check = check
         self.usesProjectIndex = false
-    }
-
-    /// A file read, vetted and parsed, or the reason it was not.
-    enum ParsedFile: Sendable {
-        case parsed(SyntaxTree)
-        case failed(FileError)
-        case skipped(FileNote)
+        self.prefilters = false
     }
 
     /// What became of one file.
     enum FileOutcome: Sendable {
         case checked([Finding], SourceLines, [FileNote], FileSummary?, parseNote: FileNote?)
+        /// Not parsed: no per-file rule can fire there. The scan is kept for the project index.
+        case unparsed(SourceScan?, module: String, [FileNote], note: FileNote?)
         case failed(FileError)
         case skipped(FileNote)
     }
@@ -155,47 +155,63 @@ public struct Linter: Sendable {
                                              catalogue: catalogue)
         let files = configured.files
 
-        // Read, parse and check each file in one go and keep only what the report needs: a
-        // million-line corpus would otherwise hold every tree in memory at once. When Analysis
-        // grows its project-wide pass 2, pass 1 (a FileSummary per file) runs here first and the
-        // index is handed to this closure.
+        // Read, scan, parse and check each file in one go and keep only what the report needs:
+        // a million-line corpus would otherwise hold every tree in memory at once. A file with no
+        // word any per-file rule needs (see `SourceScan`) is not parsed; its scan is kept for the
+        // project index, which may still ask for it.
         let check = self.check
         let catalogue = self.catalogue
+        let usesProjectIndex = self.usesProjectIndex
+        let prefilters = self.prefilters
+        let vocabulary = ScanVocabulary(catalogue: catalogue)
+        let packages = PackageMarkers(files)
         let outcomes = ParallelWork.map(count: files.count, jobs: options.jobs) { index -> FileOutcome in
             let file = files[index]
             let settings = configured.settings(ofFile: index)
-            var suppressions = FileSuppressions()
-            switch Self.readAndParse(file, suppressions: &suppressions, catalogue: catalogue) {
-            case .failed(let error): return .failed(error)
-            case .skipped(let note): return .skipped(note)
-            case .parsed(let tree):
-                // Suppressions first, selection second: a `noqa` for a rule left out of this run
-                // still counts as used.
-                // Pass 1's summary comes from the same job, so the tree is still dropped right after.
-                var summary: FileSummary?
-                let checked: [Finding]
-                if usesProjectIndex {
-                    (checked, summary) = FileChecker.checkAndSummarize(
-                        tree, path: file.displayPath, module: Self.module(of: file),
-                        catalogue: settings.catalogue ?? catalogue)
-                } else {
-                    checked = settings.catalogue.map { FileChecker.check(tree, path: file.displayPath, catalogue: $0) }
-                        ?? check(tree, file.displayPath)
-                }
-                let findings = checked
-                    .filter { !suppressions.silences($0, catalogue: catalogue) }
-                    .filter { settings.reports($0.code, absolutePath: file.absolutePath) }
-                    .map { settings.adjusted($0) }
-                var lines = SourceLines()
-                for finding in findings {
-                    lines.record(path: finding.path, line: finding.range.start.line,
-                                 text: tree.lineMap.lineText(finding.range.start.line))
-                }
-                let unused = options.reportUnusedSuppressions
-                    ? suppressions.unused.map { FileNote(path: file.displayPath, message: "\($0.line): unused suppression `\($0.text)`: it silenced nothing") }
-                    : []
-                return .checked(findings, lines, unused, summary, parseNote: Self.parseNote(tree, path: file.displayPath))
+            let bytes: [UInt8]
+            switch Self.read(file) {
+            case .failure(let error): return error.outcome
+            case .success(let read): bytes = read
             }
+            var suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
+            func unused() -> [FileNote] {
+                guard options.reportUnusedSuppressions else { return [] }
+                return suppressions.unused.map { FileNote(path: file.displayPath, message: "\($0.line): unused suppression `\($0.text)`: it silenced nothing") }
+            }
+            let module = usesProjectIndex ? packages.module(of: file) : ""
+            if prefilters && !suppressions.skipFile {
+                let scan = SourceScan.scan(bytes, language: file.language,
+                                           vocabulary: settings.catalogue.map(ScanVocabulary.init) ?? vocabulary,
+                                           indexFacts: usesProjectIndex)
+                if !scan.mayHaveFindings {
+                    let note = scan.hasNonASCII ? Self.invalidUTF8Note(bytes, path: file.displayPath) : nil
+                    return .unparsed(usesProjectIndex ? scan : nil, module: module, unused(), note: note)
+                }
+            }
+            let tree = suppressions.skipFile ? FrontEnds.parse([], language: file.language) : Self.parse(bytes, language: file.language)
+            // Suppressions first, selection second: a `noqa` for a rule left out of this run
+            // still counts as used. Pass 1's summary comes from the same job, so the tree is
+            // still dropped right after.
+            var summary: FileSummary?
+            let checked: [Finding]
+            if usesProjectIndex {
+                (checked, summary) = FileChecker.checkAndSummarize(
+                    tree, path: file.displayPath, module: module, catalogue: settings.catalogue ?? catalogue)
+                summary?.sourceIndex = Int32(index)
+            } else {
+                checked = settings.catalogue.map { FileChecker.check(tree, path: file.displayPath, catalogue: $0) }
+                    ?? check(tree, file.displayPath)
+            }
+            let findings = checked
+                .filter { !suppressions.silences($0, catalogue: catalogue) }
+                .filter { settings.reports($0.code, absolutePath: file.absolutePath) }
+                .map { settings.adjusted($0) }
+            var lines = SourceLines()
+            for finding in findings {
+                lines.record(path: finding.path, line: finding.range.start.line,
+                             text: tree.lineMap.lineText(finding.range.start.line))
+            }
+            return .checked(findings, lines, unused(), summary, parseNote: Self.parseNote(tree, path: file.displayPath))
         }
 
         var findings: [Finding] = []
@@ -205,21 +221,31 @@ public struct Linter: Sendable {
         var filesChecked = 0
         var unusedSuppressions: [FileNote] = []
         var summaries: [FileSummary] = []
-        for outcome in outcomes {
+        var universe = ProjectUniverse()
+        for (index, outcome) in outcomes.enumerated() {
             switch outcome {
             case .checked(let fileFindings, let lines, let unused, let summary, let parseNote):
                 filesChecked += 1
                 if let parseNote { notes.append(parseNote) }
-                if let summary { summaries.append(summary) }
+                if let summary {
+                    if summary.language == .python { universe.pythonModules[summary.module, default: []].append(Int32(index)) }
+                    summaries.append(summary)
+                }
                 findings += fileFindings
                 sourceLines.merge(lines)
                 unusedSuppressions += unused
+            case .unparsed(let scan, let module, let unused, let note):
+                filesChecked += 1
+                if let note { notes.append(note) }
+                unusedSuppressions += unused
+                if let scan { universe.add(scan, of: files[index], at: Int32(index), module: module) }
             case .failed(let error): errors.append(error)
             case .skipped(let note): notes.append(note)
             }
         }
         if usesProjectIndex {
-            let project = projectFindings(summaries, files: files, configured: configured)
+            let project = projectFindings(summaries, universe: universe, files: files, configured: configured,
+                                          modules: packages, jobs: options.jobs)
             findings += project.findings
             sourceLines.merge(project.lines)
         }
@@ -239,32 +265,31 @@ public struct Linter: Sendable {
         }
     }
 
-    /// Also finds the file's suppression comments while its bytes are at hand; a file marked
-    /// `skip-file` is not parsed at all.
-    static func readAndParse(_ file: SourceFile, suppressions: inout FileSuppressions, catalogue: RuleCatalogue) -> ParsedFile {
+    /// The file's bytes, or what to report instead (it cannot be read, or it is binary).
+    static func read(_ file: SourceFile) -> Result<[UInt8], FileOutcomeError> {
         switch FileSystem.readFile(file.absolutePath) {
         case .failure(let error):
-            return .failed(FileError(path: file.displayPath, message: "cannot read: \(error)"))
+            return .failure(FileOutcomeError(.failed(FileError(path: file.displayPath, message: "cannot read: \(error)"))))
         case .success(let bytes):
             if bytes.prefix(binaryProbeLength).contains(0) {
-                return .skipped(FileNote(path: file.displayPath, message: "skipped: binary file (a NUL byte in the first \(binaryProbeLength) bytes)"))
+                return .failure(FileOutcomeError(.skipped(FileNote(path: file.displayPath, message: "skipped: binary file (a NUL byte in the first \(binaryProbeLength) bytes)"))))
             }
-            suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
-            if suppressions.skipFile { return .parsed(FrontEnds.parse([], language: file.language)) }
-            return .parsed(parse(bytes, language: file.language))
+            return .success(bytes)
         }
     }
 
-    static func readAndParse(_ file: SourceFile) -> ParsedFile {
-        switch FileSystem.readFile(file.absolutePath) {
-        case .failure(let error):
-            return .failed(FileError(path: file.displayPath, message: "cannot read: \(error)"))
-        case .success(let bytes):
-            if bytes.prefix(binaryProbeLength).contains(0) {
-                return .skipped(FileNote(path: file.displayPath, message: "skipped: binary file (a NUL byte in the first \(binaryProbeLength) bytes)"))
-            }
-            return .parsed(parse(bytes, language: file.language))
-        }
+    /// A `FileOutcome` that ends a file's job early (`Result` wants an `Error`).
+    struct FileOutcomeError: Error {
+        let outcome: FileOutcome
+        init(_ outcome: FileOutcome) { self.outcome = outcome }
+    }
+
+    /// The note for a file that is not parsed but is not valid UTF-8 either: the user should
+    /// hear that the file is not what it claims to be.
+    static func invalidUTF8Note(_ bytes: [UInt8], path: String) -> FileNote? {
+        guard let offset = firstInvalidUTF8Offset(bytes) else { return nil }
+        let at = LineMap(source: bytes).location(ofByte: offset)
+        return FileNote(path: path, message: "\(at.line):\(at.column): invalid UTF-8 (read as U+FFFD); the rest of the file was still checked")
     }
 
     /// Parses, and records invalid UTF-8 as a parse problem: the front ends read it as U+FFFD

@@ -51,4 +51,74 @@ import AsyncLint
         linter.blockingFunctions = ["pkg.io.native_call"]
         #expect(try findings(root, linter: linter) == ["pkg/handlers.py:5: AL110"])
     }
+
+    // MARK: Files the driver does not parse unless the index asks for them
+
+    static func write(_ files: [String: String]) throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("asynclint-demand-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root.path
+    }
+
+    /// The driver parses only what it must; the findings are those of passes 1–3 over every file.
+    func expectSameAsWholeProject(_ root: String, _ expected: [String]) throws {
+        let driver = try findings(root)
+        #expect(driver == expected)
+        let whole = try FixtureHarness.projectFindings(URL(fileURLWithPath: root), catalogue: .embedded).findings
+        let wholeLines = whole.map { finding -> String in
+            let path = finding.path.hasPrefix(root + "/") ? String(finding.path.dropFirst(root.count + 1)) : finding.path
+            return "\(path):\(finding.range.start.line): \(finding.code)"
+        }
+        #expect(driver.sorted() == wholeLines.sorted())
+    }
+
+    @Test func aChainThroughFilesWithoutAsyncCodeIsFollowed() throws {
+        let root = try Self.write([
+            "app/__init__.py": "",
+            "app/handlers.py": "from .config import load\n\nasync def handle():\n    return load()\n",
+            "app/config.py": "from .io import read\n\ndef load():\n    return read('cfg')\n",
+            "app/io.py": "def read(p):\n    with open(p) as f:\n        return f.read()\n\ndef unused():\n    return 1\n",
+            "app/other.py": "import time\n\ndef nap():\n    time.sleep(1)\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try expectSameAsWholeProject(root, ["app/handlers.py:4: AL110"])
+        let report = try Linter().run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root))
+        #expect(report.filesChecked == 5)
+        #expect(report.findings.first?.chain.map(\.name) == ["load", "read", "open()"])
+    }
+
+    @Test func aCoroutineCalledAsAStatementInAFileWithoutAsyncCode() throws {
+        let root = try Self.write([
+            "pkg/__init__.py": "from .client import fetch\n",
+            "pkg/client.py": "async def fetch():\n    return 1\n",
+            "pkg/sync_user.py": "from pkg import fetch\nimport pkg\n\ndef go():\n    fetch()\n    pkg.fetch()\n    value = fetch()\n",
+            "pkg/unrelated.py": "from pkg import client\n\ndef go():\n    print(client)\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try expectSameAsWholeProject(root, ["pkg/sync_user.py:5: AL202", "pkg/sync_user.py:6: AL202"])
+    }
+
+    @Test func anInheritedCoroutineMethodCalledAsAStatement() throws {
+        let root = try Self.write([
+            "base.py": "class Base:\n    async def close(self):\n        pass\n",
+            "middle.py": "from base import Base as B\n\nclass Middle(B):\n    pass\n",
+            "child.py": "from middle import Middle\n\nclass Child(Middle):\n    def stop(self):\n        self.close()\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try expectSameAsWholeProject(root, ["child.py:5: AL202"])
+    }
+
+    @Test func filesWithoutAsyncCodeAreNotParsedButBadUTF8IsStillNoted() throws {
+        let root = try Self.write(["broken.py": "def f(:\n    x = '''never closed\n", "ok.py": "x = 1\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data([0x78, 0x20, 0x3D, 0x20, 0x27, 0xE9, 0x27, 0x0A]).write(to: URL(fileURLWithPath: root + "/latin1.py"))
+        let report = try Linter().run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root))
+        #expect(report.filesChecked == 3 && report.findings.isEmpty)
+        #expect(report.notes.map(\.path) == ["latin1.py"])
+        #expect(report.notes.first?.message.hasPrefix("1:6: invalid UTF-8") == true)
+    }
 }

@@ -19,6 +19,19 @@ import AsyncLint
         #expect(problems.isEmpty, "\(name): findings differ from the expect: markers:\n\(problems.joined(separator: "\n"))")
     }
 
+    /// The driver parses only the files it must (see `SourceScan`, `ProjectIndex.filesToLoad`) and
+    /// finds what passes 1–3 over every file find.
+    @Test(arguments: FixtureHarness.fixtureProjects().map(\.lastPathComponent))
+    func theDriverFindsWhatTheWholeProjectIndexFinds(_ name: String) throws {
+        let project = FixtureHarness.projectsRoot().appendingPathComponent(name)
+        let whole = try FixtureHarness.projectFindings(project, catalogue: .embedded).findings
+        let report = try Linter().run(LintOptions(paths: ["Fixtures/projects/" + name], jobs: 2,
+                                                  workingDirectory: FixtureHarness.repositoryRoot().path))
+        let describe = { (f: Finding) in "\(f.path):\(f.range.start.line):\(f.range.start.column): \(f.code) \(f.message)" }
+        #expect(report.findings.map(describe).sorted() == whole.map(describe).sorted())
+        #expect(!report.findings.filter { $0.code == "AL110" }.isEmpty)
+    }
+
     @Test func chainsNameEveryHopDownToTheBlockingAPI() throws {
         let project = FixtureHarness.projectsRoot().appendingPathComponent("python_app")
         let findings = try FixtureHarness.projectFindings(project, catalogue: .embedded).findings

@@ -11,3 +11,16 @@ extension FileChecker {
         }
     }
 }
+
+extension FileChecker {
+    /// Pass 1 alone, for a file the project index asked for: one with no per-file finding.
+    public static func summarize(_ tree: SyntaxTree, path: String, module: String, catalogue: RuleCatalogue) -> FileSummary {
+        switch tree.language {
+        case .python:
+            return PythonFileSummarizer.summarize(model: PythonSemanticModel(tree: tree, catalogue: catalogue.python.index),
+                                                  path: path, module: module)
+        case .swift:
+            return SwiftChecker.checkAndSummarize(tree, path: path, module: module, catalogue: catalogue).1
+        }
+    }
+}

@@ -10,6 +10,9 @@ public struct FileSummary: Sendable {
     /// Python: the dotted module (`pkg.sub.mod`, `pkg` for `pkg/__init__.py`); Swift: the SwiftPM
     /// target, else the directory.
     public var module: String
+    /// The file's place in the run (the driver's file index): with `ProjectUniverse`, how the
+    /// index tells which files it has and asks for the others.
+    public var sourceIndex: Int32 = -1
     public internal(set) var strings: [String] = []
     var functions: [FunctionSummary] = []
     /// Python classes by qualified name, with their bases' qualified names (project bases are

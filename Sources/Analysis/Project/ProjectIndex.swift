@@ -6,9 +6,20 @@ import LightSyntax
 /// context) and, for Python, AL202 across files (a project coroutine function called as a
 /// statement). Precision first: a call that may mean several functions that disagree, or that
 /// dispatches through a protocol, stays silent.
-public struct ProjectIndex: Sendable {
+///
+/// The driver parses only the files where a per-file rule may fire (see `SourceScan`) and hands
+/// their summaries over with a `ProjectUniverse` describing the rest. `filesToLoad()` then names
+/// the other files the findings depend on: those defining what calls in async code reach,
+/// transitively, and those that may call a project coroutine function as a statement. The
+/// driver summarizes them and builds the index again, until nothing more is asked for.
+public struct ProjectIndex {
     let summaries: [FileSummary]
     let catalogue: RuleCatalogue
+    let universe: ProjectUniverse
+    /// The files (`FileSummary.sourceIndex`) already summarized.
+    let loaded: Set<Int32>
+    /// Files the resolutions so far would have needed (see `filesToLoad`).
+    let demand = DemandLog()
     /// User-marked (configuration `blockingFunctions`): qualified names that block although the
     /// index cannot see why (a C extension, a library helper).
     let blockingFunctions: Set<String>
@@ -38,6 +49,7 @@ public struct ProjectIndex: Sendable {
     private var swiftFreeFunctions: [String: [FunctionRef]] = [:]
     private var swiftProtocols: Set<String> = []
     private(set) var blocking: [FunctionRef: BlockingReason] = [:]
+    private var blockingComputed = false
     /// Per user-marked name list, whether it is empty: most runs have none, and then no
     /// function's names need to be spelled out.
     private var hasUserMarks: Bool { !blockingFunctions.isEmpty || !safeFunctions.isEmpty }
@@ -47,19 +59,22 @@ public struct ProjectIndex: Sendable {
     /// Resolution by the qualified name's text: a name is called from many places.
     private var qualifiedCache: [String: [FunctionRef]] = [:]
 
+    /// Without a universe the summaries are the whole project.
     public init(summaries: [FileSummary], catalogue: RuleCatalogue, blockingFunctions: [String] = [],
-                safeFunctions: [String] = []) {
+                safeFunctions: [String] = [], universe: ProjectUniverse = ProjectUniverse()) {
         self.summaries = summaries
         self.catalogue = catalogue
         self.blockingFunctions = Set(blockingFunctions)
         self.safeFunctions = Set(safeFunctions)
+        self.universe = universe
+        self.loaded = Set(summaries.map(\.sourceIndex))
         buildTables()
-        computeBlocking()
     }
 
     // MARK: Tables
 
     private mutating func buildTables() {
+        swiftProtocols = universe.swiftProtocols
         for (f, summary) in summaries.enumerated() {
             let file = Int32(f)
             switch summary.language {
@@ -135,12 +150,14 @@ public struct ProjectIndex: Sendable {
             var visited: Set<String> = []
             return resolvePythonMethod(summary.string(name), inClass: summary.string(owner), visited: &visited)
         case .member(let type, let name, let labels, let trailing):
+            demandSwiftFunctions(named: summary.string(name))
             let typeName = summary.string(type)
             if swiftProtocols.contains(typeName) { return [] }
             return matching(swiftMembers[typeName + "." + summary.string(name)] ?? [], labels: summary.string(labels),
                             trailingClosures: Int(trailing))
         case .bare(let enclosing, let name, let labels, let trailing):
             let nameText = summary.string(name), labelText = summary.string(labels)
+            demandSwiftFunctions(named: nameText)
             if let enclosing {
                 let typeName = summary.string(enclosing)
                 let members = matching(swiftMembers[typeName + "." + nameText] ?? [], labels: labelText,
@@ -157,6 +174,7 @@ public struct ProjectIndex: Sendable {
     }
 
     private func resolvePython(_ q: String, depth: Int) -> [FunctionRef] {
+        demandPythonModules(containing: q)
         if let found = pythonFunctions[q] { return found }
         guard depth < 8 else { return [] }
         // `pkg.read_file` where `pkg/__init__.py` says `from .helpers import read_file`.
@@ -181,8 +199,10 @@ public struct ProjectIndex: Sendable {
     /// simplified to a depth-first search).
     private func resolvePythonMethod(_ name: String, inClass cls: String, visited: inout Set<String>) -> [FunctionRef] {
         guard visited.insert(cls).inserted, visited.count < 32 else { return [] }
+        demandPythonModules(containing: cls)
         if let found = pythonFunctions[cls + "." + name] { return found }
         for base in pythonClasses[cls] ?? [] {
+            demandPythonModules(containing: base)
             let resolved = pythonClasses[base] != nil ? base : resolvedClassName(base)
             guard let resolved else { continue }
             let found = resolvePythonMethod(name, inClass: resolved, visited: &visited)
@@ -193,6 +213,7 @@ public struct ProjectIndex: Sendable {
 
     /// A base class imported through a package's re-export.
     private func resolvedClassName(_ q: String) -> String? {
+        demandPythonModules(containing: q)
         let parts = q.split(separator: ".")
         guard parts.count >= 2 else { return nil }
         let prefix = parts.dropLast().joined(separator: ".")
@@ -241,6 +262,8 @@ public struct ProjectIndex: Sendable {
     /// may mean blocks. Most calls never name a blocking function and are never resolved. A cycle
     /// with no blocking call in it never enters the worklist, so the loop ends.
     private mutating func computeBlocking() {
+        guard !blockingComputed else { return }
+        blockingComputed = true
         var callersByName: [String: [(file: Int32, call: Int32)]] = [:]
         var worklist: [FunctionRef] = []
         for (f, summary) in summaries.enumerated() {
@@ -345,6 +368,12 @@ public struct ProjectIndex: Sendable {
 
     /// AL110 and cross-file AL202, in `Finding.reportOrder` per file.
     public func findings() -> [Finding] {
+        var index = self
+        index.computeBlocking()
+        return index.reportedFindings()
+    }
+
+    private func reportedFindings() -> [Finding] {
         var found: [Finding] = []
         let helperRule = catalogue.rule(code: "AL110")
         let awaitRule = catalogue.rule(code: "AL202")

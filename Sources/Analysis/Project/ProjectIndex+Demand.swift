@@ -1,0 +1,380 @@
+import LightSyntax
+
+/// What the driver knows of the files it has not summarized: enough, from `SourceScan`, for the
+/// index to tell which of them the findings may depend on.
+public struct ProjectUniverse: Sendable {
+    /// Python: every file of the run by module (`FileSummary.sourceIndex`, in file order),
+    /// summarized or not.
+    public var pythonModules: [String: [Int32]] = [:]
+    /// Python files not summarized, by `sourceIndex`.
+    public var pythonFiles: [Int32: ScannedPythonFile] = [:]
+    /// Swift files not summarized, by the names they declare with `func`.
+    public var swiftFunctionFiles: [String: [Int32]] = [:]
+    /// Protocols declared in Swift files not summarized (a call through one stays silent).
+    public var swiftProtocols: Set<String> = []
+
+    public init() {}
+
+    public var isEmpty: Bool { pythonModules.isEmpty && swiftFunctionFiles.isEmpty && pythonFiles.isEmpty }
+}
+
+/// A Python file known only from its scan.
+public struct ScannedPythonFile: Sendable {
+    public var module: String
+    /// What its imports bind: bound name (`*` for a star import) → absolute qualified name, and
+    /// whether a `from … import` made the binding.
+    public var bindings: [(bound: String, target: String, fromImport: Bool)]
+    public var classes: [ScannedClass]
+    /// See `SourceScan.statementCalls`.
+    public var statementCalls: [UInt64]
+    /// The names (`WordHash`, sorted) it defines with `def` or `class` or binds by an import.
+    var definedNames: [UInt64]
+    /// It has a star import (`from x import *`): it may bind any name.
+    var bindsAnyName: Bool
+
+    public init(module: String, isPackage: Bool, scan: SourceScan) {
+        self.module = module
+        self.classes = scan.classes
+        self.statementCalls = scan.statementCalls
+        var bindings: [(bound: String, target: String, fromImport: Bool)] = []
+        for item in scan.imports {
+            if let from = item.module {
+                guard let base = ProjectLayout.absoluteModule(from, from: module, isPackage: isPackage) else { continue }
+                if item.name == "*" {
+                    bindings.append(("*", base, true))
+                } else {
+                    bindings.append((item.alias ?? item.name, base.isEmpty ? item.name : base + "." + item.name, true))
+                }
+            } else if let alias = item.alias {
+                bindings.append((alias, item.name, false))
+            } else {
+                // `import a.b.c` binds `a`.
+                let first = item.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? item.name
+                bindings.append((first, first, false))
+            }
+        }
+        self.bindings = bindings
+        var names = scan.functionNames.map(WordHash.of) + scan.classes.map { WordHash.of($0.name) }
+        names += bindings.map { WordHash.of($0.bound) }
+        self.definedNames = Array(Set(names)).sorted()
+        self.bindsAnyName = bindings.contains { $0.bound == "*" }
+    }
+
+    /// Whether the module may define or import a name with this `WordHash`.
+    func mayDefine(hash: UInt64) -> Bool {
+        bindsAnyName || Self.sortedContains(definedNames, hash)
+    }
+
+    /// Whether a call starting a line ends in the name with this `WordHash`.
+    func mayCallAsStatement(hash: UInt64) -> Bool {
+        Self.sortedContains(statementCalls, hash)
+    }
+
+    static func sortedContains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == value
+    }
+}
+
+/// The files resolutions asked for and did not find loaded (a class: resolution is read-only).
+final class DemandLog {
+    var files: Set<Int32> = []
+}
+
+extension ProjectIndex {
+    /// The files not yet summarized that the findings may depend on; empty when the summaries
+    /// at hand decide every finding.
+    ///
+    /// - The definitions reached from async code: every call in an async context is resolved,
+    ///   and so are the calls of every sync project function it reaches, transitively (AL110's
+    ///   chains run only through those).
+    /// - Cross-file AL202's callees: the calls whose value is thrown away and whose name is that
+    ///   of a coroutine function.
+    /// - With `coroutineCallers`, the unparsed Python files that may make such a call
+    ///   (`unparsedFilesThatMayCallCoroutines`). Every coroutine function is known from the
+    ///   first round (an `async def` makes its file parsed from the start), so the driver asks
+    ///   for these once, in the first round.
+    public mutating func filesToLoad(coroutineCallers: Bool = true) -> [Int32] {
+        guard !universe.isEmpty else { return [] }
+        var coroutineNames: Set<String> = []
+        for summary in summaries where summary.language == .python {
+            for function in summary.functions where function.isCoroutine { coroutineNames.insert(summary.string(function.name)) }
+        }
+        var callsOf: [[Int32: [Int32]]] = Array(repeating: [:], count: summaries.count)
+        for (f, summary) in summaries.enumerated() {
+            for (c, call) in summary.calls.enumerated() where call.caller >= 0 && call.role.contains(.propagates) {
+                callsOf[f][call.caller, default: []].append(Int32(c))
+            }
+        }
+        var visited: Set<FunctionRef> = []
+        var pending: [(file: Int32, call: Int32)] = []
+        for (f, summary) in summaries.enumerated() {
+            for (c, call) in summary.calls.enumerated() {
+                if call.role.contains(.inAsyncContext) {
+                    pending.append((Int32(f), Int32(c)))
+                } else if call.role.contains(.discardedValue), coroutineNames.contains(summary.string(call.name)) {
+                    _ = resolveCaching(call, in: Int32(f))
+                }
+            }
+        }
+        while let (file, c) = pending.popLast() {
+            let call = summaries[Int(file)].calls[Int(c)]
+            for callee in resolveCaching(call, in: file) where !function(callee).isAsync && visited.insert(callee).inserted {
+                for next in callsOf[Int(callee.file)][callee.function] ?? [] { pending.append((callee.file, next)) }
+            }
+        }
+        var wanted = demand.files
+        if coroutineCallers { wanted.formUnion(unparsedFilesThatMayCallCoroutines()) }
+        return wanted.subtracting(loaded).sorted()
+    }
+
+    /// Asks for the unparsed modules a qualified name may be resolved through: those it starts
+    /// with that may define (`def`, `class`) or import the name's next part or its last one. A
+    /// class called as a constructor (`methods.SendMessage(...)`) thus loads the package that
+    /// re-exports it but not the module that defines it.
+    func demandPythonModules(containing qualified: String) {
+        guard !universe.pythonModules.isEmpty else { return }
+        let last = WordHash.of(Self.lastPart(qualified))
+        var index = qualified.startIndex
+        while let dot = qualified[index...].firstIndex(of: ".") {
+            if let files = universe.pythonModules[String(qualified[..<dot])] {
+                let afterDot = qualified.index(after: dot)
+                let next = WordHash.of(String(qualified[afterDot...].prefix { $0 != "." }))
+                for file in files where !loaded.contains(file) {
+                    if let scanned = universe.pythonFiles[file], !scanned.mayDefine(hash: next), !scanned.mayDefine(hash: last) {
+                        continue
+                    }
+                    demand.files.insert(file)
+                }
+            }
+            index = qualified.index(after: dot)
+        }
+    }
+
+    func demandSwiftFunctions(named name: String) {
+        guard let files = universe.swiftFunctionFiles[name] else { return }
+        for file in files where !loaded.contains(file) { demand.files.insert(file) }
+    }
+
+    // MARK: AL202 from files not parsed
+
+    /// Unparsed Python files that may call a project coroutine function as a statement: those
+    /// with an import through which a coroutine function can be named (`CoroutineNames`) and
+    /// that hold a name it would be called by as a word, and those with a class that inherits a
+    /// coroutine method (by class name) and hold the method's name. Approximations only ever
+    /// add files.
+    private func unparsedFilesThatMayCallCoroutines() -> [Int32] {
+        guard !universe.pythonFiles.isEmpty else { return [] }
+        var coroutines: Set<String> = []
+        var methodsByClass: [String: Set<String>] = [:]
+        for summary in summaries where summary.language == .python {
+            for function in summary.functions where function.isCoroutine {
+                coroutines.insert(summary.string(function.qualifiedName))
+                if let owner = function.owner {
+                    methodsByClass[Self.lastPart(summary.string(owner)), default: []].insert(summary.string(function.name))
+                }
+            }
+        }
+        if coroutines.isEmpty { return [] }
+        let names = CoroutineNames(coroutines: coroutines, edges: importEdges())
+        let inherited = inheritedMethods(methodsByClass)
+        var wanted: [Int32] = []
+        for (file, scanned) in universe.pythonFiles where !loaded.contains(file) {
+            let importsOne = scanned.bindings.contains { binding in
+                let reach = names.reach(binding.target)
+                // A star import binds the names below its module: they are called bare.
+                let bound = binding.bound == "*" ? 0 : WordHash.of(binding.bound)
+                // `fetch()` for `from m import fetch`: the bound name itself.
+                if reach.isCoroutine && scanned.mayCallAsStatement(hash: bound) { return true }
+                return reach.words.contains { words in
+                    let before = words.before == 0 ? bound : words.before
+                    return scanned.mayCallAsStatement(hash: before == 0 ? words.word : WordHash.pair(before, words.word))
+                }
+            }
+            let inheritsOne = !importsOne && scanned.classes.contains { cls in
+                inherited[cls.name]?.contains { method in
+                    let word = WordHash.of(method)
+                    return scanned.mayCallAsStatement(hash: WordHash.pair(Self.selfWord, word))
+                        || scanned.mayCallAsStatement(hash: WordHash.pair(Self.clsWord, word))
+                } ?? false
+            }
+            if importsOne || inheritsOne { wanted.append(file) }
+        }
+        return wanted.sorted()
+    }
+
+    /// `from … import` bindings of every module (`mod.name` → what it names): how resolution
+    /// follows a module's imports. Module aliases (`import asyncio` in a module makes
+    /// `mod.asyncio.sleep` resolve) are left out: nobody calls a function that way, and every
+    /// module that imports asyncio would otherwise lead to all of its coroutines.
+    private func importEdges() -> [(alias: String, target: String)] {
+        var edges: [(alias: String, target: String)] = []
+        for summary in summaries where summary.language == .python {
+            // The same id is the same text: `import x` binds x to x.
+            for (bound, target) in summary.moduleImports where bound != target {
+                edges.append((Self.joined(summary.module, summary.string(bound)), summary.string(target)))
+            }
+        }
+        for scanned in universe.pythonFiles.values {
+            for binding in scanned.bindings where binding.fromImport && binding.bound != "*" {
+                edges.append((Self.joined(scanned.module, binding.bound), binding.target))
+            }
+        }
+        return edges
+    }
+
+    /// Coroutine methods by class name, inherited along the bases (by their last names) of the
+    /// summarized classes and of the unparsed files' class headers.
+    private func inheritedMethods(_ methodsByClass: [String: Set<String>]) -> [String: Set<String>] {
+        var subclasses: [String: [String]] = [:]
+        for summary in summaries where summary.language == .python {
+            for cls in summary.classes {
+                let name = Self.lastPart(summary.string(cls.qualifiedName))
+                for base in cls.bases { subclasses[Self.lastPart(summary.string(base)), default: []].append(name) }
+            }
+        }
+        for scanned in universe.pythonFiles.values {
+            for cls in scanned.classes {
+                for base in cls.bases {
+                    subclasses[Self.lastPart(base), default: []].append(cls.name)
+                    // `from m import Base as B; class C(B)`: B is Base.
+                    for binding in scanned.bindings where binding.bound == base {
+                        subclasses[Self.lastPart(binding.target), default: []].append(cls.name)
+                    }
+                }
+            }
+        }
+        // Down the class graph from the classes that define coroutine methods; a class is
+        // visited again only when it gains a method, so the walk ends.
+        var methods = methodsByClass
+        var pending = Array(methodsByClass.keys)
+        while let cls = pending.popLast() {
+            guard let inherited = methods[cls] else { continue }
+            for sub in subclasses[cls] ?? [] {
+                let before = methods[sub]?.count ?? 0
+                methods[sub, default: []].formUnion(inherited)
+                if methods[sub]!.count != before { pending.append(sub) }
+            }
+        }
+        return methods
+    }
+
+    static let selfWord = WordHash.of("self")
+    static let clsWord = WordHash.of("cls")
+
+    static func lastPart(_ qualified: String) -> String {
+        qualified.lastIndex(of: ".").map { String(qualified[qualified.index(after: $0)...]) } ?? qualified
+    }
+
+    static func joined(_ module: String, _ name: String) -> String {
+        module.isEmpty ? name : module + "." + name
+    }
+
+    /// `a`, `a.b`, `a.b.c` for `a.b.c`.
+    static func forEachPrefix(of qualified: String, _ body: (String) -> Void) {
+        var index = qualified.startIndex
+        while let dot = qualified[index...].firstIndex(of: ".") {
+            body(String(qualified[..<dot]))
+            index = qualified.index(after: dot)
+        }
+        body(qualified)
+    }
+}
+
+/// How a call through an imported name must be written to reach a project coroutine function,
+/// the way `ProjectIndex` resolves Python names (`imported name + what is written after it`):
+/// through the modules and classes the name holds, and through other modules' `from … import`
+/// (a few levels deep, each name worked out once). A call is known by its last two names
+/// (`SourceScan.statementCalls`): `tasks.sleep(` below `asyncio`, `Client.close(` for a
+/// method named through its module, and for a name right below the import, the name the
+/// import binds (`aio.sleep(` after `import asyncio as aio`).
+final class CoroutineNames {
+    /// The last name of such a call, and the name before it (0 when it is the import's own,
+    /// filled in where the import is known); `WordHash`es.
+    struct Words: Hashable {
+        var word: UInt64
+        var before: UInt64
+    }
+
+    struct Reach {
+        var words: Set<Words> = []
+        /// The name itself is (an alias of) a coroutine function: `fetch()` after `from m import fetch`.
+        var isCoroutine = false
+    }
+
+    private let coroutines: Set<String>
+    /// Per dotted prefix of a coroutine's qualified name (the name excluded): how it is called below it.
+    private var wordsUnder: [String: Set<Words>] = [:]
+    private var edgesByAlias: [String: [String]] = [:]
+    /// Per dotted prefix of an edge's alias (the alias excluded): the edges below it.
+    private var edgesUnder: [String: [(alias: String, target: String)]] = [:]
+    private var memo: [String: Reach] = [:]
+    private var inProgress: Set<String> = []
+
+    init(coroutines: Set<String>, edges: [(alias: String, target: String)]) {
+        self.coroutines = coroutines
+        for name in coroutines {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 2 else { continue }
+            let word = WordHash.of(String(parts[parts.count - 1]))
+            let before = WordHash.of(String(parts[parts.count - 2]))
+            var prefix = ""
+            for k in 0..<(parts.count - 1) {
+                prefix = k == 0 ? String(parts[0]) : prefix + "." + parts[k]
+                // Right below the prefix, the name before is the import's.
+                wordsUnder[prefix, default: []].insert(Words(word: word, before: k == parts.count - 2 ? 0 : before))
+            }
+        }
+        for edge in edges {
+            edgesByAlias[edge.alias, default: []].append(edge.target)
+            ProjectIndex.forEachPrefix(of: edge.alias) { prefix in
+                if prefix.count != edge.alias.count { edgesUnder[prefix, default: []].append(edge) }
+            }
+        }
+    }
+
+    func reach(_ name: String) -> Reach { reach(name, depth: 0) }
+
+    private func reach(_ name: String, depth: Int) -> Reach {
+        if let known = memo[name] { return known }
+        guard depth < 8, inProgress.insert(name).inserted else { return Reach() }
+        defer { inProgress.remove(name) }
+        var result = Reach(words: wordsUnder[name] ?? [], isCoroutine: coroutines.contains(name))
+        // The name is another module's import: what is below its target is below it.
+        for target in edgesByAlias[name] ?? [] {
+            let found = reach(target, depth: depth + 1)
+            result.words.formUnion(found.words)
+            if found.isCoroutine { result.isCoroutine = true }
+        }
+        // A module below the name imports from elsewhere: `pkg/__init__.py` (`pkg.fetch` →
+        // `pkg.client.fetch`) below `pkg`.
+        for edge in edgesUnder[name] ?? [] {
+            let found = reach(edge.target, depth: depth + 1)
+            let aliasParts = edge.alias.split(separator: ".")
+            let directlyBelow = aliasParts.count == name.split(separator: ".").count + 1
+            let aliasWord = WordHash.of(String(aliasParts[aliasParts.count - 1]))
+            let aliasBefore = directlyBelow ? 0 : WordHash.of(String(aliasParts[aliasParts.count - 2]))
+            if found.isCoroutine { result.words.insert(Words(word: aliasWord, before: aliasBefore)) }
+            for words in found.words {
+                // Right below the target is right below the alias: its name comes before.
+                result.words.insert(words.before == 0 ? Words(word: words.word, before: aliasWord) : words)
+            }
+        }
+        // A module above the name imports its next part from elsewhere.
+        ProjectIndex.forEachPrefix(of: name) { prefix in
+            guard prefix.count != name.count, let targets = edgesByAlias[prefix] else { return }
+            let rest = name.dropFirst(prefix.count)
+            for target in targets {
+                let found = reach(target + rest, depth: depth + 1)
+                result.words.formUnion(found.words)
+                if found.isCoroutine { result.isCoroutine = true }
+            }
+        }
+        memo[name] = result
+        return result
+    }
+}
