@@ -42,19 +42,49 @@ enum FileSystem {
         return lstat(path, &info) == 0
     }
 
-    /// The names in a directory (without `.` and `..`), sorted bytewise so walks are deterministic.
-    static func directoryEntries(_ path: String) -> Result<[String], SystemError> {
+    /// One name in a directory, with what `readdir` says it is.
+    struct DirectoryEntry: Sendable {
+        var name: String
+        /// From `d_type`: nil when the file system does not say (then only `lstat` can tell).
+        var kind: Kind?
+        /// False when the name's bytes are not UTF-8: `name` then holds U+FFFD in their place,
+        /// a name no `stat` can find.
+        var nameIsUTF8: Bool
+    }
+
+    /// The entries of a directory (without `.` and `..`), sorted bytewise by name so walks are
+    /// deterministic. `d_type` spares discovery an `lstat` per file.
+    static func directoryListing(_ path: String) -> Result<[DirectoryEntry], SystemError> {
         guard let dir = opendir(path) else { return .failure(SystemError(errno: errno)) }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [DirectoryEntry] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let listed: DirectoryEntry? = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { cName in
+                    let dot = CChar(UInt8(ascii: "."))
+                    if cName[0] == dot && (cName[1] == 0 || (cName[1] == dot && cName[2] == 0)) { return nil }
+                    if let name = String(validatingCString: cName) {
+                        return DirectoryEntry(name: name, kind: nil, nameIsUTF8: true)
+                    }
+                    return DirectoryEntry(name: String(cString: cName), kind: nil, nameIsUTF8: false)
+                }
             }
-            if name != "." && name != ".." { names.append(name) }
+            guard var listed else { continue }
+            listed.kind = kind(ofEntryType: entry.pointee.d_type)
+            entries.append(listed)
         }
-        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return .success(names)
+        entries.sort { PathText.bytewisePrecedes($0.name, $1.name) }
+        return .success(entries)
+    }
+
+    private static func kind(ofEntryType type: UInt8) -> Kind? {
+        switch Int(type) {
+        case Int(DT_REG): return .regular
+        case Int(DT_DIR): return .directory
+        case Int(DT_LNK): return .symbolicLink
+        case Int(DT_FIFO), Int(DT_SOCK), Int(DT_CHR), Int(DT_BLK): return .other
+        default: return nil
+        }
     }
 
     /// The whole file in one buffer: `open`, `fstat`, then `read` until end of file.
