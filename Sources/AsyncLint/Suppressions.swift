@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Analysis
 import LightSyntax
 
@@ -361,13 +368,27 @@ enum CommentScanner {
 /// it lowercased) or `asynclint` as written (`asynclintDirective` looks for `asynclint:`). A
 /// file or comment without either cannot suppress anything, so the scan stops there.
 enum SuppressionMarkers {
+    /// A whole file: `memchr` (vectorised by libc) jumps from one `q`, `Q` or `y` to the next,
+    /// bytes that are rare in code, and only those are looked at closely. This runs over every
+    /// byte of every file checked.
     static func mayHoldDirective(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { mayHoldDirective($0) }
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            let start = UnsafeRawPointer(base)
+            for rare in [UInt8(ascii: "q"), UInt8(ascii: "Q"), UInt8(ascii: "y")] {
+                var from = 0
+                while from < b.count, let hit = memchr(start + from, Int32(rare), b.count - from) {
+                    let k = start.distance(to: UnsafeRawPointer(hit))
+                    if markerRarestByte(b, at: k) { return true }
+                    from = k + 1
+                }
+            }
+            return false
+        }
     }
 
-    /// Sixteen bytes at a time: each marker word holds a byte that is rare in code (the `q` of
-    /// `noqa`, the `y` of `asynclint`), and only the bytes flagged as one of those (either case)
-    /// are looked at closely. This runs over every byte of every file checked.
+    /// A comment (or any short run of bytes): sixteen bytes at a time, looking closely only at
+    /// bytes flagged as a possible `q` (noqa, either case) or `y` (asynclint).
     static func mayHoldDirective(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
         var i = 0
