@@ -100,26 +100,38 @@ enum FileSystem {
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR { return .failure(.isDirectory) }
         if type != S_IFREG { return .failure(.notRegularFile) }
-        // The size is a hint: the file may grow or shrink while it is read.
-        var capacity = max(Int(info.st_size), 0) + 1
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var count = 0
+        // The size is a hint: the file may grow or shrink while it is read. Read straight into
+        // uninitialised storage (zeroing it first cost as much as the read), one byte more than
+        // the size so that end of file usually shows in the same call.
+        let expected = max(Int(info.st_size), 0) + 1
+        var failure: Int32?
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initializedCount in
+            var count = 0
+            while count < expected {
+                let n = read(fd, buffer.baseAddress! + count, expected - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                count += n
+            }
+            initializedCount = count
+        }
+        if let failure { return .failure(.system(SystemError(errno: failure))) }
+        guard bytes.count == expected else { return .success(bytes) }
+        // It grew: the rest in chunks.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if count == capacity {
-                capacity *= 2
-                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + count, capacity - count)
-            }
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(.system(SystemError(errno: errno)))
             }
             if n == 0 { break }
-            count += n
+            bytes.append(contentsOf: chunk[..<n])
         }
-        bytes.removeSubrange(count...)
         return .success(bytes)
     }
 
