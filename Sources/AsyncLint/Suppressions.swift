@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Analysis
 import LightSyntax
 
@@ -107,11 +114,14 @@ struct FileSuppressions: Sendable {
     /// `catalogue` turns names and aliases into codes, so `disable blocking-sleep` is closed
     /// by `enable AL101`.
     init(source bytes: [UInt8], language: SourceLanguage, catalogue: RuleCatalogue? = nil) {
-        // The common case, a file without any directive, costs one search per marker word.
-        guard Self.contains(bytes, "noqa") || Self.contains(bytes, "asynclint") else { return }
-        let comments = language == .python ? CommentScanner.pythonComments(bytes) : CommentScanner.swiftComments(bytes)
+        // The common case, a file without any directive, costs one word-at-a-time pass over
+        // its bytes; only a file that has a marker somewhere has its comments looked at, and
+        // only comments that hold a marker become Strings (the rest cannot say anything).
+        guard SuppressionMarkers.mayHoldDirective(bytes) else { return }
+        let comments = language == .python
+            ? CommentScanner.pythonComments(bytes, keeping: SuppressionMarkers.mayHoldDirective)
+            : CommentScanner.swiftComments(bytes, keeping: SuppressionMarkers.mayHoldDirective)
         var openRegions: [(line: Int, keys: [String]?, text: String)] = []
-        let lastLine = max(1, bytes.reduce(1) { $0 + ($1 == 10 ? 1 : 0) })
         for comment in comments {
             let text = comment.text
             if let scope = Suppressions.scope(onLine: text, language: language) {
@@ -147,8 +157,11 @@ struct FileSuppressions: Sendable {
                 continue
             }
         }
-        for region in openRegions {
-            directives.append(.init(line: region.line, lines: region.line...max(region.line, lastLine), keys: region.keys, text: region.text))
+        if !openRegions.isEmpty {
+            let lastLine = max(1, bytes.reduce(1) { $0 + ($1 == 10 ? 1 : 0) })
+            for region in openRegions {
+                directives.append(.init(line: region.line, lines: region.line...max(region.line, lastLine), keys: region.keys, text: region.text))
+            }
         }
         used = Array(repeating: false, count: directives.count)
     }
@@ -177,22 +190,6 @@ struct FileSuppressions: Sendable {
         let keys = list.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
             .map(String.init).filter { $0.first?.isLetter == true }
         return (verb, keys.isEmpty ? nil : keys)
-    }
-
-    static func contains(_ bytes: [UInt8], _ word: String) -> Bool {
-        let needle = Array(word.utf8)
-        guard bytes.count >= needle.count, let first = needle.first else { return false }
-        var i = 0
-        let limit = bytes.count - needle.count
-        while i <= limit {
-            if bytes[i] == first || bytes[i] == first - 32 {
-                var j = 1
-                while j < needle.count && (bytes[i + j] | 0x20) == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 
     /// Whether a directive covers the finding; the first one that does is marked used.
@@ -240,7 +237,30 @@ enum CommentScanner {
         var text: String
     }
 
-    static func pythonComments(_ b: [UInt8]) -> [Comment] {
+    static func pythonComments(_ bytes: [UInt8]) -> [Comment] {
+        pythonComments(bytes, keeping: { _ in true })
+    }
+
+    static func swiftComments(_ bytes: [UInt8]) -> [Comment] {
+        swiftComments(bytes, keeping: { _ in true })
+    }
+
+    /// The comments whose bytes `keeping` accepts: only those become Strings.
+    static func pythonComments(_ bytes: [UInt8], keeping: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Comment] {
+        bytes.withUnsafeBufferPointer { pythonComments($0, keeping: keeping) }
+    }
+
+    static func swiftComments(_ bytes: [UInt8], keeping: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Comment] {
+        bytes.withUnsafeBufferPointer { swiftComments($0, keeping: keeping) }
+    }
+
+    private static func comment(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int,
+                                keeping: (UnsafeBufferPointer<UInt8>) -> Bool) -> Comment? {
+        let text = UnsafeBufferPointer(rebasing: b[range])
+        return keeping(text) ? Comment(line: line, text: String(decoding: text, as: UTF8.self)) : nil
+    }
+
+    private static func pythonComments(_ b: UnsafeBufferPointer<UInt8>, keeping: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Comment] {
         var comments: [Comment] = []
         var i = 0
         var line = 1
@@ -254,7 +274,7 @@ enum CommentScanner {
             case UInt8(ascii: "#"):
                 let start = i
                 while i < n && b[i] != 10 && b[i] != 13 { i += 1 }
-                comments.append(Comment(line: line, text: String(decoding: b[start..<i], as: UTF8.self)))
+                if let found = comment(b, start..<i, line: line, keeping: keeping) { comments.append(found) }
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 let triple = i + 2 < n && b[i + 1] == c && b[i + 2] == c
                 i += triple ? 3 : 1
@@ -281,7 +301,7 @@ enum CommentScanner {
         return comments
     }
 
-    static func swiftComments(_ b: [UInt8]) -> [Comment] {
+    private static func swiftComments(_ b: UnsafeBufferPointer<UInt8>, keeping: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Comment] {
         var comments: [Comment] = []
         var i = 0
         var line = 1
@@ -295,7 +315,7 @@ enum CommentScanner {
             } else if c == slash && i + 1 < n && b[i + 1] == slash {
                 let start = i
                 while i < n && b[i] != 10 && b[i] != 13 { i += 1 }
-                comments.append(Comment(line: line, text: String(decoding: b[start..<i], as: UTF8.self)))
+                if let found = comment(b, start..<i, line: line, keeping: keeping) { comments.append(found) }
             } else if c == slash && i + 1 < n && b[i + 1] == star {
                 // Block comments nest in Swift; each of their lines may hold a directive.
                 var depth = 1
@@ -305,13 +325,13 @@ enum CommentScanner {
                     if b[i] == slash && i + 1 < n && b[i + 1] == star { depth += 1; i += 2; continue }
                     if b[i] == star && i + 1 < n && b[i + 1] == slash { depth -= 1; i += 2; continue }
                     if b[i] == 10 {
-                        comments.append(Comment(line: line, text: String(decoding: b[lineStart..<i], as: UTF8.self)))
+                        if let found = comment(b, lineStart..<i, line: line, keeping: keeping) { comments.append(found) }
                         line += 1
                         lineStart = i + 1
                     }
                     i += 1
                 }
-                comments.append(Comment(line: line, text: String(decoding: b[lineStart..<min(i, n)], as: UTF8.self)))
+                if let found = comment(b, lineStart..<min(i, n), line: line, keeping: keeping) { comments.append(found) }
             } else if c == quote || (c == hash && i + 1 < n && (b[i + 1] == quote || b[i + 1] == hash)) {
                 var hashes = 0
                 while i < n && b[i] == hash { hashes += 1; i += 1 }
@@ -341,5 +361,95 @@ enum CommentScanner {
             }
         }
         return comments
+    }
+}
+
+/// The words a suppression comment must hold: `noqa` in any case (`Suppressions.scope` compares
+/// it lowercased) or `asynclint` as written (`asynclintDirective` looks for `asynclint:`). A
+/// file or comment without either cannot suppress anything, so the scan stops there.
+enum SuppressionMarkers {
+    /// A whole file: `memchr` (vectorised by libc) jumps from one `q`, `Q` or `y` to the next,
+    /// bytes that are rare in code, and only those are looked at closely. This runs over every
+    /// byte of every file checked.
+    static func mayHoldDirective(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            let start = UnsafeRawPointer(base)
+            for rare in [UInt8(ascii: "q"), UInt8(ascii: "Q"), UInt8(ascii: "y")] {
+                var from = 0
+                while from < b.count, let hit = memchr(start + from, Int32(rare), b.count - from) {
+                    let k = start.distance(to: UnsafeRawPointer(hit))
+                    if markerRarestByte(b, at: k) { return true }
+                    from = k + 1
+                }
+            }
+            return false
+        }
+    }
+
+    /// A comment (or any short run of bytes): sixteen bytes at a time, looking closely only at
+    /// bytes flagged as a possible `q` (noqa, either case) or `y` (asynclint).
+    static func mayHoldDirective(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 0
+        if let base = b.baseAddress.map(UnsafeRawPointer.init) {
+            while i + 16 <= n {
+                let first = rareByteFlags(base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let second = rareByteFlags(base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+                if first | second != 0 {
+                    if flaggedMarker(b, flags: first, wordStart: i) || flaggedMarker(b, flags: second, wordStart: i + 8) {
+                        return true
+                    }
+                }
+                i += 16
+            }
+        }
+        while i < n {
+            if markerRarestByte(b, at: i) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The top bit of each byte of `raw` that may be a `q`, `Q`, `y` or `Y` (a zero byte of
+    /// `x` sets the top bit of its byte in `(x - 1) & ~x`; a byte above a zero may be flagged
+    /// too, which only costs a look).
+    @inline(__always)
+    private static func rareByteFlags(_ raw: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let lowered = UInt64(littleEndian: raw) | (ones &* 0x20)
+        let noQ = lowered ^ (ones &* UInt64(UInt8(ascii: "q")))
+        let noY = lowered ^ (ones &* UInt64(UInt8(ascii: "y")))
+        return (((noQ &- ones) & ~noQ) | ((noY &- ones) & ~noY)) & (ones &* 0x80)
+    }
+
+    @inline(__always)
+    private static func flaggedMarker(_ b: UnsafeBufferPointer<UInt8>, flags: UInt64, wordStart: Int) -> Bool {
+        var flags = flags
+        while flags != 0 {
+            if markerRarestByte(b, at: wordStart + flags.trailingZeroBitCount / 8) { return true }
+            flags &= flags &- 1
+        }
+        return false
+    }
+
+    /// Whether `noqa` (any case) has its `q`, or `asynclint` its `y`, at `k`.
+    @inline(__always)
+    private static func markerRarestByte(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        let c = b[k]
+        if c | 0x20 == UInt8(ascii: "q") {
+            return k >= 2 && k + 1 < b.count && b[k - 2] | 0x20 == UInt8(ascii: "n")
+                && b[k - 1] | 0x20 == UInt8(ascii: "o") && b[k + 1] | 0x20 == UInt8(ascii: "a")
+        }
+        if c == UInt8(ascii: "y") {
+            guard k >= 2 && k + 7 <= b.count else { return false }
+            var j = 0
+            for expected in "asynclint".utf8 {
+                if b[k - 2 + j] != expected { return false }
+                j += 1
+            }
+            return true
+        }
+        return false
     }
 }

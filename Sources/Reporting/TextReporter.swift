@@ -85,24 +85,35 @@ public struct TextReporter: Reporter {
     /// the line when the range goes on). Tabs are expanded to 4-column stops and wide characters
     /// count two columns, so the carets line up with what a terminal shows.
     func snippet(line rawLine: String, finding: Finding) -> String {
+        // One cell per scalar as the terminal shows it. Most lines are printable ASCII: one
+        // byte, one column per cell, so the cells are the bytes themselves (a String per
+        // scalar cost ~70,000 instructions per finding).
+        let lineBytes = Array(rawLine.utf8)
+        let isPrintableASCII = lineBytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         var cells: [(text: String, width: Int)] = []
-        var displayColumn = 0
-        for scalar in rawLine.unicodeScalars {
-            let cell: (String, Int)
-            if scalar == "\t" {
-                let width = 4 - displayColumn % 4
-                cell = (String(repeating: " ", count: width), width)
-            } else if scalar.value < 0x20 || scalar.value == 0x7F {
-                cell = ("\u{FFFD}", 1)
-            } else {
-                let width = Self.displayWidth(scalar)
-                cell = (String(Character(scalar)), width)
+        if isPrintableASCII {
+            var count = lineBytes.count
+            // Trailing white space carries no information and makes carets drift past it.
+            while count > 0 && lineBytes[count - 1] == UInt8(ascii: " ") { count -= 1 }
+            cells = Array(repeating: (text: "", width: 1), count: count)
+        } else {
+            var displayColumn = 0
+            for scalar in rawLine.unicodeScalars {
+                let cell: (String, Int)
+                if scalar == "\t" {
+                    let width = 4 - displayColumn % 4
+                    cell = (String(repeating: " ", count: width), width)
+                } else if scalar.value < 0x20 || scalar.value == 0x7F {
+                    cell = ("\u{FFFD}", 1)
+                } else {
+                    let width = Self.displayWidth(scalar)
+                    cell = (String(Character(scalar)), width)
+                }
+                cells.append(cell)
+                displayColumn += cell.1
             }
-            cells.append(cell)
-            displayColumn += cell.1
+            while let last = cells.last, last.text.allSatisfy({ $0 == " " }) { cells.removeLast() }
         }
-        // Trailing white space carries no information and makes carets drift past it.
-        while let last = cells.last, last.text.allSatisfy({ $0 == " " }) { cells.removeLast() }
 
         var start = min(max(finding.range.start.column - 1, 0), cells.count)
         var end = finding.range.end.line == finding.range.start.line
@@ -132,7 +143,8 @@ public struct TextReporter: Reporter {
         }
         let prefix = low > 0 ? "…" : ""
         let suffix = high < cells.count ? "…" : ""
-        let shown = cells[low..<high].map(\.text).joined()
+        let shown = isPrintableASCII ? String(decoding: lineBytes[low..<high], as: UTF8.self)
+            : cells[low..<high].map(\.text).joined()
         let lead = prefix.count + cells[low..<min(start, high)].reduce(0) { $0 + $1.width }
         let underlined = start < high ? cells[start..<min(end, high)].reduce(0) { $0 + $1.width } : 1
 

@@ -121,6 +121,31 @@ private func discover(_ tree: TempTree, _ paths: [String] = ["."], excludes: [St
     #expect(try FileSystem.readFile(tree.path("big.py")).get() == bytes)
 }
 
+#if os(Linux)
+/// procfs says its files are empty: a file longer than its stated size is still read to the end.
+@Test func readingAFileLongerThanItsStatedSizeReturnsEveryByte() throws {
+    let expected = Array(try String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8).utf8)
+    let read = try FileSystem.readFile("/proc/self/mountinfo").get()
+    #expect(!read.isEmpty)
+    #expect(read == expected)
+}
+#endif
+
+/// Directory entries come with their kind from `readdir`, so files need no `lstat`.
+@Test func directoryListingSaysWhatEachEntryIs() throws {
+    let tree = try TempTree()
+    try tree.write("b.py", "x = 1\n")
+    try tree.mkdir("a")
+    try FileManager.default.createSymbolicLink(atPath: tree.path("c"), withDestinationPath: "b.py")
+    let entries = try FileSystem.directoryListing(tree.root).get()
+    #expect(entries.map(\.name) == ["a", "b.py", "c"])
+    // A file system may not say (nil); when it does, it says the truth.
+    for (entry, kind) in zip(entries, [FileSystem.Kind.directory, .regular, .symbolicLink]) {
+        #expect(entry.kind == nil || entry.kind == kind)
+        #expect(entry.nameIsUTF8)
+    }
+}
+
 extension Result {
     var failureValue: Failure? {
         if case .failure(let error) = self { return error }

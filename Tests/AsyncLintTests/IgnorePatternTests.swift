@@ -122,3 +122,21 @@ func gitignorePatternSemantics(_ row: IgnoreCase) throws {
     #expect(PathText.relative("/wa/b", below: "/w") == nil)
     #expect(PathText.relative("/a", below: "/") == "a")
 }
+
+/// A plain name or a star and a suffix is matched on the bytes; the answer is the general
+/// matcher's for every kind of text (slashes, non-ASCII, suffix longer than the text).
+@Test func bytewiseGlobShapesAgreeWithTheGeneralMatcher() {
+    let patterns = ["Package.resolved", "*.pyc", "*", "*é.py", "naïve", "\\*.py", "*/x", "*.py", "a[bc]", "**/x.py"]
+    let texts = ["Package.resolved", "package.resolved", "a.pyc", ".pyc", "pyc", "a/b.pyc", "", "é.py", "aé.py",
+                 "naïve", "naive", "*.py", "x.py", "a/x", "dir/sub/x.py", "ü/é.py"]
+    for pattern in patterns {
+        let glob = GlobPattern(pattern)
+        for text in texts {
+            #expect(glob.matches(text) == glob.matches(Array(text.unicodeScalars)), "\(pattern) vs \(text)")
+        }
+    }
+    #expect(GlobPattern("*.pyc").shape == .starThenLiteral(Array(".pyc".utf8)))
+    #expect(GlobPattern("Package.resolved").shape == .literal(Array("Package.resolved".utf8)))
+    #expect(GlobPattern("*/x").shape == .starThenLiteral(Array("/x".utf8)))
+    #expect(GlobPattern("a[bc]").shape == .general && GlobPattern("**/x").shape == .general)
+}

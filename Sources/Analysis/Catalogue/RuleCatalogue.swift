@@ -1,21 +1,16 @@
 import Foundation
 
 /// The catalogue: every rule, and per language the APIs that block (from `rules.json`, embedded
-/// in the binary by `scripts/embed-catalogue.sh` so the tool works from any directory).
+/// in the binary as Swift code by `scripts/embed-catalogue.sh`, so the tool works from any directory).
 public struct RuleCatalogue: Sendable, Codable {
     public var version: Int
     public var rules: [Rule]
     public var python: PythonCatalogue
     public var swift: SwiftCatalogue
 
-    /// The catalogue built into the binary.
-    public static let embedded: RuleCatalogue = {
-        do {
-            return try RuleCatalogue.decode(Data(embeddedCatalogueJSON.utf8))
-        } catch {
-            fatalError("the embedded rules.json does not decode: \(error)")
-        }
-    }()
+    /// The catalogue built into the binary: Swift code generated from `rules.json`, so startup
+    /// decodes no JSON.
+    public static let embedded: RuleCatalogue = makeEmbeddedCatalogue()
 
     public static func decode(_ data: Data) throws -> RuleCatalogue {
         try JSONDecoder().decode(RuleCatalogue.self, from: data)

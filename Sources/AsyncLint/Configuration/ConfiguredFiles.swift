@@ -16,17 +16,28 @@ struct ConfiguredFiles: Sendable {
                                                      workingDirectory: workingDirectory)
             var indexByConfigPath: [String: Int] = [:]
             let defaults = try FileSettings(configuration: nil, options: options, catalogue: catalogue)
+            // Files come sorted by path, so a directory's files are mostly neighbours: the
+            // previous file's answer saves a lookup (and hashing the directory) per file.
+            var previousDirectory: String?
+            var previousIndex = 0
             for file in discovered {
-                let configuration = try resolver.configuration(forDirectory: PathText.parent(file.absolutePath))
-                let key = configuration?.path ?? ""
+                let directory = PathText.parent(file.absolutePath)
                 let index: Int
-                if let known = indexByConfigPath[key] {
-                    index = known
+                if directory == previousDirectory {
+                    index = previousIndex
                 } else {
-                    index = distinctSettings.count
-                    distinctSettings.append(configuration == nil ? defaults
-                        : try FileSettings(configuration: configuration, options: options, catalogue: catalogue))
-                    indexByConfigPath[key] = index
+                    let configuration = try resolver.configuration(forDirectory: directory)
+                    let key = configuration?.path ?? ""
+                    if let known = indexByConfigPath[key] {
+                        index = known
+                    } else {
+                        index = distinctSettings.count
+                        distinctSettings.append(configuration == nil ? defaults
+                            : try FileSettings(configuration: configuration, options: options, catalogue: catalogue))
+                        indexByConfigPath[key] = index
+                    }
+                    previousDirectory = directory
+                    previousIndex = index
                 }
                 if distinctSettings[index].isExcluded(file.absolutePath) { continue }
                 files.append(file)

@@ -39,7 +39,17 @@ public struct FileDiscovery: Sendable {
             walk.visitRoot(path)
         }
         var result = walk.result
-        result.files.sort { $0.displayPath.utf8.lexicographicallyPrecedes($1.displayPath.utf8) }
+        // Walks list a directory's files in name order, so this is mostly a check that they
+        // are sorted (`a/x.py` comes after `a.py`, though `a` is listed first).
+        result.files.sort { PathText.bytewisePrecedes($0.displayPath, $1.displayPath) }
+        // A file reached from two of the paths given is checked once: equal absolute paths
+        // have equal display paths, so copies are neighbours now.
+        if paths.count > 1 {
+            var unique: [SourceFile] = []
+            unique.reserveCapacity(result.files.count)
+            for file in result.files where unique.last?.absolutePath != file.absolutePath { unique.append(file) }
+            result.files = unique
+        }
         return result
     }
 
@@ -52,7 +62,6 @@ public struct FileDiscovery: Sendable {
         let discovery: FileDiscovery
         var result = Result()
         var walkedDirectories: Set<FileSystem.FileIdentity> = []
-        var seenFiles: Set<String> = []
 
         init(discovery: FileDiscovery) { self.discovery = discovery }
 
@@ -74,25 +83,38 @@ public struct FileDiscovery: Sendable {
             }
         }
 
+        /// Duplicates (one file under two of the paths given) are dropped after sorting.
         mutating func addFile(_ absolute: String, language: SourceLanguage) {
-            guard seenFiles.insert(absolute).inserted else { return }
             result.files.append(SourceFile(absolutePath: absolute, displayPath: discovery.display(absolute), language: language))
         }
 
         mutating func walkDirectory(_ directory: String, identity: FileSystem.FileIdentity, ignores: IgnoreStack) {
             guard walkedDirectories.insert(identity).inserted else { return }
-            let names: [String]
-            switch FileSystem.directoryEntries(directory) {
-            case .success(let entries): names = entries
+            let entries: [FileSystem.DirectoryEntry]
+            switch FileSystem.directoryListing(directory) {
+            case .success(let listed): entries = listed
             case .failure(let error):
                 result.errors.append(FileError(path: discovery.display(directory), message: "cannot list directory: \(error)"))
                 return
             }
-            let ignoresHere = names.contains(".gitignore")
+            let ignoresHere = entries.contains { $0.name == ".gitignore" }
                 ? ignores.adding(readIgnoreFile(in: directory)) : ignores
-            for name in names where !name.hasPrefix(".") {
-                let child = PathText.join(directory, name)
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let name = entry.name
                 let language = FrontEnds.language(forPath: name)
+                // What `readdir` says is neither a directory nor a link needs no `lstat`: a file
+                // that is not a source file needs nothing at all (ignore rules could only
+                // leave it out), a source file only the ignore rules. Links, directories, names
+                // that are not UTF-8 and entries of unknown type take the `lstat` path below.
+                if let kind = entry.kind, kind != .directory && kind != .symbolicLink, entry.nameIsUTF8 {
+                    guard let language else { continue }
+                    let child = PathText.join(directory, name)
+                    if ignoresHere.isIgnored(absolutePath: child, isDirectory: false) { continue }
+                    if discovery.excludes.isExcluded(absolutePath: child, isDirectory: false) { continue }
+                    addFile(child, language: language)
+                    continue
+                }
+                let child = PathText.join(directory, name)
                 var status: FileSystem.Status
                 switch FileSystem.status(child, followLinks: false) {
                 case .success(let found): status = found

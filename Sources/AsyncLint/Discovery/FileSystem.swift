@@ -42,19 +42,49 @@ enum FileSystem {
         return lstat(path, &info) == 0
     }
 
-    /// The names in a directory (without `.` and `..`), sorted bytewise so walks are deterministic.
-    static func directoryEntries(_ path: String) -> Result<[String], SystemError> {
+    /// One name in a directory, with what `readdir` says it is.
+    struct DirectoryEntry: Sendable {
+        var name: String
+        /// From `d_type`: nil when the file system does not say (then only `lstat` can tell).
+        var kind: Kind?
+        /// False when the name's bytes are not UTF-8: `name` then holds U+FFFD in their place,
+        /// a name no `stat` can find.
+        var nameIsUTF8: Bool
+    }
+
+    /// The entries of a directory (without `.` and `..`), sorted bytewise by name so walks are
+    /// deterministic. `d_type` spares discovery an `lstat` per file.
+    static func directoryListing(_ path: String) -> Result<[DirectoryEntry], SystemError> {
         guard let dir = opendir(path) else { return .failure(SystemError(errno: errno)) }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [DirectoryEntry] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let listed: DirectoryEntry? = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { cName in
+                    let dot = CChar(UInt8(ascii: "."))
+                    if cName[0] == dot && (cName[1] == 0 || (cName[1] == dot && cName[2] == 0)) { return nil }
+                    if let name = String(validatingCString: cName) {
+                        return DirectoryEntry(name: name, kind: nil, nameIsUTF8: true)
+                    }
+                    return DirectoryEntry(name: String(cString: cName), kind: nil, nameIsUTF8: false)
+                }
             }
-            if name != "." && name != ".." { names.append(name) }
+            guard var listed else { continue }
+            listed.kind = kind(ofEntryType: entry.pointee.d_type)
+            entries.append(listed)
         }
-        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return .success(names)
+        entries.sort { PathText.bytewisePrecedes($0.name, $1.name) }
+        return .success(entries)
+    }
+
+    private static func kind(ofEntryType type: UInt8) -> Kind? {
+        switch Int(type) {
+        case Int(DT_REG): return .regular
+        case Int(DT_DIR): return .directory
+        case Int(DT_LNK): return .symbolicLink
+        case Int(DT_FIFO), Int(DT_SOCK), Int(DT_CHR), Int(DT_BLK): return .other
+        default: return nil
+        }
     }
 
     /// The whole file in one buffer: `open`, `fstat`, then `read` until end of file.
@@ -70,26 +100,38 @@ enum FileSystem {
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR { return .failure(.isDirectory) }
         if type != S_IFREG { return .failure(.notRegularFile) }
-        // The size is a hint: the file may grow or shrink while it is read.
-        var capacity = max(Int(info.st_size), 0) + 1
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var count = 0
+        // The size is a hint: the file may grow or shrink while it is read. Read straight into
+        // uninitialised storage (zeroing it first cost as much as the read), one byte more than
+        // the size so that end of file usually shows in the same call.
+        let expected = max(Int(info.st_size), 0) + 1
+        var failure: Int32?
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initializedCount in
+            var count = 0
+            while count < expected {
+                let n = read(fd, buffer.baseAddress! + count, expected - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                count += n
+            }
+            initializedCount = count
+        }
+        if let failure { return .failure(.system(SystemError(errno: failure))) }
+        guard bytes.count == expected else { return .success(bytes) }
+        // It grew: the rest in chunks.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if count == capacity {
-                capacity *= 2
-                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + count, capacity - count)
-            }
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(.system(SystemError(errno: errno)))
             }
             if n == 0 { break }
-            count += n
+            bytes.append(contentsOf: chunk[..<n])
         }
-        bytes.removeSubrange(count...)
         return .success(bytes)
     }
 

@@ -18,10 +18,32 @@ struct GlobPattern: Sendable, Hashable {
         case characterClass(ranges: [ClosedRange<UInt32>], negated: Bool)
     }
 
+    /// The common `.gitignore` lines need no matcher: a name (`Package.resolved`) or a star
+    /// and a suffix (`*.pyc`) are compared on the UTF-8 bytes, with no array of scalars and no
+    /// memo per path (discovery asks every pattern in force about every source file).
+    enum Shape: Sendable, Hashable {
+        case literal([UInt8])
+        case starThenLiteral([UInt8])
+        case general
+    }
+
     let tokens: [Token]
+    let shape: Shape
 
     init(_ pattern: String) {
         tokens = Self.compile(Array(pattern.unicodeScalars))
+        shape = Self.shape(of: tokens)
+    }
+
+    private static func shape(of tokens: [Token]) -> Shape {
+        let literalStart = tokens.first == .star ? 1 : 0
+        var text = String.UnicodeScalarView()
+        for token in tokens[literalStart...] {
+            guard case .literal(let scalar) = token else { return .general }
+            text.append(scalar)
+        }
+        let bytes = Array(String(text).utf8)
+        return literalStart == 1 ? .starThenLiteral(bytes) : .literal(bytes)
     }
 
     private static func compile(_ p: [Unicode.Scalar]) -> [Token] {
@@ -117,7 +139,19 @@ struct GlobPattern: Sendable, Hashable {
 
     /// Whether the whole of `text` matches.
     func matches(_ text: String) -> Bool {
-        matches(Array(text.unicodeScalars))
+        switch shape {
+        case .literal(let bytes):
+            return text.utf8.elementsEqual(bytes)
+        case .starThenLiteral(let suffix):
+            // The star takes everything before the suffix, which must hold no `/`. A suffix
+            // that matches bytewise starts on a scalar boundary: its first byte is a lead byte.
+            let t = text.utf8
+            guard t.count >= suffix.count else { return false }
+            let split = t.index(t.endIndex, offsetBy: -suffix.count)
+            return t[split...].elementsEqual(suffix) && !t[..<split].contains(UInt8(ascii: "/"))
+        case .general:
+            return matches(Array(text.unicodeScalars))
+        }
     }
 
     func matches(_ text: [Unicode.Scalar]) -> Bool {

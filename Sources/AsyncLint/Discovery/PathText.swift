@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Path arithmetic on `/`-separated strings, done lexically: the reports show the paths the
 /// user typed (relative to the working directory), not where symbolic links lead.
 enum PathText {
@@ -27,7 +35,7 @@ enum PathText {
         // Bytes, not Characters: `String.count` walks grapheme clusters, and discovery asks this
         // for every file and every `.gitignore` in force (it was most of discovery's time).
         let p = path.utf8, d = directory.utf8
-        guard p.count > d.count, p.starts(with: d) else { return nil }
+        guard p.count > d.count, hasBytePrefix(path, directory) else { return nil }
         let rest = p.dropFirst(d.count)
         guard rest.first == UInt8(ascii: "/") else { return nil }
         return String(Substring(rest.dropFirst()))
@@ -53,8 +61,37 @@ enum PathText {
     }
 
     static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let parent = String(path[..<slash])
+        // On the UTF-8 bytes: `lastIndex(of:)` on the String walks Characters backwards, and
+        // configuration lookup asks this for every file. A `/` byte is always a whole scalar.
+        let bytes = path.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        let parent = String(Substring(bytes[..<slash]))
         return parent.isEmpty ? "/" : parent
+    }
+
+    /// Byte order of the UTF-8 forms (what sorts file lists), compared with `memcmp`:
+    /// `lexicographicallyPrecedes` on the UTF-8 views went byte by byte through iterators.
+    static func bytewisePrecedes(_ a: String, _ b: String) -> Bool {
+        let order = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right -> Bool in
+                let common = min(left.count, right.count)
+                let sign = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                return sign != 0 ? sign < 0 : left.count < right.count
+            }
+        }
+        if let order, let order { return order }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// Whether `text`'s UTF-8 bytes start with `prefix`'s.
+    static func hasBytePrefix(_ text: String, _ prefix: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { whole in
+            prefix.utf8.withContiguousStorageIfAvailable { start -> Bool in
+                start.count <= whole.count
+                    && (start.isEmpty || memcmp(whole.baseAddress!, start.baseAddress!, start.count) == 0)
+            }
+        }
+        if let found, let found { return found }
+        return text.utf8.starts(with: prefix.utf8)
     }
 }
