@@ -1,4 +1,5 @@
 import Analysis
+import Dispatch
 import Foundation
 import LightSyntax
 import Reporting
@@ -22,16 +23,22 @@ extension Linter {
         var round = 0
         while true {
             defer { round += 1 }
+            let started = DispatchTime.now().uptimeNanoseconds
             var index = ProjectIndex(summaries: summaries, catalogue: catalogue,
                                      blockingFunctions: blockingFunctions + configured.blockingFunctions,
                                      safeFunctions: safeFunctions + configured.safeFunctions, universe: universe)
+            let built = DispatchTime.now().uptimeNanoseconds
             let wanted = index.filesToLoad(coroutineCallers: round == 0)
             if traceIndex {
-                FileHandle.standardError.write(Data("project index: \(summaries.count) summaries, \(wanted.count) more asked for\n".utf8))
+                let asked = DispatchTime.now().uptimeNanoseconds
+                FileHandle.standardError.write(Data("project index: \(summaries.count) summaries, \(wanted.count) more asked for; built in \((built - started) / 1_000_000) ms, asked in \((asked - built) / 1_000_000) ms\n".utf8))
                 for i in wanted { FileHandle.standardError.write(Data("  asks for \(files[Int(i)].displayPath)\n".utf8)) }
             }
             if wanted.isEmpty {
                 found = index.findings()
+                if traceIndex {
+                    FileHandle.standardError.write(Data("project index: findings in \((DispatchTime.now().uptimeNanoseconds - built) / 1_000_000) ms\n".utf8))
+                }
                 break
             }
             let more = ParallelWork.map(count: wanted.count, jobs: jobs) { k -> FileSummary? in

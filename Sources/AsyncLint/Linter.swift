@@ -148,6 +148,9 @@ public struct Linter: Sendable {
         guard let workingDirectory = options.workingDirectory.map({ PathText.absolute($0, workingDirectory: "/") })
                 ?? FileSystem.currentDirectory() else { throw .noWorkingDirectory }
         let baseline = try Self.readBaseline(options.baselinePath, workingDirectory: workingDirectory)
+        if ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1" {
+            FileHandle.standardError.write(Data("start: \(DispatchTime.now().uptimeNanoseconds / 1_000_000) ms since boot\n".utf8))
+        }
         let discovery = FileDiscovery(workingDirectory: workingDirectory, excludeGlobs: options.excludes)
             .discover(options.paths.isEmpty ? ["."] : options.paths)
         // Each file's nearest configuration (or --config's), resolved once per directory.
@@ -244,6 +247,9 @@ public struct Linter: Sendable {
             }
         }
         if usesProjectIndex {
+            if ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1" {
+                FileHandle.standardError.write(Data("files read, scanned and checked: \(DispatchTime.now().uptimeNanoseconds / 1_000_000) ms since boot\n".utf8))
+            }
             let project = projectFindings(summaries, universe: universe, files: files, configured: configured,
                                           modules: packages, jobs: options.jobs)
             findings += project.findings

@@ -184,15 +184,19 @@ extension ProjectIndex {
         let inherited = inheritedMethods(methodsByClass)
         var wanted: [Int32] = []
         for (file, scanned) in universe.pythonFiles where !loaded.contains(file) {
-            let importsOne = scanned.bindings.contains { binding in
-                let reach = names.reach(binding.target)
-                // A star import binds the names below its module: they are called bare.
-                let bound = binding.bound == "*" ? 0 : WordHash.of(binding.bound)
-                // `fetch()` for `from m import fetch`: the bound name itself.
-                if reach.isCoroutine && scanned.mayCallAsStatement(hash: bound) { return true }
-                return reach.words.contains { words in
-                    let before = words.before == 0 ? bound : words.before
-                    return scanned.mayCallAsStatement(hash: before == 0 ? words.word : WordHash.pair(before, words.word))
+            // `a.b.fetch(` written through any import: the last two names are a known pair.
+            var importsOne = scanned.statementCalls.contains(where: names.pairs.contains)
+            if !importsOne {
+                importsOne = scanned.bindings.contains { binding in
+                    if binding.bound == "*" {
+                        // The names below the module are bound: they are called bare.
+                        return names.children[binding.target]?.contains { scanned.mayCallAsStatement(hash: $0) } ?? false
+                    }
+                    let bound = WordHash.of(binding.bound)
+                    // `fetch()` after `from m import fetch`.
+                    if names.isCoroutine(binding.target) && scanned.mayCallAsStatement(hash: bound) { return true }
+                    // `m.fetch()` after `import pkg.m as m`.
+                    return names.children[binding.target]?.contains { scanned.mayCallAsStatement(hash: WordHash.pair(bound, $0)) } ?? false
                 }
             }
             let inheritsOne = !importsOne && scanned.classes.contains { cls in
@@ -285,96 +289,55 @@ extension ProjectIndex {
     }
 }
 
-/// How a call through an imported name must be written to reach a project coroutine function,
-/// the way `ProjectIndex` resolves Python names (`imported name + what is written after it`):
-/// through the modules and classes the name holds, and through other modules' `from … import`
-/// (a few levels deep, each name worked out once). A call is known by its last two names
-/// (`SourceScan.statementCalls`): `tasks.sleep(` below `asyncio`, `Client.close(` for a
-/// method named through its module, and for a name right below the import, the name the
-/// import binds (`aio.sleep(` after `import asyncio as aio`).
-final class CoroutineNames {
-    /// The last name of such a call, and the name before it (0 when it is the import's own,
-    /// filled in where the import is known); `WordHash`es.
-    struct Words: Hashable {
-        var word: UInt64
-        var before: UInt64
-    }
-
-    struct Reach {
-        var words: Set<Words> = []
-        /// The name itself is (an alias of) a coroutine function: `fetch()` after `from m import fetch`.
-        var isCoroutine = false
-    }
-
-    private let coroutines: Set<String>
-    /// Per dotted prefix of a coroutine's qualified name (the name excluded): how it is called below it.
-    private var wordsUnder: [String: Set<Words>] = [:]
-    private var edgesByAlias: [String: [String]] = [:]
-    /// Per dotted prefix of an edge's alias (the alias excluded): the edges below it.
-    private var edgesUnder: [String: [(alias: String, target: String)]] = [:]
-    private var memo: [String: Reach] = [:]
-    private var inProgress: Set<String> = []
+/// How a call must be written to reach a project coroutine function, the way `ProjectIndex`
+/// resolves Python names (`imported name + what is written after it`, following other modules'
+/// `from … import`). A call is known by its last two names (`SourceScan.statementCalls`):
+/// `client.fetch(` for `pkg.client.fetch`, `Client.close(` for a method, `web.run(` when a
+/// module re-exports the module or class as `web`, and, for a name bound by the file's own
+/// import, that name (`aio.sleep(` after `import asyncio as aio`, `fetch(` after `from m import
+/// fetch`).
+struct CoroutineNames {
+    /// Per module or class (and each name another module imports it as): the last names
+    /// (`WordHash`) of the coroutine functions in it.
+    private(set) var children: [String: Set<UInt64>] = [:]
+    /// `WordHash.pair` of a container's last name and a coroutine's name in it.
+    private(set) var pairs: Set<UInt64> = []
 
     init(coroutines: Set<String>, edges: [(alias: String, target: String)]) {
-        self.coroutines = coroutines
-        for name in coroutines {
-            let parts = name.split(separator: ".")
-            guard parts.count >= 2 else { continue }
-            let word = WordHash.of(String(parts[parts.count - 1]))
-            let before = WordHash.of(String(parts[parts.count - 2]))
-            var prefix = ""
-            for k in 0..<(parts.count - 1) {
-                prefix = k == 0 ? String(parts[0]) : prefix + "." + parts[k]
-                // Right below the prefix, the name before is the import's.
-                wordsUnder[prefix, default: []].insert(Words(word: word, before: k == parts.count - 2 ? 0 : before))
-            }
+        func split(_ name: String) -> (parent: String, last: String)? {
+            guard let dot = name.lastIndex(of: ".") else { return nil }
+            return (String(name[..<dot]), String(name[name.index(after: dot)...]))
         }
-        for edge in edges {
-            edgesByAlias[edge.alias, default: []].append(edge.target)
-            ProjectIndex.forEachPrefix(of: edge.alias) { prefix in
-                if prefix.count != edge.alias.count { edgesUnder[prefix, default: []].append(edge) }
+        for name in coroutines {
+            guard let (parent, last) = split(name) else { continue }
+            children[parent, default: []].insert(WordHash.of(last))
+        }
+        // `from .client import fetch as get` in `pkg` makes `pkg.get` a coroutine function too,
+        // and `from aiohttp import web` in `m` makes `m.web` hold what `aiohttp.web` holds; a
+        // few rounds follow chains of re-exports.
+        for _ in 0..<4 {
+            var changed = false
+            for edge in edges {
+                if let held = children[edge.target], !held.isSubset(of: children[edge.alias] ?? []) {
+                    children[edge.alias, default: []].formUnion(held)
+                    changed = true
+                }
+                if isCoroutine(edge.target), !isCoroutine(edge.alias), let (parent, last) = split(edge.alias) {
+                    children[parent, default: []].insert(WordHash.of(last))
+                    changed = true
+                }
             }
+            if !changed { break }
+        }
+        for (container, names) in children {
+            let last = WordHash.of(ProjectIndex.lastPart(container))
+            for name in names { pairs.insert(WordHash.pair(last, name)) }
         }
     }
 
-    func reach(_ name: String) -> Reach { reach(name, depth: 0) }
-
-    private func reach(_ name: String, depth: Int) -> Reach {
-        if let known = memo[name] { return known }
-        guard depth < 8, inProgress.insert(name).inserted else { return Reach() }
-        defer { inProgress.remove(name) }
-        var result = Reach(words: wordsUnder[name] ?? [], isCoroutine: coroutines.contains(name))
-        // The name is another module's import: what is below its target is below it.
-        for target in edgesByAlias[name] ?? [] {
-            let found = reach(target, depth: depth + 1)
-            result.words.formUnion(found.words)
-            if found.isCoroutine { result.isCoroutine = true }
-        }
-        // A module below the name imports from elsewhere: `pkg/__init__.py` (`pkg.fetch` →
-        // `pkg.client.fetch`) below `pkg`.
-        for edge in edgesUnder[name] ?? [] {
-            let found = reach(edge.target, depth: depth + 1)
-            let aliasParts = edge.alias.split(separator: ".")
-            let directlyBelow = aliasParts.count == name.split(separator: ".").count + 1
-            let aliasWord = WordHash.of(String(aliasParts[aliasParts.count - 1]))
-            let aliasBefore = directlyBelow ? 0 : WordHash.of(String(aliasParts[aliasParts.count - 2]))
-            if found.isCoroutine { result.words.insert(Words(word: aliasWord, before: aliasBefore)) }
-            for words in found.words {
-                // Right below the target is right below the alias: its name comes before.
-                result.words.insert(words.before == 0 ? Words(word: words.word, before: aliasWord) : words)
-            }
-        }
-        // A module above the name imports its next part from elsewhere.
-        ProjectIndex.forEachPrefix(of: name) { prefix in
-            guard prefix.count != name.count, let targets = edgesByAlias[prefix] else { return }
-            let rest = name.dropFirst(prefix.count)
-            for target in targets {
-                let found = reach(target + rest, depth: depth + 1)
-                result.words.formUnion(found.words)
-                if found.isCoroutine { result.isCoroutine = true }
-            }
-        }
-        memo[name] = result
-        return result
+    /// Whether the qualified name is (an alias of) a coroutine function.
+    func isCoroutine(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return children[String(name[..<dot])]?.contains(WordHash.of(String(name[name.index(after: dot)...]))) ?? false
     }
 }

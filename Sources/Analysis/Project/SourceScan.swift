@@ -123,7 +123,8 @@ private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let language: SourceLanguage
     let triggers: [[UInt8]]
-    let triggerHashes: [UInt64]
+    /// Per byte: whether a trigger starts with it.
+    let triggerStarts: [Bool]
     let indexFacts: Bool
     var result = SourceScan()
     var i = 0
@@ -132,7 +133,9 @@ private struct Scanner {
         self.bytes = bytes
         self.language = language
         self.triggers = vocabulary.words(for: language)
-        self.triggerHashes = triggers.map { word in word.reduce(WordHash.seed, WordHash.step) }
+        var starts = [Bool](repeating: false, count: 256)
+        for trigger in triggers where !trigger.isEmpty { starts[Int(trigger[0])] = true }
+        self.triggerStarts = starts
         self.indexFacts = indexFacts
     }
 
@@ -167,16 +170,13 @@ private struct Scanner {
                     continue
                 }
                 let start = i
-                var hash = WordHash.seed
                 var high: UInt8 = 0
                 repeat {
-                    let c = bytes[i]
-                    high |= c
-                    hash = WordHash.step(hash, c)
+                    high |= bytes[i]
                     i += 1
                 } while i < n && table[Int(bytes[i])] != 0
                 if high >= 0x80 { result.hasNonASCII = true }
-                word(start: start, end: i, hash: hash)
+                word(start: start, end: i)
             }
         }
         if statements {
@@ -203,7 +203,7 @@ private struct Scanner {
         var lastHash = hash
         var previousHash: UInt64 = 0
         let end = i
-        word(start: start, end: end, hash: hash)
+        word(start: start, end: end)
         // `word` may have read on (an import list, a class header): then this is no call.
         guard i == end else { return }
         while true {
@@ -232,19 +232,16 @@ private struct Scanner {
     }
 
     /// Every identifier passes here once, also those read inside an import or class header.
-    @inline(__always) private mutating func note(start: Int, end: Int, hash: UInt64) {
-        if !result.mayHaveFindings {
-            for (t, triggerHash) in triggerHashes.enumerated() where triggerHash == hash {
-                let trigger = triggers[t]
-                if trigger.count == end - start && trigger.indices.allSatisfy({ bytes[start + $0] == trigger[$0] }) {
-                    result.mayHaveFindings = true
-                }
-            }
+    /// Most words are no trigger: their first byte says so.
+    @inline(__always) private mutating func note(start: Int, end: Int) {
+        guard !result.mayHaveFindings, triggerStarts[Int(bytes[start])] else { return }
+        for trigger in triggers where trigger.count == end - start {
+            if trigger.indices.allSatisfy({ bytes[start + $0] == trigger[$0] }) { result.mayHaveFindings = true }
         }
     }
 
-    private mutating func word(start: Int, end: Int, hash: UInt64) {
-        note(start: start, end: end, hash: hash)
+    private mutating func word(start: Int, end: Int) {
+        note(start: start, end: end)
         guard indexFacts else { return }
         switch language {
         case .python:
@@ -403,13 +400,13 @@ private struct Scanner {
             while end < bytes.count && ByteClass.table[Int(bytes[end])] != 0 { end += 1 }
             guard end < bytes.count, bytes[end] == UInt8(ascii: "`"), end > start else { return nil }
             i = end + 1
-            note(start: start, end: end, hash: hash(start, end))
+            note(start: start, end: end)
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
         guard ByteClass.table[Int(bytes[i])] == 1 else { return nil }
         let start = i
         while i < bytes.count && ByteClass.table[Int(bytes[i])] != 0 { i += 1 }
-        note(start: start, end: i, hash: hash(start, i))
+        note(start: start, end: i)
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     }
 
