@@ -18,55 +18,55 @@ extension Linter {
         -> (findings: [Finding], lines: SourceLines) {
         var summaries = parsed
         let catalogue = self.catalogue
-        var found: [Finding]
         let traceIndex = ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1"
-        var round = 0
-        while true {
-            defer { round += 1 }
-            let started = DispatchTime.now().uptimeNanoseconds
-            var index = ProjectIndex(summaries: summaries, catalogue: catalogue,
-                                     blockingFunctions: blockingFunctions + configured.blockingFunctions,
-                                     safeFunctions: safeFunctions + configured.safeFunctions, universe: universe)
-            let built = DispatchTime.now().uptimeNanoseconds
-            let wanted = index.filesToLoad(coroutineCallers: round == 0)
-            if traceIndex {
-                let asked = DispatchTime.now().uptimeNanoseconds
-                FileHandle.standardError.write(Data("project index: \(summaries.count) summaries, \(wanted.count) more asked for; built in \((built - started) / 1_000_000) ms, asked in \((asked - built) / 1_000_000) ms\n".utf8))
-                for i in wanted { FileHandle.standardError.write(Data("  asks for \(files[Int(i)].displayPath)\n".utf8)) }
-            }
-            if wanted.isEmpty {
-                found = index.findings()
-                if traceIndex {
-                    FileHandle.standardError.write(Data("project index: findings in \((DispatchTime.now().uptimeNanoseconds - built) / 1_000_000) ms\n".utf8))
-                }
-                break
-            }
-            let more = ParallelWork.map(count: wanted.count, jobs: jobs) { k -> FileSummary? in
-                let i = Int(wanted[k])
+        func trace(_ line: @autoclosure () -> String) {
+            if traceIndex { FileHandle.standardError.write(Data((line() + "\n").utf8)) }
+        }
+        func milliseconds(since start: UInt64) -> UInt64 { (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
+        func makeIndex(_ summaries: [FileSummary]) -> ProjectIndex {
+            ProjectIndex(summaries: summaries, catalogue: catalogue,
+                         blockingFunctions: blockingFunctions + configured.blockingFunctions,
+                         safeFunctions: safeFunctions + configured.safeFunctions, universe: universe)
+        }
+        var started = DispatchTime.now().uptimeNanoseconds
+        var index = makeIndex(summaries)
+        var wanted = index.filesToLoad(coroutineCallers: true)
+        trace("project index: \(summaries.count) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
+        let askedAny = !wanted.isEmpty
+        while !wanted.isEmpty {
+            for i in wanted { trace("  asks for \(files[Int(i)].displayPath)") }
+            let asked = wanted
+            let more = ParallelWork.map(count: asked.count, jobs: jobs) { k -> FileSummary in
+                let i = Int(asked[k])
                 let file = files[i]
-                guard case .success(let bytes) = Self.read(file) else { return nil }
+                let module = modules.module(of: file)
+                // A file that cannot be read now still counts as loaded (an empty summary), so
+                // it is not asked for again.
+                guard case .success(let bytes) = Self.read(file) else {
+                    var empty = FileSummary(path: file.displayPath, language: file.language, module: module)
+                    empty.sourceIndex = Int32(i)
+                    return empty
+                }
                 var summary = FileChecker.summarize(Self.parse(bytes, language: file.language), path: file.displayPath,
-                                                    module: modules.module(of: file),
-                                                    catalogue: configured.settings(ofFile: i).catalogue ?? catalogue)
+                                                    module: module, catalogue: configured.settings(ofFile: i).catalogue ?? catalogue)
                 summary.sourceIndex = Int32(i)
                 return summary
             }
-            // A file that cannot be read now still counts as loaded (an empty summary), so it
-            // is not asked for again.
-            for (k, summary) in more.enumerated() {
-                if let summary {
-                    summaries.append(summary)
-                } else {
-                    var empty = FileSummary(path: files[Int(wanted[k])].displayPath, language: files[Int(wanted[k])].language,
-                                            module: modules.module(of: files[Int(wanted[k])]))
-                    empty.sourceIndex = wanted[k]
-                    summaries.append(empty)
-                }
-            }
-            // File order, as if every file had been summarized: the index's tables and chains
-            // depend on it.
-            summaries.sort { $0.sourceIndex < $1.sourceIndex }
+            summaries += more
+            started = DispatchTime.now().uptimeNanoseconds
+            index.add(more)
+            wanted = index.filesToLoad(coroutineCallers: false)
+            trace("project index: \(summaries.count) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
         }
+        started = DispatchTime.now().uptimeNanoseconds
+        // File order, as if every file had been summarized at once: the tables' candidate lists
+        // and so the chains follow it.
+        if askedAny {
+            summaries.sort { $0.sourceIndex < $1.sourceIndex }
+            index = makeIndex(summaries)
+        }
+        let found = index.findings()
+        trace("project index: findings (\(milliseconds(since: started)) ms)")
         if found.isEmpty { return ([], SourceLines()) }
         // The trees are gone by now, so the few files that get such a finding are read once
         // more for their comments and lines.

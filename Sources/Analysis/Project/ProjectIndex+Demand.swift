@@ -83,6 +83,32 @@ public struct ScannedPythonFile: Sendable {
 /// The files resolutions asked for and did not find loaded (a class: resolution is read-only).
 final class DemandLog {
     var files: Set<Int32> = []
+    /// Every time a resolution needed a file not loaded (the same file may count again).
+    var events = 0
+
+    func need(_ file: Int32) {
+        files.insert(file)
+        events += 1
+    }
+}
+
+/// The walk `filesToLoad` makes over the call graph, kept from round to round: a round resolves
+/// only the calls of the files and functions that are new and the calls whose resolution
+/// needed a file that was not there yet.
+struct DemandWalk {
+    struct Call {
+        var file: Int32
+        var call: Int32
+        /// Its callees' own calls are walked too (a call in async code, or one they make).
+        var follows: Bool
+    }
+    var visited: Set<ProjectIndex.FunctionRef> = []
+    var unsettled: [Call] = []
+    /// `summaries[..<queuedFiles]` have had their calls queued.
+    var queuedFiles = 0
+    /// Per file (position in `summaries`): each function's calls that propagate.
+    var callsOf: [Int32: [Int32: [Int32]]] = [:]
+    var coroutineNames: Set<String>?
 }
 
 extension ProjectIndex {
@@ -100,36 +126,73 @@ extension ProjectIndex {
     ///   for these once, in the first round.
     public mutating func filesToLoad(coroutineCallers: Bool = true) -> [Int32] {
         guard !universe.isEmpty else { return [] }
-        var coroutineNames: Set<String> = []
-        for summary in summaries where summary.language == .python {
-            for function in summary.functions where function.isCoroutine { coroutineNames.insert(summary.string(function.name)) }
-        }
-        var callsOf: [[Int32: [Int32]]] = Array(repeating: [:], count: summaries.count)
-        for (f, summary) in summaries.enumerated() {
-            for (c, call) in summary.calls.enumerated() where call.caller >= 0 && call.role.contains(.propagates) {
-                callsOf[f][call.caller, default: []].append(Int32(c))
+        demand.files = []
+        if walk.coroutineNames == nil {
+            var names: Set<String> = []
+            for summary in summaries where summary.language == .python {
+                for function in summary.functions where function.isCoroutine { names.insert(summary.string(function.name)) }
             }
+            walk.coroutineNames = names
         }
-        var visited: Set<FunctionRef> = []
-        var pending: [(file: Int32, call: Int32)] = []
-        for (f, summary) in summaries.enumerated() {
+        let coroutineNames = walk.coroutineNames ?? []
+        var pending = walk.unsettled
+        walk.unsettled = []
+        for f in walk.queuedFiles..<summaries.count {
+            let summary = summaries[f]
             for (c, call) in summary.calls.enumerated() {
                 if call.role.contains(.inAsyncContext) {
-                    pending.append((Int32(f), Int32(c)))
+                    pending.append(DemandWalk.Call(file: Int32(f), call: Int32(c), follows: true))
                 } else if call.role.contains(.discardedValue), coroutineNames.contains(summary.string(call.name)) {
-                    _ = resolveCaching(call, in: Int32(f))
+                    pending.append(DemandWalk.Call(file: Int32(f), call: Int32(c), follows: false))
                 }
             }
         }
-        while let (file, c) = pending.popLast() {
-            let call = summaries[Int(file)].calls[Int(c)]
-            for callee in resolveCaching(call, in: file) where !function(callee).isAsync && visited.insert(callee).inserted {
-                for next in callsOf[Int(callee.file)][callee.function] ?? [] { pending.append((callee.file, next)) }
+        walk.queuedFiles = summaries.count
+        var memo: [String: (callees: [FunctionRef], unsettled: Bool)] = [:]
+        while let item = pending.popLast() {
+            let call = summaries[Int(item.file)].calls[Int(item.call)]
+            let (callees, unsettled) = resolveForDemand(call, in: item.file, memo: &memo)
+            if unsettled { walk.unsettled.append(item) }
+            guard item.follows else { continue }
+            for callee in callees where !function(callee).isAsync && walk.visited.insert(callee).inserted {
+                for next in propagatingCalls(of: callee) {
+                    pending.append(DemandWalk.Call(file: callee.file, call: next, follows: true))
+                }
             }
         }
         var wanted = demand.files
         if coroutineCallers { wanted.formUnion(unparsedFilesThatMayCallCoroutines()) }
         return wanted.subtracting(loaded).sorted()
+    }
+
+    /// What a call resolves to now, and whether a file it needs is not loaded yet (then it is
+    /// resolved again next round). Python names are resolved once per round.
+    private func resolveForDemand(_ call: CallSite, in file: Int32,
+                                  memo: inout [String: (callees: [FunctionRef], unsettled: Bool)]) -> ([FunctionRef], Bool) {
+        let strings = summaries[Int(file)].strings
+        var key: String?
+        switch call.target {
+        case .qualified(let q): key = strings[Int(q)]
+        case .method(let owner, let name): key = strings[Int(owner)] + "\u{0}" + strings[Int(name)]
+        default: break
+        }
+        if let key, let known = memo[key] { return known }
+        let before = demand.events
+        let callees = resolve(call, in: file)
+        let result = (callees, demand.events != before)
+        if let key { memo[key] = result }
+        return result
+    }
+
+    private mutating func propagatingCalls(of function: FunctionRef) -> [Int32] {
+        if walk.callsOf[function.file] == nil {
+            var calls: [Int32: [Int32]] = [:]
+            for (c, call) in summaries[Int(function.file)].calls.enumerated() where call.caller >= 0 && call.role.contains(.propagates) {
+                calls[call.caller, default: []].append(Int32(c))
+            }
+            walk.callsOf[function.file] = calls
+        }
+        return walk.callsOf[function.file]?[function.function] ?? []
     }
 
     /// Asks for the unparsed modules a qualified name may be resolved through: those it starts
@@ -148,7 +211,7 @@ extension ProjectIndex {
                     if let scanned = universe.pythonFiles[file], !scanned.mayDefine(hash: next), !scanned.mayDefine(hash: last) {
                         continue
                     }
-                    demand.files.insert(file)
+                    demand.need(file)
                 }
             }
             index = qualified.index(after: dot)
@@ -157,7 +220,7 @@ extension ProjectIndex {
 
     func demandSwiftFunctions(named name: String) {
         guard let files = universe.swiftFunctionFiles[name] else { return }
-        for file in files where !loaded.contains(file) { demand.files.insert(file) }
+        for file in files where !loaded.contains(file) { demand.need(file) }
     }
 
     // MARK: AL202 from files not parsed

@@ -13,13 +13,15 @@ import LightSyntax
 /// transitively, and those that may call a project coroutine function as a statement. The
 /// driver summarizes them and builds the index again, until nothing more is asked for.
 public struct ProjectIndex {
-    let summaries: [FileSummary]
+    private(set) var summaries: [FileSummary]
     let catalogue: RuleCatalogue
     let universe: ProjectUniverse
     /// The files (`FileSummary.sourceIndex`) already summarized.
-    let loaded: Set<Int32>
+    private(set) var loaded: Set<Int32>
     /// Files the resolutions so far would have needed (see `filesToLoad`).
     let demand = DemandLog()
+    /// `filesToLoad`'s walk over the call graph, kept from round to round.
+    var walk = DemandWalk()
     /// User-marked (configuration `blockingFunctions`): qualified names that block although the
     /// index cannot see why (a C extension, a library helper).
     let blockingFunctions: Set<String>
@@ -44,6 +46,10 @@ public struct ProjectIndex {
 
     private var pythonFunctions: [String: [FunctionRef]] = [:]
     private var pythonClasses: [String: [String]] = [:]
+    /// The file (`sourceIndex`) each module and class was taken from: the last in file order
+    /// wins, also when files arrive out of order (`add`).
+    private var pythonModuleSource: [String: Int32] = [:]
+    private var pythonClassSource: [String: Int32] = [:]
     private var pythonModules: [String: Int32] = [:]
     private var swiftMembers: [String: [FunctionRef]] = [:]
     private var swiftFreeFunctions: [String: [FunctionRef]] = [:]
@@ -73,19 +79,38 @@ public struct ProjectIndex {
 
     // MARK: Tables
 
-    private mutating func buildTables() {
-        swiftProtocols = universe.swiftProtocols
-        for (f, summary) in summaries.enumerated() {
+    /// Summaries of more files (those `filesToLoad` asked for). Lists of candidates are then no
+    /// longer in file order, which only `findings()`'s chains would notice: the driver builds
+    /// its last index afresh from the sorted summaries.
+    public mutating func add(_ more: [FileSummary]) {
+        let start = summaries.count
+        summaries += more
+        for summary in more { loaded.insert(summary.sourceIndex) }
+        buildTables(from: start)
+        qualifiedCache = [:]
+    }
+
+    private mutating func buildTables(from start: Int = 0) {
+        if start == 0 { swiftProtocols = universe.swiftProtocols }
+        for f in start..<summaries.count {
+            let summary = summaries[f]
             let file = Int32(f)
             switch summary.language {
             case .python:
-                pythonModules[summary.module] = file
+                if (pythonModuleSource[summary.module] ?? -1) <= summary.sourceIndex {
+                    pythonModules[summary.module] = file
+                    pythonModuleSource[summary.module] = summary.sourceIndex
+                }
                 for (i, function) in summary.functions.enumerated() {
                     pythonFunctions[summary.string(function.qualifiedName), default: []]
                         .append(FunctionRef(file: file, function: Int32(i)))
                 }
                 for cls in summary.classes {
-                    pythonClasses[summary.string(cls.qualifiedName)] = cls.bases.map(summary.string)
+                    let name = summary.string(cls.qualifiedName)
+                    if (pythonClassSource[name] ?? -1) <= summary.sourceIndex {
+                        pythonClasses[name] = cls.bases.map(summary.string)
+                        pythonClassSource[name] = summary.sourceIndex
+                    }
                 }
             case .swift:
                 for p in summary.protocols { swiftProtocols.insert(summary.string(p)) }
