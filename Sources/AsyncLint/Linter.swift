@@ -217,6 +217,9 @@ public struct Linter: Sendable {
             return .checked(findings, lines, unused(), summary, parseNote: Self.parseNote(tree, path: file.displayPath))
         }
 
+        if ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1" {
+            FileHandle.standardError.write(Data("files mapped: \(DispatchTime.now().uptimeNanoseconds / 1_000_000) ms since boot\n".utf8))
+        }
         var findings: [Finding] = []
         var sourceLines = SourceLines()
         var errors = discovery.errors

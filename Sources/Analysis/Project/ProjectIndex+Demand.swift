@@ -376,21 +376,30 @@ struct CoroutineNames {
             children[parent, default: []].insert(WordHash.of(last))
         }
         // `from .client import fetch as get` in `pkg` makes `pkg.get` a coroutine function too,
-        // and `from aiohttp import web` in `m` makes `m.web` hold what `aiohttp.web` holds; a
-        // few rounds follow chains of re-exports.
-        for _ in 0..<4 {
-            var changed = false
-            for edge in edges {
-                if let held = children[edge.target], !held.isSubset(of: children[edge.alias] ?? []) {
-                    children[edge.alias, default: []].formUnion(held)
-                    changed = true
-                }
-                if isCoroutine(edge.target), !isCoroutine(edge.alias), let (parent, last) = split(edge.alias) {
-                    children[parent, default: []].insert(WordHash.of(last))
-                    changed = true
-                }
+        // and `from aiohttp import web` in `m` makes `m.web` hold what `aiohttp.web` holds. A
+        // worklist over the containers that gained names follows chains of re-exports; only the
+        // edges that lead from such a container are looked at.
+        var byTarget: [String: [Int]] = [:]
+        var byTargetParent: [String: [(edge: Int, last: UInt64)]] = [:]
+        for (e, edge) in edges.enumerated() {
+            byTarget[edge.target, default: []].append(e)
+            if let (parent, last) = split(edge.target) { byTargetParent[parent, default: []].append((e, WordHash.of(last))) }
+        }
+        var pending = Array(children.keys)
+        var steps = 0
+        while let container = pending.popLast(), steps < 1_000_000 {
+            steps += 1
+            guard let held = children[container] else { continue }
+            for e in byTarget[container] ?? [] {
+                let alias = edges[e].alias
+                let before = children[alias]?.count ?? 0
+                children[alias, default: []].formUnion(held)
+                if children[alias]!.count != before { pending.append(alias) }
             }
-            if !changed { break }
+            for (e, last) in byTargetParent[container] ?? [] where held.contains(last) {
+                guard let (parent, aliasLast) = split(edges[e].alias) else { continue }
+                if children[parent, default: []].insert(WordHash.of(aliasLast)).inserted { pending.append(parent) }
+            }
         }
         for (container, names) in children {
             let last = WordHash.of(ProjectIndex.lastPart(container))
