@@ -18,12 +18,12 @@ extension SwiftFileCheck {
         }
         var parameters: [String] = []
         for child in tree.children(function) where tree.kind(child) == .parameter {
-            let label = tree.name(child).map { tree.detail(child) ?? $0 } ?? tree.detail(child) ?? "_"
+            let label = nameText(child).map { detailText(child) ?? $0 } ?? detailText(child) ?? "_"
             let hasDefault = tree.children(child).contains { tree.kind($0) != .typeAnnotation }
             parameters.append(hasDefault ? label + "=" : label)
         }
         let location = tree.anchorLocation(function)
-        let name = tree.name(function) ?? "?"
+        let name = nameText(function) ?? "?"
         guard var built = summary else { return -1 }
         summary = nil   // keeps the summary uniquely referenced while it grows
         let record = FunctionSummary(
@@ -65,7 +65,7 @@ extension SwiftFileCheck {
     }
 
     mutating func summarizeTypeDeclaration(_ typeDecl: NodeID, name: String) {
-        guard summary != nil, tree.detail(typeDecl) == "protocol" else { return }
+        guard summary != nil, tree.detailIs(typeDecl, "protocol") else { return }
         guard var built = summary else { return }
         summary = nil
         built.protocols.insert(built.intern(name))
@@ -112,11 +112,11 @@ extension SwiftFileCheck {
                 // `Store().load()`, `store.items.first()`: typed only when inference can tell.
                 guard let inferred = inferredType(of: receiver, context: context) else { return }
                 typeName = inferred
-            } else if tree[receiver].name == selfSymbol || tree.name(receiver) == "Self" {
+            } else if tree[receiver].name == selfSymbol || tree.symbols.equals(tree[receiver].name, "Self") {
                 guard let enclosing = context.enclosingType else { return }
                 typeName = enclosing
-            } else if let written = tree.name(receiver), SwiftReceiverTypes.looksLikeTypeName(written),
-                      types.localBinding(tree[receiver].name) == nil {
+            } else if let written = nameText(receiver), SwiftReceiverTypes.looksLikeTypeName(written),
+                      !types.hasLocalBinding(tree[receiver].name) {
                 typeName = written
             } else if let inferred = inferredType(of: receiver, context: context) {
                 // `let store = Store()`, a typed parameter or stored property.
@@ -126,7 +126,7 @@ extension SwiftFileCheck {
             }
         } else {
             // `Foo(…)` constructs; a local closure or variable shadows any function of that name.
-            if SwiftReceiverTypes.looksLikeTypeName(name) || types.localBinding(shape.lastName) != nil { return }
+            if SwiftReceiverTypes.looksLikeTypeName(name) || types.hasLocalBinding(shape.lastName) { return }
         }
         let trailing = tree.children(shape.call).reduce(0) { count, child in
             tree.kind(child) == .argument && tree[child].flags.contains(.trailingClosure) ? count + 1 : count

@@ -4,24 +4,32 @@ import LightSyntax
 /// (DESIGN.md, "Async contexts") and which names are in scope. It uses an explicit stack: a long
 /// method chain nests deeply, and checks may run on threads with small stacks.
 extension SwiftFileCheck {
-    private enum WalkStep {
-        case visit(NodeID, SwiftWalkContext)
-        case leaveScope
+    /// A node whose children are being walked: the context they inherit, the next child to
+    /// visit, and whether the node opened a scope (left once its last child is done).
+    private struct WalkFrame {
+        var context: SwiftWalkContext
+        var next: NodeID
+        var opensScope: Bool
     }
 
     mutating func walk() {
-        var stack: [WalkStep] = [.visit(tree.root, SwiftWalkContext(origin: .none, enclosingType: nil))]
-        while let step = stack.popLast() {
-            switch step {
-            case .leaveScope:
-                types.leaveScope()
-            case .visit(let id, let context):
-                visit(id, context, &stack)
+        var frames: [WalkFrame] = []
+        frames.reserveCapacity(64)
+        visit(tree.root, SwiftWalkContext(origin: .none, enclosingType: nil), &frames)
+        while let top = frames.indices.last {
+            let child = frames[top].next
+            if child.isNone {
+                if frames[top].opensScope { types.leaveScope() }
+                frames.removeLast()
+                continue
             }
+            frames[top].next = tree[child].nextSibling
+            let context = frames[top].context
+            visit(child, context, &frames)
         }
     }
 
-    private mutating func visit(_ id: NodeID, _ context: SwiftWalkContext, _ stack: inout [WalkStep]) {
+    private mutating func visit(_ id: NodeID, _ context: SwiftWalkContext, _ frames: inout [WalkFrame]) {
         var inner = context
         inner.isTypeMemberLevel = false
         var opensScope = false
@@ -40,8 +48,8 @@ extension SwiftFileCheck {
             opensScope = true
         case .typeDecl:
             inner.origin = .none
-            if let written = tree.name(id) {
-                inner.enclosingType = SwiftReceiverTypes.normalizedTypeName(written) ?? written
+            if let written = nameText(id) {
+                inner.enclosingType = normalizedTypeName(tree[id].name) ?? written
                 if summary != nil { summarizeTypeDeclaration(id, name: inner.enclosingType ?? written) }
             }
             inner.summaryFunction = -1
@@ -63,13 +71,11 @@ extension SwiftFileCheck {
         default:
             break
         }
-        if opensScope {
-            types.enterScope()
-            stack.append(.leaveScope)
+        if opensScope { types.enterScope() }
+        let first = tree[id].firstChild
+        if opensScope || !first.isNone {
+            frames.append(WalkFrame(context: inner, next: first, opensScope: opensScope))
         }
-        let start = stack.count
-        for child in tree.children(id) { stack.append(.visit(child, inner)) }
-        stack[start...].reverse()
     }
 
     /// A local `let`/`var` (stored properties were collected before the walk).

@@ -62,7 +62,7 @@ extension SwiftFileCheck {
             }
             // A function the file defines, or a local closure, shadows the C library's.
             guard !isProjectFunction(shape.lastName, enclosingType: context.enclosingType),
-                  types.localBinding(shape.lastName) == nil else {
+                  !types.hasLocalBinding(shape.lastName) else {
                 return nil
             }
             return found.freeFunctions.first { $0.signature.labels.matches(labels) }
@@ -101,7 +101,7 @@ extension SwiftFileCheck {
         let node = tree.unwrappingTryAndAwait(expression)
         if tree.kind(node) == .call {
             let callee = tree[node].firstChild
-            return !callee.isNone && tree.kind(callee) == .name && tree.name(callee) == "URL"
+            return !callee.isNone && tree.kind(callee) == .name && tree.symbols.equals(tree[callee].name, "URL")
         }
         return inferredType(of: node, context: context) == "URL"
     }

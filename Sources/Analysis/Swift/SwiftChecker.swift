@@ -65,11 +65,14 @@ struct SwiftFileCheck {
     let catalogue: RuleCatalogue
     let index: SwiftCatalogueIndex
     var findings: [Finding] = []
-    var types = SwiftReceiverTypes()
+    var types: SwiftReceiverTypes
     /// Pass 1's summary of the file, built during the walk when the project index is on.
     var summary: FileSummary?
-    /// The catalogue's entries per symbol of this file, looked up once per distinct name.
-    private var entriesBySymbol: [Symbol: SwiftNameEntries] = [:]
+    /// The catalogue's entries per symbol of this file (indexed by the symbol's raw value), looked
+    /// up once per distinct name.
+    private var entriesBySymbol: [SwiftNameEntries?]
+    /// The text of each symbol once made (the checks ask for the same names again and again).
+    let texts: SymbolTexts
     private var rulesByCode: [String: Rule] = [:]
     /// Free functions the file defines: a `sleep(_:)` call may then mean the project's own.
     private(set) var topLevelFunctionNames: Set<Symbol> = []
@@ -91,6 +94,9 @@ struct SwiftFileCheck {
         self.initSymbol = tree.symbols.lookup("init")
         self.ifConfigSymbol = tree.symbols.lookup("#if")
         self.funcSymbol = tree.symbols.lookup("func")
+        self.types = SwiftReceiverTypes(symbolCount: tree.symbols.count)
+        self.entriesBySymbol = [SwiftNameEntries?](repeating: nil, count: tree.symbols.count)
+        self.texts = SymbolTexts(tree.symbols)
         for rule in catalogue.rules { rulesByCode[rule.code] = rule }
     }
 
@@ -100,14 +106,30 @@ struct SwiftFileCheck {
     }
 
     mutating func entries(_ symbol: Symbol) -> SwiftNameEntries {
-        if symbol.isNone { return .empty }
-        if let cached = entriesBySymbol[symbol] { return cached }
-        let found = index.entries(for: tree.symbols.string(symbol))
-        entriesBySymbol[symbol] = found
+        let slot = Int(symbol.raw)
+        guard slot >= 0, slot < entriesBySymbol.count else { return symbol.isNone ? .empty : index.entries(for: text(symbol)) }
+        if let cached = entriesBySymbol[slot] { return cached }
+        let found = index.entries(for: text(symbol))
+        entriesBySymbol[slot] = found
         return found
     }
 
-    func text(_ symbol: Symbol) -> String { tree.symbols.string(symbol) }
+    func text(_ symbol: Symbol) -> String { texts.string(symbol) }
+
+    /// `SwiftReceiverTypes.normalizedTypeName` of a symbol's text (nil for none).
+    func normalizedTypeName(_ symbol: Symbol) -> String? { texts.normalizedTypeName(symbol) }
+
+    /// The text of the node's `name` symbol, or nil.
+    func nameText(_ id: NodeID) -> String? {
+        let symbol = tree[id].name
+        return symbol.isNone ? nil : texts.string(symbol)
+    }
+
+    /// The text of the node's `detail` symbol, or nil.
+    func detailText(_ id: NodeID) -> String? {
+        let symbol = tree[id].detail
+        return symbol.isNone ? nil : texts.string(symbol)
+    }
 
     /// `X.init(…)`, compared by symbol: this runs for every member call of the file.
     func isInit(_ symbol: Symbol) -> Bool { !symbol.isNone && symbol == initSymbol }
@@ -135,8 +157,8 @@ struct SwiftFileCheck {
                     topLevelFunctionNames.insert(tree[id].name)
                 }
             case .typeDecl:
-                guard let written = tree.name(id) else { continue }
-                let owner = SwiftReceiverTypes.normalizedTypeName(written) ?? written
+                guard let written = nameText(id) else { continue }
+                let owner = normalizedTypeName(tree[id].name) ?? written
                 guard let members = tree.firstChild(id, ofKind: .block) else { continue }
                 collectProperties(in: members, of: owner)
             default:
@@ -151,8 +173,8 @@ struct SwiftFileCheck {
         while !current.isNone {
             switch tree.kind(current) {
             case .typeDecl:
-                guard let written = tree.name(current) else { return nil }
-                return SwiftReceiverTypes.normalizedTypeName(written) ?? written
+                guard let written = nameText(current) else { return nil }
+                return normalizedTypeName(tree[current].name) ?? written
             case .function, .closure, .module:
                 return nil
             default:
@@ -184,5 +206,45 @@ struct SwiftFileCheck {
                 break
             }
         }
+    }
+}
+
+/// The text of a tree's symbols, each made once on first use. A class so that the checker's
+/// non-mutating helpers can fill it in.
+final class SymbolTexts {
+    private let symbols: SymbolTable
+    private var strings: [String?]
+
+    init(_ symbols: SymbolTable) {
+        self.symbols = symbols
+        strings = [String?](repeating: nil, count: symbols.count)
+    }
+
+    /// `SwiftReceiverTypes.normalizedTypeName` of each symbol's text, worked out once.
+    private var typeNames: [String?] = []
+    private var typeNameKnown: [Bool] = []
+
+    func normalizedTypeName(_ symbol: Symbol) -> String? {
+        let slot = Int(symbol.raw)
+        guard slot >= 0 else { return nil }
+        guard slot < strings.count else { return SwiftReceiverTypes.normalizedTypeName(string(symbol)) }
+        if typeNameKnown.isEmpty {
+            typeNames = [String?](repeating: nil, count: strings.count)
+            typeNameKnown = [Bool](repeating: false, count: strings.count)
+        }
+        if typeNameKnown[slot] { return typeNames[slot] }
+        let made = SwiftReceiverTypes.normalizedTypeName(string(symbol))
+        typeNames[slot] = made
+        typeNameKnown[slot] = true
+        return made
+    }
+
+    func string(_ symbol: Symbol) -> String {
+        let slot = Int(symbol.raw)
+        guard slot >= 0, slot < strings.count else { return symbols.string(symbol) }
+        if let known = strings[slot] { return known }
+        let made = symbols.string(symbol)
+        strings[slot] = made
+        return made
     }
 }

@@ -14,7 +14,7 @@ extension SwiftFileCheck {
             }
             if !call.isNone, tree.kind(call) == .call {
                 let shape = SwiftCallShape(call: call, in: tree)
-                let label = tree.name(parent) ?? "_"
+                let label = nameText(parent) ?? "_"
                 if taskAPI(for: shape, context)?.closureLabels.contains(label) == true { return .taskClosure }
                 if isOffload(shape, context) { return .none }
                 // `items.map { … }` runs right here: it blocks whatever thread runs the caller.
@@ -34,7 +34,7 @@ extension SwiftFileCheck {
     /// A freestanding macro (an `opaque` `macro` node) the catalogue lists as running its closures
     /// inline (`#expect`, `#require`).
     private func isInlineMacro(_ node: NodeID) -> Bool {
-        guard tree.detail(node) == "macro", let written = tree.name(node) else { return false }
+        guard tree.detailIs(node, "macro"), let written = nameText(node) else { return false }
         return index.entries(for: written.hasPrefix("#") ? written : "#" + written).isInlineClosureAPI
     }
 

@@ -8,7 +8,7 @@ extension SwiftFileCheck {
     /// The type a `binding` or `parameter` declares: its annotation, else its value's type.
     mutating func declaredType(of declaration: NodeID, context: SwiftWalkContext?) -> String? {
         if let annotation = tree.firstChild(declaration, ofKind: .typeAnnotation) {
-            return tree.name(annotation).flatMap(SwiftReceiverTypes.normalizedTypeName)
+            return normalizedTypeName(tree[annotation].name)
         }
         guard tree.kind(declaration) == .binding, let value = bindingValue(declaration) else { return nil }
         return inferredType(of: value, context: context)
@@ -100,7 +100,7 @@ extension SwiftFileCheck {
         switch tree.kind(expression) {
         case .name:
             let symbol = tree[expression].name
-            guard !symbol.isNone, types.localBinding(symbol) == nil, types.topLevelBinding(symbol) == nil else {
+            guard !symbol.isNone, !types.hasLocalBinding(symbol), !types.hasTopLevelBinding(symbol) else {
                 return nil
             }
             let written = text(symbol)
@@ -127,9 +127,9 @@ extension SwiftFileCheck {
         case .call:
             let shape = SwiftCallShape(call: node, in: tree)
             guard !shape.isMember, tree.kind(shape.callee) == .name, text(shape.lastName) == "URL" else { return false }
-            guard let first = shape.arguments(in: tree).first, tree.name(first) == "string",
+            guard let first = shape.arguments(in: tree).first, tree.symbols.equals(tree[first].name, "string"),
                   let value = tree.argumentValue(first), tree.kind(value) == .stringLiteral,
-                  let literal = tree.name(value) else { return false }
+                  let literal = nameText(value) else { return false }
             let unquoted = literal.drop { $0 == "#" || $0 == "\"" }
             return unquoted.hasPrefix("https://") || unquoted.hasPrefix("http://")
         default:
