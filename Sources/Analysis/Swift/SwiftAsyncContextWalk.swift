@@ -15,7 +15,7 @@ extension SwiftFileCheck {
     mutating func walk() {
         var frames: [WalkFrame] = []
         frames.reserveCapacity(64)
-        visit(tree.root, SwiftWalkContext(origin: .none, enclosingType: nil), &frames)
+        visit(tree.root, SwiftWalkContext(origin: .none), &frames)
         while let top = frames.indices.last {
             let child = frames[top].next
             if child.isNone {
@@ -40,17 +40,20 @@ extension SwiftFileCheck {
         case .function:
             // Accessors (`get async`) and initializers are functions too.
             inner.origin = tree[id].flags.contains(.isAsync) ? .asyncFunction : .none
-            if summary != nil { inner.summaryFunction = summarizeFunction(id, context) }
+            if summarizing { inner.summaryFunction = summarizeFunction(id, context) }
             opensScope = true
         case .closure:
             inner.origin = closureOrigin(id, context)
-            if summary != nil { inner.summaryFunction = summaryFunction(inClosure: id, context) }
+            if summarizing { inner.summaryFunction = summaryFunction(inClosure: id, context) }
             opensScope = true
         case .typeDecl:
             inner.origin = .none
             if let written = nameText(id) {
-                inner.enclosingType = normalizedTypeName(tree[id].name) ?? written
-                if summary != nil { summarizeTypeDeclaration(id, name: inner.enclosingType ?? written) }
+                let typeName = normalizedTypeName(tree[id].name) ?? written
+                inner.enclosingTypeIndex = Int32(enclosingTypeNames.count)
+                enclosingTypeNames.append(typeName)
+                enclosingTypeSummaryIDs.append(-1)
+                if summarizing { summarizeTypeDeclaration(id, name: typeName) }
             }
             inner.summaryFunction = -1
             inner.isTypeMemberLevel = true
@@ -100,9 +103,9 @@ extension SwiftFileCheck {
     }
 
     private mutating func checkCall(_ call: NodeID, _ context: SwiftWalkContext) {
-        let shape = SwiftCallShape(call: call, in: tree)
+        let shape = callShape(call)
         if context.isAsync { checkBlockingCall(shape, context) }
         checkTaskStatement(shape, context)
-        if summary != nil { summarizeCall(shape, context) }
+        if summarizing { summarizeCall(shape, context) }
     }
 }

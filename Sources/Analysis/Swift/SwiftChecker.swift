@@ -14,12 +14,12 @@ enum SwiftChecker {
     /// but may hold the sync helpers that async code elsewhere calls, so it is walked too.
     static func checkAndSummarize(_ tree: SyntaxTree, path: String, module: String,
                                   catalogue: RuleCatalogue) -> ([Finding], FileSummary) {
-        var summary = FileSummary(path: path, language: .swift, module: module)
-        guard tree.nodes.count > 1 else { return ([], summary) }
+        guard tree.nodes.count > 1 else { return ([], FileSummary(path: path, language: .swift, module: module)) }
         var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
-        check.summary = summary
+        check.summary = FileSummary(path: path, language: .swift, module: module)
+        check.summarizing = true
         check.run()
-        summary = check.summary ?? summary
+        var summary = check.summary
         summary.finish()
         let findings = mayContainAsyncCode(tree, catalogue: catalogue.swift) ? check.findings.sorted(by: Finding.reportOrder) : []
         return (findings, summary)
@@ -49,7 +49,9 @@ enum SwiftAsyncOrigin: Equatable {
 struct SwiftWalkContext {
     var origin: SwiftAsyncOrigin
     /// The type whose members are being walked (for `self.x` and bare property names).
-    var enclosingType: String?
+    /// The type whose members are being walked, as an index into `enclosingTypeNames`
+    /// (-1: none); an index keeps the context free of reference counting.
+    var enclosingTypeIndex: Int32 = -1
     /// Directly in a type's member list: a `binding` there is a stored property, not a local.
     var isTypeMemberLevel = false
     /// Pass 1: the summarized function whose body this code runs in (-1: none, or not summarizing).
@@ -67,13 +69,19 @@ struct SwiftFileCheck {
     var findings: [Finding] = []
     var types: SwiftReceiverTypes
     /// Pass 1's summary of the file, built during the walk when the project index is on.
-    var summary: FileSummary?
+    var summary: FileSummary
+    var summarizing = false
+    /// Names of the type declarations walked so far (`SwiftWalkContext.enclosingTypeIndex`).
+    var enclosingTypeNames: [String] = []
+    /// Pass 1: the summary's string id of each of `enclosingTypeNames` (-1: not interned yet).
+    var enclosingTypeSummaryIDs: [StringID] = []
     /// The catalogue's entries per symbol of this file (indexed by the symbol's raw value), looked
     /// up once per distinct name.
     private var entriesBySymbol: [SwiftNameEntries?]
     /// The text of each symbol once made (the checks ask for the same names again and again).
     let texts: SymbolTexts
-    private var rulesByCode: [String: Rule] = [:]
+    /// Pass 1: the summary's string id of each symbol's text (-1: not interned yet).
+    var summaryIDs: [StringID] = []
     /// Free functions the file defines: a `sleep(_:)` call may then mean the project's own.
     private(set) var topLevelFunctionNames: Set<Symbol> = []
     /// Methods per type (with its extensions): inside the type, `sleep(1)` may mean `self.sleep`.
@@ -94,10 +102,10 @@ struct SwiftFileCheck {
         self.initSymbol = tree.symbols.lookup("init")
         self.ifConfigSymbol = tree.symbols.lookup("#if")
         self.funcSymbol = tree.symbols.lookup("func")
+        self.summary = FileSummary(path: path, language: .swift, module: "")
         self.types = SwiftReceiverTypes(symbolCount: tree.symbols.count)
         self.entriesBySymbol = [SwiftNameEntries?](repeating: nil, count: tree.symbols.count)
         self.texts = SymbolTexts(tree.symbols)
-        for rule in catalogue.rules { rulesByCode[rule.code] = rule }
     }
 
     mutating func run() {
@@ -116,8 +124,49 @@ struct SwiftFileCheck {
 
     func text(_ symbol: Symbol) -> String { texts.string(symbol) }
 
+    /// The name of the type whose members are being walked (nil outside a type).
+    func enclosingType(_ context: SwiftWalkContext?) -> String? {
+        guard let index = context?.enclosingTypeIndex, index >= 0 else { return nil }
+        return enclosingTypeNames[Int(index)]
+    }
+
     /// `SwiftReceiverTypes.normalizedTypeName` of a symbol's text (nil for none).
     func normalizedTypeName(_ symbol: Symbol) -> String? { texts.normalizedTypeName(symbol) }
+
+    /// A call's callee taken apart (a method: `self` is borrowed, the tree not copied).
+    func callShape(_ call: NodeID) -> SwiftCallShape {
+        // Built here rather than by `SwiftCallShape(call:in:)`: handing the tree to an initializer
+        // from a mutating method copied it (five retains and releases per call).
+        var shape = SwiftCallShape(call: call, callee: tree[call].firstChild)
+        guard !shape.callee.isNone else { return shape }
+        let node = tree[shape.callee]
+        switch node.kind {
+        case .name:
+            shape.lastName = node.name
+        case .member:
+            shape.lastName = node.name
+            shape.isMember = true
+            if !node.flags.contains(.implicitBase), !node.firstChild.isNone { shape.base = node.firstChild }
+        default:
+            break
+        }
+        return shape
+    }
+
+    /// Labels of the arguments inside the parentheses (`_` for an unlabelled one); trailing
+    /// closures are left out, as in the catalogue's notation.
+    func labels(of shape: SwiftCallShape) -> [String] {
+        var labels: [String] = []
+        var child = tree[shape.call].firstChild
+        while !child.isNone {
+            let node = tree[child]
+            if node.kind == .argument && !node.flags.contains(.trailingClosure) {
+                labels.append(node.name.isNone ? "_" : texts.string(node.name))
+            }
+            child = node.nextSibling
+        }
+        return labels
+    }
 
     /// The text of the node's `name` symbol, or nil.
     func nameText(_ id: NodeID) -> String? {
@@ -138,7 +187,9 @@ struct SwiftFileCheck {
     func isIfConfig(_ id: NodeID) -> Bool { !tree[id].detail.isNone && tree[id].detail == ifConfigSymbol }
 
     mutating func report(_ code: String, at node: NodeID, message: String, help: String) {
-        guard let rule = rulesByCode[code] else { return }
+        // Findings are rare: the rule is looked up when one is made (the last of a code wins, as
+        // when the catalogue's rules were keyed by code).
+        guard let rule = catalogue.rules.last(where: { $0.code == code }) else { return }
         findings.append(Finding(path: path, range: tree.range(node), rule: rule, language: .swift,
                                 message: message, help: help))
     }

@@ -13,7 +13,7 @@ extension SwiftFileCheck {
                 return context.origin
             }
             if !call.isNone, tree.kind(call) == .call {
-                let shape = SwiftCallShape(call: call, in: tree)
+                let shape = callShape(call)
                 let label = nameText(parent) ?? "_"
                 if taskAPI(for: shape, context)?.closureLabels.contains(label) == true { return .taskClosure }
                 if isOffload(shape, context) { return .none }
