@@ -113,6 +113,8 @@ extension SwiftFileCheck {
         }
         let name = text(shape.lastName)
         var typeName: String?
+        // The symbol whose text `typeName` is, when it is one (its summary id is then cached).
+        var typeSymbol = Symbol.none
         if shape.isMember {
             guard let base = shape.base else { return }
             let receiver = tree.unwrappingTryAndAwait(base)
@@ -126,6 +128,7 @@ extension SwiftFileCheck {
             } else if let written = nameText(receiver), SwiftReceiverTypes.looksLikeTypeName(written),
                       !types.hasLocalBinding(tree[receiver].name) {
                 typeName = written
+                typeSymbol = tree[receiver].name
             } else if let inferred = inferredType(of: receiver, context: context) {
                 // `let store = Store()`, a typed parameter or stored property.
                 typeName = inferred
@@ -136,13 +139,21 @@ extension SwiftFileCheck {
             // `Foo(…)` constructs; a local closure or variable shadows any function of that name.
             if SwiftReceiverTypes.looksLikeTypeName(name) || types.hasLocalBinding(shape.lastName) { return }
         }
-        // The labels joined with `:` (how the index matches them) and the call as written
-        // (`a.b(x:_:)`), built straight from the argument nodes.
+        // The call as written (`a.b(x:_:)`) and its labels joined with `:` (how the index
+        // matches them, the same bytes without the last `:`), built in one byte buffer straight
+        // from the argument nodes and decoded once.
         var trailing = 0
-        var labelText = ""
         var labelCount = 0
-        var written = calleeText(ofCall: shape.call)
-        written.append("(")
+        var bytes = writtenBytes
+        writtenBytes = []
+        bytes.removeAll(keepingCapacity: true)
+        let callee = tree[shape.call].firstChild
+        if callee.isNone || !appendCallee(callee, link: 1, to: &bytes) {
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(UInt8(ascii: "?"))
+        }
+        bytes.append(UInt8(ascii: "("))
+        let labelsStart = bytes.count
         var argument = tree[shape.call].firstChild
         while !argument.isNone {
             let node = tree[argument]
@@ -152,20 +163,31 @@ extension SwiftFileCheck {
                 trailing += 1
                 continue
             }
-            let label = node.name.isNone ? "_" : texts.string(node.name)
-            if labelCount > 0 { labelText.append(":") }
             labelCount += 1
-            labelText.append(label)
-            written.append(label)
-            written.append(":")
+            if node.name.isNone {
+                bytes.append(UInt8(ascii: "_"))
+            } else {
+                bytes.append(contentsOf: texts.string(node.name).utf8)
+            }
+            bytes.append(UInt8(ascii: ":"))
         }
-        written.append(")")
+        let labelText = labelCount == 0 ? "" : String(decoding: bytes[labelsStart..<(bytes.count - 1)], as: UTF8.self)
+        bytes.append(UInt8(ascii: ")"))
+        let written = String(decoding: bytes, as: UTF8.self)
+        writtenBytes = bytes
         let range = tree.range(shape.call)
         // Interned in the order the original code did: labels, name, type, written form.
-        let labelID = labelCount == 0 ? summary.intern("") : summary.intern(labelText)
+        let labelID: StringID
+        if labelCount > 0 {
+            labelID = summary.intern(labelText)
+        } else {
+            if emptyStringID < 0 { emptyStringID = summary.intern("") }
+            labelID = emptyStringID
+        }
         let nameID = summaryID(of: shape.lastName)
         let target: CallSite.Target = if let typeName {
-            .member(type: summary.intern(typeName), name: nameID, labels: labelID, trailingClosures: Int8(clamping: trailing))
+            .member(type: typeSymbol.isNone ? summary.intern(typeName) : summaryID(of: typeSymbol), name: nameID,
+                    labels: labelID, trailingClosures: Int8(clamping: trailing))
         } else {
             .bare(enclosingType: enclosingTypeSummaryID(context), name: nameID, labels: labelID,
                   trailingClosures: Int8(clamping: trailing))
@@ -178,40 +200,45 @@ extension SwiftFileCheck {
             endLine: Int32(range.end.line), endColumn: Int32(range.end.column)))
     }
 
-    /// `SyntaxSummary.calleeText` of a call's callee (`a.b()`, `.c`, `x[]`, `?`), written into one
-    /// string from the cached names instead of joined from parts.
-    func calleeText(ofCall call: NodeID) -> String {
-        let callee = tree[call].firstChild
-        if callee.isNone { return "?" }
-        var text = ""
-        return appendCallee(callee, link: 1, to: &text) ? text : "?"
-    }
-
-    /// Appends the normal form of `id` (its base first); false when the chain is longer than the
-    /// 64 links `SyntaxSummary.calleeText` follows.
-    private func appendCallee(_ id: NodeID, link: Int, to text: inout String) -> Bool {
+    /// Appends `SyntaxSummary.calleeText`'s normal form of a callee (`a.b()`, `.c`, `x[]`, `?`)
+    /// as UTF-8, its base first, written from the cached names instead of joined from `String`
+    /// parts; false when the chain is longer than the 64 links `calleeText` follows.
+    private func appendCallee(_ id: NodeID, link: Int, to bytes: inout [UInt8]) -> Bool {
         guard link <= 64 else { return false }
         let node = tree[id]
         switch node.kind {
         case .name:
-            text.append(node.name.isNone ? "?" : texts.string(node.name))
+            appendName(node.name, to: &bytes)
         case .member:
             if !node.flags.contains(.implicitBase) && !node.firstChild.isNone {
-                guard appendCallee(node.firstChild, link: link + 1, to: &text) else { return false }
+                guard appendCallee(node.firstChild, link: link + 1, to: &bytes) else { return false }
             }
-            text.append(".")
-            text.append(node.name.isNone ? "?" : texts.string(node.name))
+            bytes.append(UInt8(ascii: "."))
+            appendName(node.name, to: &bytes)
         case .call, .subscript, .await, .tryExpr:
             if node.firstChild.isNone {
-                text.append("?")
+                bytes.append(UInt8(ascii: "?"))
             } else {
-                guard appendCallee(node.firstChild, link: link + 1, to: &text) else { return false }
+                guard appendCallee(node.firstChild, link: link + 1, to: &bytes) else { return false }
             }
-            if node.kind == .call { text.append("()") } else if node.kind == .subscript { text.append("[]") }
+            if node.kind == .call {
+                bytes.append(UInt8(ascii: "(")); bytes.append(UInt8(ascii: ")"))
+            } else if node.kind == .subscript {
+                bytes.append(UInt8(ascii: "[")); bytes.append(UInt8(ascii: "]"))
+            }
         default:
-            text.append("?")
+            bytes.append(UInt8(ascii: "?"))
         }
         return true
+    }
+
+    /// A name's UTF-8 (as `String` repairs it), or `?` for none.
+    private func appendName(_ symbol: Symbol, to bytes: inout [UInt8]) {
+        if symbol.isNone {
+            bytes.append(UInt8(ascii: "?"))
+        } else {
+            bytes.append(contentsOf: texts.string(symbol).utf8)
+        }
     }
 
     /// The summary's string id of a symbol's text, interned once per file.

@@ -4,8 +4,9 @@ import LightSyntax
 /// AL204 (discarded `Task {}` handles), AL203 (unread `async let`).
 enum SwiftChecker {
     static func check(_ tree: SyntaxTree, path: String, catalogue: RuleCatalogue) -> [Finding] {
-        guard tree.nodes.count > 1, mayContainAsyncCode(tree, catalogue: catalogue.swift) else { return [] }
+        guard tree.nodes.count > 1 else { return [] }
         var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
+        guard check.mayHaveAsyncCode else { return [] }
         check.run()
         return check.findings.sorted(by: Finding.reportOrder)
     }
@@ -21,7 +22,7 @@ enum SwiftChecker {
         check.run()
         var summary = check.summary
         summary.finish()
-        let findings = mayContainAsyncCode(tree, catalogue: catalogue.swift) ? check.findings.sorted(by: Finding.reportOrder) : []
+        let findings = check.mayHaveAsyncCode ? check.findings.sorted(by: Finding.reportOrder) : []
         return (findings, summary)
     }
 
@@ -29,7 +30,17 @@ enum SwiftChecker {
     /// none of those can be written without one of these marks; most files of a NIO-style code
     /// base have none, and skip the walk.
     static func mayContainAsyncCode(_ tree: SyntaxTree, catalogue: SwiftCatalogue) -> Bool {
+        hasTaskAPIName(tree, catalogue: catalogue) || hasAsyncMark(tree)
+    }
+
+    /// Whether the file names a task API (`Task`, `addTask`, …) anywhere.
+    static func hasTaskAPIName(_ tree: SyntaxTree, catalogue: SwiftCatalogue) -> Bool {
         for name in catalogue.index.taskAPINames where tree.symbols.lookup(name) != nil { return true }
+        return false
+    }
+
+    /// Whether any node is an `await`, or marked async or `async let`.
+    static func hasAsyncMark(_ tree: SyntaxTree) -> Bool {
         let marks: NodeFlags = [.isAsync, .asyncLet]
         for node in tree.nodes where node.kind == .await || !node.flags.isDisjoint(with: marks) {
             return true
@@ -68,6 +79,15 @@ struct SwiftFileCheck {
     let index: SwiftCatalogueIndex
     var findings: [Finding] = []
     var types: SwiftReceiverTypes
+    /// The file names a task API: without one, no call is a task API (`taskAPI(for:)`).
+    let hasTaskAPINames: Bool
+    /// `SwiftChecker.mayContainAsyncCode`: without async code no context is async, so the rules
+    /// cannot fire and closures need no origin analysis (the summary-only walk stays cheap).
+    let mayHaveAsyncCode: Bool
+    /// Pass 1: the summary's string id of the empty string (-1: not interned yet).
+    var emptyStringID: StringID = -1
+    /// Scratch bytes for the written form of a call (`a.b(x:_:)`), reused across calls.
+    var writtenBytes: [UInt8] = []
     /// Pass 1's summary of the file, built during the walk when the project index is on.
     var summary: FileSummary
     var summarizing = false
@@ -104,6 +124,8 @@ struct SwiftFileCheck {
         self.funcSymbol = tree.symbols.lookup("func")
         self.summary = FileSummary(path: path, language: .swift, module: "")
         self.types = SwiftReceiverTypes(symbolCount: tree.symbols.count)
+        self.hasTaskAPINames = SwiftChecker.hasTaskAPIName(tree, catalogue: catalogue.swift)
+        self.mayHaveAsyncCode = hasTaskAPINames || SwiftChecker.hasAsyncMark(tree)
         self.entriesBySymbol = [SwiftNameEntries?](repeating: nil, count: tree.symbols.count)
         self.texts = SymbolTexts(tree.symbols)
     }

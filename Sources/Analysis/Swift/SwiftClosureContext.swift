@@ -4,6 +4,8 @@ import LightSyntax
 /// Precision first: a plain sync closure stored or handed to an unknown function is not one.
 extension SwiftFileCheck {
     mutating func closureOrigin(_ closure: NodeID, _ context: SwiftWalkContext) -> SwiftAsyncOrigin {
+        // Every async origin below needs an `async`, an `await`, an `async let` or a task API.
+        guard mayHaveAsyncCode else { return .none }
         if tree[closure].flags.contains(.isAsync) { return .asyncClosure }
         let parent = tree[closure].parent
         if !parent.isNone, tree.kind(parent) == .argument {
@@ -53,6 +55,7 @@ extension SwiftFileCheck {
 
     /// The catalogue's task API this call is, if any (`Task`, `Task.detached`, `addTask`, …).
     mutating func taskAPI(for shape: SwiftCallShape, _ context: SwiftWalkContext) -> SwiftTaskPattern? {
+        guard hasTaskAPINames else { return nil }
         let name = calledName(shape)
         let candidates = entries(name).taskAPIs
         if candidates.isEmpty { return nil }
