@@ -29,7 +29,9 @@ struct Lexer {
     init(_ p: UnsafeBufferPointer<UInt8>) {
         self.p = p
         self.n = p.count
-        tokens.reserveCapacity(n / 4 + 16)
+        // Dense code has more than one token per four bytes (a quarter regrew the array for
+        // about a thousand files of the Swift corpus): one allocation, no regrowth.
+        tokens.reserveCapacity(n / 3 + 16)
     }
 
     @inline(__always) func at(_ i: Int) -> UInt8 { i < n ? p[i] : 0 }

@@ -86,8 +86,9 @@ struct Parser {
         self.src = UnsafeRawBufferPointer(source)
         self.d = Details(&self.tree.symbols)
         self.match = Parser.matchBrackets(tokens)
-        // About one node per two tokens in real code: one allocation instead of many regrowths.
-        self.tree.nodes.reserveCapacity(tokens.count / 2 + 16)
+        // About 0.6 nodes per token in real code (0.5 regrew the array in a third of the Swift
+        // corpus's files): one allocation instead of regrowths.
+        self.tree.nodes.reserveCapacity(tokens.count * 3 / 4 + 16)
     }
 
     static func matchBrackets(_ toks: [Token]) -> [Int32] {
