@@ -283,38 +283,55 @@ struct SwiftFileCheck {
 }
 
 /// The text of a tree's symbols, each made once on first use. A class so that the checker's
-/// non-mutating helpers can fill it in.
+/// non-mutating helpers can fill it in; the caches are raw buffers, not arrays, because arrays
+/// in a class's properties pay a dynamic exclusivity check on every access (about 40 M
+/// instructions on the Swift corpus).
 final class SymbolTexts {
     private let symbols: SymbolTable
-    private var strings: [String?]
+    private let count: Int
+    /// Per symbol: its text once made (nil: not made yet).
+    private let strings: UnsafeMutablePointer<String?>
+    /// Per symbol: `SwiftReceiverTypes.normalizedTypeName` of its text (nil: not worked out yet;
+    /// `.some(nil)`: no type name). Allocated on first use.
+    private var typeNames: UnsafeMutablePointer<String??>?
 
     init(_ symbols: SymbolTable) {
         self.symbols = symbols
-        strings = [String?](repeating: nil, count: symbols.count)
+        count = symbols.count
+        strings = .allocate(capacity: max(count, 1))
+        strings.initialize(repeating: nil, count: count)
     }
 
-    /// `SwiftReceiverTypes.normalizedTypeName` of each symbol's text, worked out once.
-    private var typeNames: [String?] = []
-    private var typeNameKnown: [Bool] = []
+    deinit {
+        strings.deinitialize(count: count)
+        strings.deallocate()
+        if let typeNames {
+            typeNames.deinitialize(count: count)
+            typeNames.deallocate()
+        }
+    }
 
     func normalizedTypeName(_ symbol: Symbol) -> String? {
         let slot = Int(symbol.raw)
         guard slot >= 0 else { return nil }
-        guard slot < strings.count else { return SwiftReceiverTypes.normalizedTypeName(string(symbol)) }
-        if typeNameKnown.isEmpty {
-            typeNames = [String?](repeating: nil, count: strings.count)
-            typeNameKnown = [Bool](repeating: false, count: strings.count)
+        guard slot < count else { return SwiftReceiverTypes.normalizedTypeName(string(symbol)) }
+        let cache: UnsafeMutablePointer<String??>
+        if let typeNames {
+            cache = typeNames
+        } else {
+            cache = .allocate(capacity: max(count, 1))
+            cache.initialize(repeating: nil, count: count)
+            typeNames = cache
         }
-        if typeNameKnown[slot] { return typeNames[slot] }
+        if let known = cache[slot] { return known }
         let made = SwiftReceiverTypes.normalizedTypeName(string(symbol))
-        typeNames[slot] = made
-        typeNameKnown[slot] = true
+        cache[slot] = .some(made)
         return made
     }
 
     func string(_ symbol: Symbol) -> String {
         let slot = Int(symbol.raw)
-        guard slot >= 0, slot < strings.count else { return symbols.string(symbol) }
+        guard slot >= 0, slot < count else { return symbols.string(symbol) }
         if let known = strings[slot] { return known }
         let made = symbols.string(symbol)
         strings[slot] = made

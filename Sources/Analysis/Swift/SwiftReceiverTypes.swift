@@ -134,6 +134,9 @@ struct SwiftReceiverTypes {
            bytes.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }) {
             return text
         }
+        // Printable ASCII (what type annotations nearly always are): the same steps on bytes,
+        // where every byte is one `Character`.
+        if bytes.allSatisfy({ $0 > 32 && $0 < 127 }) { return normalizedASCIITypeName(Array(bytes)) }
         var type = Substring(text)
         for keyword in ["any", "some", "inout", "borrowing", "consuming", "sending", "isolated"] {
             if type.hasPrefix(keyword), let next = type.dropFirst(keyword.count).first, next.isUppercase {
@@ -147,6 +150,29 @@ struct SwiftReceiverTypes {
         if let dot = type.lastIndex(of: ".") { type = type[type.index(after: dot)...] }
         guard let initial = type.first, initial.isUppercase else { return nil }
         return String(type)
+    }
+
+    /// `normalizedTypeName` for printable ASCII bytes.
+    private static func normalizedASCIITypeName(_ bytes: [UInt8]) -> String? {
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
+        var low = 0, high = bytes.count
+        for keyword: StaticString in ["any", "some", "inout", "borrowing", "consuming", "sending", "isolated"] {
+            let count = keyword.utf8CodeUnitCount
+            guard high > count, isUpper(bytes[count]) else { continue }
+            var k = 0
+            while k < count && bytes[k] == keyword.utf8Start[k] { k += 1 }
+            if k == count {
+                low = count
+                break
+            }
+        }
+        guard low < high, bytes[low] != UInt8(ascii: "("), bytes[low] != UInt8(ascii: "["),
+              bytes[low] != UInt8(ascii: "@") else { return nil }
+        if let generic = bytes[low..<high].firstIndex(of: UInt8(ascii: "<")) { high = generic }
+        while high > low && (bytes[high - 1] == UInt8(ascii: "?") || bytes[high - 1] == UInt8(ascii: "!")) { high -= 1 }
+        if let dot = bytes[low..<high].lastIndex(of: UInt8(ascii: ".")) { low = dot + 1 }
+        guard low < high, isUpper(bytes[low]) else { return nil }
+        return String(decoding: bytes[low..<high], as: UTF8.self)
     }
 
     /// Type names start with a capital letter, variables do not (Swift API design guidelines):
