@@ -266,26 +266,68 @@ struct Parser {
     }
 
     /// Makes every node's range hold its children's (recovery can end a node before an empty
-    /// child made at the next token). One iterative post-order pass, no recursion.
+    /// child made at the next token). One post-order pass over the child and parent links, in
+    /// place, without a stack; the walk is bounded, and a tree whose links disagree (none is
+    /// known) is done by the stack-based pass instead, so that no input can make it loop.
     mutating func normalizeRanges() {
+        let count = tree.nodes.count
+        guard count > 0 else { return }
+        let root = Int(tree.root.raw)
+        let done = tree.nodes.withUnsafeMutableBufferPointer { nodes -> Bool in
+            var budget = 4 * count + 16
+            var id = root
+            while true {
+                var child = nodes[id].firstChild
+                while !child.isNone {
+                    budget -= 1
+                    if budget < 0 { return false }
+                    id = Int(child.raw)
+                    child = nodes[id].firstChild
+                }
+                while true {
+                    budget -= 1
+                    if budget < 0 { return false }
+                    Self.holdChildren(id, nodes)
+                    if id == root { return true }
+                    let next = nodes[id].nextSibling
+                    if !next.isNone {
+                        id = Int(next.raw)
+                        break
+                    }
+                    let parent = nodes[id].parent
+                    if parent.isNone { return false }
+                    id = Int(parent.raw)
+                }
+            }
+        }
+        if !done { normalizeRangesWithStack() }
+    }
+
+    /// Widens a node to its children's ranges (which are final).
+    @inline(__always)
+    static func holdChildren(_ id: Int, _ nodes: UnsafeMutableBufferPointer<SyntaxNode>) {
+        var start = nodes[id].start, end = nodes[id].end
+        var c = nodes[id].firstChild
+        if !c.isNone { start = min(start, nodes[Int(c.raw)].start) }
+        while !c.isNone {
+            end = max(end, nodes[Int(c.raw)].end)
+            c = nodes[Int(c.raw)].nextSibling
+        }
+        if end < start { end = start }
+        nodes[id].start = start
+        nodes[id].end = end
+    }
+
+    /// `normalizeRanges` with an explicit stack (needs no parent links).
+    mutating func normalizeRangesWithStack() {
         // The stack holds `raw` for a node to expand and `~raw` (negative) for one whose
-        // children are done. Nodes are read and written in place: this touches every node.
+        // children are done.
         var stack: [Int32] = [tree.root.raw]
         stack.reserveCapacity(256)
         tree.nodes.withUnsafeMutableBufferPointer { nodes in
             while let top = stack.popLast() {
                 if top < 0 {
-                    let id = Int(~top)
-                    var start = nodes[id].start, end = nodes[id].end
-                    var c = nodes[id].firstChild
-                    if !c.isNone { start = min(start, nodes[Int(c.raw)].start) }
-                    while !c.isNone {
-                        end = max(end, nodes[Int(c.raw)].end)
-                        c = nodes[Int(c.raw)].nextSibling
-                    }
-                    if end < start { end = start }
-                    nodes[id].start = start
-                    nodes[id].end = end
+                    Self.holdChildren(Int(~top), nodes)
                 } else {
                     stack.append(~top)
                     var c = nodes[Int(top)].firstChild

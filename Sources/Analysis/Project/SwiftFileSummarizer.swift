@@ -22,7 +22,8 @@ extension SwiftFileCheck {
         // Interned in the order the fields are listed (name, qualified name, owner, parameters).
         let nameID = nameSymbol.isNone ? summary.intern(name) : summaryID(of: nameSymbol)
         let qualifiedID = owner.map { summary.intern($0 + "." + name) } ?? nameID
-        let ownerID = owner.map { summary.intern($0) }
+        // The owner is the enclosing type: its id is cached per type declaration.
+        let ownerID = owner == nil ? nil : enclosingTypeSummaryID(context)
         var parameters: [StringID] = []
         var child = tree[function].firstChild
         while !child.isNone {
@@ -115,6 +116,9 @@ extension SwiftFileCheck {
         var typeName: String?
         // The symbol whose text `typeName` is, when it is one (its summary id is then cached).
         var typeSymbol = Symbol.none
+        var typeIsEnclosing = false
+        // A single label's text is its symbol's (ids cached per symbol).
+        var onlyLabel = Symbol.none
         if shape.isMember {
             guard let base = shape.base else { return }
             let receiver = tree.unwrappingTryAndAwait(base)
@@ -125,6 +129,7 @@ extension SwiftFileCheck {
             } else if tree[receiver].name == selfSymbol || tree.symbols.equals(tree[receiver].name, "Self") {
                 guard let enclosing = enclosingType(context) else { return }
                 typeName = enclosing
+                typeIsEnclosing = true
             } else if let written = nameText(receiver), SwiftReceiverTypes.looksLikeTypeName(written),
                       !types.hasLocalBinding(tree[receiver].name) {
                 typeName = written
@@ -164,6 +169,7 @@ extension SwiftFileCheck {
                 continue
             }
             labelCount += 1
+            onlyLabel = node.name
             if node.name.isNone {
                 bytes.append(UInt8(ascii: "_"))
             } else {
@@ -179,14 +185,15 @@ extension SwiftFileCheck {
         // Interned in the order the original code did: labels, name, type, written form.
         let labelID: StringID
         if labelCount > 0 {
-            labelID = summary.intern(labelText)
+            labelID = labelCount == 1 && !onlyLabel.isNone ? summaryID(of: onlyLabel) : summary.intern(labelText)
         } else {
             if emptyStringID < 0 { emptyStringID = summary.intern("") }
             labelID = emptyStringID
         }
         let nameID = summaryID(of: shape.lastName)
         let target: CallSite.Target = if let typeName {
-            .member(type: typeSymbol.isNone ? summary.intern(typeName) : summaryID(of: typeSymbol), name: nameID,
+            .member(type: typeIsEnclosing ? enclosingTypeSummaryID(context) ?? summary.intern(typeName)
+                        : typeSymbol.isNone ? summary.intern(typeName) : summaryID(of: typeSymbol), name: nameID,
                     labels: labelID, trailingClosures: Int8(clamping: trailing))
         } else {
             .bare(enclosingType: enclosingTypeSummaryID(context), name: nameID, labels: labelID,

@@ -13,23 +13,30 @@ extension SwiftFileCheck {
     }
 
     mutating func walk() {
-        var frames: [WalkFrame] = []
-        frames.reserveCapacity(64)
-        visit(tree.root, SwiftWalkContext(origin: .none), &frames)
-        while let top = frames.indices.last {
-            let child = frames[top].next
+        // `current` is the innermost frame, kept out of the array: the array changes only when
+        // the walk goes down into a node's children or back up, not once per node.
+        var ancestors: [WalkFrame] = []
+        ancestors.reserveCapacity(64)
+        var current = WalkFrame(context: SwiftWalkContext(origin: .none), next: tree.root, opensScope: false)
+        while true {
+            let child = current.next
             if child.isNone {
-                if frames[top].opensScope { types.leaveScope() }
-                frames.removeLast()
+                if current.opensScope { types.leaveScope() }
+                guard let parent = ancestors.popLast() else { return }
+                current = parent
                 continue
             }
-            frames[top].next = tree[child].nextSibling
-            let context = frames[top].context
-            visit(child, context, &frames)
+            current.next = tree[child].nextSibling
+            if let inner = visit(child, current.context) {
+                ancestors.append(current)
+                current = inner
+            }
         }
     }
 
-    private mutating func visit(_ id: NodeID, _ context: SwiftWalkContext, _ frames: inout [WalkFrame]) {
+    /// Checks a node and returns the frame for walking its children (nil: nothing to walk and
+    /// no scope to leave).
+    private mutating func visit(_ id: NodeID, _ context: SwiftWalkContext) -> WalkFrame? {
         var inner = context
         inner.isTypeMemberLevel = false
         var opensScope = false
@@ -61,7 +68,7 @@ extension SwiftFileCheck {
         case .parameter:
             // Default values are evaluated by the caller; only the name and type matter here.
             types.declare(tree[id].name, typeName: declaredType(of: id, context: context))
-            return
+            return nil
         case .binding:
             declareBinding(id, context)
             if tree[id].flags.contains(.asyncLet) { checkAsyncLet(id) }
@@ -76,9 +83,8 @@ extension SwiftFileCheck {
         }
         if opensScope { types.enterScope() }
         let first = tree[id].firstChild
-        if opensScope || !first.isNone {
-            frames.append(WalkFrame(context: inner, next: first, opensScope: opensScope))
-        }
+        guard opensScope || !first.isNone else { return nil }
+        return WalkFrame(context: inner, next: first, opensScope: opensScope)
     }
 
     /// A local `let`/`var` (stored properties were collected before the walk).
