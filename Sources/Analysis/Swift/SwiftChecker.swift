@@ -95,9 +95,11 @@ struct SwiftFileCheck {
     var enclosingTypeNames: [String] = []
     /// Pass 1: the summary's string id of each of `enclosingTypeNames` (-1: not interned yet).
     var enclosingTypeSummaryIDs: [StringID] = []
-    /// The catalogue's entries per symbol of this file (indexed by the symbol's raw value), looked
-    /// up once per distinct name.
-    private var entriesBySymbol: [SwiftNameEntries?]
+    /// The catalogue's entries per symbol of this file, looked up once per distinct name: the
+    /// index in `entryList` per symbol (by raw value; -1: not looked up yet). Plain integers,
+    /// so the per-symbol array costs nothing to free.
+    private var entrySlots: [Int32]
+    private var entryList: [SwiftNameEntries] = []
     /// The text of each symbol once made (the checks ask for the same names again and again).
     let texts: SymbolTexts
     /// Pass 1: the summary's string id of each symbol's text (-1: not interned yet).
@@ -126,7 +128,7 @@ struct SwiftFileCheck {
         self.types = SwiftReceiverTypes(symbolCount: tree.symbols.count)
         self.hasTaskAPINames = SwiftChecker.hasTaskAPIName(tree, catalogue: catalogue.swift)
         self.mayHaveAsyncCode = hasTaskAPINames || SwiftChecker.hasAsyncMark(tree)
-        self.entriesBySymbol = [SwiftNameEntries?](repeating: nil, count: tree.symbols.count)
+        self.entrySlots = [Int32](repeating: -1, count: tree.symbols.count)
         self.texts = SymbolTexts(tree.symbols)
     }
 
@@ -137,10 +139,12 @@ struct SwiftFileCheck {
 
     mutating func entries(_ symbol: Symbol) -> SwiftNameEntries {
         let slot = Int(symbol.raw)
-        guard slot >= 0, slot < entriesBySymbol.count else { return symbol.isNone ? .empty : index.entries(for: text(symbol)) }
-        if let cached = entriesBySymbol[slot] { return cached }
+        guard slot >= 0, slot < entrySlots.count else { return symbol.isNone ? .empty : index.entries(for: text(symbol)) }
+        let known = entrySlots[slot]
+        if known >= 0 { return entryList[Int(known)] }
         let found = index.entries(for: text(symbol))
-        entriesBySymbol[slot] = found
+        entrySlots[slot] = Int32(entryList.count)
+        entryList.append(found)
         return found
     }
 
@@ -291,6 +295,10 @@ final class SymbolTexts {
     private let count: Int
     /// Per symbol: its text once made (nil: not made yet).
     private let strings: UnsafeMutablePointer<String?>
+    /// The slots of `strings` (and of `typeNames`) filled so far: only those hold anything to
+    /// release when the file is done.
+    private var filled: [Int32] = []
+    private var typeNamesFilled: [Int32] = []
     /// Per symbol: `SwiftReceiverTypes.normalizedTypeName` of its text (nil: not worked out yet;
     /// `.some(nil)`: no type name). Allocated on first use.
     private var typeNames: UnsafeMutablePointer<String??>?
@@ -303,10 +311,11 @@ final class SymbolTexts {
     }
 
     deinit {
-        strings.deinitialize(count: count)
+        // Every other slot holds nil, which needs no deinitialization.
+        for slot in filled { (strings + Int(slot)).deinitialize(count: 1) }
         strings.deallocate()
         if let typeNames {
-            typeNames.deinitialize(count: count)
+            for slot in typeNamesFilled { (typeNames + Int(slot)).deinitialize(count: 1) }
             typeNames.deallocate()
         }
     }
@@ -326,6 +335,7 @@ final class SymbolTexts {
         if let known = cache[slot] { return known }
         let made = SwiftReceiverTypes.normalizedTypeName(string(symbol))
         cache[slot] = .some(made)
+        typeNamesFilled.append(Int32(slot))
         return made
     }
 
@@ -335,6 +345,7 @@ final class SymbolTexts {
         if let known = strings[slot] { return known }
         let made = symbols.string(symbol)
         strings[slot] = made
+        filled.append(Int32(slot))
         return made
     }
 }
