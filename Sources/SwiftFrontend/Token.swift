@@ -77,6 +77,9 @@ struct Token {
 /// A byte table of the keywords (the spelling of each `Keyword` case), looked up by hash.
 struct KeywordTable: Sendable {
     private var slots: [(hash: UInt32, bytes: [UInt8], kw: Keyword)?]
+    /// Per ASCII first byte: bit `n` is set when some keyword of `n` bytes starts with it. Most
+    /// identifiers are no keyword, and this rejects nearly all of them before hashing.
+    private var lengthsByFirstByte: [UInt32]
 
     static let shared = KeywordTable()
 
@@ -116,8 +119,10 @@ struct KeywordTable: Sendable {
             ("externalMacro", .externalMacro),
         ]
         slots = Array(repeating: nil, count: 512)
+        lengthsByFirstByte = Array(repeating: 0, count: 128)
         for (text, kw) in words {
             let bytes = Array(text.utf8)
+            lengthsByFirstByte[Int(bytes[0])] |= 1 << UInt32(bytes.count)
             let h = Self.hash(bytes)
             var slot = Int(h) & 511
             while slots[slot] != nil { slot = (slot + 1) & 511 }
@@ -134,6 +139,8 @@ struct KeywordTable: Sendable {
     func lookup(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Keyword {
         let n = end - start
         if n < 1 || n > 20 { return .none }
+        let first = p[start]
+        if first >= 128 || lengthsByFirstByte[Int(first)] & (1 << UInt32(n)) == 0 { return .none }
         var h: UInt32 = 2_166_136_261
         for i in start..<end { h = (h ^ UInt32(p[i])) &* 16_777_619 }
         var slot = Int(h) & 511

@@ -8,31 +8,46 @@ extension SwiftFileCheck {
     /// Registers a `func` and returns its index in the summary, or -1 when its calls do not
     /// propagate (not summarizing, an accessor or initializer, a function local to another).
     mutating func summarizeFunction(_ function: NodeID, _ context: SwiftWalkContext) -> Int32 {
-        guard summary != nil, !tree[function].detail.isNone, tree[function].detail == funcSymbol else { return -1 }
+        guard summarizing, !tree[function].detail.isNone, tree[function].detail == funcSymbol else { return -1 }
         var owner: String?
         if context.isTypeMemberLevel {
-            guard let enclosing = context.enclosingType else { return -1 }
+            guard let enclosing = enclosingType(context) else { return -1 }
             owner = enclosing
         } else if !isFileLevel(function) {
             return -1
         }
-        var parameters: [String] = []
-        for child in tree.children(function) where tree.kind(child) == .parameter {
-            let label = tree.name(child).map { tree.detail(child) ?? $0 } ?? tree.detail(child) ?? "_"
-            let hasDefault = tree.children(child).contains { tree.kind($0) != .typeAnnotation }
-            parameters.append(hasDefault ? label + "=" : label)
-        }
         let location = tree.anchorLocation(function)
-        let name = tree.name(function) ?? "?"
-        guard var built = summary else { return -1 }
-        summary = nil   // keeps the summary uniquely referenced while it grows
-        let record = FunctionSummary(
-            name: built.intern(name), qualifiedName: built.intern(owner.map { $0 + "." + name } ?? name),
-            owner: owner.map { built.intern($0) }, parameters: parameters.map { built.intern($0) },
-            isAsync: tree[function].flags.contains(.isAsync), line: Int32(location.line), column: Int32(location.column))
-        built.functions.append(record)
-        summary = built
-        return Int32(built.functions.count - 1)
+        let nameSymbol = tree[function].name
+        let name = nameSymbol.isNone ? "?" : text(nameSymbol)
+        // Interned in the order the fields are listed (name, qualified name, owner, parameters).
+        let nameID = nameSymbol.isNone ? summary.intern(name) : summaryID(of: nameSymbol)
+        let qualifiedID = owner.map { summary.intern($0 + "." + name) } ?? nameID
+        // The owner is the enclosing type: its id is cached per type declaration.
+        let ownerID = owner == nil ? nil : enclosingTypeSummaryID(context)
+        var parameters: [StringID] = []
+        var child = tree[function].firstChild
+        while !child.isNone {
+            let parameter = tree[child]
+            child = parameter.nextSibling
+            guard parameter.kind == .parameter else { continue }
+            // The external label: the detail when written, else the name, else `_`.
+            let labelSymbol = parameter.detail.isNone ? parameter.name : parameter.detail
+            var hasDefault = false
+            var part = parameter.firstChild
+            while !part.isNone {
+                if tree.kind(part) != .typeAnnotation { hasDefault = true; break }
+                part = tree[part].nextSibling
+            }
+            if hasDefault {
+                parameters.append(summary.intern((labelSymbol.isNone ? "_" : text(labelSymbol)) + "="))
+            } else {
+                parameters.append(labelSymbol.isNone ? summary.intern("_") : summaryID(of: labelSymbol))
+            }
+        }
+        summary.functions.append(FunctionSummary(
+            name: nameID, qualifiedName: qualifiedID, owner: ownerID, parameters: parameters,
+            isAsync: tree[function].flags.contains(.isAsync), line: Int32(location.line), column: Int32(location.column)))
+        return Int32(summary.functions.count - 1)
     }
 
     /// A declaration at file level (possibly inside `#if`).
@@ -52,28 +67,25 @@ extension SwiftFileCheck {
     /// handed to an API that runs it inline (`map`, `withLock`); stored, escaping and offloaded
     /// closures (`DispatchQueue.global().async {}`) run later, elsewhere.
     mutating func summaryFunction(inClosure closure: NodeID, _ context: SwiftWalkContext) -> Int32 {
-        guard summary != nil, context.summaryFunction >= 0 else { return -1 }
+        guard summarizing, context.summaryFunction >= 0 else { return -1 }
         let parent = tree[closure].parent
         guard !parent.isNone else { return -1 }
         if tree.kind(parent) == .call && tree[parent].firstChild == closure { return context.summaryFunction }
         guard tree.kind(parent) == .argument else { return -1 }
         let call = tree[parent].parent
         guard !call.isNone, tree.kind(call) == .call else { return -1 }
-        let shape = SwiftCallShape(call: call, in: tree)
+        let shape = callShape(call)
         if isOffload(shape, context) || taskAPI(for: shape, context) != nil { return -1 }
         return entries(calledName(shape)).isInlineClosureAPI ? context.summaryFunction : -1
     }
 
     mutating func summarizeTypeDeclaration(_ typeDecl: NodeID, name: String) {
-        guard summary != nil, tree.detail(typeDecl) == "protocol" else { return }
-        guard var built = summary else { return }
-        summary = nil
-        built.protocols.insert(built.intern(name))
-        summary = built
+        guard summarizing, tree.detailIs(typeDecl, "protocol") else { return }
+        summary.protocols.insert(summary.intern(name))
     }
 
     mutating func summarizeCall(_ shape: SwiftCallShape, _ context: SwiftWalkContext) {
-        guard summary != nil, !shape.lastName.isNone else { return }
+        guard summarizing, !shape.lastName.isNone else { return }
         let role: CallSite.Role
         if context.isAsync {
             role = .inAsyncContext
@@ -82,29 +94,31 @@ extension SwiftFileCheck {
         } else {
             return
         }
-        let labels = shape.labels(in: tree)
         // A catalogued call: in a sync function it makes the function block; in an async
         // context AL101–AL107 report it already (the project may be the library itself:
         // swift-nio's own `EventLoopFuture.wait`), so it is no AL110 candidate too.
         if entries(shape.lastName).hasCallPatterns || isInit(shape.lastName),
-           let pattern = blockingPattern(for: shape, labels: labels, context),
+           case let callLabels = labels(of: shape),
+           let pattern = blockingPattern(for: shape, labels: callLabels, context),
            !(pattern.unlessAwaited && isAwaited(shape.call)) {
             if role != .propagates { return }
-            let display = pattern.signature.display(actualLabels: labels, isCall: true)
+            let display = pattern.signature.display(actualLabels: callLabels, isCall: true)
             if PropagationExemptions.apis.contains(display) { return }
             let at = tree.range(shape.call).start
-            guard var built = summary else { return }
-            summary = nil
             let index = Int(context.summaryFunction)
-            if built.functions[index].directBlocking == nil {
-                built.functions[index].directBlocking = BlockingCallSummary(
-                    description: built.intern(display), line: Int32(at.line), column: Int32(at.column))
+            if summary.functions[index].directBlocking == nil {
+                summary.functions[index].directBlocking = BlockingCallSummary(
+                    description: summary.intern(display), line: Int32(at.line), column: Int32(at.column))
             }
-            summary = built
             return
         }
         let name = text(shape.lastName)
         var typeName: String?
+        // The symbol whose text `typeName` is, when it is one (its summary id is then cached).
+        var typeSymbol = Symbol.none
+        var typeIsEnclosing = false
+        // A single label's text is its symbol's (ids cached per symbol).
+        var onlyLabel = Symbol.none
         if shape.isMember {
             guard let base = shape.base else { return }
             let receiver = tree.unwrappingTryAndAwait(base)
@@ -112,12 +126,14 @@ extension SwiftFileCheck {
                 // `Store().load()`, `store.items.first()`: typed only when inference can tell.
                 guard let inferred = inferredType(of: receiver, context: context) else { return }
                 typeName = inferred
-            } else if tree[receiver].name == selfSymbol || tree.name(receiver) == "Self" {
-                guard let enclosing = context.enclosingType else { return }
+            } else if tree[receiver].name == selfSymbol || tree.symbols.equals(tree[receiver].name, "Self") {
+                guard let enclosing = enclosingType(context) else { return }
                 typeName = enclosing
-            } else if let written = tree.name(receiver), SwiftReceiverTypes.looksLikeTypeName(written),
-                      types.localBinding(tree[receiver].name) == nil {
+                typeIsEnclosing = true
+            } else if let written = nameText(receiver), SwiftReceiverTypes.looksLikeTypeName(written),
+                      !types.hasLocalBinding(tree[receiver].name) {
                 typeName = written
+                typeSymbol = tree[receiver].name
             } else if let inferred = inferredType(of: receiver, context: context) {
                 // `let store = Store()`, a typed parameter or stored property.
                 typeName = inferred
@@ -126,28 +142,133 @@ extension SwiftFileCheck {
             }
         } else {
             // `Foo(…)` constructs; a local closure or variable shadows any function of that name.
-            if SwiftReceiverTypes.looksLikeTypeName(name) || types.localBinding(shape.lastName) != nil { return }
+            if SwiftReceiverTypes.looksLikeTypeName(name) || types.hasLocalBinding(shape.lastName) { return }
         }
-        let trailing = tree.children(shape.call).reduce(0) { count, child in
-            tree.kind(child) == .argument && tree[child].flags.contains(.trailingClosure) ? count + 1 : count
+        // The call as written (`a.b(x:_:)`) and its labels joined with `:` (how the index
+        // matches them, the same bytes without the last `:`), built in one byte buffer straight
+        // from the argument nodes and decoded once.
+        var trailing = 0
+        var labelCount = 0
+        var bytes = writtenBytes
+        writtenBytes = []
+        bytes.removeAll(keepingCapacity: true)
+        let callee = tree[shape.call].firstChild
+        if callee.isNone || !appendCallee(callee, link: 1, to: &bytes) {
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(UInt8(ascii: "?"))
         }
+        bytes.append(UInt8(ascii: "("))
+        let labelsStart = bytes.count
+        var argument = tree[shape.call].firstChild
+        while !argument.isNone {
+            let node = tree[argument]
+            argument = node.nextSibling
+            guard node.kind == .argument else { continue }
+            if node.flags.contains(.trailingClosure) {
+                trailing += 1
+                continue
+            }
+            labelCount += 1
+            onlyLabel = node.name
+            if node.name.isNone {
+                bytes.append(UInt8(ascii: "_"))
+            } else {
+                bytes.append(contentsOf: texts.string(node.name).utf8)
+            }
+            bytes.append(UInt8(ascii: ":"))
+        }
+        let labelText = labelCount == 0 ? "" : String(decoding: bytes[labelsStart..<(bytes.count - 1)], as: UTF8.self)
+        bytes.append(UInt8(ascii: ")"))
+        let written = String(decoding: bytes, as: UTF8.self)
+        writtenBytes = bytes
         let range = tree.range(shape.call)
-        guard var built = summary else { return }
-        summary = nil
-        let labelText = built.intern(labels.joined(separator: ":"))
-        let nameID = built.intern(name)
-        let target: CallSite.Target = if let typeName {
-            .member(type: built.intern(typeName), name: nameID, labels: labelText, trailingClosures: Int8(clamping: trailing))
+        // Interned in the order the original code did: labels, name, type, written form.
+        let labelID: StringID
+        if labelCount > 0 {
+            labelID = labelCount == 1 && !onlyLabel.isNone ? summaryID(of: onlyLabel) : summary.intern(labelText)
         } else {
-            .bare(enclosingType: context.enclosingType.map { built.intern($0) }, name: nameID, labels: labelText,
+            if emptyStringID < 0 { emptyStringID = summary.intern("") }
+            labelID = emptyStringID
+        }
+        let nameID = summaryID(of: shape.lastName)
+        let target: CallSite.Target = if let typeName {
+            .member(type: typeIsEnclosing ? enclosingTypeSummaryID(context) ?? summary.intern(typeName)
+                        : typeSymbol.isNone ? summary.intern(typeName) : summaryID(of: typeSymbol), name: nameID,
+                    labels: labelID, trailingClosures: Int8(clamping: trailing))
+        } else {
+            .bare(enclosingType: enclosingTypeSummaryID(context), name: nameID, labels: labelID,
                   trailingClosures: Int8(clamping: trailing))
         }
-        built.calls.append(CallSite(
+        summary.calls.append(CallSite(
             target: target, name: nameID, role: role, caller: context.summaryFunction,
-            written: built.intern(tree.calleeText(ofCall: shape.call) + "(" + labels.map { $0 + ":" }.joined() + ")"),
+            written: summary.intern(written),
             context: nil,
             startLine: Int32(range.start.line), startColumn: Int32(range.start.column),
             endLine: Int32(range.end.line), endColumn: Int32(range.end.column)))
-        summary = built
+    }
+
+    /// Appends `SyntaxSummary.calleeText`'s normal form of a callee (`a.b()`, `.c`, `x[]`, `?`)
+    /// as UTF-8, its base first, written from the cached names instead of joined from `String`
+    /// parts; false when the chain is longer than the 64 links `calleeText` follows.
+    private func appendCallee(_ id: NodeID, link: Int, to bytes: inout [UInt8]) -> Bool {
+        guard link <= 64 else { return false }
+        let node = tree[id]
+        switch node.kind {
+        case .name:
+            appendName(node.name, to: &bytes)
+        case .member:
+            if !node.flags.contains(.implicitBase) && !node.firstChild.isNone {
+                guard appendCallee(node.firstChild, link: link + 1, to: &bytes) else { return false }
+            }
+            bytes.append(UInt8(ascii: "."))
+            appendName(node.name, to: &bytes)
+        case .call, .subscript, .await, .tryExpr:
+            if node.firstChild.isNone {
+                bytes.append(UInt8(ascii: "?"))
+            } else {
+                guard appendCallee(node.firstChild, link: link + 1, to: &bytes) else { return false }
+            }
+            if node.kind == .call {
+                bytes.append(UInt8(ascii: "(")); bytes.append(UInt8(ascii: ")"))
+            } else if node.kind == .subscript {
+                bytes.append(UInt8(ascii: "[")); bytes.append(UInt8(ascii: "]"))
+            }
+        default:
+            bytes.append(UInt8(ascii: "?"))
+        }
+        return true
+    }
+
+    /// A name's UTF-8 (as `String` repairs it), or `?` for none.
+    private func appendName(_ symbol: Symbol, to bytes: inout [UInt8]) {
+        if symbol.isNone {
+            bytes.append(UInt8(ascii: "?"))
+        } else {
+            bytes.append(contentsOf: texts.string(symbol).utf8)
+        }
+    }
+
+    /// The summary's string id of a symbol's text, interned once per file.
+    mutating func summaryID(of symbol: Symbol) -> StringID {
+        let slot = Int(symbol.raw)
+        if summaryIDs.isEmpty { summaryIDs = [StringID](repeating: -1, count: tree.symbols.count) }
+        guard slot >= 0, slot < summaryIDs.count else { return summary.intern(text(symbol)) }
+        let known = summaryIDs[slot]
+        if known >= 0 { return known }
+        let id = summary.intern(text(symbol))
+        summaryIDs[slot] = id
+        return id
+    }
+
+    /// The summary's string id of the enclosing type's name (nil outside a type), interned once
+    /// per type declaration.
+    mutating func enclosingTypeSummaryID(_ context: SwiftWalkContext) -> StringID? {
+        let slot = Int(context.enclosingTypeIndex)
+        guard slot >= 0 else { return nil }
+        let known = enclosingTypeSummaryIDs[slot]
+        if known >= 0 { return known }
+        let id = summary.intern(enclosingTypeNames[slot])
+        enclosingTypeSummaryIDs[slot] = id
+        return id
     }
 }

@@ -4,24 +4,39 @@ import LightSyntax
 /// (DESIGN.md, "Async contexts") and which names are in scope. It uses an explicit stack: a long
 /// method chain nests deeply, and checks may run on threads with small stacks.
 extension SwiftFileCheck {
-    private enum WalkStep {
-        case visit(NodeID, SwiftWalkContext)
-        case leaveScope
+    /// A node whose children are being walked: the context they inherit, the next child to
+    /// visit, and whether the node opened a scope (left once its last child is done).
+    private struct WalkFrame {
+        var context: SwiftWalkContext
+        var next: NodeID
+        var opensScope: Bool
     }
 
     mutating func walk() {
-        var stack: [WalkStep] = [.visit(tree.root, SwiftWalkContext(origin: .none, enclosingType: nil))]
-        while let step = stack.popLast() {
-            switch step {
-            case .leaveScope:
-                types.leaveScope()
-            case .visit(let id, let context):
-                visit(id, context, &stack)
+        // `current` is the innermost frame, kept out of the array: the array changes only when
+        // the walk goes down into a node's children or back up, not once per node.
+        var ancestors: [WalkFrame] = []
+        ancestors.reserveCapacity(64)
+        var current = WalkFrame(context: SwiftWalkContext(origin: .none), next: tree.root, opensScope: false)
+        while true {
+            let child = current.next
+            if child.isNone {
+                if current.opensScope { types.leaveScope() }
+                guard let parent = ancestors.popLast() else { return }
+                current = parent
+                continue
+            }
+            current.next = tree[child].nextSibling
+            if let inner = visit(child, current.context) {
+                ancestors.append(current)
+                current = inner
             }
         }
     }
 
-    private mutating func visit(_ id: NodeID, _ context: SwiftWalkContext, _ stack: inout [WalkStep]) {
+    /// Checks a node and returns the frame for walking its children (nil: nothing to walk and
+    /// no scope to leave).
+    private mutating func visit(_ id: NodeID, _ context: SwiftWalkContext) -> WalkFrame? {
         var inner = context
         inner.isTypeMemberLevel = false
         var opensScope = false
@@ -32,17 +47,20 @@ extension SwiftFileCheck {
         case .function:
             // Accessors (`get async`) and initializers are functions too.
             inner.origin = tree[id].flags.contains(.isAsync) ? .asyncFunction : .none
-            if summary != nil { inner.summaryFunction = summarizeFunction(id, context) }
+            if summarizing { inner.summaryFunction = summarizeFunction(id, context) }
             opensScope = true
         case .closure:
             inner.origin = closureOrigin(id, context)
-            if summary != nil { inner.summaryFunction = summaryFunction(inClosure: id, context) }
+            if summarizing { inner.summaryFunction = summaryFunction(inClosure: id, context) }
             opensScope = true
         case .typeDecl:
             inner.origin = .none
-            if let written = tree.name(id) {
-                inner.enclosingType = SwiftReceiverTypes.normalizedTypeName(written) ?? written
-                if summary != nil { summarizeTypeDeclaration(id, name: inner.enclosingType ?? written) }
+            if let written = nameText(id) {
+                let typeName = normalizedTypeName(tree[id].name) ?? written
+                inner.enclosingTypeIndex = Int32(enclosingTypeNames.count)
+                enclosingTypeNames.append(typeName)
+                enclosingTypeSummaryIDs.append(-1)
+                if summarizing { summarizeTypeDeclaration(id, name: typeName) }
             }
             inner.summaryFunction = -1
             inner.isTypeMemberLevel = true
@@ -50,7 +68,7 @@ extension SwiftFileCheck {
         case .parameter:
             // Default values are evaluated by the caller; only the name and type matter here.
             types.declare(tree[id].name, typeName: declaredType(of: id, context: context))
-            return
+            return nil
         case .binding:
             declareBinding(id, context)
             if tree[id].flags.contains(.asyncLet) { checkAsyncLet(id) }
@@ -63,13 +81,10 @@ extension SwiftFileCheck {
         default:
             break
         }
-        if opensScope {
-            types.enterScope()
-            stack.append(.leaveScope)
-        }
-        let start = stack.count
-        for child in tree.children(id) { stack.append(.visit(child, inner)) }
-        stack[start...].reverse()
+        if opensScope { types.enterScope() }
+        let first = tree[id].firstChild
+        guard opensScope || !first.isNone else { return nil }
+        return WalkFrame(context: inner, next: first, opensScope: opensScope)
     }
 
     /// A local `let`/`var` (stored properties were collected before the walk).
@@ -94,9 +109,9 @@ extension SwiftFileCheck {
     }
 
     private mutating func checkCall(_ call: NodeID, _ context: SwiftWalkContext) {
-        let shape = SwiftCallShape(call: call, in: tree)
+        let shape = callShape(call)
         if context.isAsync { checkBlockingCall(shape, context) }
         checkTaskStatement(shape, context)
-        if summary != nil { summarizeCall(shape, context) }
+        if summarizing { summarizeCall(shape, context) }
     }
 }

@@ -6,7 +6,7 @@ extension SwiftFileCheck {
         guard !shape.lastName.isNone else { return }
         // Most calls name nothing the catalogue knows: skip them before collecting labels.
         guard entries(shape.lastName).hasCallPatterns || isInit(shape.lastName) else { return }
-        let labels = shape.labels(in: tree)
+        let labels = labels(of: shape)
         // `try await x.f()` compiles without a warning only when `f` is async: an async overload
         // or another library's type of the same name (NIO's own `FileHandle`), not the blocking API.
         guard !isDirectlyAwaited(shape.call),
@@ -61,8 +61,8 @@ extension SwiftFileCheck {
                 return initializer
             }
             // A function the file defines, or a local closure, shadows the C library's.
-            guard !isProjectFunction(shape.lastName, enclosingType: context.enclosingType),
-                  types.localBinding(shape.lastName) == nil else {
+            guard !isProjectFunction(shape.lastName, enclosingType: enclosingType(context)),
+                  !types.hasLocalBinding(shape.lastName) else {
                 return nil
             }
             return found.freeFunctions.first { $0.signature.labels.matches(labels) }
@@ -101,7 +101,7 @@ extension SwiftFileCheck {
         let node = tree.unwrappingTryAndAwait(expression)
         if tree.kind(node) == .call {
             let callee = tree[node].firstChild
-            return !callee.isNone && tree.kind(callee) == .name && tree.name(callee) == "URL"
+            return !callee.isNone && tree.kind(callee) == .name && tree.symbols.equals(tree[callee].name, "URL")
         }
         return inferredType(of: node, context: context) == "URL"
     }
@@ -132,7 +132,7 @@ extension SwiftFileCheck {
         while let id = stack.popLast() {
             defer { stack.append(contentsOf: tree.children(id)) }
             guard tree.kind(id) == .call else { continue }
-            let shape = SwiftCallShape(call: id, in: tree)
+            let shape = callShape(id)
             guard shape.isMember, members.contains(text(shape.lastName)) else { continue }
             for argument in shape.arguments(in: tree) {
                 if let closure = tree.argumentValue(argument), tree.kind(closure) == .closure,
@@ -148,7 +148,7 @@ extension SwiftFileCheck {
         var stack: [NodeID] = [closure]
         while let id = stack.popLast() {
             if tree.kind(id) == .call {
-                let shape = SwiftCallShape(call: id, in: tree)
+                let shape = callShape(id)
                 if shape.isMember, text(shape.lastName) == "signal", shape.baseName(in: tree) == semaphore { return true }
             }
             stack.append(contentsOf: tree.children(id))

@@ -10,6 +10,15 @@ struct SwiftCallShape {
     var base: NodeID?
     var isMember: Bool
 
+    /// A shape with only the call and its callee filled in (the checker completes it).
+    init(call: NodeID, callee: NodeID) {
+        self.call = call
+        self.callee = callee
+        lastName = .none
+        base = nil
+        isMember = false
+    }
+
     init(call: NodeID, in tree: SyntaxTree) {
         self.call = call
         callee = tree[call].firstChild

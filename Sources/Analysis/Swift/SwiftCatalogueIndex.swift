@@ -26,25 +26,64 @@ struct SwiftTaskPattern: Sendable {
 }
 
 /// Everything the catalogue knows about one name (a member, a function, a type): the checker
-/// looks a call's last name up once and gets every kind of entry that could apply.
-struct SwiftNameEntries: Sendable {
-    var initializers: [SwiftBlockingPattern] = []
-    var staticMembers: [SwiftBlockingPattern] = []
-    var instanceMembers: [SwiftBlockingPattern] = []
-    var freeFunctions: [SwiftBlockingPattern] = []
-    var properties: [SwiftBlockingPattern] = []
-    var providers: [SwiftProviderPattern] = []
+/// looks a call's last name up once and gets every kind of entry that could apply. A class with
+/// constant fields: the checker asks for a name's entries on every call and member it walks, and
+/// handing out a reference costs one retain where a struct of seven arrays cost seven.
+final class SwiftNameEntries: Sendable {
+    let initializers: [SwiftBlockingPattern]
+    let staticMembers: [SwiftBlockingPattern]
+    let instanceMembers: [SwiftBlockingPattern]
+    let freeFunctions: [SwiftBlockingPattern]
+    let properties: [SwiftBlockingPattern]
+    let providers: [SwiftProviderPattern]
     /// Type names of offload entries with this last name (nil: any receiver).
-    var offloadTypes: [String?] = []
-    var isInlineClosureAPI = false
-    var taskAPIs: [SwiftTaskPattern] = []
-    var isSameTypeStatic = false
-    var isSystemModule = false
+    let offloadTypes: [String?]
+    let isInlineClosureAPI: Bool
+    let taskAPIs: [SwiftTaskPattern]
+    let isSameTypeStatic: Bool
+    let isSystemModule: Bool
+    let hasCallPatterns: Bool
 
-    static let empty = SwiftNameEntries()
+    static let empty = SwiftNameEntries(Lists())
 
-    var hasCallPatterns: Bool {
-        !initializers.isEmpty || !staticMembers.isEmpty || !instanceMembers.isEmpty || !freeFunctions.isEmpty
+    /// The entries while the index is being built.
+    struct Lists {
+        var initializers: [SwiftBlockingPattern] = []
+        var staticMembers: [SwiftBlockingPattern] = []
+        var instanceMembers: [SwiftBlockingPattern] = []
+        var freeFunctions: [SwiftBlockingPattern] = []
+        var properties: [SwiftBlockingPattern] = []
+        var providers: [SwiftProviderPattern] = []
+        var offloadTypes: [String?] = []
+        var isInlineClosureAPI = false
+        var taskAPIs: [SwiftTaskPattern] = []
+        var isSameTypeStatic = false
+        var isSystemModule = false
+    }
+
+    init(_ lists: Lists) {
+        initializers = lists.initializers
+        staticMembers = lists.staticMembers
+        instanceMembers = lists.instanceMembers
+        freeFunctions = lists.freeFunctions
+        properties = lists.properties
+        providers = lists.providers
+        offloadTypes = lists.offloadTypes
+        isInlineClosureAPI = lists.isInlineClosureAPI
+        taskAPIs = lists.taskAPIs
+        isSameTypeStatic = lists.isSameTypeStatic
+        isSystemModule = lists.isSystemModule
+        hasCallPatterns = !initializers.isEmpty || !staticMembers.isEmpty || !instanceMembers.isEmpty
+            || !freeFunctions.isEmpty
+    }
+
+    /// The same entries, marked as running closures inline (a `withUnsafe*`-style prefix matched).
+    func markedInlineClosureAPI() -> SwiftNameEntries {
+        SwiftNameEntries(Lists(
+            initializers: initializers, staticMembers: staticMembers, instanceMembers: instanceMembers,
+            freeFunctions: freeFunctions, properties: properties, providers: providers,
+            offloadTypes: offloadTypes, isInlineClosureAPI: true, taskAPIs: taskAPIs,
+            isSameTypeStatic: isSameTypeStatic, isSystemModule: isSystemModule))
     }
 }
 
@@ -59,37 +98,41 @@ struct SwiftCatalogueIndex: Sendable {
     init(blocking: [SwiftBlockingGroup], instanceProviders: [SwiftInstanceProvider], offloadAPIs: [String],
          inlineClosureAPIs: [String], taskAPIs: [SwiftTaskAPI], sameTypeStatics: [String] = [],
          systemModules: [String] = []) {
+        // Built as lists first, frozen into `byName` at the end.
+        var building: [String: SwiftNameEntries.Lists] = [:]
         for group in blocking {
-            for api in group.apis { add(api, of: group) }
+            for api in group.apis { Self.add(api, of: group, to: &building) }
         }
         for provider in instanceProviders {
             let signature = SwiftAPISignature(parsing: provider.api)
-            byName[signature.member, default: .empty].providers
+            building[signature.member, default: SwiftNameEntries.Lists()].providers
                 .append(SwiftProviderPattern(typeName: signature.typeName, providedType: provider.type))
         }
         for offload in offloadAPIs {
             let signature = SwiftAPISignature(parsing: offload)
-            byName[signature.member, default: .empty].offloadTypes.append(signature.typeName)
+            building[signature.member, default: SwiftNameEntries.Lists()].offloadTypes.append(signature.typeName)
         }
         for inline in inlineClosureAPIs {
             if inline.hasSuffix("*") {
                 inlinePrefixes.append(String(inline.dropLast()))
             } else {
-                byName[inline, default: .empty].isInlineClosureAPI = true
+                building[inline, default: SwiftNameEntries.Lists()].isInlineClosureAPI = true
             }
         }
         for task in taskAPIs {
             let signature = SwiftAPISignature(parsing: task.api)
             if !taskAPINames.contains(signature.member) { taskAPINames.append(signature.member) }
-            byName[signature.member, default: .empty].taskAPIs.append(
+            building[signature.member, default: SwiftNameEntries.Lists()].taskAPIs.append(
                 SwiftTaskPattern(typeName: signature.typeName, closureLabels: Set(task.closureLabels),
                                  unstructured: task.unstructured ?? false))
         }
-        for name in sameTypeStatics { byName[name, default: .empty].isSameTypeStatic = true }
-        for name in systemModules { byName[name, default: .empty].isSystemModule = true }
+        for name in sameTypeStatics { building[name, default: SwiftNameEntries.Lists()].isSameTypeStatic = true }
+        for name in systemModules { building[name, default: SwiftNameEntries.Lists()].isSystemModule = true }
+        byName = building.mapValues { SwiftNameEntries($0) }
     }
 
-    private mutating func add(_ api: SwiftBlockingAPI, of group: SwiftBlockingGroup) {
+    private static func add(_ api: SwiftBlockingAPI, of group: SwiftBlockingGroup,
+                            to building: inout [String: SwiftNameEntries.Lists]) {
         let forms: [(String?, SwiftBlockingPattern.Form)] = [
             (api.initializer, .initializer), (api.static, .staticMember), (api.instance, .instanceMember),
             (api.function, .freeFunction), (api.property, .property),
@@ -104,20 +147,20 @@ struct SwiftCatalogueIndex: Sendable {
                 unlessAwaited: api.unlessAwaited ?? false,
                 codeWhenRemoteURL: api.codeWhenRemoteURL, codeWhenSignalledIn: api.codeWhenSignalledIn)
             switch form {
-            case .initializer: byName[signature.member, default: .empty].initializers.append(pattern)
-            case .staticMember: byName[signature.member, default: .empty].staticMembers.append(pattern)
-            case .instanceMember: byName[signature.member, default: .empty].instanceMembers.append(pattern)
-            case .freeFunction: byName[signature.member, default: .empty].freeFunctions.append(pattern)
-            case .property: byName[signature.member, default: .empty].properties.append(pattern)
+            case .initializer: building[signature.member, default: SwiftNameEntries.Lists()].initializers.append(pattern)
+            case .staticMember: building[signature.member, default: SwiftNameEntries.Lists()].staticMembers.append(pattern)
+            case .instanceMember: building[signature.member, default: SwiftNameEntries.Lists()].instanceMembers.append(pattern)
+            case .freeFunction: building[signature.member, default: SwiftNameEntries.Lists()].freeFunctions.append(pattern)
+            case .property: building[signature.member, default: SwiftNameEntries.Lists()].properties.append(pattern)
             }
         }
     }
 
     /// The entries for a name, including `withUnsafe*`-style inline prefixes.
     func entries(for name: String) -> SwiftNameEntries {
-        var entries = byName[name] ?? .empty
+        let entries = byName[name] ?? .empty
         if !entries.isInlineClosureAPI, inlinePrefixes.contains(where: { name.hasPrefix($0) }) {
-            entries.isInlineClosureAPI = true
+            return entries.markedInlineClosureAPI()
         }
         return entries
     }

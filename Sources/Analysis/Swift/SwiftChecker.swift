@@ -4,8 +4,9 @@ import LightSyntax
 /// AL204 (discarded `Task {}` handles), AL203 (unread `async let`).
 enum SwiftChecker {
     static func check(_ tree: SyntaxTree, path: String, catalogue: RuleCatalogue) -> [Finding] {
-        guard tree.nodes.count > 1, mayContainAsyncCode(tree, catalogue: catalogue.swift) else { return [] }
+        guard tree.nodes.count > 1 else { return [] }
         var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
+        guard check.mayHaveAsyncCode else { return [] }
         check.run()
         return check.findings.sorted(by: Finding.reportOrder)
     }
@@ -14,14 +15,14 @@ enum SwiftChecker {
     /// but may hold the sync helpers that async code elsewhere calls, so it is walked too.
     static func checkAndSummarize(_ tree: SyntaxTree, path: String, module: String,
                                   catalogue: RuleCatalogue) -> ([Finding], FileSummary) {
-        var summary = FileSummary(path: path, language: .swift, module: module)
-        guard tree.nodes.count > 1 else { return ([], summary) }
+        guard tree.nodes.count > 1 else { return ([], FileSummary(path: path, language: .swift, module: module)) }
         var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
-        check.summary = summary
+        check.summary = FileSummary(path: path, language: .swift, module: module)
+        check.summarizing = true
         check.run()
-        summary = check.summary ?? summary
+        var summary = check.summary
         summary.finish()
-        let findings = mayContainAsyncCode(tree, catalogue: catalogue.swift) ? check.findings.sorted(by: Finding.reportOrder) : []
+        let findings = check.mayHaveAsyncCode ? check.findings.sorted(by: Finding.reportOrder) : []
         return (findings, summary)
     }
 
@@ -29,7 +30,17 @@ enum SwiftChecker {
     /// none of those can be written without one of these marks; most files of a NIO-style code
     /// base have none, and skip the walk.
     static func mayContainAsyncCode(_ tree: SyntaxTree, catalogue: SwiftCatalogue) -> Bool {
+        hasTaskAPIName(tree, catalogue: catalogue) || hasAsyncMark(tree)
+    }
+
+    /// Whether the file names a task API (`Task`, `addTask`, …) anywhere.
+    static func hasTaskAPIName(_ tree: SyntaxTree, catalogue: SwiftCatalogue) -> Bool {
         for name in catalogue.index.taskAPINames where tree.symbols.lookup(name) != nil { return true }
+        return false
+    }
+
+    /// Whether any node is an `await`, or marked async or `async let`.
+    static func hasAsyncMark(_ tree: SyntaxTree) -> Bool {
         let marks: NodeFlags = [.isAsync, .asyncLet]
         for node in tree.nodes where node.kind == .await || !node.flags.isDisjoint(with: marks) {
             return true
@@ -49,7 +60,9 @@ enum SwiftAsyncOrigin: Equatable {
 struct SwiftWalkContext {
     var origin: SwiftAsyncOrigin
     /// The type whose members are being walked (for `self.x` and bare property names).
-    var enclosingType: String?
+    /// The type whose members are being walked, as an index into `enclosingTypeNames`
+    /// (-1: none); an index keeps the context free of reference counting.
+    var enclosingTypeIndex: Int32 = -1
     /// Directly in a type's member list: a `binding` there is a stored property, not a local.
     var isTypeMemberLevel = false
     /// Pass 1: the summarized function whose body this code runs in (-1: none, or not summarizing).
@@ -65,12 +78,32 @@ struct SwiftFileCheck {
     let catalogue: RuleCatalogue
     let index: SwiftCatalogueIndex
     var findings: [Finding] = []
-    var types = SwiftReceiverTypes()
+    var types: SwiftReceiverTypes
+    /// The file names a task API: without one, no call is a task API (`taskAPI(for:)`).
+    let hasTaskAPINames: Bool
+    /// `SwiftChecker.mayContainAsyncCode`: without async code no context is async, so the rules
+    /// cannot fire and closures need no origin analysis (the summary-only walk stays cheap).
+    let mayHaveAsyncCode: Bool
+    /// Pass 1: the summary's string id of the empty string (-1: not interned yet).
+    var emptyStringID: StringID = -1
+    /// Scratch bytes for the written form of a call (`a.b(x:_:)`), reused across calls.
+    var writtenBytes: [UInt8] = []
     /// Pass 1's summary of the file, built during the walk when the project index is on.
-    var summary: FileSummary?
-    /// The catalogue's entries per symbol of this file, looked up once per distinct name.
-    private var entriesBySymbol: [Symbol: SwiftNameEntries] = [:]
-    private var rulesByCode: [String: Rule] = [:]
+    var summary: FileSummary
+    var summarizing = false
+    /// Names of the type declarations walked so far (`SwiftWalkContext.enclosingTypeIndex`).
+    var enclosingTypeNames: [String] = []
+    /// Pass 1: the summary's string id of each of `enclosingTypeNames` (-1: not interned yet).
+    var enclosingTypeSummaryIDs: [StringID] = []
+    /// The catalogue's entries per symbol of this file, looked up once per distinct name: the
+    /// index in `entryList` per symbol (by raw value; -1: not looked up yet). Plain integers,
+    /// so the per-symbol array costs nothing to free.
+    private var entrySlots: [Int32]
+    private var entryList: [SwiftNameEntries] = []
+    /// The text of each symbol once made (the checks ask for the same names again and again).
+    let texts: SymbolTexts
+    /// Pass 1: the summary's string id of each symbol's text (-1: not interned yet).
+    var summaryIDs: [StringID] = []
     /// Free functions the file defines: a `sleep(_:)` call may then mean the project's own.
     private(set) var topLevelFunctionNames: Set<Symbol> = []
     /// Methods per type (with its extensions): inside the type, `sleep(1)` may mean `self.sleep`.
@@ -91,7 +124,12 @@ struct SwiftFileCheck {
         self.initSymbol = tree.symbols.lookup("init")
         self.ifConfigSymbol = tree.symbols.lookup("#if")
         self.funcSymbol = tree.symbols.lookup("func")
-        for rule in catalogue.rules { rulesByCode[rule.code] = rule }
+        self.summary = FileSummary(path: path, language: .swift, module: "")
+        self.types = SwiftReceiverTypes(symbolCount: tree.symbols.count)
+        self.hasTaskAPINames = SwiftChecker.hasTaskAPIName(tree, catalogue: catalogue.swift)
+        self.mayHaveAsyncCode = hasTaskAPINames || SwiftChecker.hasAsyncMark(tree)
+        self.entrySlots = [Int32](repeating: -1, count: tree.symbols.count)
+        self.texts = SymbolTexts(tree.symbols)
     }
 
     mutating func run() {
@@ -100,14 +138,73 @@ struct SwiftFileCheck {
     }
 
     mutating func entries(_ symbol: Symbol) -> SwiftNameEntries {
-        if symbol.isNone { return .empty }
-        if let cached = entriesBySymbol[symbol] { return cached }
-        let found = index.entries(for: tree.symbols.string(symbol))
-        entriesBySymbol[symbol] = found
+        let slot = Int(symbol.raw)
+        guard slot >= 0, slot < entrySlots.count else { return symbol.isNone ? .empty : index.entries(for: text(symbol)) }
+        let known = entrySlots[slot]
+        if known >= 0 { return entryList[Int(known)] }
+        let found = index.entries(for: text(symbol))
+        entrySlots[slot] = Int32(entryList.count)
+        entryList.append(found)
         return found
     }
 
-    func text(_ symbol: Symbol) -> String { tree.symbols.string(symbol) }
+    func text(_ symbol: Symbol) -> String { texts.string(symbol) }
+
+    /// The name of the type whose members are being walked (nil outside a type).
+    func enclosingType(_ context: SwiftWalkContext?) -> String? {
+        guard let index = context?.enclosingTypeIndex, index >= 0 else { return nil }
+        return enclosingTypeNames[Int(index)]
+    }
+
+    /// `SwiftReceiverTypes.normalizedTypeName` of a symbol's text (nil for none).
+    func normalizedTypeName(_ symbol: Symbol) -> String? { texts.normalizedTypeName(symbol) }
+
+    /// A call's callee taken apart (a method: `self` is borrowed, the tree not copied).
+    func callShape(_ call: NodeID) -> SwiftCallShape {
+        // Built here rather than by `SwiftCallShape(call:in:)`: handing the tree to an initializer
+        // from a mutating method copied it (five retains and releases per call).
+        var shape = SwiftCallShape(call: call, callee: tree[call].firstChild)
+        guard !shape.callee.isNone else { return shape }
+        let node = tree[shape.callee]
+        switch node.kind {
+        case .name:
+            shape.lastName = node.name
+        case .member:
+            shape.lastName = node.name
+            shape.isMember = true
+            if !node.flags.contains(.implicitBase), !node.firstChild.isNone { shape.base = node.firstChild }
+        default:
+            break
+        }
+        return shape
+    }
+
+    /// Labels of the arguments inside the parentheses (`_` for an unlabelled one); trailing
+    /// closures are left out, as in the catalogue's notation.
+    func labels(of shape: SwiftCallShape) -> [String] {
+        var labels: [String] = []
+        var child = tree[shape.call].firstChild
+        while !child.isNone {
+            let node = tree[child]
+            if node.kind == .argument && !node.flags.contains(.trailingClosure) {
+                labels.append(node.name.isNone ? "_" : texts.string(node.name))
+            }
+            child = node.nextSibling
+        }
+        return labels
+    }
+
+    /// The text of the node's `name` symbol, or nil.
+    func nameText(_ id: NodeID) -> String? {
+        let symbol = tree[id].name
+        return symbol.isNone ? nil : texts.string(symbol)
+    }
+
+    /// The text of the node's `detail` symbol, or nil.
+    func detailText(_ id: NodeID) -> String? {
+        let symbol = tree[id].detail
+        return symbol.isNone ? nil : texts.string(symbol)
+    }
 
     /// `X.init(…)`, compared by symbol: this runs for every member call of the file.
     func isInit(_ symbol: Symbol) -> Bool { !symbol.isNone && symbol == initSymbol }
@@ -116,7 +213,9 @@ struct SwiftFileCheck {
     func isIfConfig(_ id: NodeID) -> Bool { !tree[id].detail.isNone && tree[id].detail == ifConfigSymbol }
 
     mutating func report(_ code: String, at node: NodeID, message: String, help: String) {
-        guard let rule = rulesByCode[code] else { return }
+        // Findings are rare: the rule is looked up when one is made (the last of a code wins, as
+        // when the catalogue's rules were keyed by code).
+        guard let rule = catalogue.rules.last(where: { $0.code == code }) else { return }
         findings.append(Finding(path: path, range: tree.range(node), rule: rule, language: .swift,
                                 message: message, help: help))
     }
@@ -135,8 +234,8 @@ struct SwiftFileCheck {
                     topLevelFunctionNames.insert(tree[id].name)
                 }
             case .typeDecl:
-                guard let written = tree.name(id) else { continue }
-                let owner = SwiftReceiverTypes.normalizedTypeName(written) ?? written
+                guard let written = nameText(id) else { continue }
+                let owner = normalizedTypeName(tree[id].name) ?? written
                 guard let members = tree.firstChild(id, ofKind: .block) else { continue }
                 collectProperties(in: members, of: owner)
             default:
@@ -151,8 +250,8 @@ struct SwiftFileCheck {
         while !current.isNone {
             switch tree.kind(current) {
             case .typeDecl:
-                guard let written = tree.name(current) else { return nil }
-                return SwiftReceiverTypes.normalizedTypeName(written) ?? written
+                guard let written = nameText(current) else { return nil }
+                return normalizedTypeName(tree[current].name) ?? written
             case .function, .closure, .module:
                 return nil
             default:
@@ -184,5 +283,69 @@ struct SwiftFileCheck {
                 break
             }
         }
+    }
+}
+
+/// The text of a tree's symbols, each made once on first use. A class so that the checker's
+/// non-mutating helpers can fill it in; the caches are raw buffers, not arrays, because arrays
+/// in a class's properties pay a dynamic exclusivity check on every access (about 40 M
+/// instructions on the Swift corpus).
+final class SymbolTexts {
+    private let symbols: SymbolTable
+    private let count: Int
+    /// Per symbol: its text once made (nil: not made yet).
+    private let strings: UnsafeMutablePointer<String?>
+    /// The slots of `strings` (and of `typeNames`) filled so far: only those hold anything to
+    /// release when the file is done.
+    private var filled: [Int32] = []
+    private var typeNamesFilled: [Int32] = []
+    /// Per symbol: `SwiftReceiverTypes.normalizedTypeName` of its text (nil: not worked out yet;
+    /// `.some(nil)`: no type name). Allocated on first use.
+    private var typeNames: UnsafeMutablePointer<String??>?
+
+    init(_ symbols: SymbolTable) {
+        self.symbols = symbols
+        count = symbols.count
+        strings = .allocate(capacity: max(count, 1))
+        strings.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        // Every other slot holds nil, which needs no deinitialization.
+        for slot in filled { (strings + Int(slot)).deinitialize(count: 1) }
+        strings.deallocate()
+        if let typeNames {
+            for slot in typeNamesFilled { (typeNames + Int(slot)).deinitialize(count: 1) }
+            typeNames.deallocate()
+        }
+    }
+
+    func normalizedTypeName(_ symbol: Symbol) -> String? {
+        let slot = Int(symbol.raw)
+        guard slot >= 0 else { return nil }
+        guard slot < count else { return SwiftReceiverTypes.normalizedTypeName(string(symbol)) }
+        let cache: UnsafeMutablePointer<String??>
+        if let typeNames {
+            cache = typeNames
+        } else {
+            cache = .allocate(capacity: max(count, 1))
+            cache.initialize(repeating: nil, count: count)
+            typeNames = cache
+        }
+        if let known = cache[slot] { return known }
+        let made = SwiftReceiverTypes.normalizedTypeName(string(symbol))
+        cache[slot] = .some(made)
+        typeNamesFilled.append(Int32(slot))
+        return made
+    }
+
+    func string(_ symbol: Symbol) -> String {
+        let slot = Int(symbol.raw)
+        guard slot >= 0, slot < count else { return symbols.string(symbol) }
+        if let known = strings[slot] { return known }
+        let made = symbols.string(symbol)
+        strings[slot] = made
+        filled.append(Int32(slot))
+        return made
     }
 }

@@ -4,6 +4,8 @@ import LightSyntax
 /// Precision first: a plain sync closure stored or handed to an unknown function is not one.
 extension SwiftFileCheck {
     mutating func closureOrigin(_ closure: NodeID, _ context: SwiftWalkContext) -> SwiftAsyncOrigin {
+        // Every async origin below needs an `async`, an `await`, an `async let` or a task API.
+        guard mayHaveAsyncCode else { return .none }
         if tree[closure].flags.contains(.isAsync) { return .asyncClosure }
         let parent = tree[closure].parent
         if !parent.isNone, tree.kind(parent) == .argument {
@@ -13,8 +15,8 @@ extension SwiftFileCheck {
                 return context.origin
             }
             if !call.isNone, tree.kind(call) == .call {
-                let shape = SwiftCallShape(call: call, in: tree)
-                let label = tree.name(parent) ?? "_"
+                let shape = callShape(call)
+                let label = nameText(parent) ?? "_"
                 if taskAPI(for: shape, context)?.closureLabels.contains(label) == true { return .taskClosure }
                 if isOffload(shape, context) { return .none }
                 // `items.map { … }` runs right here: it blocks whatever thread runs the caller.
@@ -34,7 +36,7 @@ extension SwiftFileCheck {
     /// A freestanding macro (an `opaque` `macro` node) the catalogue lists as running its closures
     /// inline (`#expect`, `#require`).
     private func isInlineMacro(_ node: NodeID) -> Bool {
-        guard tree.detail(node) == "macro", let written = tree.name(node) else { return false }
+        guard tree.detailIs(node, "macro"), let written = nameText(node) else { return false }
         return index.entries(for: written.hasPrefix("#") ? written : "#" + written).isInlineClosureAPI
     }
 
@@ -53,6 +55,7 @@ extension SwiftFileCheck {
 
     /// The catalogue's task API this call is, if any (`Task`, `Task.detached`, `addTask`, …).
     mutating func taskAPI(for shape: SwiftCallShape, _ context: SwiftWalkContext) -> SwiftTaskPattern? {
+        guard hasTaskAPINames else { return nil }
         let name = calledName(shape)
         let candidates = entries(name).taskAPIs
         if candidates.isEmpty { return nil }

@@ -6,7 +6,7 @@ extension SwiftFileCheck {
     mutating func checkTaskStatement(_ shape: SwiftCallShape, _ context: SwiftWalkContext) {
         guard let task = taskAPI(for: shape, context), task.unstructured, isDiscarded(shape.call) else { return }
         let bodies = shape.arguments(in: tree).compactMap { argument -> NodeID? in
-            guard task.closureLabels.contains(tree.name(argument) ?? "_"),
+            guard task.closureLabels.contains(nameText(argument) ?? "_"),
                   let value = tree.argumentValue(argument), tree.kind(value) == .closure else { return nil }
             return value
         }
@@ -57,7 +57,7 @@ extension SwiftFileCheck {
               tree[block].lastChild == statement else { return false }
         let owner = tree[block].parent
         guard !owner.isNone, tree.kind(owner) == .function else { return false }
-        return tree.firstChild(owner, ofKind: .typeAnnotation) != nil || tree.detail(owner) == "get"
+        return tree.firstChild(owner, ofKind: .typeAnnotation) != nil || tree.detailIs(owner, "get")
     }
 
     /// `for try await x in s`: the tree marks the loop async but keeps no node for its `try`,
@@ -76,9 +76,9 @@ extension SwiftFileCheck {
         while let id = stack.popLast() {
             let node = tree[id]
             switch node.kind {
-            case .tryExpr where tree.detail(id) == "try":
+            case .tryExpr where tree.detailIs(id, "try"):
                 return true
-            case .returnStatement where tree.detail(id) == "throw":
+            case .returnStatement where tree.detailIs(id, "throw"):
                 return true
             case .closure, .function, .typeDecl:
                 continue

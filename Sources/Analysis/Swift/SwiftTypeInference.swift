@@ -8,7 +8,7 @@ extension SwiftFileCheck {
     /// The type a `binding` or `parameter` declares: its annotation, else its value's type.
     mutating func declaredType(of declaration: NodeID, context: SwiftWalkContext?) -> String? {
         if let annotation = tree.firstChild(declaration, ofKind: .typeAnnotation) {
-            return tree.name(annotation).flatMap(SwiftReceiverTypes.normalizedTypeName)
+            return normalizedTypeName(tree[annotation].name)
         }
         guard tree.kind(declaration) == .binding, let value = bindingValue(declaration) else { return nil }
         return inferredType(of: value, context: context)
@@ -33,12 +33,12 @@ extension SwiftFileCheck {
         switch tree.kind(node) {
         case .name:
             let symbol = tree[node].name
-            if symbol == selfSymbol { return context?.enclosingType }
+            if symbol == selfSymbol { return enclosingType(context) }
             return typeOfVariable(symbol, context: context)
         case .member:
             return typeOfMemberValue(node, context: context, depth: depth)
         case .call:
-            let shape = SwiftCallShape(call: node, in: tree)
+            let shape = callShape(node)
             if !shape.isMember {
                 // `DispatchSemaphore(value: 0)`: an initializer call.
                 return typeReference(shape.callee)
@@ -60,7 +60,7 @@ extension SwiftFileCheck {
         guard !node.flags.contains(.implicitBase), !node.firstChild.isNone else { return nil }
         let base = tree.unwrappingTryAndAwait(node.firstChild)
         if tree.kind(base) == .name, tree[base].name == selfSymbol {
-            guard let owner = context?.enclosingType else { return nil }
+            guard let owner = enclosingType(context) else { return nil }
             return knownType(types.propertyType(node.name, ofType: owner))
         }
         if let typeName = typeReference(base) {
@@ -87,7 +87,7 @@ extension SwiftFileCheck {
 
     mutating func typeOfVariable(_ symbol: Symbol, context: SwiftWalkContext?) -> String? {
         if let local = types.localBinding(symbol) { return local.typeName }
-        if let owner = context?.enclosingType, let property = types.propertyType(symbol, ofType: owner) {
+        if let owner = enclosingType(context), let property = types.propertyType(symbol, ofType: owner) {
             return knownType(property)
         }
         if let global = types.topLevelBinding(symbol) { return global.typeName }
@@ -100,7 +100,7 @@ extension SwiftFileCheck {
         switch tree.kind(expression) {
         case .name:
             let symbol = tree[expression].name
-            guard !symbol.isNone, types.localBinding(symbol) == nil, types.topLevelBinding(symbol) == nil else {
+            guard !symbol.isNone, !types.hasLocalBinding(symbol), !types.hasTopLevelBinding(symbol) else {
                 return nil
             }
             let written = text(symbol)
@@ -125,11 +125,11 @@ extension SwiftFileCheck {
             return types.localBinding(tree[node].name)?.isRemoteURL
                 ?? types.topLevelBinding(tree[node].name)?.isRemoteURL ?? false
         case .call:
-            let shape = SwiftCallShape(call: node, in: tree)
+            let shape = callShape(node)
             guard !shape.isMember, tree.kind(shape.callee) == .name, text(shape.lastName) == "URL" else { return false }
-            guard let first = shape.arguments(in: tree).first, tree.name(first) == "string",
+            guard let first = shape.arguments(in: tree).first, tree.symbols.equals(tree[first].name, "string"),
                   let value = tree.argumentValue(first), tree.kind(value) == .stringLiteral,
-                  let literal = tree.name(value) else { return false }
+                  let literal = nameText(value) else { return false }
             let unquoted = literal.drop { $0 == "#" || $0 == "\"" }
             return unquoted.hasPrefix("https://") || unquoted.hasPrefix("http://")
         default:
