@@ -141,6 +141,7 @@ extension ProjectUniverse {
             pythonFiles[index] = ScannedPythonFile(module: module, isPackage: isPackage, scan: scan)
         case .swift:
             for name in scan.functionNames { swiftFunctionFiles[name, default: []].append(index) }
+            for name in scan.typeNames { swiftTypeFiles[name, default: []].insert(index) }
             swiftProtocols.formUnion(scan.protocolNames)
         }
     }

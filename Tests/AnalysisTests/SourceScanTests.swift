@@ -76,6 +76,9 @@ import LightSyntax
         let result = scan("struct S {\n  func load(from p: String) {}\n  func `default`() {}\n  static func +(a: S, b: S) -> S { a }\n}\nprotocol Store {}\n", .swift)
         #expect(result.functionNames == ["load", "default"])
         #expect(result.protocolNames == ["Store"])
+        #expect(result.typeNames == ["S", "Store"])
+        #expect(scan("extension Outer.Inner { func f() {} }\nfinal class C {}\nactor A {}\nenum E {}\n", .swift).typeNames
+                == ["Inner", "C", "A", "E"])
     }
 
     @Test func nonASCIIBytesAreNoticed() {

@@ -12,6 +12,8 @@ public struct ProjectUniverse: Sendable {
     public var swiftFunctionFiles: [String: [Int32]] = [:]
     /// Protocols declared in Swift files not summarized (a call through one stays silent).
     public var swiftProtocols: Set<String> = []
+    /// Swift files not summarized, by the types they declare or extend (last name).
+    public var swiftTypeFiles: [String: Set<Int32>] = [:]
 
     public init() {}
 
@@ -221,6 +223,12 @@ extension ProjectIndex {
     func demandSwiftFunctions(named name: String) {
         guard let files = universe.swiftFunctionFiles[name] else { return }
         for file in files where !loaded.contains(file) { demand.need(file) }
+    }
+
+    /// `Type.name(…)`: only a file that declares or extends the type can hold the member.
+    func demandSwiftMembers(of type: String, named name: String) {
+        guard let files = universe.swiftFunctionFiles[name], let typeFiles = universe.swiftTypeFiles[Self.lastPart(type)] else { return }
+        for file in files where !loaded.contains(file) && typeFiles.contains(file) { demand.need(file) }
     }
 
     // MARK: AL202 from files not parsed

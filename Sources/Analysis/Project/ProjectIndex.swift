@@ -175,9 +175,9 @@ public struct ProjectIndex {
             var visited: Set<String> = []
             return resolvePythonMethod(summary.string(name), inClass: summary.string(owner), visited: &visited)
         case .member(let type, let name, let labels, let trailing):
-            demandSwiftFunctions(named: summary.string(name))
             let typeName = summary.string(type)
             if swiftProtocols.contains(typeName) { return [] }
+            demandSwiftMembers(of: typeName, named: summary.string(name))
             return matching(swiftMembers[typeName + "." + summary.string(name)] ?? [], labels: summary.string(labels),
                             trailingClosures: Int(trailing))
         case .bare(let enclosing, let name, let labels, let trailing):

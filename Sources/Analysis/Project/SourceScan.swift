@@ -26,6 +26,9 @@ public struct SourceScan: Sendable {
     public var functionNames: [String] = []
     /// Swift: the names after `protocol`.
     public var protocolNames: [String] = []
+    /// Swift: the (last) names after `struct`, `class`, `enum`, `actor`, `extension`, `protocol`:
+    /// a member of a type is declared only in a file that names it so.
+    public var typeNames: [String] = []
     /// Python: the calls that start a line, `name(` or `a.b.name(`, where a call whose value is
     /// thrown away can be (a superset: a line inside brackets counts too): the last name's
     /// `WordHash`, and for a dotted callee also `WordHash.pair` of the last two names; sorted.
@@ -261,7 +264,15 @@ private struct Scanner {
                 if let name = identifier(allowBackticks: true) { result.functionNames.append(name) }
             } else if equals(start, end, "protocol") {
                 skipSpace(newlines: true)
-                if let name = identifier(allowBackticks: true) { result.protocolNames.append(name) }
+                if let name = identifier(allowBackticks: true) {
+                    result.protocolNames.append(name)
+                    result.typeNames.append(name)
+                }
+            } else if equals(start, end, "struct") || equals(start, end, "class") || equals(start, end, "enum")
+                        || equals(start, end, "actor") || equals(start, end, "extension") {
+                skipSpace(newlines: true)
+                // `extension Outer.Inner`: members are looked up by the last name.
+                if let name = dottedName() { result.typeNames.append(ProjectIndex.lastPart(name)) }
             }
         }
     }
