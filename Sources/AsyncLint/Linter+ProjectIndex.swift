@@ -131,18 +131,32 @@ struct PackageMarkers: Sendable {
     }
 }
 
-extension ProjectUniverse {
-    /// What the index may need of a file that was not parsed.
-    mutating func add(_ scan: SourceScan, of file: SourceFile, at index: Int32, module: String) {
+/// What the project index may need of a file that was not parsed.
+enum UnparsedFile: Sendable {
+    case python(ScannedPythonFile, module: String)
+    case swift(functions: [String], types: [String], protocols: [String])
+
+    init(_ scan: SourceScan, of file: SourceFile, module: String) {
         switch file.language {
         case .python:
-            pythonModules[module, default: []].append(index)
             let isPackage = file.absolutePath.hasSuffix("__init__.py") || file.absolutePath.hasSuffix("__init__.pyi")
-            pythonFiles[index] = ScannedPythonFile(module: module, isPackage: isPackage, scan: scan)
+            self = .python(ScannedPythonFile(module: module, isPackage: isPackage, scan: scan), module: module)
         case .swift:
-            for name in scan.functionNames { swiftFunctionFiles[name, default: []].append(index) }
-            for name in scan.typeNames { swiftTypeFiles[name, default: []].insert(index) }
-            swiftProtocols.formUnion(scan.protocolNames)
+            self = .swift(functions: scan.functionNames, types: scan.typeNames, protocols: scan.protocolNames)
+        }
+    }
+}
+
+extension ProjectUniverse {
+    mutating func add(_ file: UnparsedFile, at index: Int32) {
+        switch file {
+        case .python(let scanned, let module):
+            pythonModules[module, default: []].append(index)
+            pythonFiles[index] = scanned
+        case .swift(let functions, let types, let protocols):
+            for name in functions { swiftFunctionFiles[name, default: []].append(index) }
+            for name in types { swiftTypeFiles[name, default: []].insert(index) }
+            swiftProtocols.formUnion(protocols)
         }
     }
 }

@@ -135,7 +135,7 @@ public struct Linter: Sendable {
     enum FileOutcome: Sendable {
         case checked([Finding], SourceLines, [FileNote], FileSummary?, parseNote: FileNote?)
         /// Not parsed: no per-file rule can fire there. The scan is kept for the project index.
-        case unparsed(SourceScan?, module: String, [FileNote], note: FileNote?)
+        case unparsed(UnparsedFile?, [FileNote], note: FileNote?)
         case failed(FileError)
         case skipped(FileNote)
     }
@@ -168,7 +168,7 @@ public struct Linter: Sendable {
         let prefilters = self.prefilters
         let vocabulary = ScanVocabulary(catalogue: catalogue)
         let packages = PackageMarkers(files)
-        let outcomes = ParallelWork.map(count: files.count, jobs: options.jobs) { index -> FileOutcome in
+        var outcomes = ParallelWork.map(count: files.count, jobs: options.jobs) { index -> FileOutcome in
             let file = files[index]
             let settings = configured.settings(ofFile: index)
             let bytes: [UInt8]
@@ -188,7 +188,8 @@ public struct Linter: Sendable {
                                            indexFacts: usesProjectIndex)
                 if !scan.mayHaveFindings {
                     let note = scan.hasNonASCII ? Self.invalidUTF8Note(bytes, path: file.displayPath) : nil
-                    return .unparsed(usesProjectIndex ? scan : nil, module: module, unused(), note: note)
+                    // What the index may need of it, made here, on all cores.
+                    return .unparsed(usesProjectIndex ? UnparsedFile(scan, of: file, module: module) : nil, unused(), note: note)
                 }
             }
             let tree = suppressions.skipFile ? FrontEnds.parse([], language: file.language) : Self.parse(bytes, language: file.language)
@@ -240,15 +241,16 @@ public struct Linter: Sendable {
                 findings += fileFindings
                 sourceLines.merge(lines)
                 unusedSuppressions += unused
-            case .unparsed(let scan, let module, let unused, let note):
+            case .unparsed(let unparsed, let unused, let note):
                 filesChecked += 1
                 if let note { notes.append(note) }
                 unusedSuppressions += unused
-                if let scan { universe.add(scan, of: files[index], at: Int32(index), module: module) }
+                if let unparsed { universe.add(unparsed, at: Int32(index)) }
             case .failed(let error): errors.append(error)
             case .skipped(let note): notes.append(note)
             }
         }
+        outcomes = []   // their scans now live in `universe`
         if usesProjectIndex {
             if ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1" {
                 FileHandle.standardError.write(Data("files read, scanned and checked: \(DispatchTime.now().uptimeNanoseconds / 1_000_000) ms since boot\n".utf8))
