@@ -30,14 +30,19 @@ extension Linter {
         }
         var started = DispatchTime.now().uptimeNanoseconds
         var index = makeIndex(summaries)
-        var wanted = index.filesToLoad(coroutineCallers: true)
+        var wanted = index.filesToLoad(coroutineCallers: false)
         trace("project index: \(summaries.count) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
-        let askedAny = !wanted.isEmpty
-        while !wanted.isEmpty {
+        // The first round also asks which unparsed files may call a coroutine function (AL202);
+        // that question takes one core while the other cores parse what the walk asked for.
+        var callers = index.coroutineCallers
+        var askedAny = false
+        while true {
             for i in wanted { trace("  asks for \(files[Int(i)].displayPath)") }
             let asked = wanted
-            let more = ParallelWork.map(count: asked.count, jobs: jobs) { k -> FileSummary in
-                let i = Int(asked[k])
+            let question = callers
+            let results = ParallelWork.map(count: asked.count + 1, jobs: jobs) { k -> LoadResult in
+                if k == 0 { return .callers(question.files()) }
+                let i = Int(asked[k - 1])
                 let file = files[i]
                 let module = modules.module(of: file)
                 // A file that cannot be read now still counts as loaded (an empty summary), so
@@ -45,18 +50,31 @@ extension Linter {
                 guard case .success(let bytes) = Self.read(file) else {
                     var empty = FileSummary(path: file.displayPath, language: file.language, module: module)
                     empty.sourceIndex = Int32(i)
-                    return empty
+                    return .summary(empty)
                 }
                 var summary = FileChecker.summarize(Self.parse(bytes, language: file.language), path: file.displayPath,
                                                     module: module, catalogue: configured.settings(ofFile: i).catalogue ?? catalogue)
                 summary.sourceIndex = Int32(i)
-                return summary
+                return .summary(summary)
             }
-            summaries += more
+            var more: [FileSummary] = []
+            var callerFiles: [Int32] = []
+            for result in results {
+                switch result {
+                case .summary(let summary): more.append(summary)
+                case .callers(let found): callerFiles = found
+                }
+            }
+            callers = CoroutineCallers.none
             started = DispatchTime.now().uptimeNanoseconds
-            index.add(more)
-            wanted = index.filesToLoad(coroutineCallers: false)
+            if !more.isEmpty {
+                askedAny = true
+                summaries += more
+                index.add(more)
+            }
+            wanted = Array(Set(index.filesToLoad(coroutineCallers: false) + callerFiles).subtracting(index.loaded)).sorted()
             trace("project index: \(summaries.count) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
+            if wanted.isEmpty { break }
         }
         started = DispatchTime.now().uptimeNanoseconds
         // File order, as if every file had been summarized at once: the tables' candidate lists
@@ -129,6 +147,12 @@ struct PackageMarkers: Sendable {
             return ProjectLayout.swiftModule(forFile: file.absolutePath, fileExists: FileSystem.exists)
         }
     }
+}
+
+/// A job of an index round: a file's summary, or the answer to `CoroutineCallers`.
+enum LoadResult: Sendable {
+    case summary(FileSummary)
+    case callers([Int32])
 }
 
 /// What the project index may need of a file that was not parsed.

@@ -123,7 +123,7 @@ extension ProjectIndex {
     /// - Cross-file AL202's callees: the calls whose value is thrown away and whose name is that
     ///   of a coroutine function.
     /// - With `coroutineCallers`, the unparsed Python files that may make such a call
-    ///   (`unparsedFilesThatMayCallCoroutines`). Every coroutine function is known from the
+    ///   (`CoroutineCallers`). Every coroutine function is known from the
     ///   first round (an `async def` makes its file parsed from the start), so the driver asks
     ///   for these once, in the first round.
     public mutating func filesToLoad(coroutineCallers: Bool = true) -> [Int32] {
@@ -163,7 +163,7 @@ extension ProjectIndex {
             }
         }
         var wanted = demand.files
-        if coroutineCallers { wanted.formUnion(unparsedFilesThatMayCallCoroutines()) }
+        if coroutineCallers { wanted.formUnion(self.coroutineCallers.files()) }
         return wanted.subtracting(loaded).sorted()
     }
 
@@ -231,14 +231,48 @@ extension ProjectIndex {
         for file in files where !loaded.contains(file) && typeFiles.contains(file) { demand.need(file) }
     }
 
-    // MARK: AL202 from files not parsed
+    /// The question `filesToLoad(coroutineCallers: true)` asks, as a value the driver can answer
+    /// on another core while the first round's files are parsed.
+    public var coroutineCallers: CoroutineCallers {
+        CoroutineCallers(summaries: summaries, universe: universe, loaded: loaded)
+    }
+
+    static func lastPart(_ qualified: String) -> String {
+        qualified.lastIndex(of: ".").map { String(qualified[qualified.index(after: $0)...]) } ?? qualified
+    }
+
+    static func joined(_ module: String, _ name: String) -> String {
+        module.isEmpty ? name : module + "." + name
+    }
+
+    /// `a`, `a.b`, `a.b.c` for `a.b.c`.
+    static func forEachPrefix(of qualified: String, _ body: (String) -> Void) {
+        var index = qualified.startIndex
+        while let dot = qualified[index...].firstIndex(of: ".") {
+            body(String(qualified[..<dot]))
+            index = qualified.index(after: dot)
+        }
+        body(qualified)
+    }
+}
+
+/// AL202 from files not parsed: which of them may call a project coroutine function as a
+/// statement. A pure function of the summaries at hand and the scans.
+public struct CoroutineCallers: Sendable {
+    let summaries: [FileSummary]
+    let universe: ProjectUniverse
+    let loaded: Set<Int32>
+
+    /// The question once it has been asked: no file.
+    public static let none = CoroutineCallers(summaries: [], universe: ProjectUniverse(), loaded: [])
+
 
     /// Unparsed Python files that may call a project coroutine function as a statement: those
     /// with an import through which a coroutine function can be named (`CoroutineNames`) and
     /// that hold a name it would be called by as a word, and those with a class that inherits a
     /// coroutine method (by class name) and hold the method's name. Approximations only ever
     /// add files.
-    private func unparsedFilesThatMayCallCoroutines() -> [Int32] {
+    public func files() -> [Int32] {
         guard !universe.pythonFiles.isEmpty else { return [] }
         var coroutines: Set<String> = []
         var methodsByClass: [String: Set<String>] = [:]
@@ -246,7 +280,7 @@ extension ProjectIndex {
             for function in summary.functions where function.isCoroutine {
                 coroutines.insert(summary.string(function.qualifiedName))
                 if let owner = function.owner {
-                    methodsByClass[Self.lastPart(summary.string(owner)), default: []].insert(summary.string(function.name))
+                    methodsByClass[ProjectIndex.lastPart(summary.string(owner)), default: []].insert(summary.string(function.name))
                 }
             }
         }
@@ -291,12 +325,12 @@ extension ProjectIndex {
         for summary in summaries where summary.language == .python {
             // The same id is the same text: `import x` binds x to x.
             for (bound, target) in summary.moduleImports where bound != target {
-                edges.append((Self.joined(summary.module, summary.string(bound)), summary.string(target)))
+                edges.append((ProjectIndex.joined(summary.module, summary.string(bound)), summary.string(target)))
             }
         }
         for scanned in universe.pythonFiles.values {
             for binding in scanned.bindings where binding.fromImport && binding.bound != "*" {
-                edges.append((Self.joined(scanned.module, binding.bound), binding.target))
+                edges.append((ProjectIndex.joined(scanned.module, binding.bound), binding.target))
             }
         }
         return edges
@@ -308,17 +342,17 @@ extension ProjectIndex {
         var subclasses: [String: [String]] = [:]
         for summary in summaries where summary.language == .python {
             for cls in summary.classes {
-                let name = Self.lastPart(summary.string(cls.qualifiedName))
-                for base in cls.bases { subclasses[Self.lastPart(summary.string(base)), default: []].append(name) }
+                let name = ProjectIndex.lastPart(summary.string(cls.qualifiedName))
+                for base in cls.bases { subclasses[ProjectIndex.lastPart(summary.string(base)), default: []].append(name) }
             }
         }
         for scanned in universe.pythonFiles.values {
             for cls in scanned.classes {
                 for base in cls.bases {
-                    subclasses[Self.lastPart(base), default: []].append(cls.name)
+                    subclasses[ProjectIndex.lastPart(base), default: []].append(cls.name)
                     // `from m import Base as B; class C(B)`: B is Base.
                     for binding in scanned.bindings where binding.bound == base {
-                        subclasses[Self.lastPart(binding.target), default: []].append(cls.name)
+                        subclasses[ProjectIndex.lastPart(binding.target), default: []].append(cls.name)
                     }
                 }
             }
@@ -341,23 +375,6 @@ extension ProjectIndex {
     static let selfWord = WordHash.of("self")
     static let clsWord = WordHash.of("cls")
 
-    static func lastPart(_ qualified: String) -> String {
-        qualified.lastIndex(of: ".").map { String(qualified[qualified.index(after: $0)...]) } ?? qualified
-    }
-
-    static func joined(_ module: String, _ name: String) -> String {
-        module.isEmpty ? name : module + "." + name
-    }
-
-    /// `a`, `a.b`, `a.b.c` for `a.b.c`.
-    static func forEachPrefix(of qualified: String, _ body: (String) -> Void) {
-        var index = qualified.startIndex
-        while let dot = qualified[index...].firstIndex(of: ".") {
-            body(String(qualified[..<dot]))
-            index = qualified.index(after: dot)
-        }
-        body(qualified)
-    }
 }
 
 /// How a call must be written to reach a project coroutine function, the way `ProjectIndex`

@@ -17,7 +17,7 @@ public struct ProjectIndex {
     let catalogue: RuleCatalogue
     let universe: ProjectUniverse
     /// The files (`FileSummary.sourceIndex`) already summarized.
-    private(set) var loaded: Set<Int32>
+    public private(set) var loaded: Set<Int32>
     /// Files the resolutions so far would have needed (see `filesToLoad`).
     let demand = DemandLog()
     /// `filesToLoad`'s walk over the call graph, kept from round to round.
