@@ -12,12 +12,20 @@ final class PythonFileSummarizer {
     /// `__init__.py`: its relative imports start from the package itself.
     private let isPackage: Bool
     private(set) var summary: FileSummary
-    private var functionIndex: [NodeID: Int32] = [:]
-    private var callIndex: [NodeID: Int] = [:]
-    private var qualifiedNames: [NodeID: StringID] = [:]
-    /// Per symbol of the file: whether it is a name the catalogue matches as a builtin, a
-    /// method of a typed value, or the last part of a catalogued qualified name.
-    private let catalogueNames: [Bool]
+    // By node id, -1 for none: flat arrays, as every function and call of the file is asked.
+    private var functionIndex: [Int32]
+    private var callIndex: [Int32]
+    private var qualifiedNames: [StringID]
+    /// Per symbol of the file, found out on first use: 0 not yet known, 1 a name the catalogue
+    /// matches (a builtin, a method of a typed value, the last part of a catalogued qualified
+    /// name), 2 not one. A file asks about a few callee names; the catalogue has hundreds.
+    private var catalogueNames: [UInt8]
+    /// Per string of the summary (by `StringID`), found out on first use: 0 not yet known,
+    /// 1 a catalogued blocking API, 2 not one.
+    private var catalogued: [UInt8] = []
+    /// Per string of the summary: the id of its last dotted part, -1 not yet known.
+    private var lastParts: [StringID] = []
+    private var emptyString: StringID?
 
     init(model: PythonSemanticModel, path: String, module: String) {
         self.model = model
@@ -26,15 +34,11 @@ final class PythonFileSummarizer {
         self.coroutines = PythonMissingAwaitRule(model: model)
         self.isPackage = path.hasSuffix("__init__.py") || path.hasSuffix("__init__.pyi")
         self.summary = FileSummary(path: path, language: .python, module: module)
-        self.catalogueNames = Self.catalogueNames(model.tree.symbols, model.catalogue)
-    }
-
-    private static func catalogueNames(_ symbols: SymbolTable, _ index: PythonCatalogueIndex) -> [Bool] {
-        var flags = [Bool](repeating: false, count: symbols.count)
-        for name in index.matchedLastNames {
-            if let s = symbols.lookup(name) { flags[Int(s.raw)] = true }
-        }
-        return flags
+        let nodeCount = model.tree.nodes.count
+        self.functionIndex = [Int32](repeating: -1, count: nodeCount)
+        self.callIndex = [Int32](repeating: -1, count: nodeCount)
+        self.qualifiedNames = [StringID](repeating: -1, count: nodeCount)
+        self.catalogueNames = [UInt8](repeating: 0, count: model.tree.symbols.count)
     }
 
     static func summarize(model: PythonSemanticModel, path: String, module: String) -> FileSummary {
@@ -60,7 +64,7 @@ final class PythonFileSummarizer {
         }
         for i in tree.allNodes {
             let function = NodeID(i)
-            guard tree.kind(function) == .function, let caller = functionIndex[function],
+            guard tree.kind(function) == .function, case let caller = functionIndex[i], caller >= 0,
                   let block = tree.firstChild(function, ofKind: .block), let scope = scopes.scopeOpenedBy[function]
             else { continue }
             let isAsync = tree[function].flags.contains(.isAsync)
@@ -91,7 +95,8 @@ final class PythonFileSummarizer {
             let statement = NodeID(i)
             guard tree.kind(statement) == .expressionStatement, let call = tree.firstChild(statement),
                   tree.kind(call) == .call else { continue }
-            if let existing = callIndex[call] {
+            let existing = Int(callIndex[Int(call.raw)])
+            if existing >= 0 {
                 summary.calls[existing].role.insert(.discardedValue)
                 summary.calls[existing].written = summary.intern(tree.calleeText(ofCall: call))
                 continue
@@ -111,8 +116,7 @@ final class PythonFileSummarizer {
         switch target {
         case .method: return false
         case .qualified(let q):
-            let name = summary.string(q)
-            return model.catalogue.blockingCalls[name] != nil || isCatalogueName(call)
+            return isCatalogued(q) || isCatalogueName(call)
         default:
             return isCatalogueName(call)
         }
@@ -122,7 +126,36 @@ final class PythonFileSummarizer {
         guard let callee = tree.firstChild(call) else { return false }
         let symbol = tree[callee].name
         guard !symbol.isNone, symbol.raw < catalogueNames.count else { return false }
-        return catalogueNames[Int(symbol.raw)]
+        let i = Int(symbol.raw)
+        if catalogueNames[i] == 0 {
+            catalogueNames[i] = model.catalogue.matchedLastNames.contains(tree.symbols.string(symbol)) ? 1 : 2
+        }
+        return catalogueNames[i] == 1
+    }
+
+    private func isCatalogued(_ q: StringID) -> Bool {
+        let i = Int(q)
+        if i >= catalogued.count { catalogued.append(contentsOf: repeatElement(0, count: i + 1 - catalogued.count)) }
+        if catalogued[i] == 0 { catalogued[i] = model.catalogue.blockingCalls[summary.string(q)] != nil ? 1 : 2 }
+        return catalogued[i] == 1
+    }
+
+    /// `c` for `a.b.c` (interned once per string).
+    private func lastPart(of q: StringID) -> StringID {
+        let i = Int(q)
+        if i >= lastParts.count { lastParts.append(contentsOf: repeatElement(-1, count: i + 1 - lastParts.count)) }
+        if lastParts[i] < 0 {
+            let text = summary.string(q)
+            lastParts[i] = summary.intern(text.lastIndex(of: ".").map { String(text[text.index(after: $0)...]) } ?? text)
+        }
+        return lastParts[i]
+    }
+
+    private func internEmpty() -> StringID {
+        if let emptyString { return emptyString }
+        let id = summary.intern("")
+        emptyString = id
+        return id
     }
 
     private func addFunction(_ f: NodeID) {
@@ -134,7 +167,7 @@ final class PythonFileSummarizer {
            tree.kind(tree[parent].parent) == .typeDecl {
             owner = qualifiedName(of: tree[parent].parent)
         }
-        functionIndex[f] = Int32(summary.functions.count)
+        functionIndex[Int(f.raw)] = Int32(summary.functions.count)
         summary.functions.append(FunctionSummary(
             name: summary.intern(tree.name(f) ?? "?"), qualifiedName: qualifiedName(of: f), owner: owner,
             isAsync: isAsync, isCoroutine: isAsync && coroutines.isCoroutineFunction(f),
@@ -158,7 +191,8 @@ final class PythonFileSummarizer {
     /// `module.Class.method`; a function nested in a function is `module.outer.<locals>.inner`,
     /// as Python's own `__qualname__` has it, so it never collides with a module-level name.
     private func qualifiedName(of node: NodeID) -> StringID {
-        if let known = qualifiedNames[node] { return known }
+        let known = qualifiedNames[Int(node.raw)]
+        if known >= 0 { return known }
         // Built on the enclosing definition's own (memoized) name: one concatenation each.
         var prefix = summary.module
         var current = tree[node].parent
@@ -174,7 +208,7 @@ final class PythonFileSummarizer {
         }
         let name = tree.name(node) ?? "?"
         let id = summary.intern(prefix.isEmpty ? name : prefix + "." + name)
-        qualifiedNames[node] = id
+        qualifiedNames[Int(node.raw)] = id
         return id
     }
 
@@ -217,20 +251,19 @@ final class PythonFileSummarizer {
     private func record(_ call: NodeID, target: CallSite.Target, caller: Int32, role: CallSite.Role,
                                  context: NodeID?) {
         let range = tree.range(call)
-        callIndex[call] = summary.calls.count
+        callIndex[Int(call.raw)] = Int32(summary.calls.count)
         let name: StringID
         switch target {
         case .method(_, let method): name = method
-        case .qualified(let q):
-            let text = summary.string(q)
-            name = summary.intern(text.lastIndex(of: ".").map { String(text[text.index(after: $0)...]) } ?? text)
-        default: name = summary.intern("")
+        case .qualified(let q): name = lastPart(of: q)
+        default: name = internEmpty()
         }
         summary.calls.append(CallSite(
             target: target, name: name, role: role, caller: caller,
             // Only findings quote the callee, and a call that only propagates is never one.
-            written: summary.intern(role == .propagates ? "" : tree.calleeText(ofCall: call)),
-            context: context.map { summary.intern(tree.name($0) ?? "?") },
+            written: role == .propagates ? internEmpty() : summary.intern(tree.calleeText(ofCall: call)),
+            // The `async def`'s name, interned already as its function's name.
+            context: context.map { _ in summary.functions[Int(caller)].name },
             startLine: Int32(range.start.line), startColumn: Int32(range.start.column),
             endLine: Int32(range.end.line), endColumn: Int32(range.end.column)))
     }

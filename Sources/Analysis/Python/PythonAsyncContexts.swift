@@ -35,44 +35,71 @@ enum PythonAsyncContexts {
     static func visit(_ root: NodeID, scope: Int, tree: SyntaxTree, scopes: PythonScopes,
                               _ body: (NodeID, Int) -> Void) {
         var stack = [(root, scope)]
+        // Children in source order, pushed reversed; one buffer reused for every node.
         var next: [NodeID] = []
+        next.reserveCapacity(16)
         while let (node, scope) = stack.popLast() {
             next.removeAll(keepingCapacity: true)
-            switch tree.kind(node) {
+            let n = tree[node]
+            switch n.kind {
             case .call:
                 body(node, scope)
-                next.append(contentsOf: tree.children(node))
+                appendChildren(of: n, to: &next, tree: tree)
             case .function, .typeDecl:
-                for child in tree.children(node) {
+                var child = n.firstChild
+                while !child.isNone {
                     switch tree.kind(child) {
                     case .attribute, .argument: next.append(child)
-                    case .parameter: next.append(contentsOf: defaultValue(of: child, tree: tree))
+                    case .parameter: appendDefaultValue(of: child, to: &next, tree: tree)
                     default: break
                     }
+                    child = tree[child].nextSibling
                 }
             case .closure:
-                for child in tree.children(node) where tree.kind(child) == .parameter {
-                    next.append(contentsOf: defaultValue(of: child, tree: tree))
+                var child = n.firstChild
+                while !child.isNone {
+                    if tree.kind(child) == .parameter { appendDefaultValue(of: child, to: &next, tree: tree) }
+                    child = tree[child].nextSibling
                 }
             case .opaque:
                 if let inner = scopes.scopeOpenedBy[node] {
                     // A comprehension: all but its first iterable run in its own scope.
                     let first = scopes.comprehensionFirstIterable[node]
-                    for child in tree.children(node).reversed() {
-                        stack.append((child, child == first ? scope : inner))
+                    appendChildren(of: n, to: &next, tree: tree)
+                    var i = next.count
+                    while i > 0 {
+                        i -= 1
+                        stack.append((next[i], next[i] == first ? scope : inner))
                     }
                     continue
                 }
-                next.append(contentsOf: tree.children(node))
+                appendChildren(of: n, to: &next, tree: tree)
             default:
-                next.append(contentsOf: tree.children(node))
+                appendChildren(of: n, to: &next, tree: tree)
             }
-            for child in next.reversed() { stack.append((child, scope)) }
+            var i = next.count
+            while i > 0 {
+                i -= 1
+                stack.append((next[i], scope))
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func appendChildren(of node: SyntaxNode, to list: inout [NodeID], tree: SyntaxTree) {
+        var child = node.firstChild
+        while !child.isNone {
+            list.append(child)
+            child = tree[child].nextSibling
         }
     }
 
     /// A parameter's default value (not its annotation).
-    private static func defaultValue(of parameter: NodeID, tree: SyntaxTree) -> [NodeID] {
-        tree.children(parameter).filter { tree.kind($0) != .typeAnnotation }
+    private static func appendDefaultValue(of parameter: NodeID, to list: inout [NodeID], tree: SyntaxTree) {
+        var child = tree[parameter].firstChild
+        while !child.isNone {
+            if tree.kind(child) != .typeAnnotation { list.append(child) }
+            child = tree[child].nextSibling
+        }
     }
 }

@@ -46,7 +46,8 @@ struct PythonOrphanedTaskRule {
         let scope = model.scopes.scope(containing: assignment, in: tree)
         let symbol = tree[kids[0]].name
         let sc = model.scopes[scope]
-        guard sc.kind == .function, !sc.globals.contains(symbol), !sc.nonlocals.contains(symbol),
+        guard sc.kind == .function, sc.globals.isEmpty || !sc.globals.contains(symbol),
+              sc.nonlocals.isEmpty || !sc.nonlocals.contains(symbol),
               let creator = taskCreator(of: kids[1], in: scope), !isRead(symbol, within: sc.node) else { return }
         let variable = tree.name(kids[0]) ?? "_"
         findings.report("AL201", at: kids[1],

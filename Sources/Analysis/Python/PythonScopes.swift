@@ -20,6 +20,9 @@ enum PythonBindingKind: Sendable {
 
 struct PythonBinding: Sendable {
     var kind: PythonBindingKind
+    /// The binding's serial number in its file (`PythonScopes.bindingCount` of them): the
+    /// semantic model memoizes resolutions in a flat array by it.
+    var id: Int32 = -1
     /// The byte offset from which the binding holds (after its value is evaluated).
     var position: Int32
     /// The node that binds (a target name, a `def`, an import name): its enclosing block says
@@ -34,7 +37,7 @@ struct PythonScope: Sendable {
     var kind: Kind
     var node: NodeID
     var parent: Int
-    var bindings: [Symbol: [PythonBinding]] = [:]
+    var bindings = SymbolMap<[PythonBinding]>()
     var globals: Set<Symbol> = []
     var nonlocals: Set<Symbol> = []
     /// Names whose bindings here are not in nondecreasing `position` order (rare): resolution
@@ -46,18 +49,23 @@ struct PythonScope: Sendable {
 /// Python rules resolve names against.
 struct PythonScopes: Sendable {
     private(set) var scopes: [PythonScope] = []
-    /// The scope a `function`, `closure` or `typeDecl` node opens.
-    private(set) var scopeOpenedBy: [NodeID: Int] = [:]
+    /// The scope a `function`, `closure` or `typeDecl` node (or a comprehension) opens.
+    private(set) var scopeOpenedBy: ScopeByNode
     /// Modules of `from m import *` at module level, in source order.
     private(set) var starImports: [String] = []
     /// `name` nodes that are written to, not read (assignment targets and the like).
-    private(set) var storedNames: Set<NodeID> = []
+    private(set) var storedNames: NodeSet
     /// A comprehension's first iterable, which belongs to the scope around it.
-    private(set) var comprehensionFirstIterable: [NodeID: NodeID] = [:]
+    private(set) var comprehensionFirstIterable: NodeByNode
+    /// How many bindings the file has (their `id`s are 0..<bindingCount).
+    private(set) var bindingCount = 0
 
     static let moduleScope = 0
 
     init(tree: SyntaxTree) {
+        scopeOpenedBy = ScopeByNode(count: tree.nodes.count)
+        storedNames = NodeSet(count: tree.nodes.count)
+        comprehensionFirstIterable = NodeByNode(count: tree.nodes.count)
         scopes.append(PythonScope(kind: .module, node: tree.root, parent: -1))
         scopeOpenedBy[tree.root] = Self.moduleScope
         let builder = ScopeBuilder(tree: tree)
@@ -94,16 +102,16 @@ struct PythonScopes: Sendable {
         var s = scope
         var isUseScope = true
         while s >= 0 {
-            let sc = scopes[s]
             // `isEmpty` first: `global`/`nonlocal` are rare, and an empty Set still hashes.
-            if !sc.globals.isEmpty && sc.globals.contains(symbol) {
+            if !scopes[s].globals.isEmpty && scopes[s].globals.contains(symbol) {
                 return scopes[Self.moduleScope].bindings[symbol].map { (Self.moduleScope, $0) }
             }
-            if sc.nonlocals.isEmpty || !sc.nonlocals.contains(symbol), isUseScope || sc.kind != .classBody, let b = sc.bindings[symbol] {
+            if scopes[s].nonlocals.isEmpty || !scopes[s].nonlocals.contains(symbol), isUseScope || scopes[s].kind != .classBody,
+               let b = scopes[s].bindings[symbol] {
                 return (s, b)
             }
             isUseScope = false
-            s = sc.parent
+            s = scopes[s].parent
         }
         return nil
     }
@@ -116,6 +124,9 @@ struct PythonScopes: Sendable {
 
     fileprivate mutating func bind(_ symbol: Symbol, _ binding: PythonBinding, in scope: Int) {
         if symbol.isNone { return }
+        var binding = binding
+        binding.id = Int32(truncatingIfNeeded: bindingCount)
+        bindingCount += 1
         var target = scope
         if !scopes[scope].globals.isEmpty && scopes[scope].globals.contains(symbol) {
             target = Self.moduleScope
@@ -150,7 +161,7 @@ struct PythonScopes: Sendable {
 
     fileprivate mutating func addStarImport(_ module: String) { starImports.append(module) }
     fileprivate mutating func setFirstIterable(_ iterable: NodeID, of comprehension: NodeID) {
-        comprehensionFirstIterable[comprehension] = iterable
+        comprehensionFirstIterable.set(iterable, for: comprehension)
     }
 
     /// Where a walrus binds: comprehensions are transparent to it.
@@ -160,6 +171,130 @@ struct PythonScopes: Sendable {
         return s
     }
     fileprivate mutating func markStored(_ name: NodeID) { storedNames.insert(name) }
+}
+
+/// Which scope a node opens, if any: a flat array by node id (the walks ask for every node).
+struct ScopeByNode: Sendable {
+    private var scopes: [Int32]
+    init(count: Int) { scopes = [Int32](repeating: -1, count: count) }
+    subscript(node: NodeID) -> Int? {
+        get {
+            let s = scopes[Int(node.raw)]
+            return s < 0 ? nil : Int(s)
+        }
+        set { scopes[Int(node.raw)] = Int32(truncatingIfNeeded: newValue ?? -1) }
+    }
+}
+
+/// A set of a file's nodes: one flag per node id.
+struct NodeSet: Sendable {
+    private var flags: [Bool]
+    init(count: Int) { flags = [Bool](repeating: false, count: count) }
+    func contains(_ node: NodeID) -> Bool { flags[Int(node.raw)] }
+    mutating func insert(_ node: NodeID) { flags[Int(node.raw)] = true }
+}
+
+/// A node per node (a comprehension's first iterable): a flat array by node id.
+struct NodeByNode: Sendable {
+    private var values: [NodeID]
+    init(count: Int) { values = [NodeID](repeating: .none, count: count) }
+    subscript(node: NodeID) -> NodeID? {
+        let v = values[Int(node.raw)]
+        return v.isNone ? nil : v
+    }
+    mutating func set(_ value: NodeID, for node: NodeID) { values[Int(node.raw)] = value }
+}
+
+/// A map from a file's symbols to values, in insertion order. Symbols are small dense
+/// integers, so a multiplicative hash over open addressing replaces `Dictionary`'s SipHash,
+/// which was the scope walk's and the resolver's largest single cost; most scopes hold a few
+/// names and are scanned without any table.
+struct SymbolMap<Value>: Sequence {
+    private(set) var keys: [Symbol] = []
+    private(set) var values: [Value] = []
+    /// Empty while `keys` is short enough to scan; else -1 (free) or an index into `keys`.
+    private var slots: [Int32] = []
+    private static var scanLimit: Int { 8 }
+
+    var isEmpty: Bool { keys.isEmpty }
+    var count: Int { keys.count }
+
+    @inline(__always) private static func hash(_ symbol: Symbol) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: symbol.raw)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    }
+
+    func index(of symbol: Symbol) -> Int? {
+        if slots.isEmpty {
+            var i = 0
+            while i < keys.count {
+                if keys[i] == symbol { return i }
+                i += 1
+            }
+            return nil
+        }
+        let mask = slots.count - 1
+        var slot = Self.hash(symbol) & mask
+        while true {
+            let s = slots[slot]
+            if s < 0 { return nil }
+            if keys[Int(s)] == symbol { return Int(s) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    subscript(symbol: Symbol) -> Value? {
+        guard let i = index(of: symbol) else { return nil }
+        return values[i]
+    }
+
+    subscript(symbol: Symbol, default value: @autoclosure () -> Value) -> Value {
+        get { index(of: symbol).map { values[$0] } ?? value() }
+        _modify {
+            let i = index(of: symbol) ?? insert(symbol, value())
+            yield &values[i]
+        }
+    }
+
+    private mutating func insert(_ symbol: Symbol, _ value: Value) -> Int {
+        let i = keys.count
+        keys.append(symbol)
+        values.append(value)
+        if keys.count > Self.scanLimit {
+            if slots.isEmpty || keys.count * 2 > slots.count {
+                rehash(capacity: Swift.max(32, slots.count * 2))
+            } else {
+                place(i)
+            }
+        }
+        return i
+    }
+
+    private mutating func rehash(capacity: Int) {
+        slots = [Int32](repeating: -1, count: capacity)
+        for i in keys.indices { place(i) }
+    }
+
+    private mutating func place(_ i: Int) {
+        let mask = slots.count - 1
+        var slot = Self.hash(keys[i]) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(truncatingIfNeeded: i)
+    }
+
+    struct Iterator: IteratorProtocol {
+        let map: SymbolMap
+        var i = 0
+        mutating func next() -> (key: Symbol, value: Value)? {
+            guard i < map.keys.count else { return nil }
+            defer { i += 1 }
+            return (map.keys[i], map.values[i])
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(map: self) }
+}
+
+extension SymbolMap: Sendable where Value: Sendable {
 }
 
 /// Walks the tree once and records every binding in its scope. The walk keeps its own stack
@@ -245,18 +380,22 @@ private struct ScopeBuilder {
                 model.declare(tree[child].name, global: isGlobal, in: scope)
             }
         case .assignment:
-            let kids = tree.childArray(node)
             let isAugmented = n.flags.contains(.augmented)
             var value: NodeID?
-            if let last = kids.last, kids.count >= 2, tree.kind(last) != .typeAnnotation { value = last }
+            // At least two children, the last no annotation: the last is the value.
+            if n.firstChild != n.lastChild, tree.kind(n.lastChild) != .typeAnnotation { value = n.lastChild }
             // The value is evaluated before the targets are bound.
             if let value { next.append(.visit(value, scope: scope)) }
-            for child in kids where child != value {
-                if tree.kind(child) == .typeAnnotation || isAugmented {
-                    next.append(.visit(child, scope: scope))
-                } else {
-                    next.append(.bindTarget(child, value: value, position: n.end, scope: scope))
+            var child = n.firstChild
+            while !child.isNone {
+                if child != value {
+                    if tree.kind(child) == .typeAnnotation || isAugmented {
+                        next.append(.visit(child, scope: scope))
+                    } else {
+                        next.append(.bindTarget(child, value: value, position: n.end, scope: scope))
+                    }
                 }
+                child = tree[child].nextSibling
             }
         case .binding:
             // Python: walrus (`detail` walrus, value child) or `except … as name`.
@@ -310,7 +449,11 @@ private struct ScopeBuilder {
                 }
             }
         default:
-            for child in tree.children(node) { next.append(.visit(child, scope: scope)) }
+            var child = n.firstChild
+            while !child.isNone {
+                next.append(.visit(child, scope: scope))
+                child = tree[child].nextSibling
+            }
         }
     }
 

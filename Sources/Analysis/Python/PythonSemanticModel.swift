@@ -27,7 +27,7 @@ struct PythonSemanticModel {
     private static let maxDepth = 16
     /// Each binding is resolved once: without this, names rebound in a loop
     /// (`node = node.next`) would be re-resolved along every path, exponentially.
-    private let memo = ResolutionMemo()
+    private let memo: ResolutionMemo
 
     /// Per class, what its instances' attributes are assigned: `self.x = value` in its methods
     /// and `x = value` in its body. Typed on demand by `instanceAttributeType`.
@@ -43,6 +43,7 @@ struct PythonSemanticModel {
         let scopes = PythonScopes(tree: tree)
         self.scopes = scopes
         self.catalogue = catalogue
+        self.memo = ResolutionMemo(bindingCount: scopes.bindingCount)
         self.instanceAttributes = Self.collectInstanceAttributes(tree: tree, scopes: scopes)
     }
 
@@ -76,7 +77,7 @@ struct PythonSemanticModel {
             while index >= 0 {
                 let b = bindings[index]
                 if b.position <= position && !isPlaceholder(b) {
-                    let r = resolve(BindingKey(scope: bindingScope, symbol: symbol, index: index), b, depth: depth + 1)
+                    let r = resolve(b, in: bindingScope, depth: depth + 1)
                     if let a = agreed, a != r { return .value(nil) }
                     agreed = r
                     if reaches(b, position) { break }
@@ -98,8 +99,8 @@ struct PythonSemanticModel {
         if remembered, let known = memo.allBindings[allKey] { return known }
         let cacheable = remembered && memo.pending == 0
         var agreed: PythonResolution?
-        for (i, b) in bindings.enumerated() where !isPlaceholder(b) {
-            let r = resolve(BindingKey(scope: bindingScope, symbol: symbol, index: i), b, depth: depth + 1)
+        for b in bindings where !isPlaceholder(b) {
+            let r = resolve(b, in: bindingScope, depth: depth + 1)
             if let a = agreed, a != r {
                 if cacheable { memo.allBindings[allKey] = .value(nil) }
                 return .value(nil)
@@ -127,14 +128,15 @@ struct PythonSemanticModel {
         return false
     }
 
-    private func resolve(_ key: BindingKey, _ binding: PythonBinding, depth: Int) -> PythonResolution {
-        if let known = memo.bindings[key] { return known }
+    private func resolve(_ binding: PythonBinding, in scope: Int, depth: Int) -> PythonResolution {
+        let id = Int(binding.id)
+        if let known = memo.bindings[id] { return known }
         // A binding that depends on itself (`x = x.parent`) is unknown on the inner path.
-        memo.bindings[key] = .value(nil)
+        memo.bindings[id] = .value(nil)
         memo.pending += 1
-        let r = resolveUncached(binding, in: key.scope, depth: depth)
+        let r = resolveUncached(binding, in: scope, depth: depth)
         memo.pending -= 1
-        memo.bindings[key] = r
+        memo.bindings[id] = r
         return r
     }
 
@@ -366,13 +368,6 @@ struct PythonSemanticModel {
     }
 }
 
-/// Identifies one binding: its scope, name and index among that name's bindings there.
-struct BindingKey: Hashable {
-    var scope: Int
-    var symbol: Symbol
-    var index: Int
-}
-
 /// A name in a scope (the key of the verdict over all its bindings there).
 struct AllBindingsKey: Hashable {
     var scope: Int
@@ -381,12 +376,17 @@ struct AllBindingsKey: Hashable {
 
 /// The semantic model's memo of resolved bindings and instance attributes.
 final class ResolutionMemo {
-    var bindings: [BindingKey: PythonResolution] = [:]
+    /// By binding id (`PythonBinding.id`).
+    var bindings: [PythonResolution?]
     /// Bindings being resolved right now (their entry in `bindings` is provisional).
     var pending = 0
     /// What a read from a nested scope sees: the verdict over all of a name's bindings.
     var allBindings: [AllBindingsKey: PythonResolution] = [:]
     var instanceAttributes: [InstanceAttributeKey: ValueTypeID?] = [:]
+
+    init(bindingCount: Int) {
+        bindings = [PythonResolution?](repeating: nil, count: bindingCount)
+    }
 
     struct InstanceAttributeKey: Hashable {
         var cls: NodeID
