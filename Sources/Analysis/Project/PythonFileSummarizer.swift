@@ -50,8 +50,9 @@ final class PythonFileSummarizer {
 
     private func run() {
         let scopes = model.scopes
-        for (symbol, bindings) in scopes[PythonScopes.moduleScope].bindings {
-            guard bindings.count == 1, case .imported(let q) = bindings[0].kind, let absolute = absolute(q) else { continue }
+        scopes.forEachName(in: PythonScopes.moduleScope) { symbol, bindings in
+            guard bindings.count == 1, case .imported(let q) = bindings[0].kind,
+                  let absolute = absolute(scopes.importedName(q)) else { return }
             summary.moduleImports[summary.intern(tree.symbols.string(symbol))] = summary.intern(absolute)
         }
         for i in tree.allNodes {
@@ -146,7 +147,10 @@ final class PythonFileSummarizer {
         if i >= lastParts.count { lastParts.append(contentsOf: repeatElement(-1, count: i + 1 - lastParts.count)) }
         if lastParts[i] < 0 {
             let text = summary.string(q)
-            lastParts[i] = summary.intern(text.lastIndex(of: ".").map { String(text[text.index(after: $0)...]) } ?? text)
+            // On UTF-8 code units: a Character search walks grapheme clusters.
+            lastParts[i] = summary.intern(text.utf8.lastIndex(of: UInt8(ascii: ".")).map {
+                String(text[text.utf8.index(after: $0)...])
+            } ?? text)
         }
         return lastParts[i]
     }

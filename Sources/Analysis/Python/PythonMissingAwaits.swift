@@ -69,7 +69,7 @@ struct PythonMissingAwaitRule {
     /// Whether every definition of `method` in the class body is a coroutine function.
     private func isAsyncMethod(_ method: Symbol, of cls: NodeID) -> Bool {
         guard let classScope = model.scopes.scopeOpenedBy[cls],
-              let bindings = model.scopes[classScope].bindings[method], !bindings.isEmpty else { return false }
+              let bindings = model.scopes.bindings(of: method, in: classScope), !bindings.isEmpty else { return false }
         return bindings.allSatisfy { b in
             if case .function(let f) = b.kind { return isCoroutineFunction(f) }
             return false

@@ -2,8 +2,10 @@ import LightSyntax
 
 /// What one binding site binds a name to.
 enum PythonBindingKind: Sendable {
-    /// `import a.b as c`, `from a import b`: the qualified name of what was imported.
-    case imported(String)
+    /// `import a.b as c`, `from a import b`: the qualified name of what was imported, by its
+    /// index in `PythonScopes.importedNames` (a number keeps a binding free of references,
+    /// so the walk copies and frees bindings without reference counting).
+    case imported(Int32)
     /// `def` / `async def` (the `function` node).
     case function(NodeID)
     /// `class` (the `typeDecl` node).
@@ -37,7 +39,9 @@ struct PythonScope: Sendable {
     var kind: Kind
     var node: NodeID
     var parent: Int
-    var bindings = SymbolMap<[PythonBinding]>()
+    /// Per name, where its bindings are in `PythonScopes.allBindings` (read them through
+    /// `PythonScopes.bindings(of:in:)`).
+    fileprivate(set) var runs = SymbolMap<BindingRun>()
     var globals: Set<Symbol> = []
     var nonlocals: Set<Symbol> = []
     /// Names whose bindings here are not in nondecreasing `position` order (rare): resolution
@@ -58,7 +62,13 @@ struct PythonScopes: Sendable {
     /// A comprehension's first iterable, which belongs to the scope around it.
     private(set) var comprehensionFirstIterable: NodeByNode
     /// How many bindings the file has (their `id`s are 0..<bindingCount).
-    private(set) var bindingCount = 0
+    var bindingCount: Int { allBindings.count }
+    /// Every binding of the file, each name's in one run in source order (while the walk runs,
+    /// in the order they were made, chained by `nextInRun`).
+    private var allBindings: [PythonBinding] = []
+    private var nextInRun: [Int32] = []
+    /// The qualified names of `.imported` bindings.
+    private(set) var importedNames: [String] = []
 
     static let moduleScope = 0
 
@@ -70,6 +80,53 @@ struct PythonScopes: Sendable {
         scopeOpenedBy[tree.root] = Self.moduleScope
         let builder = ScopeBuilder(tree: tree)
         builder.visitChildren(of: tree.root, in: Self.moduleScope, model: &self)
+        gatherRuns()
+    }
+
+    /// Moves each name's bindings next to each other: every run becomes a slice of one array,
+    /// instead of an array per name and scope, made and freed for every file.
+    private mutating func gatherRuns() {
+        var gathered: [PythonBinding] = []
+        gathered.reserveCapacity(allBindings.count)
+        for s in scopes.indices {
+            for i in 0..<scopes[s].runs.count {
+                let run = scopes[s].runs.values[i]
+                let start = Int32(gathered.count)
+                var b = run.first
+                while b >= 0 {
+                    var binding = allBindings[Int(b)]
+                    // The id numbers the binding's place now (the memo is by id).
+                    binding.id = Int32(gathered.count)
+                    gathered.append(binding)
+                    b = nextInRun[Int(b)]
+                }
+                scopes[s].runs.setValue(BindingRun(first: start, last: start + run.count - 1, count: run.count), at: i)
+            }
+        }
+        allBindings = gathered
+        nextInRun = []
+    }
+
+    /// The bindings of `symbol` in `scope` itself, in source order, or nil.
+    func bindings(of symbol: Symbol, in scope: Int) -> BindingList? {
+        guard let run = scopes[scope].runs[symbol] else { return nil }
+        return BindingList(storage: allBindings, start: Int(run.first), count: Int(run.count))
+    }
+
+    /// Every name bound in `scope`, with its bindings, in the order the names were first bound.
+    func forEachName(in scope: Int, _ body: (Symbol, BindingList) -> Void) {
+        let runs = scopes[scope].runs
+        for i in 0..<runs.count {
+            let run = runs.values[i]
+            body(runs.keys[i], BindingList(storage: allBindings, start: Int(run.first), count: Int(run.count)))
+        }
+    }
+
+    func importedName(_ index: Int32) -> String { importedNames[Int(index)] }
+
+    fileprivate mutating func addImportedName(_ name: String) -> Int32 {
+        importedNames.append(name)
+        return Int32(importedNames.count - 1)
     }
 
     subscript(index: Int) -> PythonScope { scopes[index] }
@@ -98,16 +155,16 @@ struct PythonScopes: Sendable {
 
     /// The scope holding the bindings a use of `symbol` in `scope` sees (Python's LEGB rule:
     /// class bodies are skipped from nested scopes), with the bindings, or nil when unbound.
-    func lookup(_ symbol: Symbol, from scope: Int) -> (scope: Int, bindings: [PythonBinding])? {
+    func lookup(_ symbol: Symbol, from scope: Int) -> (scope: Int, bindings: BindingList)? {
         var s = scope
         var isUseScope = true
         while s >= 0 {
             // `isEmpty` first: `global`/`nonlocal` are rare, and an empty Set still hashes.
             if !scopes[s].globals.isEmpty && scopes[s].globals.contains(symbol) {
-                return scopes[Self.moduleScope].bindings[symbol].map { (Self.moduleScope, $0) }
+                return bindings(of: symbol, in: Self.moduleScope).map { (Self.moduleScope, $0) }
             }
             if scopes[s].nonlocals.isEmpty || !scopes[s].nonlocals.contains(symbol), isUseScope || scopes[s].kind != .classBody,
-               let b = scopes[s].bindings[symbol] {
+               let b = bindings(of: symbol, in: s) {
                 return (s, b)
             }
             isUseScope = false
@@ -124,30 +181,30 @@ struct PythonScopes: Sendable {
 
     fileprivate mutating func bind(_ symbol: Symbol, _ binding: PythonBinding, in scope: Int) {
         if symbol.isNone { return }
-        var binding = binding
-        binding.id = Int32(truncatingIfNeeded: bindingCount)
-        bindingCount += 1
         var target = scope
         if !scopes[scope].globals.isEmpty && scopes[scope].globals.contains(symbol) {
             target = Self.moduleScope
         } else if !scopes[scope].nonlocals.isEmpty && scopes[scope].nonlocals.contains(symbol) {
             // `nonlocal x` rebinds the nearest enclosing function's x.
             var s = scopes[scope].parent
-            while s > Self.moduleScope && (scopes[s].kind != .function || scopes[s].bindings[symbol] == nil) {
+            while s > Self.moduleScope && (scopes[s].kind != .function || scopes[s].runs[symbol] == nil) {
                 s = scopes[s].parent
             }
             target = max(s, Self.moduleScope)
         }
-        if Self.append(binding, to: &scopes[target].bindings[symbol, default: []]) {
-            scopes[target].unorderedBindings.insert(symbol)
+        let id = Int32(truncatingIfNeeded: allBindings.count)
+        allBindings.append(binding)
+        nextInRun.append(-1)
+        if let i = scopes[target].runs.index(of: symbol) {
+            var run = scopes[target].runs.values[i]
+            if binding.position < allBindings[Int(run.last)].position { scopes[target].unorderedBindings.insert(symbol) }
+            nextInRun[Int(run.last)] = id
+            run.last = id
+            run.count += 1
+            scopes[target].runs.setValue(run, at: i)
+        } else {
+            scopes[target].runs[symbol, default: BindingRun(first: id, last: id, count: 1)] = BindingRun(first: id, last: id, count: 1)
         }
-    }
-
-    /// Appends in place (one dictionary access); true when the binding precedes the last one.
-    private static func append(_ binding: PythonBinding, to list: inout [PythonBinding]) -> Bool {
-        let unordered = list.last.map { binding.position < $0.position } ?? false
-        list.append(binding)
-        return unordered
     }
 
     /// Whether the bindings of `symbol` in `scope` are in nondecreasing `position` order.
@@ -171,6 +228,25 @@ struct PythonScopes: Sendable {
         return s
     }
     fileprivate mutating func markStored(_ name: NodeID) { storedNames.insert(name) }
+}
+
+/// Where one name's bindings in one scope are: while the walk runs, the first and last of a
+/// chain in the order made; then a slice (`first`, `count`) of the gathered bindings.
+struct BindingRun: Sendable {
+    var first: Int32
+    var last: Int32
+    var count: Int32
+}
+
+/// One name's bindings in one scope, in source order: a slice of the file's gathered bindings,
+/// indexed from 0.
+struct BindingList: RandomAccessCollection, Sendable {
+    let storage: [PythonBinding]
+    let start: Int
+    let count: Int
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(i: Int) -> PythonBinding { storage[start + i] }
 }
 
 /// Which scope a node opens, if any: a flat array by node id (the walks ask for every node).
@@ -212,6 +288,8 @@ struct NodeByNode: Sendable {
 struct SymbolMap<Value>: Sequence {
     private(set) var keys: [Symbol] = []
     private(set) var values: [Value] = []
+
+    mutating func setValue(_ value: Value, at index: Int) { values[index] = value }
     /// Empty while `keys` is short enough to scan; else -1 (free) or an index into `keys`.
     private var slots: [Int32] = []
     private static var scanLimit: Int { 8 }
@@ -451,8 +529,13 @@ private struct ScopeBuilder {
         default:
             var child = n.firstChild
             while !child.isNone {
-                next.append(.visit(child, scope: scope))
-                child = tree[child].nextSibling
+                let c = tree[child]
+                // A leaf name or literal binds nothing and holds nothing: not worth a visit
+                // (they are most of the nodes).
+                if !(c.firstChild.isNone && (c.kind == .name || c.kind == .literal || c.kind == .stringLiteral)) {
+                    next.append(.visit(child, scope: scope))
+                }
+                child = c.nextSibling
             }
         }
     }
@@ -471,14 +554,17 @@ private struct ScopeBuilder {
                 }
                 let qualified = module.hasSuffix(".") ? module + imported : module + "." + imported
                 let bound = alias.isNone ? tree[item].name : alias
-                model.bind(bound, PythonBinding(kind: .imported(qualified), position: end, site: item), in: scope)
+                model.bind(bound, PythonBinding(kind: .imported(model.addImportedName(qualified)), position: end, site: item),
+                           in: scope)
             } else if !alias.isNone {
-                model.bind(alias, PythonBinding(kind: .imported(imported), position: end, site: item), in: scope)
+                model.bind(alias, PythonBinding(kind: .imported(model.addImportedName(imported)), position: end, site: item),
+                           in: scope)
             } else {
                 // `import a.b.c` binds `a`, the top-level package.
                 let root = String(imported.prefix { $0 != "." })
                 if let symbol = tree.symbols.lookup(root) {
-                    model.bind(symbol, PythonBinding(kind: .imported(root), position: end, site: item), in: scope)
+                    model.bind(symbol, PythonBinding(kind: .imported(model.addImportedName(root)), position: end, site: item),
+                               in: scope)
                 }
             }
         }

@@ -142,7 +142,7 @@ struct PythonSemanticModel {
 
     private func resolveUncached(_ binding: PythonBinding, in scope: Int, depth: Int) -> PythonResolution {
         switch binding.kind {
-        case .imported(let q): return .qualified(q)
+        case .imported(let q): return .qualified(scopes.importedName(q))
         case .function(let f): return .function(f)
         case .classDef(let c): return .classDef(c)
         case .opaque: return .value(nil)
@@ -330,7 +330,7 @@ struct PythonSemanticModel {
         for classScope in 0..<scopes.scopes.count where scopes[classScope].kind == .classBody {
             let cls = scopes[classScope].node
             var attributes: [Symbol: [AttributeAssignment]] = [:]
-            for (symbol, bindings) in scopes[classScope].bindings {
+            scopes.forEachName(in: classScope) { symbol, bindings in
                 for b in bindings {
                     if case .assigned(let v) = b.kind {
                         attributes[symbol, default: []].append(AttributeAssignment(value: v, scope: classScope))
