@@ -26,6 +26,8 @@ final class PythonFileSummarizer {
     /// Per string of the summary: the id of its last dotted part, -1 not yet known.
     private var lastParts: [StringID] = []
     private var emptyString: StringID?
+    /// Per symbol of the file: its text's id in the summary, -1 not yet interned.
+    private var symbolStrings: [StringID]
 
     init(model: PythonSemanticModel, path: String, module: String) {
         self.model = model
@@ -39,6 +41,7 @@ final class PythonFileSummarizer {
         self.callIndex = [Int32](repeating: -1, count: nodeCount)
         self.qualifiedNames = [StringID](repeating: -1, count: nodeCount)
         self.catalogueNames = [UInt8](repeating: 0, count: model.tree.symbols.count)
+        self.symbolStrings = [StringID](repeating: -1, count: model.tree.symbols.count)
     }
 
     static func summarize(model: PythonSemanticModel, path: String, module: String) -> FileSummary {
@@ -155,6 +158,15 @@ final class PythonFileSummarizer {
         return lastParts[i]
     }
 
+    /// A node's name in the summary ("?" for none), interned once per symbol.
+    private func internName(of node: NodeID) -> StringID {
+        let symbol = tree[node].name
+        guard !symbol.isNone, Int(symbol.raw) < symbolStrings.count else { return summary.intern("?") }
+        let i = Int(symbol.raw)
+        if symbolStrings[i] < 0 { symbolStrings[i] = summary.intern(tree.symbols.string(symbol)) }
+        return symbolStrings[i]
+    }
+
     private func internEmpty() -> StringID {
         if let emptyString { return emptyString }
         let id = summary.intern("")
@@ -173,7 +185,7 @@ final class PythonFileSummarizer {
         }
         functionIndex[Int(f.raw)] = Int32(summary.functions.count)
         summary.functions.append(FunctionSummary(
-            name: summary.intern(tree.name(f) ?? "?"), qualifiedName: qualifiedName(of: f), owner: owner,
+            name: internName(of: f), qualifiedName: qualifiedName(of: f), owner: owner,
             isAsync: isAsync, isCoroutine: isAsync && coroutines.isCoroutineFunction(f),
             line: Int32(location.line), column: Int32(location.column)))
     }
@@ -240,8 +252,8 @@ final class PythonFileSummarizer {
     private func target(of call: NodeID, in scope: Int) -> CallSite.Target? {
         guard let callee = tree.firstChild(call) else { return nil }
         if tree.kind(callee) == .member, let base = tree.firstChild(callee), tree.kind(base) == .name,
-           let cls = model.classOfSelf(base, in: scope), let method = tree.name(callee) {
-            return .method(owner: qualifiedName(of: cls), name: summary.intern(method))
+           !tree[callee].name.isNone, let cls = model.classOfSelf(base, in: scope) {
+            return .method(owner: qualifiedName(of: cls), name: internName(of: callee))
         }
         switch model.resolve(expression: callee, in: scope, at: tree[callee].start) {
         case .function(let f): return .qualified(qualifiedName(of: f))

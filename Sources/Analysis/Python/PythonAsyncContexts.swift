@@ -89,8 +89,12 @@ enum PythonAsyncContexts {
     private static func appendChildren(of node: SyntaxNode, to list: inout [NodeID], tree: SyntaxTree) {
         var child = node.firstChild
         while !child.isNone {
-            list.append(child)
-            child = tree[child].nextSibling
+            let c = tree[child]
+            // A leaf name or literal holds no call: not worth a visit (they are most nodes).
+            if !(c.firstChild.isNone && (c.kind == .name || c.kind == .literal || c.kind == .stringLiteral)) {
+                list.append(child)
+            }
+            child = c.nextSibling
         }
     }
 

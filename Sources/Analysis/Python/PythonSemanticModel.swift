@@ -168,22 +168,34 @@ struct PythonSemanticModel {
     /// What a `name` / `member` chain (or any expression) refers to.
     func resolve(expression e: NodeID, in scope: Int, at position: Int32, depth: Int = 0) -> PythonResolution {
         guard depth < Self.maxDepth else { return .value(nil) }
+        // The rules and pass 1 each ask for the callee of every call statement, read where it
+        // is written: that answer is kept. (Once asked with no resolution under way, each
+        // binding it went through is memoized, so asking again would give the same answer.)
+        if depth == 0 && position == tree[e].start && memo.pending == 0 {
+            if let known = memo.expression(e, scope: scope) { return known }
+            let r = resolveUncached(expression: e, in: scope, at: position, depth: depth)
+            memo.setExpression(e, scope: scope, r, nodeCount: tree.nodes.count)
+            return r
+        }
+        return resolveUncached(expression: e, in: scope, at: position, depth: depth)
+    }
+
+    private func resolveUncached(expression e: NodeID, in scope: Int, at position: Int32, depth: Int) -> PythonResolution {
         switch tree.kind(e) {
         case .name:
             return resolve(tree[e].name, in: scope, at: position, depth: depth + 1)
         case .member:
-            guard let base = tree.children(e).first(where: { _ in true }), let member = tree.name(e) else {
-                return .value(nil)
-            }
+            let base = tree[e].firstChild
+            guard !base.isNone, !tree[e].name.isNone else { return .value(nil) }
             if tree.kind(base) == .name, let cls = classOfSelf(base, in: scope) {
                 return .value(instanceAttributeType(tree[e].name, of: cls, depth: depth + 1))
             }
             switch resolve(expression: base, in: scope, at: position, depth: depth + 1) {
-            case .qualified(let q): return .qualified(q + "." + member)
-            case .unbound(let n): return .unbound(n + "." + member)
+            case .qualified(let q): return .qualified(q + "." + tree.symbols.string(tree[e].name))
+            case .unbound(let n): return .unbound(n + "." + tree.symbols.string(tree[e].name))
             case .value(let t?):
                 let type = catalogue[t]
-                return .value(type.attributes[member] ?? type.anyAttribute)
+                return .value(type.attributes[tree.symbols.string(tree[e].name)] ?? type.anyAttribute)
             case .value(nil), .function, .classDef: return .value(nil)
             }
         default:
@@ -327,6 +339,7 @@ struct PythonSemanticModel {
     private static func collectInstanceAttributes(tree: SyntaxTree, scopes: PythonScopes)
         -> [NodeID: [Symbol: [AttributeAssignment]]] {
         var result: [NodeID: [Symbol: [AttributeAssignment]]] = [:]
+        var stack: [NodeID] = []
         for classScope in 0..<scopes.scopes.count where scopes[classScope].kind == .classBody {
             let cls = scopes[classScope].node
             var attributes: [Symbol: [AttributeAssignment]] = [:]
@@ -343,23 +356,41 @@ struct PythonSemanticModel {
                       let selfParameter = tree.firstChild(method, ofKind: .parameter),
                       let methodBody = tree.firstChild(method, ofKind: .block) else { continue }
                 let selfSymbol = tree[selfParameter].name
-                var stack = [methodBody]
+                stack.removeAll(keepingCapacity: true)
+                stack.append(methodBody)
                 while let node = stack.popLast() {
-                    switch tree.kind(node) {
-                    case .function, .closure, .typeDecl: continue
-                    case .assignment where !tree[node].flags.contains(.augmented):
-                        let kids = tree.childArray(node)
-                        guard kids.count >= 2, let value = kids.last, tree.kind(value) != .typeAnnotation else { break }
-                        for target in kids.dropLast() where tree.kind(target) == .member {
-                            if let base = tree.firstChild(target), tree.kind(base) == .name,
-                               tree[base].name == selfSymbol {
-                                attributes[tree[target].name, default: []]
-                                    .append(AttributeAssignment(value: value, scope: methodScope))
+                    let n = tree[node]
+                    switch n.kind {
+                    // No statement sits inside an expression: only statements are walked into.
+                    case .function, .closure, .typeDecl, .expressionStatement, .returnStatement, .call, .name, .member,
+                         .literal, .stringLiteral, .await, .subscript, .argument:
+                        continue
+                    case .assignment:
+                        // At least two children, the last no annotation: the last is the value.
+                        let value = n.lastChild
+                        guard !n.flags.contains(.augmented), n.firstChild != value, tree.kind(value) != .typeAnnotation
+                        else { continue }
+                        var target = n.firstChild
+                        while target != value {
+                            if tree.kind(target) == .member {
+                                let base = tree[target].firstChild
+                                if !base.isNone, tree.kind(base) == .name, tree[base].name == selfSymbol {
+                                    attributes[tree[target].name, default: []]
+                                        .append(AttributeAssignment(value: value, scope: methodScope))
+                                }
                             }
+                            target = tree[target].nextSibling
                         }
-                    default: break
+                        // Targets and value are expressions: nothing more to find in them.
+                        continue
+                    default:
+                        break
                     }
-                    stack.append(contentsOf: tree.children(node))
+                    var child = n.firstChild
+                    while !child.isNone {
+                        stack.append(child)
+                        child = tree[child].nextSibling
+                    }
                 }
             }
             if !attributes.isEmpty { result[cls] = attributes }
@@ -386,6 +417,25 @@ final class ResolutionMemo {
 
     init(bindingCount: Int) {
         bindings = [PythonResolution?](repeating: nil, count: bindingCount)
+    }
+
+    /// A call's callee resolved where it is written, with the scope it was resolved in: by node
+    /// id (allocated on first use), an index into `expressionResults` or -1. Plain numbers per
+    /// node, so that freeing the model does not visit every node's entry.
+    private var expressionSlots: [Int32] = []
+    private var expressionResults: [(scope: Int, resolution: PythonResolution)] = []
+
+    func expression(_ e: NodeID, scope: Int) -> PythonResolution? {
+        let i = Int(e.raw)
+        guard i < expressionSlots.count, expressionSlots[i] >= 0 else { return nil }
+        let entry = expressionResults[Int(expressionSlots[i])]
+        return entry.scope == scope ? entry.resolution : nil
+    }
+
+    func setExpression(_ e: NodeID, scope: Int, _ r: PythonResolution, nodeCount: Int) {
+        if expressionSlots.isEmpty { expressionSlots = [Int32](repeating: -1, count: nodeCount) }
+        expressionSlots[Int(e.raw)] = Int32(truncatingIfNeeded: expressionResults.count)
+        expressionResults.append((scope, r))
     }
 
     struct InstanceAttributeKey: Hashable {
