@@ -66,7 +66,7 @@ struct PythonTreeBuilder {
         var tree = SyntaxTree(language: .python, lineMap: lineMap)
         // About 0.4 nodes per token on real code: reserving once saves the doubling copies
         // (2 % of a corpus run in callgrind).
-        tree.nodes.reserveCapacity(tokens.count / 2 + 16)
+        tree.nodes.reserveCapacity(tokens.count * 3 / 4 + 16)
         tree.makeNode(.module, start: 0, end: source.count)
         tree.symbols = PythonDetails.initial.symbols
         details = PythonDetails.initial.details
@@ -143,7 +143,7 @@ struct PythonTreeBuilder {
     /// byte, so the words tell the length too, and (0, 0) marks an empty slot.
     var nameCacheKeys = [(UInt64, UInt64)](repeating: (0, 0), count: Self.nameCacheSize)
     var nameCacheSymbols = [Symbol](repeating: .none, count: Self.nameCacheSize)
-    static let nameCacheSize = 1024
+    static let nameCacheSize = 512
 
     @inline(__always) mutating func intern(_ t: Token) -> Symbol {
         let length = t.endOffset - t.startOffset
@@ -151,7 +151,7 @@ struct PythonTreeBuilder {
             let low = packedBytes(source, t.startOffset, min(length, 8))
             let high = length > 8 ? packedBytes(source, t.startOffset + 8, length - 8) : 0
             if (low | high) & 0x8080_8080_8080_8080 == 0 {
-                let slot = Int(truncatingIfNeeded: ((low ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15) >> 54)
+                let slot = Int(truncatingIfNeeded: ((low ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15) >> 55)
                 if nameCacheKeys[slot] == (low, high) { return nameCacheSymbols[slot] }
                 let symbol = tree.symbols.intern(source, t.startOffset..<t.endOffset)
                 nameCacheKeys[slot] = (low, high)
