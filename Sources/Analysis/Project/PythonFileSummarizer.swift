@@ -26,6 +26,7 @@ final class PythonFileSummarizer {
     /// Per string of the summary: the id of its last dotted part, -1 not yet known.
     private var lastParts: [StringID] = []
     private var emptyString: StringID?
+    private var absoluteNames: [String: String?] = [:]
     /// Per symbol of the file: its text's id in the summary, -1 not yet interned.
     private var symbolStrings: [StringID]
 
@@ -243,8 +244,12 @@ final class PythonFileSummarizer {
     }
 
     private func absolute(_ qualified: String) -> String? {
-        qualified.hasPrefix(".") ? ProjectLayout.absoluteModule(qualified, from: summary.module, isPackage: isPackage)
-            : qualified
+        guard qualified.utf8.first == UInt8(ascii: ".") else { return qualified }
+        // A relative import's names come back for every call through them: made absolute once.
+        if let known = absoluteNames[qualified] { return known }
+        let made = ProjectLayout.absoluteModule(qualified, from: summary.module, isPackage: isPackage)
+        absoluteNames[qualified] = .some(made)
+        return made
     }
 
     /// What the callee may be in the project: one of this file's functions (by qualified name),
