@@ -9,9 +9,17 @@ import LightSyntax
 struct PythonOrphanedTaskRule {
     let model: PythonSemanticModel
     private var tree: SyntaxTree { model.tree }
+    /// Per symbol: whether a member call ending in it may start a task (a member callee's
+    /// qualified name ends in its own name), so other member calls are not resolved at all.
+    private let taskMemberSymbols: [Bool]
 
     init(model: PythonSemanticModel) {
         self.model = model
+        var flags = [Bool](repeating: false, count: model.tree.symbols.count)
+        for name in model.catalogue.taskMemberNames {
+            if let s = model.tree.symbols.lookup(name) { flags[Int(s.raw)] = true }
+        }
+        self.taskMemberSymbols = flags
     }
 
     func check(into findings: inout PythonFindings) {
@@ -58,6 +66,10 @@ struct PythonOrphanedTaskRule {
     /// The name of the task-starting API a call uses, if it is one that leaves the task unowned.
     func taskCreator(of call: NodeID, in scope: Int) -> String? {
         guard let callee = tree.firstChild(call) else { return nil }
+        if tree.kind(callee) == .member {
+            let name = tree[callee].name
+            guard !name.isNone, Int(name.raw) < taskMemberSymbols.count, taskMemberSymbols[Int(name.raw)] else { return nil }
+        }
         if let q = model.qualifiedName(ofCallee: callee, in: scope), model.catalogue.taskCreators.contains(q) {
             return q
         }
