@@ -4,6 +4,8 @@ import LightSyntax
 /// the project's own functions, from the same semantic model the per-file rules use (so a call
 /// "blocks" exactly when AL101–AL107 would report it, and names resolve the same way).
 /// A class, not a struct: the walk's closures mutate it, and a struct was copied on every call.
+/// Its state skips the runtime's exclusivity check (one thread, no overlapping access; the
+/// checks cost as much as the accesses on every call of the file).
 final class PythonFileSummarizer {
     let model: PythonSemanticModel
     private let blocking: PythonBlockingCallRule
@@ -11,24 +13,24 @@ final class PythonFileSummarizer {
     private let coroutines: PythonMissingAwaitRule
     /// `__init__.py`: its relative imports start from the package itself.
     private let isPackage: Bool
-    private(set) var summary: FileSummary
+    @exclusivity(unchecked) private(set) var summary: FileSummary
     // By node id, -1 for none: flat arrays, as every function and call of the file is asked.
-    private var functionIndex: [Int32]
-    private var callIndex: [Int32]
-    private var qualifiedNames: [StringID]
+    @exclusivity(unchecked) private var functionIndex: [Int32]
+    @exclusivity(unchecked) private var callIndex: [Int32]
+    @exclusivity(unchecked) private var qualifiedNames: [StringID]
     /// Per symbol of the file, found out on first use: 0 not yet known, 1 a name the catalogue
     /// matches (a builtin, a method of a typed value, the last part of a catalogued qualified
     /// name), 2 not one. A file asks about a few callee names; the catalogue has hundreds.
-    private var catalogueNames: [UInt8]
+    @exclusivity(unchecked) private var catalogueNames: [UInt8]
     /// Per string of the summary (by `StringID`), found out on first use: 0 not yet known,
     /// 1 a catalogued blocking API, 2 not one.
-    private var catalogued: [UInt8] = []
+    @exclusivity(unchecked) private var catalogued: [UInt8] = []
     /// Per string of the summary: the id of its last dotted part, -1 not yet known.
-    private var lastParts: [StringID] = []
-    private var emptyString: StringID?
-    private var absoluteNames: [String: String?] = [:]
+    @exclusivity(unchecked) private var lastParts: [StringID] = []
+    @exclusivity(unchecked) private var emptyString: StringID?
+    @exclusivity(unchecked) private var absoluteNames: [String: String?] = [:]
     /// Per symbol of the file: its text's id in the summary, -1 not yet interned.
-    private var symbolStrings: [StringID]
+    @exclusivity(unchecked) private var symbolStrings: [StringID]
 
     init(model: PythonSemanticModel, path: String, module: String) {
         self.model = model

@@ -406,14 +406,16 @@ struct AllBindingsKey: Hashable {
 }
 
 /// The semantic model's memo of resolved bindings and instance attributes.
+/// Its properties skip the runtime's exclusivity check: they are read and written on every
+/// resolution (a check cost about as much as the access), by one thread, never overlapping.
 final class ResolutionMemo {
     /// By binding id (`PythonBinding.id`).
-    var bindings: [PythonResolution?]
+    @exclusivity(unchecked) var bindings: [PythonResolution?]
     /// Bindings being resolved right now (their entry in `bindings` is provisional).
-    var pending = 0
+    @exclusivity(unchecked) var pending = 0
     /// What a read from a nested scope sees: the verdict over all of a name's bindings.
-    var allBindings: [AllBindingsKey: PythonResolution] = [:]
-    var instanceAttributes: [InstanceAttributeKey: ValueTypeID?] = [:]
+    @exclusivity(unchecked) var allBindings: [AllBindingsKey: PythonResolution] = [:]
+    @exclusivity(unchecked) var instanceAttributes: [InstanceAttributeKey: ValueTypeID?] = [:]
 
     init(bindingCount: Int) {
         bindings = [PythonResolution?](repeating: nil, count: bindingCount)
@@ -422,8 +424,8 @@ final class ResolutionMemo {
     /// A call's callee resolved where it is written, with the scope it was resolved in: by node
     /// id (allocated on first use), an index into `expressionResults` or -1. Plain numbers per
     /// node, so that freeing the model does not visit every node's entry.
-    private var expressionSlots: [Int32] = []
-    private var expressionResults: [(scope: Int, resolution: PythonResolution)] = []
+    @exclusivity(unchecked) private var expressionSlots: [Int32] = []
+    @exclusivity(unchecked) private var expressionResults: [(scope: Int, resolution: PythonResolution)] = []
 
     func expression(_ e: NodeID, scope: Int) -> PythonResolution? {
         let i = Int(e.raw)
