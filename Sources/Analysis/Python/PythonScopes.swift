@@ -380,6 +380,22 @@ extension SymbolMap: Sendable where Value: Sendable {
 /// declaration is seen before the bindings it redirects.
 private struct ScopeBuilder {
     let tree: SyntaxTree
+    /// The details the walk tells nodes by, as symbols: compared as numbers on every node.
+    /// (A detail the file lacks gets a symbol no node carries.)
+    let comprehension, generator, forLoop, walrus, global, tuple, list, star: Symbol
+
+    init(tree: SyntaxTree) {
+        self.tree = tree
+        func symbol(_ text: String) -> Symbol { tree.symbols.lookup(text) ?? Symbol(raw: -2) }
+        comprehension = symbol("comprehension")
+        generator = symbol("generator")
+        forLoop = symbol("for")
+        walrus = symbol("walrus")
+        global = symbol("global")
+        tuple = symbol("tuple")
+        list = symbol("list")
+        star = symbol("star")
+    }
 
     private enum Work {
         case visit(NodeID, scope: Int)
@@ -417,19 +433,20 @@ private struct ScopeBuilder {
         switch n.kind {
         case .function:
             var body: NodeID?
-            var parameters: [NodeID] = []
             for child in tree.children(node) {
                 switch tree.kind(child) {
                 case .block: body = child
                 case .parameter:
-                    parameters.append(child)
                     // Annotation and default value belong to the scope around the function.
                     for part in tree.children(child) { next.append(.visit(part, scope: scope)) }
                 default: next.append(.visit(child, scope: scope))   // decorators, return annotation
                 }
             }
             let inner = model.openScope(.function, node: node, parent: scope)
-            for p in parameters { model.bind(tree[p].name, PythonBinding(kind: .parameter(p), position: n.start, site: p), in: inner) }
+            // The parameters, in order (a second pass: no array per function).
+            for p in tree.children(node) where tree.kind(p) == .parameter {
+                model.bind(tree[p].name, PythonBinding(kind: .parameter(p), position: n.start, site: p), in: inner)
+            }
             if let body { next.append(.visit(body, scope: inner)) }
             next.append(.bind(n.name, PythonBinding(kind: .function(node), position: n.end, site: node), scope: scope))
         case .closure:
@@ -453,7 +470,7 @@ private struct ScopeBuilder {
         case .importStatement:
             bindImports(node, in: scope, model: &model)
         case .scopeDeclaration:
-            let isGlobal = tree.detailIs(node, "global")
+            let isGlobal = n.detail == global
             for child in tree.children(node) where tree.kind(child) == .name {
                 model.declare(tree[child].name, global: isGlobal, in: scope)
             }
@@ -477,7 +494,7 @@ private struct ScopeBuilder {
             }
         case .binding:
             // Python: walrus (`detail` walrus, value child) or `except … as name`.
-            if let value = tree.lastChild(node), tree.detailIs(node, "walrus") {
+            if let value = tree.lastChild(node), n.detail == walrus {
                 next.append(.visit(value, scope: scope))
                 next.append(.bind(n.name, PythonBinding(kind: .assigned(value), position: n.end, site: node),
                                   scope: model.walrusScope(from: scope)))
@@ -501,7 +518,7 @@ private struct ScopeBuilder {
                                             scope: scope))
                 }
             }
-        case .opaque where tree.detailIs(node, "comprehension") || tree.detailIs(node, "generator"):
+        case .opaque where n.detail == comprehension || n.detail == generator:
             let parts = tree.comprehensionParts(node)
             guard let firstIterable = parts.iterables.first else {
                 for child in tree.children(node) { next.append(.visit(child, scope: scope)) }
@@ -516,7 +533,7 @@ private struct ScopeBuilder {
             for child in parts.elements + parts.iterables.dropFirst() + parts.conditions {
                 next.append(.visit(child, scope: inner))
             }
-        case .opaque where tree.detailIs(node, "for"):
+        case .opaque where n.detail == forLoop:
             var isFirst = true
             for child in tree.children(node) {
                 if isFirst {
@@ -578,7 +595,7 @@ private struct ScopeBuilder {
             let kind: PythonBindingKind = value.map { .assigned($0) } ?? .opaque
             model.bind(tree[target].name, PythonBinding(kind: kind, position: position, site: target), in: scope)
         case .opaque:
-            if tree.detailIs(target, "tuple") || tree.detailIs(target, "list") {
+            if tree[target].detail == tuple || tree[target].detail == list {
                 for (index, child) in tree.children(target).enumerated() {
                     if let value, tree.kind(child) == .name {
                         model.markStored(child)
@@ -588,7 +605,7 @@ private struct ScopeBuilder {
                         next.append(.bindTarget(child, value: nil, position: position, scope: scope))
                     }
                 }
-            } else if tree.detailIs(target, "star") {
+            } else if tree[target].detail == star {
                 for child in tree.children(target) {
                     next.append(.bindTarget(child, value: nil, position: position, scope: scope))
                 }
