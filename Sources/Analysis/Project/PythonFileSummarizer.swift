@@ -29,6 +29,8 @@ final class PythonFileSummarizer {
     @exclusivity(unchecked) private var lastParts: [StringID] = []
     @exclusivity(unchecked) private var emptyString: StringID?
     @exclusivity(unchecked) private var absoluteNames: [String: String?] = [:]
+    /// By number of leading dots: the package they name (nil inside: not asked yet).
+    @exclusivity(unchecked) private var packagesByDots: [String??] = []
     /// Per symbol of the file: its text's id in the summary, -1 not yet interned.
     @exclusivity(unchecked) private var symbolStrings: [StringID]
 
@@ -249,7 +251,20 @@ final class PythonFileSummarizer {
         guard qualified.utf8.first == UInt8(ascii: ".") else { return qualified }
         // A relative import's names come back for every call through them: made absolute once.
         if let known = absoluteNames[qualified] { return known }
-        let made = ProjectLayout.absoluteModule(qualified, from: summary.module, isPackage: isPackage)
+        // The package a run of dots names is the same for every import of the file: asked of
+        // `ProjectLayout` once per number of dots, then the rest is appended.
+        let utf8 = qualified.utf8
+        let dots = utf8.prefix { $0 == UInt8(ascii: ".") }.count
+        if packagesByDots.count <= dots { packagesByDots.append(contentsOf: repeatElement(nil, count: dots + 1 - packagesByDots.count)) }
+        if packagesByDots[dots] == nil {
+            packagesByDots[dots] = .some(ProjectLayout.absoluteModule(String(repeating: ".", count: dots), from: summary.module,
+                                                                      isPackage: isPackage))
+        }
+        var made: String?
+        if let package = packagesByDots[dots] ?? nil {
+            let rest = String(qualified[utf8.index(utf8.startIndex, offsetBy: dots)...])
+            made = package.isEmpty ? rest : (rest.isEmpty ? package : package + "." + rest)
+        }
         absoluteNames[qualified] = .some(made)
         return made
     }
