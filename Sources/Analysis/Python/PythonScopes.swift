@@ -406,24 +406,24 @@ private struct ScopeBuilder {
 
     func visitChildren(of node: NodeID, in scope: Int, model: inout PythonScopes) {
         var stack: [Work] = tree.childArray(node).reversed().map { .visit($0, scope: scope) }
-        // One buffer for every node's follow-up work, reused: a fresh array per node and a
-        // generic reversed append were a third of the scope walk's instructions.
-        var next: [Work] = []   // in source order; pushed reversed
-        next.reserveCapacity(16)
+        stack.reserveCapacity(64)
         while let work = stack.popLast() {
-            next.removeAll(keepingCapacity: true)
+            // A node's follow-up work is appended in source order right onto the stack, then
+            // turned around in place, so that it is popped in source order (no buffer between).
+            let base = stack.count
             switch work {
             case .bind(let symbol, let binding, let scope):
                 model.bind(symbol, binding, in: scope)
             case .bindTarget(let target, let value, let position, let scope):
-                bindTarget(target, value: value, position: position, scope: scope, next: &next, model: &model)
+                bindTarget(target, value: value, position: position, scope: scope, next: &stack, model: &model)
             case .visit(let node, let scope):
-                visit(node, in: scope, next: &next, model: &model)
+                visit(node, in: scope, next: &stack, model: &model)
             }
-            var i = next.count
-            while i > 0 {
-                i -= 1
-                stack.append(next[i])
+            var low = base, high = stack.count - 1
+            while low < high {
+                stack.swapAt(low, high)
+                low += 1
+                high -= 1
             }
         }
     }
