@@ -50,7 +50,7 @@ struct PythonBlockingCallRule {
         -> (NonBlockingReceiver, Int32) {
         let tree = model.tree
         let scope = model.scopes.scope(containing: base, in: tree)
-        let text = SyntaxSummary.calleeText(tree, base)
+        let text = tree.calleeText(base)
         var root = base
         while tree.kind(root) == .member, let inner = tree.firstChild(root) { root = inner }
         if root != base, tree.kind(root) == .name, let cls = model.classOfSelf(root, in: scope) {
