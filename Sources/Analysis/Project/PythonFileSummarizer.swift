@@ -220,15 +220,27 @@ final class PythonFileSummarizer {
         while !current.isNone {
             let kind = tree.kind(current)
             if kind == .function || kind == .typeDecl || kind == .closure {
-                let outer = kind == .closure ? "<lambda>" : summary.string(qualifiedName(of: current))
-                prefix = kind == .typeDecl ? outer : outer + ".<locals>"
-                if kind == .closure { prefix = closurePrefix(current) }
+                if kind == .closure {
+                    prefix = closurePrefix(current)
+                } else {
+                    // The enclosing name first: read from `summary` while it is being added to,
+                    // the summary was copied whole on every call.
+                    let outerID = qualifiedName(of: current)
+                    prefix = summary.string(outerID)
+                    if kind == .function { prefix += ".<locals>" }
+                }
                 break
             }
             current = tree[current].parent
         }
         let name = tree.name(node) ?? "?"
-        let id = summary.intern(prefix.isEmpty ? name : prefix + "." + name)
+        if prefix.isEmpty {
+            prefix = name
+        } else {
+            prefix += "."
+            prefix += name
+        }
+        let id = summary.intern(prefix)
         qualifiedNames[Int(node.raw)] = id
         return id
     }
@@ -239,7 +251,8 @@ final class PythonFileSummarizer {
         while !current.isNone {
             let kind = tree.kind(current)
             if kind == .function || kind == .typeDecl {
-                let outer = summary.string(qualifiedName(of: current))
+                let outerID = qualifiedName(of: current)
+                let outer = summary.string(outerID)
                 return (kind == .typeDecl ? outer : outer + ".<locals>") + ".<lambda>"
             }
             current = tree[current].parent

@@ -210,6 +210,8 @@ struct PythonCatalogueIndex: Sendable {
     /// The names a `receiver.name(...)` call must end in to start a task (AL201): last parts of
     /// the task creators, and the types' task methods.
     var taskMemberNames: Set<String> = []
+    /// Every type's coroutine methods (AL202).
+    var coroutineMethodNames: Set<String> = []
 
     init(builtins: [String], calls: [PythonCatalogue.CallGroup], types: [PythonCatalogue.ValueType],
          pureFunctions: [String], coroutines: [String], transparentDecorators: [String], taskCreators: [String],
@@ -264,6 +266,7 @@ struct PythonCatalogueIndex: Sendable {
         for type in self.types { matchedLastNames.formUnion(type.methods.keys) }
         for name in self.taskCreators { taskMemberNames.insert(String(name.split(separator: ".").last ?? "")) }
         for type in self.types { taskMemberNames.formUnion(type.taskMethods) }
+        for type in self.types { coroutineMethodNames.formUnion(type.coroutineMethods) }
     }
 
     subscript(type: ValueTypeID) -> CompiledValueType { types[type.raw] }
