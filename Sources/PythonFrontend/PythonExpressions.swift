@@ -96,6 +96,22 @@ extension PythonTreeBuilder {
     /// `expression`: a lambda, or a disjunction with an optional `if … else …`.
     mutating func parseExpression() -> NodeID {
         if depth >= Self.maxDepth { return skipNested() }
+        // A lone name or number before a token no level of the chain below continues with
+        // (most arguments, subscripts, values): the node the chain would make, made at once.
+        let t = tokens[cursor]
+        if t.kind == .name || t.kind == .number, endsLoneAtom(peek(1).kind) {
+            switch t.keyword {
+            case .none, .match, .case, .type:
+                advance()
+                return make(t.kind == .name ? .name : .literal, name: t.kind == .name ? intern(t) : .none,
+                            start: t.startOffset, end: t.endOffset)
+            case .trueValue, .falseValue, .noneValue:
+                advance()
+                return make(.literal, start: t.startOffset, end: t.endOffset)
+            default:
+                break
+            }
+        }
         depth += 1
         defer { depth -= 1 }
         if atKeyword(.lambda) { return parseLambda() }
@@ -112,6 +128,14 @@ extension PythonTreeBuilder {
         }
         setEnd(node, prevEnd)
         return node
+    }
+
+    /// Tokens after which an atom takes no trailer, operator or `if … else`.
+    @inline(__always) func endsLoneAtom(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .comma, .rpar, .rsqb, .rbrace, .colon, .newline, .equal, .semi: return true
+        default: return false
+        }
     }
 
     @inline(never) mutating func parseLambda() -> NodeID {

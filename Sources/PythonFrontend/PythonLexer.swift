@@ -90,7 +90,7 @@ struct PythonLexer {
             let start = pos
             switch c {
             case 35: // '#': a comment runs to the end of the line
-                while pos < count && source[pos] != 10 && source[pos] != 13 { pos += 1 }
+                pos = lineEnd(from: pos + 1)
             case 10, 13:
                 pos += (c == 13 && pos + 1 < count && source[pos + 1] == 10) ? 2 : 1
                 if bracketDepth == 0 {
@@ -126,6 +126,23 @@ struct PythonLexer {
             tokens.append(Token(kind: .dedent, keyword: .none, start: Int32(truncatingIfNeeded: count), end: Int32(truncatingIfNeeded: count)))
         }
         tokens.append(Token(kind: .endMarker, keyword: .none, start: Int32(truncatingIfNeeded: count), end: Int32(truncatingIfNeeded: count)))
+    }
+
+    /// The offset of the first `\n` or `\r` from `p` (or the end): eight bytes at a time, as
+    /// comments are a good part of many files.
+    func lineEnd(from start: Int) -> Int {
+        var p = start
+        let raw = UnsafeRawBufferPointer(source)
+        while p + 8 <= count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self))
+            let lf = word ^ 0x0A0A_0A0A_0A0A_0A0A, cr = word ^ 0x0D0D_0D0D_0D0D_0D0D
+            // A zero byte in either word marks a line break among the eight.
+            let found = ((lf &- 0x0101_0101_0101_0101) & ~lf | (cr &- 0x0101_0101_0101_0101) & ~cr) & 0x8080_8080_8080_8080
+            if found != 0 { break }
+            p += 8
+        }
+        while p < count && source[p] != 10 && source[p] != 13 { p += 1 }
+        return p
     }
 
     /// Measures the indentation of a new logical line and emits INDENT/DEDENT. Blank and

@@ -51,6 +51,23 @@ struct Token {
     @inline(__always) var endOffset: Int { Int(end) }
 }
 
+/// Up to 8 bytes from `start`, packed little-endian into one word (the rest zero): one
+/// unaligned load where 8 bytes are readable, else byte by byte.
+@inline(__always)
+func packedBytes(_ source: UnsafeRawBufferPointer, _ start: Int, _ length: Int) -> UInt64 {
+    if start + 8 <= source.count {
+        let word = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        return length >= 8 ? word : word & ((1 << UInt64(8 * length)) - 1)
+    }
+    var packed: UInt64 = 0
+    var i = 0
+    while i < length {
+        packed |= UInt64(source[start + i]) << UInt64(8 * i)
+        i += 1
+    }
+    return packed
+}
+
 enum KeywordTable {
     /// Keywords grouped by length, so a name is compared against a handful of candidates at most.
     static let byLength: [[([UInt8], Keyword)]] = {
@@ -78,13 +95,7 @@ enum KeywordTable {
         // The name's bytes packed little-endian into one word and matched by one switch: the
         // table walk (a lazy global, nested arrays) cost ~75 instructions a name, 3 % of a run.
         // `byLength` stays the list of record; KeywordTableTests checks that both agree.
-        var packed: UInt64 = 0
-        var i = 0
-        while i < length {
-            packed |= UInt64(source[start + i]) << UInt64(8 * i)
-            i += 1
-        }
-        switch packed {
+        switch packedBytes(UnsafeRawBufferPointer(source), start, length) {
         case 0x00000065736C6146: return .falseValue   // False
         case 0x00000000656E6F4E: return .noneValue   // None
         case 0x0000000065757254: return .trueValue   // True

@@ -4,6 +4,8 @@ import LightSyntax
 /// the project's own functions, from the same semantic model the per-file rules use (so a call
 /// "blocks" exactly when AL101–AL107 would report it, and names resolve the same way).
 /// A class, not a struct: the walk's closures mutate it, and a struct was copied on every call.
+/// Its state skips the runtime's exclusivity check (one thread, no overlapping access; the
+/// checks cost as much as the accesses on every call of the file).
 final class PythonFileSummarizer {
     let model: PythonSemanticModel
     private let blocking: PythonBlockingCallRule
@@ -11,13 +13,26 @@ final class PythonFileSummarizer {
     private let coroutines: PythonMissingAwaitRule
     /// `__init__.py`: its relative imports start from the package itself.
     private let isPackage: Bool
-    private(set) var summary: FileSummary
-    private var functionIndex: [NodeID: Int32] = [:]
-    private var callIndex: [NodeID: Int] = [:]
-    private var qualifiedNames: [NodeID: StringID] = [:]
-    /// Per symbol of the file: whether it is a name the catalogue matches as a builtin, a
-    /// method of a typed value, or the last part of a catalogued qualified name.
-    private let catalogueNames: [Bool]
+    @exclusivity(unchecked) private(set) var summary: FileSummary
+    // By node id, -1 for none: flat arrays, as every function and call of the file is asked.
+    @exclusivity(unchecked) private var functionIndex: [Int32]
+    @exclusivity(unchecked) private var callIndex: [Int32]
+    @exclusivity(unchecked) private var qualifiedNames: [StringID]
+    /// Per symbol of the file, found out on first use: 0 not yet known, 1 a name the catalogue
+    /// matches (a builtin, a method of a typed value, the last part of a catalogued qualified
+    /// name), 2 not one. A file asks about a few callee names; the catalogue has hundreds.
+    @exclusivity(unchecked) private var catalogueNames: [UInt8]
+    /// Per string of the summary (by `StringID`), found out on first use: 0 not yet known,
+    /// 1 a catalogued blocking API, 2 not one.
+    @exclusivity(unchecked) private var catalogued: [UInt8] = []
+    /// Per string of the summary: the id of its last dotted part, -1 not yet known.
+    @exclusivity(unchecked) private var lastParts: [StringID] = []
+    @exclusivity(unchecked) private var emptyString: StringID?
+    @exclusivity(unchecked) private var absoluteNames: [String: String?] = [:]
+    /// By number of leading dots: the package they name (nil inside: not asked yet).
+    @exclusivity(unchecked) private var packagesByDots: [String??] = []
+    /// Per symbol of the file: its text's id in the summary, -1 not yet interned.
+    @exclusivity(unchecked) private var symbolStrings: [StringID]
 
     init(model: PythonSemanticModel, path: String, module: String) {
         self.model = model
@@ -26,15 +41,12 @@ final class PythonFileSummarizer {
         self.coroutines = PythonMissingAwaitRule(model: model)
         self.isPackage = path.hasSuffix("__init__.py") || path.hasSuffix("__init__.pyi")
         self.summary = FileSummary(path: path, language: .python, module: module)
-        self.catalogueNames = Self.catalogueNames(model.tree.symbols, model.catalogue)
-    }
-
-    private static func catalogueNames(_ symbols: SymbolTable, _ index: PythonCatalogueIndex) -> [Bool] {
-        var flags = [Bool](repeating: false, count: symbols.count)
-        for name in index.matchedLastNames {
-            if let s = symbols.lookup(name) { flags[Int(s.raw)] = true }
-        }
-        return flags
+        let nodeCount = model.tree.nodes.count
+        self.functionIndex = [Int32](repeating: -1, count: nodeCount)
+        self.callIndex = [Int32](repeating: -1, count: nodeCount)
+        self.qualifiedNames = [StringID](repeating: -1, count: nodeCount)
+        self.catalogueNames = [UInt8](repeating: 0, count: model.tree.symbols.count)
+        self.symbolStrings = [StringID](repeating: -1, count: model.tree.symbols.count)
     }
 
     static func summarize(model: PythonSemanticModel, path: String, module: String) -> FileSummary {
@@ -46,8 +58,9 @@ final class PythonFileSummarizer {
 
     private func run() {
         let scopes = model.scopes
-        for (symbol, bindings) in scopes[PythonScopes.moduleScope].bindings {
-            guard bindings.count == 1, case .imported(let q) = bindings[0].kind, let absolute = absolute(q) else { continue }
+        scopes.forEachName(in: PythonScopes.moduleScope) { symbol, bindings in
+            guard bindings.count == 1, case .imported(let q) = bindings[0].kind,
+                  let absolute = absolute(scopes.importedName(q)) else { return }
             summary.moduleImports[summary.intern(tree.symbols.string(symbol))] = summary.intern(absolute)
         }
         for i in tree.allNodes {
@@ -60,7 +73,7 @@ final class PythonFileSummarizer {
         }
         for i in tree.allNodes {
             let function = NodeID(i)
-            guard tree.kind(function) == .function, let caller = functionIndex[function],
+            guard tree.kind(function) == .function, case let caller = functionIndex[i], caller >= 0,
                   let block = tree.firstChild(function, ofKind: .block), let scope = scopes.scopeOpenedBy[function]
             else { continue }
             let isAsync = tree[function].flags.contains(.isAsync)
@@ -91,7 +104,8 @@ final class PythonFileSummarizer {
             let statement = NodeID(i)
             guard tree.kind(statement) == .expressionStatement, let call = tree.firstChild(statement),
                   tree.kind(call) == .call else { continue }
-            if let existing = callIndex[call] {
+            let existing = Int(callIndex[Int(call.raw)])
+            if existing >= 0 {
                 summary.calls[existing].role.insert(.discardedValue)
                 summary.calls[existing].written = summary.intern(tree.calleeText(ofCall: call))
                 continue
@@ -111,8 +125,7 @@ final class PythonFileSummarizer {
         switch target {
         case .method: return false
         case .qualified(let q):
-            let name = summary.string(q)
-            return model.catalogue.blockingCalls[name] != nil || isCatalogueName(call)
+            return isCatalogued(q) || isCatalogueName(call)
         default:
             return isCatalogueName(call)
         }
@@ -122,7 +135,48 @@ final class PythonFileSummarizer {
         guard let callee = tree.firstChild(call) else { return false }
         let symbol = tree[callee].name
         guard !symbol.isNone, symbol.raw < catalogueNames.count else { return false }
-        return catalogueNames[Int(symbol.raw)]
+        let i = Int(symbol.raw)
+        if catalogueNames[i] == 0 {
+            catalogueNames[i] = model.catalogue.matchedLastNames.contains(tree.symbols.string(symbol)) ? 1 : 2
+        }
+        return catalogueNames[i] == 1
+    }
+
+    private func isCatalogued(_ q: StringID) -> Bool {
+        let i = Int(q)
+        if i >= catalogued.count { catalogued.append(contentsOf: repeatElement(0, count: i + 1 - catalogued.count)) }
+        if catalogued[i] == 0 { catalogued[i] = model.catalogue.blockingCalls[summary.string(q)] != nil ? 1 : 2 }
+        return catalogued[i] == 1
+    }
+
+    /// `c` for `a.b.c` (interned once per string).
+    private func lastPart(of q: StringID) -> StringID {
+        let i = Int(q)
+        if i >= lastParts.count { lastParts.append(contentsOf: repeatElement(-1, count: i + 1 - lastParts.count)) }
+        if lastParts[i] < 0 {
+            let text = summary.string(q)
+            // On UTF-8 code units: a Character search walks grapheme clusters.
+            lastParts[i] = summary.intern(text.utf8.lastIndex(of: UInt8(ascii: ".")).map {
+                String(text[text.utf8.index(after: $0)...])
+            } ?? text)
+        }
+        return lastParts[i]
+    }
+
+    /// A node's name in the summary ("?" for none), interned once per symbol.
+    private func internName(of node: NodeID) -> StringID {
+        let symbol = tree[node].name
+        guard !symbol.isNone, Int(symbol.raw) < symbolStrings.count else { return summary.intern("?") }
+        let i = Int(symbol.raw)
+        if symbolStrings[i] < 0 { symbolStrings[i] = summary.intern(tree.symbols.string(symbol)) }
+        return symbolStrings[i]
+    }
+
+    private func internEmpty() -> StringID {
+        if let emptyString { return emptyString }
+        let id = summary.intern("")
+        emptyString = id
+        return id
     }
 
     private func addFunction(_ f: NodeID) {
@@ -134,9 +188,9 @@ final class PythonFileSummarizer {
            tree.kind(tree[parent].parent) == .typeDecl {
             owner = qualifiedName(of: tree[parent].parent)
         }
-        functionIndex[f] = Int32(summary.functions.count)
+        functionIndex[Int(f.raw)] = Int32(summary.functions.count)
         summary.functions.append(FunctionSummary(
-            name: summary.intern(tree.name(f) ?? "?"), qualifiedName: qualifiedName(of: f), owner: owner,
+            name: internName(of: f), qualifiedName: qualifiedName(of: f), owner: owner,
             isAsync: isAsync, isCoroutine: isAsync && coroutines.isCoroutineFunction(f),
             line: Int32(location.line), column: Int32(location.column)))
     }
@@ -158,23 +212,36 @@ final class PythonFileSummarizer {
     /// `module.Class.method`; a function nested in a function is `module.outer.<locals>.inner`,
     /// as Python's own `__qualname__` has it, so it never collides with a module-level name.
     private func qualifiedName(of node: NodeID) -> StringID {
-        if let known = qualifiedNames[node] { return known }
+        let known = qualifiedNames[Int(node.raw)]
+        if known >= 0 { return known }
         // Built on the enclosing definition's own (memoized) name: one concatenation each.
         var prefix = summary.module
         var current = tree[node].parent
         while !current.isNone {
             let kind = tree.kind(current)
             if kind == .function || kind == .typeDecl || kind == .closure {
-                let outer = kind == .closure ? "<lambda>" : summary.string(qualifiedName(of: current))
-                prefix = kind == .typeDecl ? outer : outer + ".<locals>"
-                if kind == .closure { prefix = closurePrefix(current) }
+                if kind == .closure {
+                    prefix = closurePrefix(current)
+                } else {
+                    // The enclosing name first: read from `summary` while it is being added to,
+                    // the summary was copied whole on every call.
+                    let outerID = qualifiedName(of: current)
+                    prefix = summary.string(outerID)
+                    if kind == .function { prefix += ".<locals>" }
+                }
                 break
             }
             current = tree[current].parent
         }
         let name = tree.name(node) ?? "?"
-        let id = summary.intern(prefix.isEmpty ? name : prefix + "." + name)
-        qualifiedNames[node] = id
+        if prefix.isEmpty {
+            prefix = name
+        } else {
+            prefix += "."
+            prefix += name
+        }
+        let id = summary.intern(prefix)
+        qualifiedNames[Int(node.raw)] = id
         return id
     }
 
@@ -184,7 +251,8 @@ final class PythonFileSummarizer {
         while !current.isNone {
             let kind = tree.kind(current)
             if kind == .function || kind == .typeDecl {
-                let outer = summary.string(qualifiedName(of: current))
+                let outerID = qualifiedName(of: current)
+                let outer = summary.string(outerID)
                 return (kind == .typeDecl ? outer : outer + ".<locals>") + ".<lambda>"
             }
             current = tree[current].parent
@@ -193,8 +261,25 @@ final class PythonFileSummarizer {
     }
 
     private func absolute(_ qualified: String) -> String? {
-        qualified.hasPrefix(".") ? ProjectLayout.absoluteModule(qualified, from: summary.module, isPackage: isPackage)
-            : qualified
+        guard qualified.utf8.first == UInt8(ascii: ".") else { return qualified }
+        // A relative import's names come back for every call through them: made absolute once.
+        if let known = absoluteNames[qualified] { return known }
+        // The package a run of dots names is the same for every import of the file: asked of
+        // `ProjectLayout` once per number of dots, then the rest is appended.
+        let utf8 = qualified.utf8
+        let dots = utf8.prefix { $0 == UInt8(ascii: ".") }.count
+        if packagesByDots.count <= dots { packagesByDots.append(contentsOf: repeatElement(nil, count: dots + 1 - packagesByDots.count)) }
+        if packagesByDots[dots] == nil {
+            packagesByDots[dots] = .some(ProjectLayout.absoluteModule(String(repeating: ".", count: dots), from: summary.module,
+                                                                      isPackage: isPackage))
+        }
+        var made: String?
+        if let package = packagesByDots[dots] ?? nil {
+            let rest = String(qualified[utf8.index(utf8.startIndex, offsetBy: dots)...])
+            made = package.isEmpty ? rest : (rest.isEmpty ? package : package + "." + rest)
+        }
+        absoluteNames[qualified] = .some(made)
+        return made
     }
 
     /// What the callee may be in the project: one of this file's functions (by qualified name),
@@ -202,8 +287,8 @@ final class PythonFileSummarizer {
     private func target(of call: NodeID, in scope: Int) -> CallSite.Target? {
         guard let callee = tree.firstChild(call) else { return nil }
         if tree.kind(callee) == .member, let base = tree.firstChild(callee), tree.kind(base) == .name,
-           let cls = model.classOfSelf(base, in: scope), let method = tree.name(callee) {
-            return .method(owner: qualifiedName(of: cls), name: summary.intern(method))
+           !tree[callee].name.isNone, let cls = model.classOfSelf(base, in: scope) {
+            return .method(owner: qualifiedName(of: cls), name: internName(of: callee))
         }
         switch model.resolve(expression: callee, in: scope, at: tree[callee].start) {
         case .function(let f): return .qualified(qualifiedName(of: f))
@@ -217,20 +302,19 @@ final class PythonFileSummarizer {
     private func record(_ call: NodeID, target: CallSite.Target, caller: Int32, role: CallSite.Role,
                                  context: NodeID?) {
         let range = tree.range(call)
-        callIndex[call] = summary.calls.count
+        callIndex[Int(call.raw)] = Int32(summary.calls.count)
         let name: StringID
         switch target {
         case .method(_, let method): name = method
-        case .qualified(let q):
-            let text = summary.string(q)
-            name = summary.intern(text.lastIndex(of: ".").map { String(text[text.index(after: $0)...]) } ?? text)
-        default: name = summary.intern("")
+        case .qualified(let q): name = lastPart(of: q)
+        default: name = internEmpty()
         }
         summary.calls.append(CallSite(
             target: target, name: name, role: role, caller: caller,
             // Only findings quote the callee, and a call that only propagates is never one.
-            written: summary.intern(role == .propagates ? "" : tree.calleeText(ofCall: call)),
-            context: context.map { summary.intern(tree.name($0) ?? "?") },
+            written: role == .propagates ? internEmpty() : summary.intern(tree.calleeText(ofCall: call)),
+            // The `async def`'s name, interned already as its function's name.
+            context: context.map { _ in summary.functions[Int(caller)].name },
             startLine: Int32(range.start.line), startColumn: Int32(range.start.column),
             endLine: Int32(range.end.line), endColumn: Int32(range.end.column)))
     }

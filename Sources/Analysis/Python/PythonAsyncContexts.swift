@@ -34,45 +34,74 @@ enum PythonAsyncContexts {
     /// operator chains nest deeper than the thread's stack.
     static func visit(_ root: NodeID, scope: Int, tree: SyntaxTree, scopes: PythonScopes,
                               _ body: (NodeID, Int) -> Void) {
-        var stack = [(root, scope)]
-        var next: [NodeID] = []
+        var stack: [(NodeID, Int)] = [(root, scope)]
+        stack.reserveCapacity(64)
+        // A node's children are appended in source order right onto the stack with the scope
+        // they run in, then turned around in place, so that they are popped in source order.
         while let (node, scope) = stack.popLast() {
-            next.removeAll(keepingCapacity: true)
-            switch tree.kind(node) {
+            let base = stack.count
+            let n = tree[node]
+            switch n.kind {
             case .call:
                 body(node, scope)
-                next.append(contentsOf: tree.children(node))
+                appendChildren(of: n, to: &stack, scope: scope, tree: tree)
             case .function, .typeDecl:
-                for child in tree.children(node) {
+                var child = n.firstChild
+                while !child.isNone {
                     switch tree.kind(child) {
-                    case .attribute, .argument: next.append(child)
-                    case .parameter: next.append(contentsOf: defaultValue(of: child, tree: tree))
+                    case .attribute, .argument: stack.append((child, scope))
+                    case .parameter: appendDefaultValue(of: child, to: &stack, scope: scope, tree: tree)
                     default: break
                     }
+                    child = tree[child].nextSibling
                 }
             case .closure:
-                for child in tree.children(node) where tree.kind(child) == .parameter {
-                    next.append(contentsOf: defaultValue(of: child, tree: tree))
+                var child = n.firstChild
+                while !child.isNone {
+                    if tree.kind(child) == .parameter { appendDefaultValue(of: child, to: &stack, scope: scope, tree: tree) }
+                    child = tree[child].nextSibling
                 }
             case .opaque:
                 if let inner = scopes.scopeOpenedBy[node] {
                     // A comprehension: all but its first iterable run in its own scope.
                     let first = scopes.comprehensionFirstIterable[node]
-                    for child in tree.children(node).reversed() {
-                        stack.append((child, child == first ? scope : inner))
-                    }
-                    continue
+                    appendChildren(of: n, to: &stack, scope: inner, tree: tree)
+                    for i in base..<stack.count where stack[i].0 == first { stack[i].1 = scope }
+                } else {
+                    appendChildren(of: n, to: &stack, scope: scope, tree: tree)
                 }
-                next.append(contentsOf: tree.children(node))
             default:
-                next.append(contentsOf: tree.children(node))
+                appendChildren(of: n, to: &stack, scope: scope, tree: tree)
             }
-            for child in next.reversed() { stack.append((child, scope)) }
+            var low = base, high = stack.count - 1
+            while low < high {
+                stack.swapAt(low, high)
+                low += 1
+                high -= 1
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func appendChildren(of node: SyntaxNode, to list: inout [(NodeID, Int)], scope: Int, tree: SyntaxTree) {
+        var child = node.firstChild
+        while !child.isNone {
+            let c = tree[child]
+            // A leaf name or literal holds no call: not worth a visit (they are most nodes).
+            if !(c.firstChild.isNone && (c.kind == .name || c.kind == .literal || c.kind == .stringLiteral)) {
+                list.append((child, scope))
+            }
+            child = c.nextSibling
         }
     }
 
     /// A parameter's default value (not its annotation).
-    private static func defaultValue(of parameter: NodeID, tree: SyntaxTree) -> [NodeID] {
-        tree.children(parameter).filter { tree.kind($0) != .typeAnnotation }
+    private static func appendDefaultValue(of parameter: NodeID, to list: inout [(NodeID, Int)], scope: Int,
+                                           tree: SyntaxTree) {
+        var child = tree[parameter].firstChild
+        while !child.isNone {
+            if tree.kind(child) != .typeAnnotation { list.append((child, scope)) }
+            child = tree[child].nextSibling
+        }
     }
 }

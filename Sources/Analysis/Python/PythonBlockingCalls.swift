@@ -25,11 +25,17 @@ struct PythonBlockingCallRule {
         var receivers: [NonBlockingReceiver: Int32] = [:]
         let switches = model.catalogue.nonBlockingSwitches
         let tree = model.tree
-        if !switches.isEmpty {
+        // The switch methods this file names at all, by symbol: most files name none, and
+        // then no call is looked at (a String per member call was most of a file's setup).
+        var switchSymbols: [(Symbol, Set<String>)] = []
+        for (method, values) in switches {
+            if let symbol = tree.symbols.lookup(method) { switchSymbols.append((symbol, values)) }
+        }
+        if !switchSymbols.isEmpty {
             for i in tree.allNodes where tree.nodes[i].kind == .call {
                 let call = NodeID(i)
-                guard let callee = tree.firstChild(call), tree.kind(callee) == .member, let method = tree.name(callee),
-                      let values = switches[method], let base = tree.firstChild(callee),
+                guard let callee = tree.firstChild(call), tree.kind(callee) == .member,
+                      let values = switchSymbols.first(where: { $0.0 == tree[callee].name })?.1, let base = tree.firstChild(callee),
                       let argument = tree.argument(of: call, keyword: nil, position: 0),
                       let value = tree.firstChild(argument), let text = tree.sourceText(value),
                       values.contains(text) else { continue }
@@ -44,7 +50,7 @@ struct PythonBlockingCallRule {
         -> (NonBlockingReceiver, Int32) {
         let tree = model.tree
         let scope = model.scopes.scope(containing: base, in: tree)
-        let text = SyntaxSummary.calleeText(tree, base)
+        let text = tree.calleeText(base)
         var root = base
         while tree.kind(root) == .member, let inner = tree.firstChild(root) { root = inner }
         if root != base, tree.kind(root) == .name, let cls = model.classOfSelf(root, in: scope) {

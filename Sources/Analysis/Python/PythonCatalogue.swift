@@ -207,6 +207,11 @@ struct PythonCatalogueIndex: Sendable {
     /// The last names a call must have to match at all (builtins, last parts of the blocking
     /// qualified names, methods of the types): the project index's pass 1 asks only those.
     var matchedLastNames: Set<String> = []
+    /// The names a `receiver.name(...)` call must end in to start a task (AL201): last parts of
+    /// the task creators, and the types' task methods.
+    var taskMemberNames: Set<String> = []
+    /// Every type's coroutine methods (AL202).
+    var coroutineMethodNames: Set<String> = []
 
     init(builtins: [String], calls: [PythonCatalogue.CallGroup], types: [PythonCatalogue.ValueType],
          pureFunctions: [String], coroutines: [String], transparentDecorators: [String], taskCreators: [String],
@@ -259,6 +264,9 @@ struct PythonCatalogueIndex: Sendable {
         matchedLastNames = self.builtins
         for name in blockingCalls.keys { matchedLastNames.insert(String(name.split(separator: ".").last ?? "")) }
         for type in self.types { matchedLastNames.formUnion(type.methods.keys) }
+        for name in self.taskCreators { taskMemberNames.insert(String(name.split(separator: ".").last ?? "")) }
+        for type in self.types { taskMemberNames.formUnion(type.taskMethods) }
+        for type in self.types { coroutineMethodNames.formUnion(type.coroutineMethods) }
     }
 
     subscript(type: ValueTypeID) -> CompiledValueType { types[type.raw] }

@@ -15,12 +15,24 @@ struct PythonMissingAwaitRule {
     }
 
     func check(into findings: inout PythonFindings) {
+        // Per symbol: whether `receiver.name()` may be a coroutine method: the name of one of
+        // this file's `async def`s or a catalogue type's coroutine method. Other member calls
+        // (most of them) skip the receiver's class and type.
+        let tree = self.tree
+        var memberCandidates = [Bool](repeating: false, count: tree.symbols.count)
+        for i in tree.allNodes where tree.nodes[i].kind == .function && tree.nodes[i].flags.contains(.isAsync) {
+            let name = tree.nodes[i].name
+            if !name.isNone { memberCandidates[Int(name.raw)] = true }
+        }
+        for name in model.catalogue.coroutineMethodNames {
+            if let symbol = tree.symbols.lookup(name) { memberCandidates[Int(symbol.raw)] = true }
+        }
         for i in tree.allNodes {
             let statement = NodeID(i)
             guard tree.kind(statement) == .expressionStatement, let call = tree.firstChild(statement),
                   tree.kind(call) == .call, let callee = tree.firstChild(call) else { continue }
             let scope = model.scopes.scope(containing: statement, in: tree)
-            guard let coroutine = coroutineName(callee: callee, in: scope) else { continue }
+            guard let coroutine = coroutineName(callee: callee, in: scope, memberCandidates: memberCandidates) else { continue }
             let written = tree.calleeText(ofCall: call)
             let what = written == coroutine ? "`\(written)(...)`" : "`\(written)(...)` (`\(coroutine)`)"
             findings.report("AL202", at: call,
@@ -30,13 +42,15 @@ struct PythonMissingAwaitRule {
     }
 
     /// The coroutine function a callee denotes, by name, or nil.
-    private func coroutineName(callee: NodeID, in scope: Int) -> String? {
+    private func coroutineName(callee: NodeID, in scope: Int, memberCandidates: [Bool]) -> String? {
         let at = tree[callee].start
         if let q = model.qualifiedName(ofCallee: callee, in: scope), model.catalogue.coroutines.contains(q) { return q }
         if case .function(let f) = model.resolve(expression: callee, in: scope, at: at), isCoroutineFunction(f) {
             return tree.name(f)
         }
-        guard tree.kind(callee) == .member, let method = tree.name(callee), let base = tree.firstChild(callee) else {
+        guard tree.kind(callee) == .member, !tree[callee].name.isNone, Int(tree[callee].name.raw) < memberCandidates.count,
+              memberCandidates[Int(tree[callee].name.raw)], let method = tree.name(callee), let base = tree.firstChild(callee)
+        else {
             return nil
         }
         if tree.kind(base) == .name, let cls = classNamed(by: base, in: scope, at: at),
@@ -69,7 +83,7 @@ struct PythonMissingAwaitRule {
     /// Whether every definition of `method` in the class body is a coroutine function.
     private func isAsyncMethod(_ method: Symbol, of cls: NodeID) -> Bool {
         guard let classScope = model.scopes.scopeOpenedBy[cls],
-              let bindings = model.scopes[classScope].bindings[method], !bindings.isEmpty else { return false }
+              let bindings = model.scopes.bindings(of: method, in: classScope), !bindings.isEmpty else { return false }
         return bindings.allSatisfy { b in
             if case .function(let f) = b.kind { return isCoroutineFunction(f) }
             return false

@@ -9,9 +9,17 @@ import LightSyntax
 struct PythonOrphanedTaskRule {
     let model: PythonSemanticModel
     private var tree: SyntaxTree { model.tree }
+    /// Per symbol: whether a member call ending in it may start a task (a member callee's
+    /// qualified name ends in its own name), so other member calls are not resolved at all.
+    private let taskMemberSymbols: [Bool]
 
     init(model: PythonSemanticModel) {
         self.model = model
+        var flags = [Bool](repeating: false, count: model.tree.symbols.count)
+        for name in model.catalogue.taskMemberNames {
+            if let s = model.tree.symbols.lookup(name) { flags[Int(s.raw)] = true }
+        }
+        self.taskMemberSymbols = flags
     }
 
     func check(into findings: inout PythonFindings) {
@@ -46,7 +54,8 @@ struct PythonOrphanedTaskRule {
         let scope = model.scopes.scope(containing: assignment, in: tree)
         let symbol = tree[kids[0]].name
         let sc = model.scopes[scope]
-        guard sc.kind == .function, !sc.globals.contains(symbol), !sc.nonlocals.contains(symbol),
+        guard sc.kind == .function, sc.globals.isEmpty || !sc.globals.contains(symbol),
+              sc.nonlocals.isEmpty || !sc.nonlocals.contains(symbol),
               let creator = taskCreator(of: kids[1], in: scope), !isRead(symbol, within: sc.node) else { return }
         let variable = tree.name(kids[0]) ?? "_"
         findings.report("AL201", at: kids[1],
@@ -57,6 +66,10 @@ struct PythonOrphanedTaskRule {
     /// The name of the task-starting API a call uses, if it is one that leaves the task unowned.
     func taskCreator(of call: NodeID, in scope: Int) -> String? {
         guard let callee = tree.firstChild(call) else { return nil }
+        if tree.kind(callee) == .member {
+            let name = tree[callee].name
+            guard !name.isNone, Int(name.raw) < taskMemberSymbols.count, taskMemberSymbols[Int(name.raw)] else { return nil }
+        }
         if let q = model.qualifiedName(ofCallee: callee, in: scope), model.catalogue.taskCreators.contains(q) {
             return q
         }

@@ -2,8 +2,10 @@ import LightSyntax
 
 /// What one binding site binds a name to.
 enum PythonBindingKind: Sendable {
-    /// `import a.b as c`, `from a import b`: the qualified name of what was imported.
-    case imported(String)
+    /// `import a.b as c`, `from a import b`: the qualified name of what was imported, by its
+    /// index in `PythonScopes.importedNames` (a number keeps a binding free of references,
+    /// so the walk copies and frees bindings without reference counting).
+    case imported(Int32)
     /// `def` / `async def` (the `function` node).
     case function(NodeID)
     /// `class` (the `typeDecl` node).
@@ -20,6 +22,9 @@ enum PythonBindingKind: Sendable {
 
 struct PythonBinding: Sendable {
     var kind: PythonBindingKind
+    /// The binding's serial number in its file (`PythonScopes.bindingCount` of them): the
+    /// semantic model memoizes resolutions in a flat array by it.
+    var id: Int32 = -1
     /// The byte offset from which the binding holds (after its value is evaluated).
     var position: Int32
     /// The node that binds (a target name, a `def`, an import name): its enclosing block says
@@ -34,7 +39,9 @@ struct PythonScope: Sendable {
     var kind: Kind
     var node: NodeID
     var parent: Int
-    var bindings: [Symbol: [PythonBinding]] = [:]
+    /// Per name, where its bindings are in `PythonScopes.allBindings` (read them through
+    /// `PythonScopes.bindings(of:in:)`).
+    fileprivate(set) var runs = SymbolMap<BindingRun>()
     var globals: Set<Symbol> = []
     var nonlocals: Set<Symbol> = []
     /// Names whose bindings here are not in nondecreasing `position` order (rare): resolution
@@ -46,22 +53,80 @@ struct PythonScope: Sendable {
 /// Python rules resolve names against.
 struct PythonScopes: Sendable {
     private(set) var scopes: [PythonScope] = []
-    /// The scope a `function`, `closure` or `typeDecl` node opens.
-    private(set) var scopeOpenedBy: [NodeID: Int] = [:]
+    /// The scope a `function`, `closure` or `typeDecl` node (or a comprehension) opens.
+    private(set) var scopeOpenedBy: ScopeByNode
     /// Modules of `from m import *` at module level, in source order.
     private(set) var starImports: [String] = []
     /// `name` nodes that are written to, not read (assignment targets and the like).
-    private(set) var storedNames: Set<NodeID> = []
+    private(set) var storedNames: NodeSet
     /// A comprehension's first iterable, which belongs to the scope around it.
-    private(set) var comprehensionFirstIterable: [NodeID: NodeID] = [:]
+    private(set) var comprehensionFirstIterable: NodeByNode
+    /// How many bindings the file has (their `id`s are 0..<bindingCount).
+    var bindingCount: Int { allBindings.count }
+    /// Every binding of the file, each name's in one run in source order (while the walk runs,
+    /// in the order they were made, chained by `nextInRun`).
+    private var allBindings: [PythonBinding] = []
+    private var nextInRun: [Int32] = []
+    /// The qualified names of `.imported` bindings.
+    private(set) var importedNames: [String] = []
 
     static let moduleScope = 0
 
     init(tree: SyntaxTree) {
+        scopeOpenedBy = ScopeByNode(count: tree.nodes.count)
+        storedNames = NodeSet(count: tree.nodes.count)
+        comprehensionFirstIterable = NodeByNode(count: tree.nodes.count)
         scopes.append(PythonScope(kind: .module, node: tree.root, parent: -1))
         scopeOpenedBy[tree.root] = Self.moduleScope
         let builder = ScopeBuilder(tree: tree)
         builder.visitChildren(of: tree.root, in: Self.moduleScope, model: &self)
+        gatherRuns()
+    }
+
+    /// Moves each name's bindings next to each other: every run becomes a slice of one array,
+    /// instead of an array per name and scope, made and freed for every file.
+    private mutating func gatherRuns() {
+        var gathered: [PythonBinding] = []
+        gathered.reserveCapacity(allBindings.count)
+        for s in scopes.indices {
+            for i in 0..<scopes[s].runs.count {
+                let run = scopes[s].runs.values[i]
+                let start = Int32(gathered.count)
+                var b = run.first
+                while b >= 0 {
+                    var binding = allBindings[Int(b)]
+                    // The id numbers the binding's place now (the memo is by id).
+                    binding.id = Int32(gathered.count)
+                    gathered.append(binding)
+                    b = nextInRun[Int(b)]
+                }
+                scopes[s].runs.setValue(BindingRun(first: start, last: start + run.count - 1, count: run.count), at: i)
+            }
+        }
+        allBindings = gathered
+        nextInRun = []
+    }
+
+    /// The bindings of `symbol` in `scope` itself, in source order, or nil.
+    func bindings(of symbol: Symbol, in scope: Int) -> BindingList? {
+        guard let run = scopes[scope].runs[symbol] else { return nil }
+        return BindingList(storage: allBindings, start: Int(run.first), count: Int(run.count))
+    }
+
+    /// Every name bound in `scope`, with its bindings, in the order the names were first bound.
+    func forEachName(in scope: Int, _ body: (Symbol, BindingList) -> Void) {
+        let runs = scopes[scope].runs
+        for i in 0..<runs.count {
+            let run = runs.values[i]
+            body(runs.keys[i], BindingList(storage: allBindings, start: Int(run.first), count: Int(run.count)))
+        }
+    }
+
+    func importedName(_ index: Int32) -> String { importedNames[Int(index)] }
+
+    fileprivate mutating func addImportedName(_ name: String) -> Int32 {
+        importedNames.append(name)
+        return Int32(importedNames.count - 1)
     }
 
     subscript(index: Int) -> PythonScope { scopes[index] }
@@ -90,20 +155,20 @@ struct PythonScopes: Sendable {
 
     /// The scope holding the bindings a use of `symbol` in `scope` sees (Python's LEGB rule:
     /// class bodies are skipped from nested scopes), with the bindings, or nil when unbound.
-    func lookup(_ symbol: Symbol, from scope: Int) -> (scope: Int, bindings: [PythonBinding])? {
+    func lookup(_ symbol: Symbol, from scope: Int) -> (scope: Int, bindings: BindingList)? {
         var s = scope
         var isUseScope = true
         while s >= 0 {
-            let sc = scopes[s]
             // `isEmpty` first: `global`/`nonlocal` are rare, and an empty Set still hashes.
-            if !sc.globals.isEmpty && sc.globals.contains(symbol) {
-                return scopes[Self.moduleScope].bindings[symbol].map { (Self.moduleScope, $0) }
+            if !scopes[s].globals.isEmpty && scopes[s].globals.contains(symbol) {
+                return bindings(of: symbol, in: Self.moduleScope).map { (Self.moduleScope, $0) }
             }
-            if sc.nonlocals.isEmpty || !sc.nonlocals.contains(symbol), isUseScope || sc.kind != .classBody, let b = sc.bindings[symbol] {
+            if scopes[s].nonlocals.isEmpty || !scopes[s].nonlocals.contains(symbol), isUseScope || scopes[s].kind != .classBody,
+               let b = bindings(of: symbol, in: s) {
                 return (s, b)
             }
             isUseScope = false
-            s = sc.parent
+            s = scopes[s].parent
         }
         return nil
     }
@@ -122,21 +187,24 @@ struct PythonScopes: Sendable {
         } else if !scopes[scope].nonlocals.isEmpty && scopes[scope].nonlocals.contains(symbol) {
             // `nonlocal x` rebinds the nearest enclosing function's x.
             var s = scopes[scope].parent
-            while s > Self.moduleScope && (scopes[s].kind != .function || scopes[s].bindings[symbol] == nil) {
+            while s > Self.moduleScope && (scopes[s].kind != .function || scopes[s].runs[symbol] == nil) {
                 s = scopes[s].parent
             }
             target = max(s, Self.moduleScope)
         }
-        if Self.append(binding, to: &scopes[target].bindings[symbol, default: []]) {
-            scopes[target].unorderedBindings.insert(symbol)
+        let id = Int32(truncatingIfNeeded: allBindings.count)
+        allBindings.append(binding)
+        nextInRun.append(-1)
+        if let i = scopes[target].runs.index(of: symbol) {
+            var run = scopes[target].runs.values[i]
+            if binding.position < allBindings[Int(run.last)].position { scopes[target].unorderedBindings.insert(symbol) }
+            nextInRun[Int(run.last)] = id
+            run.last = id
+            run.count += 1
+            scopes[target].runs.setValue(run, at: i)
+        } else {
+            scopes[target].runs[symbol, default: BindingRun(first: id, last: id, count: 1)] = BindingRun(first: id, last: id, count: 1)
         }
-    }
-
-    /// Appends in place (one dictionary access); true when the binding precedes the last one.
-    private static func append(_ binding: PythonBinding, to list: inout [PythonBinding]) -> Bool {
-        let unordered = list.last.map { binding.position < $0.position } ?? false
-        list.append(binding)
-        return unordered
     }
 
     /// Whether the bindings of `symbol` in `scope` are in nondecreasing `position` order.
@@ -150,7 +218,7 @@ struct PythonScopes: Sendable {
 
     fileprivate mutating func addStarImport(_ module: String) { starImports.append(module) }
     fileprivate mutating func setFirstIterable(_ iterable: NodeID, of comprehension: NodeID) {
-        comprehensionFirstIterable[comprehension] = iterable
+        comprehensionFirstIterable.set(iterable, for: comprehension)
     }
 
     /// Where a walrus binds: comprehensions are transparent to it.
@@ -162,11 +230,172 @@ struct PythonScopes: Sendable {
     fileprivate mutating func markStored(_ name: NodeID) { storedNames.insert(name) }
 }
 
+/// Where one name's bindings in one scope are: while the walk runs, the first and last of a
+/// chain in the order made; then a slice (`first`, `count`) of the gathered bindings.
+struct BindingRun: Sendable {
+    var first: Int32
+    var last: Int32
+    var count: Int32
+}
+
+/// One name's bindings in one scope, in source order: a slice of the file's gathered bindings,
+/// indexed from 0.
+struct BindingList: RandomAccessCollection, Sendable {
+    let storage: [PythonBinding]
+    let start: Int
+    let count: Int
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(i: Int) -> PythonBinding { storage[start + i] }
+}
+
+/// Which scope a node opens, if any: a flat array by node id (the walks ask for every node).
+struct ScopeByNode: Sendable {
+    private var scopes: [Int32]
+    init(count: Int) { scopes = [Int32](repeating: -1, count: count) }
+    subscript(node: NodeID) -> Int? {
+        get {
+            let s = scopes[Int(node.raw)]
+            return s < 0 ? nil : Int(s)
+        }
+        set { scopes[Int(node.raw)] = Int32(truncatingIfNeeded: newValue ?? -1) }
+    }
+}
+
+/// A set of a file's nodes: one flag per node id.
+struct NodeSet: Sendable {
+    private var flags: [Bool]
+    init(count: Int) { flags = [Bool](repeating: false, count: count) }
+    func contains(_ node: NodeID) -> Bool { flags[Int(node.raw)] }
+    mutating func insert(_ node: NodeID) { flags[Int(node.raw)] = true }
+}
+
+/// A node per node (a comprehension's first iterable): a flat array by node id.
+struct NodeByNode: Sendable {
+    private var values: [NodeID]
+    init(count: Int) { values = [NodeID](repeating: .none, count: count) }
+    subscript(node: NodeID) -> NodeID? {
+        let v = values[Int(node.raw)]
+        return v.isNone ? nil : v
+    }
+    mutating func set(_ value: NodeID, for node: NodeID) { values[Int(node.raw)] = value }
+}
+
+/// A map from a file's symbols to values, in insertion order. Symbols are small dense
+/// integers, so a multiplicative hash over open addressing replaces `Dictionary`'s SipHash,
+/// which was the scope walk's and the resolver's largest single cost; most scopes hold a few
+/// names and are scanned without any table.
+struct SymbolMap<Value>: Sequence {
+    private(set) var keys: [Symbol] = []
+    private(set) var values: [Value] = []
+
+    mutating func setValue(_ value: Value, at index: Int) { values[index] = value }
+    /// Empty while `keys` is short enough to scan; else -1 (free) or an index into `keys`.
+    private var slots: [Int32] = []
+    private static var scanLimit: Int { 8 }
+
+    var isEmpty: Bool { keys.isEmpty }
+    var count: Int { keys.count }
+
+    @inline(__always) private static func hash(_ symbol: Symbol) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: symbol.raw)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    }
+
+    func index(of symbol: Symbol) -> Int? {
+        if slots.isEmpty {
+            var i = 0
+            while i < keys.count {
+                if keys[i] == symbol { return i }
+                i += 1
+            }
+            return nil
+        }
+        let mask = slots.count - 1
+        var slot = Self.hash(symbol) & mask
+        while true {
+            let s = slots[slot]
+            if s < 0 { return nil }
+            if keys[Int(s)] == symbol { return Int(s) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    subscript(symbol: Symbol) -> Value? {
+        guard let i = index(of: symbol) else { return nil }
+        return values[i]
+    }
+
+    subscript(symbol: Symbol, default value: @autoclosure () -> Value) -> Value {
+        get { index(of: symbol).map { values[$0] } ?? value() }
+        _modify {
+            let i = index(of: symbol) ?? insert(symbol, value())
+            yield &values[i]
+        }
+    }
+
+    private mutating func insert(_ symbol: Symbol, _ value: Value) -> Int {
+        let i = keys.count
+        keys.append(symbol)
+        values.append(value)
+        if keys.count > Self.scanLimit {
+            if slots.isEmpty || keys.count * 2 > slots.count {
+                rehash(capacity: Swift.max(32, slots.count * 2))
+            } else {
+                place(i)
+            }
+        }
+        return i
+    }
+
+    private mutating func rehash(capacity: Int) {
+        slots = [Int32](repeating: -1, count: capacity)
+        for i in keys.indices { place(i) }
+    }
+
+    private mutating func place(_ i: Int) {
+        let mask = slots.count - 1
+        var slot = Self.hash(keys[i]) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(truncatingIfNeeded: i)
+    }
+
+    struct Iterator: IteratorProtocol {
+        let map: SymbolMap
+        var i = 0
+        mutating func next() -> (key: Symbol, value: Value)? {
+            guard i < map.keys.count else { return nil }
+            defer { i += 1 }
+            return (map.keys[i], map.values[i])
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(map: self) }
+}
+
+extension SymbolMap: Sendable where Value: Sendable {
+}
+
 /// Walks the tree once and records every binding in its scope. The walk keeps its own stack
 /// (operator chains in generated code nest 100 000 deep), in source order, so a `global`
 /// declaration is seen before the bindings it redirects.
 private struct ScopeBuilder {
     let tree: SyntaxTree
+    /// The details the walk tells nodes by, as symbols: compared as numbers on every node.
+    /// (A detail the file lacks gets a symbol no node carries.)
+    let comprehension, generator, forLoop, walrus, global, tuple, list, star: Symbol
+
+    init(tree: SyntaxTree) {
+        self.tree = tree
+        func symbol(_ text: String) -> Symbol { tree.symbols.lookup(text) ?? Symbol(raw: -2) }
+        comprehension = symbol("comprehension")
+        generator = symbol("generator")
+        forLoop = symbol("for")
+        walrus = symbol("walrus")
+        global = symbol("global")
+        tuple = symbol("tuple")
+        list = symbol("list")
+        star = symbol("star")
+    }
 
     private enum Work {
         case visit(NodeID, scope: Int)
@@ -177,24 +406,24 @@ private struct ScopeBuilder {
 
     func visitChildren(of node: NodeID, in scope: Int, model: inout PythonScopes) {
         var stack: [Work] = tree.childArray(node).reversed().map { .visit($0, scope: scope) }
-        // One buffer for every node's follow-up work, reused: a fresh array per node and a
-        // generic reversed append were a third of the scope walk's instructions.
-        var next: [Work] = []   // in source order; pushed reversed
-        next.reserveCapacity(16)
+        stack.reserveCapacity(64)
         while let work = stack.popLast() {
-            next.removeAll(keepingCapacity: true)
+            // A node's follow-up work is appended in source order right onto the stack, then
+            // turned around in place, so that it is popped in source order (no buffer between).
+            let base = stack.count
             switch work {
             case .bind(let symbol, let binding, let scope):
                 model.bind(symbol, binding, in: scope)
             case .bindTarget(let target, let value, let position, let scope):
-                bindTarget(target, value: value, position: position, scope: scope, next: &next, model: &model)
+                bindTarget(target, value: value, position: position, scope: scope, next: &stack, model: &model)
             case .visit(let node, let scope):
-                visit(node, in: scope, next: &next, model: &model)
+                visit(node, in: scope, next: &stack, model: &model)
             }
-            var i = next.count
-            while i > 0 {
-                i -= 1
-                stack.append(next[i])
+            var low = base, high = stack.count - 1
+            while low < high {
+                stack.swapAt(low, high)
+                low += 1
+                high -= 1
             }
         }
     }
@@ -204,19 +433,20 @@ private struct ScopeBuilder {
         switch n.kind {
         case .function:
             var body: NodeID?
-            var parameters: [NodeID] = []
             for child in tree.children(node) {
                 switch tree.kind(child) {
                 case .block: body = child
                 case .parameter:
-                    parameters.append(child)
                     // Annotation and default value belong to the scope around the function.
                     for part in tree.children(child) { next.append(.visit(part, scope: scope)) }
                 default: next.append(.visit(child, scope: scope))   // decorators, return annotation
                 }
             }
             let inner = model.openScope(.function, node: node, parent: scope)
-            for p in parameters { model.bind(tree[p].name, PythonBinding(kind: .parameter(p), position: n.start, site: p), in: inner) }
+            // The parameters, in order (a second pass: no array per function).
+            for p in tree.children(node) where tree.kind(p) == .parameter {
+                model.bind(tree[p].name, PythonBinding(kind: .parameter(p), position: n.start, site: p), in: inner)
+            }
             if let body { next.append(.visit(body, scope: inner)) }
             next.append(.bind(n.name, PythonBinding(kind: .function(node), position: n.end, site: node), scope: scope))
         case .closure:
@@ -240,27 +470,31 @@ private struct ScopeBuilder {
         case .importStatement:
             bindImports(node, in: scope, model: &model)
         case .scopeDeclaration:
-            let isGlobal = tree.detailIs(node, "global")
+            let isGlobal = n.detail == global
             for child in tree.children(node) where tree.kind(child) == .name {
                 model.declare(tree[child].name, global: isGlobal, in: scope)
             }
         case .assignment:
-            let kids = tree.childArray(node)
             let isAugmented = n.flags.contains(.augmented)
             var value: NodeID?
-            if let last = kids.last, kids.count >= 2, tree.kind(last) != .typeAnnotation { value = last }
+            // At least two children, the last no annotation: the last is the value.
+            if n.firstChild != n.lastChild, tree.kind(n.lastChild) != .typeAnnotation { value = n.lastChild }
             // The value is evaluated before the targets are bound.
             if let value { next.append(.visit(value, scope: scope)) }
-            for child in kids where child != value {
-                if tree.kind(child) == .typeAnnotation || isAugmented {
-                    next.append(.visit(child, scope: scope))
-                } else {
-                    next.append(.bindTarget(child, value: value, position: n.end, scope: scope))
+            var child = n.firstChild
+            while !child.isNone {
+                if child != value {
+                    if tree.kind(child) == .typeAnnotation || isAugmented {
+                        next.append(.visit(child, scope: scope))
+                    } else {
+                        next.append(.bindTarget(child, value: value, position: n.end, scope: scope))
+                    }
                 }
+                child = tree[child].nextSibling
             }
         case .binding:
             // Python: walrus (`detail` walrus, value child) or `except … as name`.
-            if let value = tree.lastChild(node), tree.detailIs(node, "walrus") {
+            if let value = tree.lastChild(node), n.detail == walrus {
                 next.append(.visit(value, scope: scope))
                 next.append(.bind(n.name, PythonBinding(kind: .assigned(value), position: n.end, site: node),
                                   scope: model.walrusScope(from: scope)))
@@ -284,7 +518,7 @@ private struct ScopeBuilder {
                                             scope: scope))
                 }
             }
-        case .opaque where tree.detailIs(node, "comprehension") || tree.detailIs(node, "generator"):
+        case .opaque where n.detail == comprehension || n.detail == generator:
             let parts = tree.comprehensionParts(node)
             guard let firstIterable = parts.iterables.first else {
                 for child in tree.children(node) { next.append(.visit(child, scope: scope)) }
@@ -299,7 +533,7 @@ private struct ScopeBuilder {
             for child in parts.elements + parts.iterables.dropFirst() + parts.conditions {
                 next.append(.visit(child, scope: inner))
             }
-        case .opaque where tree.detailIs(node, "for"):
+        case .opaque where n.detail == forLoop:
             var isFirst = true
             for child in tree.children(node) {
                 if isFirst {
@@ -310,7 +544,16 @@ private struct ScopeBuilder {
                 }
             }
         default:
-            for child in tree.children(node) { next.append(.visit(child, scope: scope)) }
+            var child = n.firstChild
+            while !child.isNone {
+                let c = tree[child]
+                // A leaf name or literal binds nothing and holds nothing: not worth a visit
+                // (they are most of the nodes).
+                if !(c.firstChild.isNone && (c.kind == .name || c.kind == .literal || c.kind == .stringLiteral)) {
+                    next.append(.visit(child, scope: scope))
+                }
+                child = c.nextSibling
+            }
         }
     }
 
@@ -328,14 +571,17 @@ private struct ScopeBuilder {
                 }
                 let qualified = module.hasSuffix(".") ? module + imported : module + "." + imported
                 let bound = alias.isNone ? tree[item].name : alias
-                model.bind(bound, PythonBinding(kind: .imported(qualified), position: end, site: item), in: scope)
+                model.bind(bound, PythonBinding(kind: .imported(model.addImportedName(qualified)), position: end, site: item),
+                           in: scope)
             } else if !alias.isNone {
-                model.bind(alias, PythonBinding(kind: .imported(imported), position: end, site: item), in: scope)
+                model.bind(alias, PythonBinding(kind: .imported(model.addImportedName(imported)), position: end, site: item),
+                           in: scope)
             } else {
                 // `import a.b.c` binds `a`, the top-level package.
                 let root = String(imported.prefix { $0 != "." })
                 if let symbol = tree.symbols.lookup(root) {
-                    model.bind(symbol, PythonBinding(kind: .imported(root), position: end, site: item), in: scope)
+                    model.bind(symbol, PythonBinding(kind: .imported(model.addImportedName(root)), position: end, site: item),
+                               in: scope)
                 }
             }
         }
@@ -349,7 +595,7 @@ private struct ScopeBuilder {
             let kind: PythonBindingKind = value.map { .assigned($0) } ?? .opaque
             model.bind(tree[target].name, PythonBinding(kind: kind, position: position, site: target), in: scope)
         case .opaque:
-            if tree.detailIs(target, "tuple") || tree.detailIs(target, "list") {
+            if tree[target].detail == tuple || tree[target].detail == list {
                 for (index, child) in tree.children(target).enumerated() {
                     if let value, tree.kind(child) == .name {
                         model.markStored(child)
@@ -359,7 +605,7 @@ private struct ScopeBuilder {
                         next.append(.bindTarget(child, value: nil, position: position, scope: scope))
                     }
                 }
-            } else if tree.detailIs(target, "star") {
+            } else if tree[target].detail == star {
                 for child in tree.children(target) {
                     next.append(.bindTarget(child, value: nil, position: position, scope: scope))
                 }

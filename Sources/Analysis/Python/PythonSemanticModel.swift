@@ -27,7 +27,7 @@ struct PythonSemanticModel {
     private static let maxDepth = 16
     /// Each binding is resolved once: without this, names rebound in a loop
     /// (`node = node.next`) would be re-resolved along every path, exponentially.
-    private let memo = ResolutionMemo()
+    private let memo: ResolutionMemo
 
     /// Per class, what its instances' attributes are assigned: `self.x = value` in its methods
     /// and `x = value` in its body. Typed on demand by `instanceAttributeType`.
@@ -43,6 +43,7 @@ struct PythonSemanticModel {
         let scopes = PythonScopes(tree: tree)
         self.scopes = scopes
         self.catalogue = catalogue
+        self.memo = ResolutionMemo(bindingCount: scopes.bindingCount)
         self.instanceAttributes = Self.collectInstanceAttributes(tree: tree, scopes: scopes)
     }
 
@@ -76,7 +77,7 @@ struct PythonSemanticModel {
             while index >= 0 {
                 let b = bindings[index]
                 if b.position <= position && !isPlaceholder(b) {
-                    let r = resolve(BindingKey(scope: bindingScope, symbol: symbol, index: index), b, depth: depth + 1)
+                    let r = resolve(b, in: bindingScope, depth: depth + 1)
                     if let a = agreed, a != r { return .value(nil) }
                     agreed = r
                     if reaches(b, position) { break }
@@ -98,8 +99,8 @@ struct PythonSemanticModel {
         if remembered, let known = memo.allBindings[allKey] { return known }
         let cacheable = remembered && memo.pending == 0
         var agreed: PythonResolution?
-        for (i, b) in bindings.enumerated() where !isPlaceholder(b) {
-            let r = resolve(BindingKey(scope: bindingScope, symbol: symbol, index: i), b, depth: depth + 1)
+        for b in bindings where !isPlaceholder(b) {
+            let r = resolve(b, in: bindingScope, depth: depth + 1)
             if let a = agreed, a != r {
                 if cacheable { memo.allBindings[allKey] = .value(nil) }
                 return .value(nil)
@@ -127,20 +128,21 @@ struct PythonSemanticModel {
         return false
     }
 
-    private func resolve(_ key: BindingKey, _ binding: PythonBinding, depth: Int) -> PythonResolution {
-        if let known = memo.bindings[key] { return known }
+    private func resolve(_ binding: PythonBinding, in scope: Int, depth: Int) -> PythonResolution {
+        let id = Int(binding.id)
+        if let known = memo.bindings[id] { return known }
         // A binding that depends on itself (`x = x.parent`) is unknown on the inner path.
-        memo.bindings[key] = .value(nil)
+        memo.bindings[id] = .value(nil)
         memo.pending += 1
-        let r = resolveUncached(binding, in: key.scope, depth: depth)
+        let r = resolveUncached(binding, in: scope, depth: depth)
         memo.pending -= 1
-        memo.bindings[key] = r
+        memo.bindings[id] = r
         return r
     }
 
     private func resolveUncached(_ binding: PythonBinding, in scope: Int, depth: Int) -> PythonResolution {
         switch binding.kind {
-        case .imported(let q): return .qualified(q)
+        case .imported(let q): return .qualified(scopes.importedName(q))
         case .function(let f): return .function(f)
         case .classDef(let c): return .classDef(c)
         case .opaque: return .value(nil)
@@ -166,22 +168,34 @@ struct PythonSemanticModel {
     /// What a `name` / `member` chain (or any expression) refers to.
     func resolve(expression e: NodeID, in scope: Int, at position: Int32, depth: Int = 0) -> PythonResolution {
         guard depth < Self.maxDepth else { return .value(nil) }
+        // The rules and pass 1 each ask for the callee of every call statement, read where it
+        // is written: that answer is kept. (Once asked with no resolution under way, each
+        // binding it went through is memoized, so asking again would give the same answer.)
+        if depth == 0 && position == tree[e].start && memo.pending == 0 {
+            if let known = memo.expression(e, scope: scope) { return known }
+            let r = resolveUncached(expression: e, in: scope, at: position, depth: depth)
+            memo.setExpression(e, scope: scope, r, nodeCount: tree.nodes.count)
+            return r
+        }
+        return resolveUncached(expression: e, in: scope, at: position, depth: depth)
+    }
+
+    private func resolveUncached(expression e: NodeID, in scope: Int, at position: Int32, depth: Int) -> PythonResolution {
         switch tree.kind(e) {
         case .name:
             return resolve(tree[e].name, in: scope, at: position, depth: depth + 1)
         case .member:
-            guard let base = tree.children(e).first(where: { _ in true }), let member = tree.name(e) else {
-                return .value(nil)
-            }
+            let base = tree[e].firstChild
+            guard !base.isNone, !tree[e].name.isNone else { return .value(nil) }
             if tree.kind(base) == .name, let cls = classOfSelf(base, in: scope) {
                 return .value(instanceAttributeType(tree[e].name, of: cls, depth: depth + 1))
             }
             switch resolve(expression: base, in: scope, at: position, depth: depth + 1) {
-            case .qualified(let q): return .qualified(q + "." + member)
-            case .unbound(let n): return .unbound(n + "." + member)
+            case .qualified(let q): return .qualified(q + "." + tree.symbols.string(tree[e].name))
+            case .unbound(let n): return .unbound(n + "." + tree.symbols.string(tree[e].name))
             case .value(let t?):
                 let type = catalogue[t]
-                return .value(type.attributes[member] ?? type.anyAttribute)
+                return .value(type.attributes[tree.symbols.string(tree[e].name)] ?? type.anyAttribute)
             case .value(nil), .function, .classDef: return .value(nil)
             }
         default:
@@ -325,10 +339,11 @@ struct PythonSemanticModel {
     private static func collectInstanceAttributes(tree: SyntaxTree, scopes: PythonScopes)
         -> [NodeID: [Symbol: [AttributeAssignment]]] {
         var result: [NodeID: [Symbol: [AttributeAssignment]]] = [:]
+        var stack: [NodeID] = []
         for classScope in 0..<scopes.scopes.count where scopes[classScope].kind == .classBody {
             let cls = scopes[classScope].node
             var attributes: [Symbol: [AttributeAssignment]] = [:]
-            for (symbol, bindings) in scopes[classScope].bindings {
+            scopes.forEachName(in: classScope) { symbol, bindings in
                 for b in bindings {
                     if case .assigned(let v) = b.kind {
                         attributes[symbol, default: []].append(AttributeAssignment(value: v, scope: classScope))
@@ -341,36 +356,47 @@ struct PythonSemanticModel {
                       let selfParameter = tree.firstChild(method, ofKind: .parameter),
                       let methodBody = tree.firstChild(method, ofKind: .block) else { continue }
                 let selfSymbol = tree[selfParameter].name
-                var stack = [methodBody]
+                stack.removeAll(keepingCapacity: true)
+                stack.append(methodBody)
                 while let node = stack.popLast() {
-                    switch tree.kind(node) {
-                    case .function, .closure, .typeDecl: continue
-                    case .assignment where !tree[node].flags.contains(.augmented):
-                        let kids = tree.childArray(node)
-                        guard kids.count >= 2, let value = kids.last, tree.kind(value) != .typeAnnotation else { break }
-                        for target in kids.dropLast() where tree.kind(target) == .member {
-                            if let base = tree.firstChild(target), tree.kind(base) == .name,
-                               tree[base].name == selfSymbol {
-                                attributes[tree[target].name, default: []]
-                                    .append(AttributeAssignment(value: value, scope: methodScope))
+                    let n = tree[node]
+                    switch n.kind {
+                    // No statement sits inside an expression: only statements are walked into.
+                    case .function, .closure, .typeDecl, .expressionStatement, .returnStatement, .call, .name, .member,
+                         .literal, .stringLiteral, .await, .subscript, .argument:
+                        continue
+                    case .assignment:
+                        // At least two children, the last no annotation: the last is the value.
+                        let value = n.lastChild
+                        guard !n.flags.contains(.augmented), n.firstChild != value, tree.kind(value) != .typeAnnotation
+                        else { continue }
+                        var target = n.firstChild
+                        while target != value {
+                            if tree.kind(target) == .member {
+                                let base = tree[target].firstChild
+                                if !base.isNone, tree.kind(base) == .name, tree[base].name == selfSymbol {
+                                    attributes[tree[target].name, default: []]
+                                        .append(AttributeAssignment(value: value, scope: methodScope))
+                                }
                             }
+                            target = tree[target].nextSibling
                         }
-                    default: break
+                        // Targets and value are expressions: nothing more to find in them.
+                        continue
+                    default:
+                        break
                     }
-                    stack.append(contentsOf: tree.children(node))
+                    var child = n.firstChild
+                    while !child.isNone {
+                        stack.append(child)
+                        child = tree[child].nextSibling
+                    }
                 }
             }
             if !attributes.isEmpty { result[cls] = attributes }
         }
         return result
     }
-}
-
-/// Identifies one binding: its scope, name and index among that name's bindings there.
-struct BindingKey: Hashable {
-    var scope: Int
-    var symbol: Symbol
-    var index: Int
 }
 
 /// A name in a scope (the key of the verdict over all its bindings there).
@@ -380,13 +406,39 @@ struct AllBindingsKey: Hashable {
 }
 
 /// The semantic model's memo of resolved bindings and instance attributes.
+/// Its properties skip the runtime's exclusivity check: they are read and written on every
+/// resolution (a check cost about as much as the access), by one thread, never overlapping.
 final class ResolutionMemo {
-    var bindings: [BindingKey: PythonResolution] = [:]
+    /// By binding id (`PythonBinding.id`).
+    @exclusivity(unchecked) var bindings: [PythonResolution?]
     /// Bindings being resolved right now (their entry in `bindings` is provisional).
-    var pending = 0
+    @exclusivity(unchecked) var pending = 0
     /// What a read from a nested scope sees: the verdict over all of a name's bindings.
-    var allBindings: [AllBindingsKey: PythonResolution] = [:]
-    var instanceAttributes: [InstanceAttributeKey: ValueTypeID?] = [:]
+    @exclusivity(unchecked) var allBindings: [AllBindingsKey: PythonResolution] = [:]
+    @exclusivity(unchecked) var instanceAttributes: [InstanceAttributeKey: ValueTypeID?] = [:]
+
+    init(bindingCount: Int) {
+        bindings = [PythonResolution?](repeating: nil, count: bindingCount)
+    }
+
+    /// A call's callee resolved where it is written, with the scope it was resolved in: by node
+    /// id (allocated on first use), an index into `expressionResults` or -1. Plain numbers per
+    /// node, so that freeing the model does not visit every node's entry.
+    @exclusivity(unchecked) private var expressionSlots: [Int32] = []
+    @exclusivity(unchecked) private var expressionResults: [(scope: Int, resolution: PythonResolution)] = []
+
+    func expression(_ e: NodeID, scope: Int) -> PythonResolution? {
+        let i = Int(e.raw)
+        guard i < expressionSlots.count, expressionSlots[i] >= 0 else { return nil }
+        let entry = expressionResults[Int(expressionSlots[i])]
+        return entry.scope == scope ? entry.resolution : nil
+    }
+
+    func setExpression(_ e: NodeID, scope: Int, _ r: PythonResolution, nodeCount: Int) {
+        if expressionSlots.isEmpty { expressionSlots = [Int32](repeating: -1, count: nodeCount) }
+        expressionSlots[Int(e.raw)] = Int32(truncatingIfNeeded: expressionResults.count)
+        expressionResults.append((scope, r))
+    }
 
     struct InstanceAttributeKey: Hashable {
         var cls: NodeID
