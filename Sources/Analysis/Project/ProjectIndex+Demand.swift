@@ -205,10 +205,14 @@ extension ProjectIndex {
         guard !universe.pythonModules.isEmpty else { return }
         let last = WordHash.of(Self.lastPart(qualified))
         var index = qualified.startIndex
-        while let dot = qualified[index...].firstIndex(of: ".") {
+        while let dot = qualified.utf8[index...].firstIndex(of: UInt8(ascii: ".")) {
             if let files = universe.pythonModules[String(qualified[..<dot])] {
-                let afterDot = qualified.index(after: dot)
-                let next = WordHash.of(String(qualified[afterDot...].prefix { $0 != "." }))
+                let afterDot = qualified.utf8.index(after: dot)
+                var next = WordHash.seed
+                for byte in qualified.utf8[afterDot...] {
+                    if byte == UInt8(ascii: ".") { break }
+                    next = WordHash.step(next, byte)
+                }
                 for file in files where !loaded.contains(file) {
                     if let scanned = universe.pythonFiles[file], !scanned.mayDefine(hash: next), !scanned.mayDefine(hash: last) {
                         continue
@@ -216,7 +220,7 @@ extension ProjectIndex {
                     demand.need(file)
                 }
             }
-            index = qualified.index(after: dot)
+            index = qualified.utf8.index(after: dot)
         }
     }
 
@@ -238,7 +242,8 @@ extension ProjectIndex {
     }
 
     static func lastPart(_ qualified: String) -> String {
-        qualified.lastIndex(of: ".").map { String(qualified[qualified.index(after: $0)...]) } ?? qualified
+        // On UTF-8 code units: a dot is one, and Character-wise search is far slower.
+        qualified.utf8.lastIndex(of: UInt8(ascii: ".")).map { String(qualified[qualified.utf8.index(after: $0)...]) } ?? qualified
     }
 
     static func joined(_ module: String, _ name: String) -> String {
@@ -248,9 +253,9 @@ extension ProjectIndex {
     /// `a`, `a.b`, `a.b.c` for `a.b.c`.
     static func forEachPrefix(of qualified: String, _ body: (String) -> Void) {
         var index = qualified.startIndex
-        while let dot = qualified[index...].firstIndex(of: ".") {
+        while let dot = qualified.utf8[index...].firstIndex(of: UInt8(ascii: ".")) {
             body(String(qualified[..<dot]))
-            index = qualified.index(after: dot)
+            index = qualified.utf8.index(after: dot)
         }
         body(qualified)
     }
@@ -393,8 +398,8 @@ struct CoroutineNames {
 
     init(coroutines: Set<String>, edges: [(alias: String, target: String)]) {
         func split(_ name: String) -> (parent: String, last: String)? {
-            guard let dot = name.lastIndex(of: ".") else { return nil }
-            return (String(name[..<dot]), String(name[name.index(after: dot)...]))
+            guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+            return (String(name[..<dot]), String(name[name.utf8.index(after: dot)...]))
         }
         for name in coroutines {
             guard let (parent, last) = split(name) else { continue }
@@ -434,7 +439,7 @@ struct CoroutineNames {
 
     /// Whether the qualified name is (an alias of) a coroutine function.
     func isCoroutine(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        return children[String(name[..<dot])]?.contains(WordHash.of(String(name[name.index(after: dot)...]))) ?? false
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        return children[String(name[..<dot])]?.contains(WordHash.of(String(name[name.utf8.index(after: dot)...]))) ?? false
     }
 }

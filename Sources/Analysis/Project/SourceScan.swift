@@ -221,7 +221,7 @@ private struct Scanner {
             i += 1
             skipSpace(newlines: false)
             let nameStart = i
-            guard identifier(allowBackticks: false) != nil else { return }
+            guard skipIdentifier() else { return }
             previousHash = lastHash
             lastHash = self.hash(nameStart, i)
         }
@@ -245,7 +245,9 @@ private struct Scanner {
 
     private mutating func word(start: Int, end: Int) {
         note(start: start, end: end)
-        guard indexFacts else { return }
+        // Every keyword looked for here is 3 to 9 bytes of lowercase letters.
+        let length = end - start
+        guard indexFacts, length >= 3, length <= 9, bytes[start] >= UInt8(ascii: "a") else { return }
         switch language {
         case .python:
             if equals(start, end, "import") {
@@ -401,6 +403,15 @@ private struct Scanner {
             default: return
             }
         }
+    }
+
+    /// `identifier` without making a String (the word still counts as a word).
+    private mutating func skipIdentifier() -> Bool {
+        guard i < bytes.count, ByteClass.table[Int(bytes[i])] == 1 else { return false }
+        let start = i
+        while i < bytes.count && ByteClass.table[Int(bytes[i])] != 0 { i += 1 }
+        note(start: start, end: i)
+        return true
     }
 
     private mutating func identifier(allowBackticks: Bool) -> String? {
