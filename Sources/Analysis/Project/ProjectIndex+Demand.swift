@@ -58,7 +58,11 @@ public struct ScannedPythonFile: Sendable {
         self.bindings = bindings
         var names = scan.functionNames.map(WordHash.of) + scan.classes.map { WordHash.of($0.name) }
         names += bindings.map { WordHash.of($0.bound) }
-        self.definedNames = Array(Set(names)).sorted()
+        names.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(names.count)
+        for name in names where unique.last != name { unique.append(name) }
+        self.definedNames = unique
         self.bindsAnyName = bindings.contains { $0.bound == "*" }
     }
 
