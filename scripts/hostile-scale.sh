@@ -134,16 +134,17 @@ check() {
   echo "$seconds" >"$work/$name.seconds"
 }
 
-generate "$work/string-line.py" $((50 * mb)) 'x = "' 'a' '"\n'
-generate "$work/string-line.swift" $((50 * mb)) 'let x = "' 'a' '"\n'
+# Each file holds async code: a file without any is scanned, not parsed (README, "What is parsed").
+generate "$work/string-line.py" $((50 * mb)) 'async def f(): pass\nx = "' 'a' '"\n'
+generate "$work/string-line.swift" $((50 * mb)) 'func f() async {}\nlet x = "' 'a' '"\n'
 generate "$work/million-lines.py" 12000000 'async def f():\n' '    y = g(x)\n' '    time.sleep(1)\n'
 generate "$work/million-lines.swift" 14000000 'func f() async {\n' '    let y = g(x)\n' '}\n'
 realistic "$work/code-25.py" $((25 * mb)) py
 realistic "$work/code-50.py" $((50 * mb)) py
 realistic "$work/code-25.swift" $((25 * mb)) swift
 realistic "$work/code-50.swift" $((50 * mb)) swift
-generate "$work/calls-5.py" $((5 * mb)) 'x = [' 'f(a), ' ']\n'
-generate "$work/calls-10.py" $((10 * mb)) 'x = [' 'f(a), ' ']\n'
+generate "$work/calls-5.py" $((5 * mb)) 'async def f(): pass\nx = [' 'f(a), ' ']\n'
+generate "$work/calls-10.py" $((10 * mb)) 'async def f(): pass\nx = [' 'f(a), ' ']\n'
 
 check "50 MB string on one line (py)" "$work/string-line.py" 4
 check "50 MB string on one line (swift)" "$work/string-line.swift" 4
@@ -157,8 +158,8 @@ check "ordinary code, 50 MB (swift)" "$work/code-50.swift" 32
 check "calls on one line, 5 MB (py)" "$work/calls-5.py" 80
 check "calls on one line, 10 MB (py)" "$work/calls-10.py" 80
 if [[ $full == 1 ]]; then
-  generate "$work/calls-50.py" $((50 * mb)) 'x = [' 'f(a), ' ']\n'
-  generate "$work/calls-50.swift" $((50 * mb)) 'let x = [' 'f(a), ' ']\n'
+  generate "$work/calls-50.py" $((50 * mb)) 'async def f(): pass\nx = [' 'f(a), ' ']\n'
+  generate "$work/calls-50.swift" $((50 * mb)) 'func f() async {}\nlet x = [' 'f(a), ' ']\n'
   check "calls on one line, 50 MB (py)" "$work/calls-50.py" 80
   check "calls on one line, 50 MB (swift)" "$work/calls-50.swift" 80
 fi
