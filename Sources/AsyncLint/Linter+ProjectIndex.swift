@@ -81,6 +81,7 @@ extension Linter {
         // and so the chains follow it.
         if askedAny {
             summaries.sort { $0.sourceIndex < $1.sourceIndex }
+            index = makeIndex([])   // the round's tables go before the final ones are built
             index = makeIndex(summaries)
         }
         let found = index.findings()

@@ -148,9 +148,9 @@ public struct Linter: Sendable {
         guard let workingDirectory = options.workingDirectory.map({ PathText.absolute($0, workingDirectory: "/") })
                 ?? FileSystem.currentDirectory() else { throw .noWorkingDirectory }
         let baseline = try Self.readBaseline(options.baselinePath, workingDirectory: workingDirectory)
-        if ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1" {
-            FileHandle.standardError.write(Data("start: \(DispatchTime.now().uptimeNanoseconds / 1_000_000) ms since boot\n".utf8))
-        }
+        // `ASYNCLINT_TRACE_INDEX=1`: the file phase's and the index rounds' times on stderr.
+        let trace = ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1"
+        let started = DispatchTime.now().uptimeNanoseconds
         let discovery = FileDiscovery(workingDirectory: workingDirectory, excludeGlobs: options.excludes)
             .discover(options.paths.isEmpty ? ["."] : options.paths)
         // Each file's nearest configuration (or --config's), resolved once per directory.
@@ -218,8 +218,9 @@ public struct Linter: Sendable {
             return .checked(findings, lines, unused(), summary, parseNote: Self.parseNote(tree, path: file.displayPath))
         }
 
-        if ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1" {
-            FileHandle.standardError.write(Data("files mapped: \(DispatchTime.now().uptimeNanoseconds / 1_000_000) ms since boot\n".utf8))
+        if trace {
+            let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            FileHandle.standardError.write(Data("files read, scanned and checked: \(files.count) in \(elapsed) ms\n".utf8))
         }
         var findings: [Finding] = []
         var sourceLines = SourceLines()
@@ -252,9 +253,6 @@ public struct Linter: Sendable {
         }
         outcomes = []   // their scans now live in `universe`
         if usesProjectIndex {
-            if ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1" {
-                FileHandle.standardError.write(Data("files read, scanned and checked: \(DispatchTime.now().uptimeNanoseconds / 1_000_000) ms since boot\n".utf8))
-            }
             let project = projectFindings(summaries, universe: universe, files: files, configured: configured,
                                           modules: packages, jobs: options.jobs)
             findings += project.findings
