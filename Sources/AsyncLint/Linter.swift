@@ -182,17 +182,21 @@ public struct Linter: Sendable {
                 return suppressions.unused.map { FileNote(path: file.displayPath, message: "\($0.line): unused suppression `\($0.text)`: it silenced nothing") }
             }
             let module = usesProjectIndex ? packages.module(of: file) : ""
+            // Without a byte ≥ 0x80 the file is valid UTF-8: the scan saw every byte already.
+            var mayBeInvalidUTF8 = true
             if prefilters && !suppressions.skipFile {
                 let scan = SourceScan.scan(bytes, language: file.language,
                                            vocabulary: settings.catalogue.map(ScanVocabulary.init) ?? vocabulary,
                                            indexFacts: usesProjectIndex)
+                mayBeInvalidUTF8 = scan.hasNonASCII
                 if !scan.mayHaveFindings {
                     let note = scan.hasNonASCII ? Self.invalidUTF8Note(bytes, path: file.displayPath) : nil
                     // What the index may need of it, made here, on all cores.
                     return .unparsed(usesProjectIndex ? UnparsedFile(scan, of: file, module: module) : nil, unused(), note: note)
                 }
             }
-            let tree = suppressions.skipFile ? FrontEnds.parse([], language: file.language) : Self.parse(bytes, language: file.language)
+            let tree = suppressions.skipFile ? FrontEnds.parse([], language: file.language)
+                : Self.parse(bytes, language: file.language, checkingUTF8: mayBeInvalidUTF8)
             // Suppressions first, selection second: a `noqa` for a rule left out of this run
             // still counts as used. Pass 1's summary comes from the same job, so the tree is
             // still dropped right after.
@@ -297,16 +301,22 @@ public struct Linter: Sendable {
     /// hear that the file is not what it claims to be.
     static func invalidUTF8Note(_ bytes: [UInt8], path: String) -> FileNote? {
         guard let offset = firstInvalidUTF8Offset(bytes) else { return nil }
-        let at = LineMap(source: bytes).location(ofByte: offset)
-        return FileNote(path: path, message: "\(at.line):\(at.column): invalid UTF-8 (read as U+FFFD); the rest of the file was still checked")
+        return partlyUnderstood(path, at: LineMap(source: bytes).location(ofByte: offset), Self.invalidUTF8)
+    }
+
+    static let invalidUTF8 = "invalid UTF-8 (read as U+FFFD)"
+
+    /// The note for a file analysed in spite of a problem at `at`.
+    static func partlyUnderstood(_ path: String, at: SourceLocation, _ what: String) -> FileNote {
+        FileNote(path: path, message: "\(at.line):\(at.column): \(what); the rest of the file was still checked")
     }
 
     /// Parses, and records invalid UTF-8 as a parse problem: the front ends read it as U+FFFD
     /// and go on, but the user should hear that the file is not what it claims to be.
-    static func parse(_ bytes: [UInt8], language: SourceLanguage) -> SyntaxTree {
+    static func parse(_ bytes: [UInt8], language: SourceLanguage, checkingUTF8: Bool = true) -> SyntaxTree {
         var tree = FrontEnds.parse(bytes, language: language)
-        if let offset = firstInvalidUTF8Offset(bytes) {
-            tree.addProblem(at: offset, "invalid UTF-8 (read as U+FFFD)")
+        if checkingUTF8, let offset = firstInvalidUTF8Offset(bytes) {
+            tree.addProblem(at: offset, invalidUTF8)
         }
         return tree
     }
@@ -318,6 +328,6 @@ public struct Linter: Sendable {
         guard let first = tree.problems.min(by: { $0.start < $1.start }) else { return nil }
         let at = tree.lineMap.location(ofByte: Int(first.start))
         let more = tree.problems.count > 1 ? " (and \(tree.problems.count - 1) more parse problem\(tree.problems.count == 2 ? "" : "s"))" : ""
-        return FileNote(path: path, message: "\(at.line):\(at.column): \(first.message)\(more); the rest of the file was still checked")
+        return partlyUnderstood(path, at: at, first.message + more)
     }
 }

@@ -87,7 +87,7 @@ import Testing
                 let text = Self.wrap(Self.shapes(python: python, n: n).first { $0.0 == label }!.1, python: python)
                 let bytes = Array(text.utf8)
                 let tree = python ? PythonParser.parse(bytes) : SwiftParser.parse(bytes)
-                problems = treeProblems(tree, sourceCount: bytes.count)
+                problems = tree.structuralProblems(sourceCount: bytes.count)
             }
             #expect(problems.isEmpty, "\(label): \(problems)")
             #expect(large <= 3 * small + 0.25, "\(label): \(small) s for 20,000, \(large) s for 40,000")

@@ -71,27 +71,4 @@ func expectLinear(_ label: String, size: Int, _ work: (Int) throws -> Void) reth
     return (small, large)
 }
 
-/// The tree invariants the fuzz targets check (Fuzz/Sources/FuzzSupport), without recursion.
-func treeProblems(_ tree: SyntaxTree, sourceCount: Int) -> [String] {
-    var problems: [String] = []
-    let count = Int32(truncatingIfNeeded: sourceCount)
-    if tree.nodes.isEmpty || tree.kind(tree.root) != .module { return ["no module root"] }
-    for index in tree.allNodes where problems.count < 5 {
-        let id = NodeID(index)
-        let node = tree[id]
-        if !(node.start >= 0 && node.start <= node.end && node.end <= count) {
-            problems.append("node \(index) \(node.kind) [\(node.start), \(node.end)) outside \(count) bytes")
-        }
-        var previous = node.start
-        for child in tree.children(id) {
-            let c = tree[child]
-            if c.parent != id || c.start < node.start || c.end > node.end || c.start < previous {
-                problems.append("child \(child.raw) \(c.kind) [\(c.start), \(c.end)) of \(index) \(node.kind) [\(node.start), \(node.end))")
-            }
-            previous = c.start
-        }
-    }
-    return problems
-}
-
 let asyncPythonPrelude = "import time\nasync def handler():\n"

@@ -28,32 +28,9 @@ func render(_ tree: SyntaxTree, _ id: NodeID) -> String {
 func parse(_ text: String) -> SyntaxTree {
     let bytes = Array(text.utf8)
     let tree = SwiftParser.parse(bytes)
-    let broken = wellFormednessProblems(tree, sourceCount: bytes.count)
+    let broken = tree.structuralProblems(sourceCount: bytes.count)
     #expect(broken.isEmpty, "\(broken)")
     return tree
-}
-
-/// The tree's structural invariants: a module root, every range inside the source and not
-/// inverted, children inside their parent, in source order, pointing back at it.
-func wellFormednessProblems(_ tree: SyntaxTree, sourceCount: Int) -> [String] {
-    var problems: [String] = []
-    if tree.nodes.isEmpty || tree.kind(tree.root) != .module { return ["no module root"] }
-    for index in tree.allNodes where problems.count < 5 {
-        let id = NodeID(index)
-        let node = tree[id]
-        if !(node.start >= 0 && node.start <= node.end && Int(node.end) <= sourceCount) {
-            problems.append("node \(index) \(node.kind) [\(node.start), \(node.end)) outside \(sourceCount)")
-        }
-        var previous = node.start
-        for child in tree.children(id) {
-            let c = tree[child]
-            if c.parent != id || c.start < node.start || c.end > node.end || c.start < previous {
-                problems.append("child \(child.raw) \(c.kind) [\(c.start), \(c.end)) of \(index) \(node.kind) [\(node.start), \(node.end))")
-            }
-            previous = c.start
-        }
-    }
-    return problems
 }
 
 /// The rendering of the module's statements.
@@ -431,7 +408,7 @@ func callees(_ text: String) -> [String] {
         for name in files {
             let source = try [UInt8](Data(contentsOf: dir.appendingPathComponent(name)))
             let whole = SwiftParser.parse(source)
-            #expect(wellFormednessProblems(whole, sourceCount: source.count).isEmpty, "\(name)")
+            #expect(whole.structuralProblems(sourceCount: source.count).isEmpty, "\(name)")
             for round in 0..<150 {
                 var m = source
                 let a = next(m.count), b = min(m.count, a + next(200))
@@ -444,7 +421,7 @@ func callees(_ text: String) -> [String] {
                 default: m = Array(m[a..<b]) + Array(m[0..<a])
                 }
                 let tree = SwiftParser.parse(m)
-                let broken = wellFormednessProblems(tree, sourceCount: m.count)
+                let broken = tree.structuralProblems(sourceCount: m.count)
                 #expect(broken.isEmpty, "\(name) round \(round): \(broken)")
             }
         }

@@ -179,13 +179,7 @@ extension ProjectIndex {
     /// resolved again next round). Python names are resolved once per round.
     private func resolveForDemand(_ call: CallSite, in file: Int32,
                                   memo: inout [String: (callees: [FunctionRef], unsettled: Bool)]) -> ([FunctionRef], Bool, String?) {
-        let strings = summaries[Int(file)].strings
-        var key: String?
-        switch call.target {
-        case .qualified(let q): key = strings[Int(q)]
-        case .method(let owner, let name): key = strings[Int(owner)] + "\u{0}" + strings[Int(name)]
-        default: break
-        }
+        let key = cacheKey(call, in: file)
         if let key, let known = memo[key] { return (known.callees, known.unsettled, key) }
         let before = demand.events
         let callees = resolve(call, in: file)

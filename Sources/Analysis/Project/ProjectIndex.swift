@@ -153,17 +153,22 @@ public struct ProjectIndex {
     /// The project functions a call may mean; empty when it means none of them (a library call)
     /// or cannot be told (a protocol requirement).
     mutating func resolveCaching(_ call: CallSite, in file: Int32) -> [FunctionRef] {
-        let strings = summaries[Int(file)].strings
-        let key: String
-        switch call.target {
-        case .qualified(let q): key = strings[Int(q)]
-        case .method(let owner, let name): key = strings[Int(owner)] + "\u{0}" + strings[Int(name)]
-        default: return resolve(call, in: file)
-        }
+        guard let key = cacheKey(call, in: file) else { return resolve(call, in: file) }
         if let known = qualifiedCache[key] { return known }
         let found = resolve(call, in: file)
         qualifiedCache[key] = found
         return found
+    }
+
+    /// What a Python call's resolution depends on, as text (a name is called from many places);
+    /// nil for Swift calls, whose labels and enclosing type count too.
+    func cacheKey(_ call: CallSite, in file: Int32) -> String? {
+        let strings = summaries[Int(file)].strings
+        switch call.target {
+        case .qualified(let q): return strings[Int(q)]
+        case .method(let owner, let name): return strings[Int(owner)] + "\u{0}" + strings[Int(name)]
+        default: return nil
+        }
     }
 
     func resolve(_ call: CallSite, in file: Int32) -> [FunctionRef] {

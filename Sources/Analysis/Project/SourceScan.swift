@@ -425,10 +425,8 @@ private struct Scanner {
             note(start: start, end: end)
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        guard ByteClass.table[Int(bytes[i])] == 1 else { return nil }
         let start = i
-        while i < bytes.count && ByteClass.table[Int(bytes[i])] != 0 { i += 1 }
-        note(start: start, end: i)
+        guard skipIdentifier() else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     }
 
