@@ -16,7 +16,7 @@ extension Linter {
     func projectFindings(_ parsed: [FileSummary], universe: ProjectUniverse, files: [SourceFile],
                          configured: ConfiguredFiles, modules: PackageMarkers, jobs: Int)
         -> (findings: [Finding], lines: SourceLines) {
-        var summaries = parsed
+        var summaryCount = parsed.count
         let catalogue = self.catalogue
         let traceIndex = ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1"
         func trace(_ line: @autoclosure () -> String) {
@@ -29,17 +29,17 @@ extension Linter {
                          safeFunctions: safeFunctions + configured.safeFunctions, universe: universe)
         }
         var started = DispatchTime.now().uptimeNanoseconds
-        var index = makeIndex(summaries)
+        var index = makeIndex(parsed)
         var wanted = index.filesToLoad(coroutineCallers: false)
-        trace("project index: \(summaries.count) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
+        trace("project index: \(summaryCount) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
         // The first round also asks which unparsed files may call a coroutine function (AL202);
         // that question takes one core while the other cores parse what the walk asked for.
         var callers = index.coroutineCallers
-        var askedAny = false
         while true {
             for i in wanted { trace("  asks for \(files[Int(i)].displayPath)") }
             let asked = wanted
             let question = callers
+            let parseStarted = DispatchTime.now().uptimeNanoseconds
             let results = ParallelWork.map(count: asked.count + 1, jobs: jobs) { k -> LoadResult in
                 if k == 0 { return .callers(question.files()) }
                 let i = Int(asked[k - 1])
@@ -66,24 +66,19 @@ extension Linter {
                 }
             }
             callers = CoroutineCallers.none
+            trace("  parsed and summarized \(asked.count) files\(question.isNone ? "" : ", answered which files may call a coroutine (\(callerFiles.count))") in \(milliseconds(since: parseStarted)) ms")
             started = DispatchTime.now().uptimeNanoseconds
             if !more.isEmpty {
-                askedAny = true
-                summaries += more
+                summaryCount += more.count
                 index.add(more)
             }
             wanted = Array(Set(index.filesToLoad(coroutineCallers: false) + callerFiles).subtracting(index.loaded)).sorted()
-            trace("project index: \(summaries.count) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
+            trace("project index: \(summaryCount) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
             if wanted.isEmpty { break }
         }
         started = DispatchTime.now().uptimeNanoseconds
-        // File order, as if every file had been summarized at once: the tables' candidate lists
-        // and so the chains follow it.
-        if askedAny {
-            summaries.sort { $0.sourceIndex < $1.sourceIndex }
-            index = makeIndex([])   // the round's tables go before the final ones are built
-            index = makeIndex(summaries)
-        }
+        // The index keeps its tables in file order whatever order the rounds added files in, so
+        // its findings are those of an index built from every summary at once.
         let found = index.findings()
         trace("project index: findings (\(milliseconds(since: started)) ms)")
         if found.isEmpty { return ([], SourceLines()) }

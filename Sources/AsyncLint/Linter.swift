@@ -262,6 +262,10 @@ public struct Linter: Sendable {
             findings += project.findings
             sourceLines.merge(project.lines)
         }
+        if trace {
+            let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            FileHandle.standardError.write(Data("all findings made: \(elapsed) ms after discovery began\n".utf8))
+        }
         var report = LintReport(findings: findings, errors: errors, notes: notes, filesChecked: filesChecked,
                                 sourceLines: sourceLines)
         report.unusedSuppressions = unusedSuppressions

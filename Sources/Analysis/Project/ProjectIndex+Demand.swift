@@ -20,13 +20,15 @@ public struct ProjectUniverse: Sendable {
     public var isEmpty: Bool { pythonModules.isEmpty && swiftFunctionFiles.isEmpty && pythonFiles.isEmpty }
 }
 
-/// A Python file known only from its scan.
+/// A Python file known only from its scan, reduced (on the worker that scanned it) to the
+/// hashes the index's questions compare: the serial rounds then hash no string of the thousands
+/// of files that are never parsed. A hash collision can only make a file look as if it might
+/// matter, so it can only add a file to parse, never lose a finding.
 public struct ScannedPythonFile: Sendable {
-    public var module: String
-    /// What its imports bind: bound name (`*` for a star import) → absolute qualified name, and
-    /// whether a `from … import` made the binding.
-    public var bindings: [(bound: String, target: String, fromImport: Bool)]
-    public var classes: [ScannedClass]
+    /// What its imports bind (see `ScannedBinding`).
+    var bindings: [ScannedBinding]
+    /// Its `class Name(Base, …)` headers (see `ScannedClassHeader`).
+    var classes: [ScannedClassHeader]
     /// See `SourceScan.statementCalls`.
     public var statementCalls: [UInt64]
     /// The names (`WordHash`, sorted) it defines with `def` or `class` or binds by an import.
@@ -35,35 +37,47 @@ public struct ScannedPythonFile: Sendable {
     var bindsAnyName: Bool
 
     public init(module: String, isPackage: Bool, scan: SourceScan) {
-        self.module = module
-        self.classes = scan.classes
         self.statementCalls = scan.statementCalls
-        var bindings: [(bound: String, target: String, fromImport: Bool)] = []
+        // bound name (`*` for a star import) → absolute qualified name, and whether a
+        // `from … import` made the binding.
+        var named: [(bound: String, target: String, fromImport: Bool)] = []
         for item in scan.imports {
             if let from = item.module {
                 guard let base = ProjectLayout.absoluteModule(from, from: module, isPackage: isPackage) else { continue }
                 if item.name == "*" {
-                    bindings.append(("*", base, true))
+                    named.append(("*", base, true))
                 } else {
-                    bindings.append((item.alias ?? item.name, base.isEmpty ? item.name : base + "." + item.name, true))
+                    named.append((item.alias ?? item.name, base.isEmpty ? item.name : base + "." + item.name, true))
                 }
             } else if let alias = item.alias {
-                bindings.append((alias, item.name, false))
+                named.append((alias, item.name, false))
             } else {
                 // `import a.b.c` binds `a`.
                 let first = item.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? item.name
-                bindings.append((first, first, false))
+                named.append((first, first, false))
             }
         }
-        self.bindings = bindings
+        self.bindings = named.map { binding in
+            ScannedBinding(bound: WordHash.of(binding.bound), isStar: binding.bound == "*", fromImport: binding.fromImport,
+                           alias: DottedName(ProjectIndex.joined(module, binding.bound)), target: DottedName(binding.target))
+        }
+        self.classes = scan.classes.map { cls in
+            var bases: [UInt64] = []
+            for base in cls.bases {
+                bases.append(DottedName(base).last)
+                // `from m import Base as B; class C(B)`: B is Base.
+                for binding in named where binding.bound == base { bases.append(DottedName(binding.target).last) }
+            }
+            return ScannedClassHeader(name: WordHash.of(cls.name), bases: bases)
+        }
         var names = scan.functionNames.map(WordHash.of) + scan.classes.map { WordHash.of($0.name) }
-        names += bindings.map { WordHash.of($0.bound) }
+        names += bindings.map(\.bound)
         names.sort()
         var unique: [UInt64] = []
         unique.reserveCapacity(names.count)
         for name in names where unique.last != name { unique.append(name) }
         self.definedNames = unique
-        self.bindsAnyName = bindings.contains { $0.bound == "*" }
+        self.bindsAnyName = bindings.contains(where: \.isStar)
     }
 
     /// Whether the module may define or import a name with this `WordHash`.
@@ -83,6 +97,60 @@ public struct ScannedPythonFile: Sendable {
             if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
         }
         return lo < sorted.count && sorted[lo] == value
+    }
+}
+
+/// A binding an import statement of an unparsed file makes, as hashes.
+struct ScannedBinding: Sendable {
+    /// `WordHash` of the bound name.
+    var bound: UInt64
+    /// `from x import *`.
+    var isStar: Bool
+    var fromImport: Bool
+    /// The name it gives in its module (`module.bound`).
+    var alias: DottedName
+    /// The absolute qualified name it binds.
+    var target: DottedName
+}
+
+/// A class header of an unparsed file, as hashes: its name, and the last names of its bases
+/// (and of what a base's name was imported as).
+struct ScannedClassHeader: Sendable {
+    var name: UInt64
+    var bases: [UInt64]
+}
+
+/// A dotted name (`pkg.client.fetch`) as the hashes the coroutine-caller question compares:
+/// the whole (FNV-1a over its bytes, the same as `WordHash.of`), its last name, and the same
+/// two of its parent (`pkg.client`, `client`) when it has a dot.
+struct DottedName: Sendable {
+    var full: UInt64
+    var last: UInt64
+    var parent: UInt64
+    var parentLast: UInt64
+    var hasParent: Bool
+
+    init(_ text: String) {
+        var full = WordHash.seed, part = WordHash.seed, previousPart = WordHash.seed
+        var beforeLastDot = WordHash.seed
+        var dots = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                beforeLastDot = full
+                previousPart = part
+                part = WordHash.seed
+                dots += 1
+            } else {
+                part = WordHash.step(part, byte)
+            }
+            full = WordHash.step(full, byte)
+        }
+        self.full = full
+        self.last = dots == 0 ? full : part
+        self.hasParent = dots > 0
+        self.parent = beforeLastDot
+        // The parent's last name is the whole parent when it has no dot itself.
+        self.parentLast = previousPart
     }
 }
 
@@ -273,21 +341,26 @@ public struct CoroutineCallers: Sendable {
     /// The question once it has been asked: no file.
     public static let none = CoroutineCallers(summaries: [], universe: ProjectUniverse(), loaded: [])
 
+    /// Whether this is `none` (the question was asked already).
+    public var isNone: Bool { summaries.isEmpty && universe.isEmpty }
+
 
     /// Unparsed Python files that may call a project coroutine function as a statement: those
     /// with an import through which a coroutine function can be named (`CoroutineNames`) and
     /// that hold a name it would be called by as a word, and those with a class that inherits a
     /// coroutine method (by class name) and hold the method's name. Approximations only ever
-    /// add files.
+    /// add files. Names are compared by their hashes (`DottedName`), made for the unparsed
+    /// files on the workers that scanned them.
     public func files() -> [Int32] {
         guard !universe.pythonFiles.isEmpty else { return [] }
-        var coroutines: Set<String> = []
-        var methodsByClass: [String: Set<String>] = [:]
+        var coroutines: [DottedName] = []
+        var methodsByClass: [UInt64: Set<UInt64>] = [:]
         for summary in summaries where summary.language == .python {
             for function in summary.functions where function.isCoroutine {
-                coroutines.insert(summary.string(function.qualifiedName))
+                coroutines.append(DottedName(summary.string(function.qualifiedName)))
                 if let owner = function.owner {
-                    methodsByClass[ProjectIndex.lastPart(summary.string(owner)), default: []].insert(summary.string(function.name))
+                    methodsByClass[DottedName(summary.string(owner)).last, default: []]
+                        .insert(WordHash.of(summary.string(function.name)))
                 }
             }
         }
@@ -300,22 +373,22 @@ public struct CoroutineCallers: Sendable {
             var importsOne = scanned.statementCalls.contains(where: names.pairs.contains)
             if !importsOne {
                 importsOne = scanned.bindings.contains { binding in
-                    if binding.bound == "*" {
+                    if binding.isStar {
                         // The names below the module are bound: they are called bare.
-                        return names.children[binding.target]?.contains { scanned.mayCallAsStatement(hash: $0) } ?? false
+                        return names.children[binding.target.full]?.contains { scanned.mayCallAsStatement(hash: $0) } ?? false
                     }
-                    let bound = WordHash.of(binding.bound)
                     // `fetch()` after `from m import fetch`.
-                    if names.isCoroutine(binding.target) && scanned.mayCallAsStatement(hash: bound) { return true }
+                    if names.isCoroutine(binding.target) && scanned.mayCallAsStatement(hash: binding.bound) { return true }
                     // `m.fetch()` after `import pkg.m as m`.
-                    return names.children[binding.target]?.contains { scanned.mayCallAsStatement(hash: WordHash.pair(bound, $0)) } ?? false
+                    return names.children[binding.target.full]?.contains {
+                        scanned.mayCallAsStatement(hash: WordHash.pair(binding.bound, $0))
+                    } ?? false
                 }
             }
             let inheritsOne = !importsOne && scanned.classes.contains { cls in
                 inherited[cls.name]?.contains { method in
-                    let word = WordHash.of(method)
-                    return scanned.mayCallAsStatement(hash: WordHash.pair(Self.selfWord, word))
-                        || scanned.mayCallAsStatement(hash: WordHash.pair(Self.clsWord, word))
+                    scanned.mayCallAsStatement(hash: WordHash.pair(Self.selfWord, method))
+                        || scanned.mayCallAsStatement(hash: WordHash.pair(Self.clsWord, method))
                 } ?? false
             }
             if importsOne || inheritsOne { wanted.append(file) }
@@ -327,41 +400,37 @@ public struct CoroutineCallers: Sendable {
     /// follows a module's imports. Module aliases (`import asyncio` in a module makes
     /// `mod.asyncio.sleep` resolve) are left out: nobody calls a function that way, and every
     /// module that imports asyncio would otherwise lead to all of its coroutines.
-    private func importEdges() -> [(alias: String, target: String)] {
-        var edges: [(alias: String, target: String)] = []
+    private func importEdges() -> [(alias: DottedName, target: DottedName)] {
+        var edges: [(alias: DottedName, target: DottedName)] = []
         for summary in summaries where summary.language == .python {
             // The same id is the same text: `import x` binds x to x.
             for (bound, target) in summary.moduleImports where bound != target {
-                edges.append((ProjectIndex.joined(summary.module, summary.string(bound)), summary.string(target)))
+                edges.append((DottedName(ProjectIndex.joined(summary.module, summary.string(bound))),
+                              DottedName(summary.string(target))))
             }
         }
         for scanned in universe.pythonFiles.values {
-            for binding in scanned.bindings where binding.fromImport && binding.bound != "*" {
-                edges.append((ProjectIndex.joined(scanned.module, binding.bound), binding.target))
+            for binding in scanned.bindings where binding.fromImport && !binding.isStar {
+                edges.append((binding.alias, binding.target))
             }
         }
         return edges
     }
 
-    /// Coroutine methods by class name, inherited along the bases (by their last names) of the
-    /// summarized classes and of the unparsed files' class headers.
-    private func inheritedMethods(_ methodsByClass: [String: Set<String>]) -> [String: Set<String>] {
-        var subclasses: [String: [String]] = [:]
+    /// Coroutine methods (`WordHash` of the name) by class (`WordHash` of its last name),
+    /// inherited along the bases (by their last names) of the summarized classes and of the
+    /// unparsed files' class headers.
+    private func inheritedMethods(_ methodsByClass: [UInt64: Set<UInt64>]) -> [UInt64: Set<UInt64>] {
+        var subclasses: [UInt64: [UInt64]] = [:]
         for summary in summaries where summary.language == .python {
             for cls in summary.classes {
-                let name = ProjectIndex.lastPart(summary.string(cls.qualifiedName))
-                for base in cls.bases { subclasses[ProjectIndex.lastPart(summary.string(base)), default: []].append(name) }
+                let name = DottedName(summary.string(cls.qualifiedName)).last
+                for base in cls.bases { subclasses[DottedName(summary.string(base)).last, default: []].append(name) }
             }
         }
         for scanned in universe.pythonFiles.values {
             for cls in scanned.classes {
-                for base in cls.bases {
-                    subclasses[ProjectIndex.lastPart(base), default: []].append(cls.name)
-                    // `from m import Base as B; class C(B)`: B is Base.
-                    for binding in scanned.bindings where binding.bound == base {
-                        subclasses[ProjectIndex.lastPart(binding.target), default: []].append(cls.name)
-                    }
-                }
+                for base in cls.bases { subclasses[base, default: []].append(cls.name) }
             }
         }
         // Down the class graph from the classes that define coroutine methods; a class is
@@ -392,30 +461,28 @@ public struct CoroutineCallers: Sendable {
 /// import, that name (`aio.sleep(` after `import asyncio as aio`, `fetch(` after `from m import
 /// fetch`).
 struct CoroutineNames {
-    /// Per module or class (and each name another module imports it as): the last names
-    /// (`WordHash`) of the coroutine functions in it.
-    private(set) var children: [String: Set<UInt64>] = [:]
+    /// Per module or class (and each name another module imports it as), by `DottedName.full`:
+    /// the last names (`WordHash`) of the coroutine functions in it.
+    private(set) var children: [UInt64: Set<UInt64>] = [:]
     /// `WordHash.pair` of a container's last name and a coroutine's name in it.
     private(set) var pairs: Set<UInt64> = []
 
-    init(coroutines: Set<String>, edges: [(alias: String, target: String)]) {
-        func split(_ name: String) -> (parent: String, last: String)? {
-            guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
-            return (String(name[..<dot]), String(name[name.utf8.index(after: dot)...]))
-        }
-        for name in coroutines {
-            guard let (parent, last) = split(name) else { continue }
-            children[parent, default: []].insert(WordHash.of(last))
+    init(coroutines: [DottedName], edges: [(alias: DottedName, target: DottedName)]) {
+        /// Each container's last name, for `pairs`.
+        var lastNames: [UInt64: UInt64] = [:]
+        for name in coroutines where name.hasParent {
+            children[name.parent, default: []].insert(name.last)
+            lastNames[name.parent] = name.parentLast
         }
         // `from .client import fetch as get` in `pkg` makes `pkg.get` a coroutine function too,
         // and `from aiohttp import web` in `m` makes `m.web` hold what `aiohttp.web` holds. A
         // worklist over the containers that gained names follows chains of re-exports; only the
         // edges that lead from such a container are looked at.
-        var byTarget: [String: [Int]] = [:]
-        var byTargetParent: [String: [(edge: Int, last: UInt64)]] = [:]
+        var byTarget: [UInt64: [Int]] = [:]
+        var byTargetParent: [UInt64: [Int]] = [:]
         for (e, edge) in edges.enumerated() {
-            byTarget[edge.target, default: []].append(e)
-            if let (parent, last) = split(edge.target) { byTargetParent[parent, default: []].append((e, WordHash.of(last))) }
+            byTarget[edge.target.full, default: []].append(e)
+            if edge.target.hasParent { byTargetParent[edge.target.parent, default: []].append(e) }
         }
         var pending = Array(children.keys)
         var steps = 0
@@ -424,24 +491,26 @@ struct CoroutineNames {
             guard let held = children[container] else { continue }
             for e in byTarget[container] ?? [] {
                 let alias = edges[e].alias
-                let before = children[alias]?.count ?? 0
-                children[alias, default: []].formUnion(held)
-                if children[alias]!.count != before { pending.append(alias) }
+                let before = children[alias.full]?.count ?? 0
+                children[alias.full, default: []].formUnion(held)
+                lastNames[alias.full] = alias.last
+                if children[alias.full]!.count != before { pending.append(alias.full) }
             }
-            for (e, last) in byTargetParent[container] ?? [] where held.contains(last) {
-                guard let (parent, aliasLast) = split(edges[e].alias) else { continue }
-                if children[parent, default: []].insert(WordHash.of(aliasLast)).inserted { pending.append(parent) }
+            for e in byTargetParent[container] ?? [] where held.contains(edges[e].target.last) {
+                let alias = edges[e].alias
+                guard alias.hasParent else { continue }
+                lastNames[alias.parent] = alias.parentLast
+                if children[alias.parent, default: []].insert(alias.last).inserted { pending.append(alias.parent) }
             }
         }
         for (container, names) in children {
-            let last = WordHash.of(ProjectIndex.lastPart(container))
+            let last = lastNames[container] ?? container
             for name in names { pairs.insert(WordHash.pair(last, name)) }
         }
     }
 
     /// Whether the qualified name is (an alias of) a coroutine function.
-    func isCoroutine(_ name: String) -> Bool {
-        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        return children[String(name[..<dot])]?.contains(WordHash.of(String(name[name.utf8.index(after: dot)...]))) ?? false
+    func isCoroutine(_ name: DottedName) -> Bool {
+        name.hasParent && children[name.parent]?.contains(name.last) ?? false
     }
 }

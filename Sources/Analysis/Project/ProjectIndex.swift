@@ -79,9 +79,10 @@ public struct ProjectIndex {
 
     // MARK: Tables
 
-    /// Summaries of more files (those `filesToLoad` asked for). Lists of candidates are then no
-    /// longer in file order, which only `findings()`'s chains would notice: the driver builds
-    /// its last index afresh from the sorted summaries.
+    /// Summaries of more files (those `filesToLoad` asked for). They may come in any order:
+    /// every list of candidates is kept in file order (`sourceIndex`) and the fixpoint and the
+    /// findings visit the files in that order, so the chains are those of an index built from
+    /// every summary at once.
     public mutating func add(_ more: [FileSummary]) {
         let start = summaries.count
         summaries += more
@@ -92,6 +93,10 @@ public struct ProjectIndex {
 
     private mutating func buildTables(from start: Int = 0) {
         if start == 0 { swiftProtocols = universe.swiftProtocols }
+        let order = summaries.map(\.sourceIndex)
+        func appendInFileOrder(_ ref: FunctionRef, to list: inout [FunctionRef]) {
+            Self.insertInFileOrder(ref, into: &list, sourceIndex: order)
+        }
         for f in start..<summaries.count {
             let summary = summaries[f]
             let file = Int32(f)
@@ -102,8 +107,8 @@ public struct ProjectIndex {
                     pythonModuleSource[summary.module] = summary.sourceIndex
                 }
                 for (i, function) in summary.functions.enumerated() {
-                    pythonFunctions[summary.string(function.qualifiedName), default: []]
-                        .append(FunctionRef(file: file, function: Int32(i)))
+                    appendInFileOrder(FunctionRef(file: file, function: Int32(i)),
+                                      to: &pythonFunctions[summary.string(function.qualifiedName), default: []])
                 }
                 for cls in summary.classes {
                     let name = summary.string(cls.qualifiedName)
@@ -118,12 +123,34 @@ public struct ProjectIndex {
                     let ref = FunctionRef(file: file, function: Int32(i))
                     let name = summary.string(function.name)
                     if let owner = function.owner {
-                        swiftMembers[summary.string(owner) + "." + name, default: []].append(ref)
+                        appendInFileOrder(ref, to: &swiftMembers[summary.string(owner) + "." + name, default: []])
                     } else {
-                        swiftFreeFunctions[name, default: []].append(ref)
+                        appendInFileOrder(ref, to: &swiftFreeFunctions[name, default: []])
                     }
                 }
             }
+        }
+    }
+
+    /// Inserts behind every candidate of an earlier file (or an earlier function of the same
+    /// file): files mostly arrive in order, so this is mostly an append.
+    static func insertInFileOrder(_ ref: FunctionRef, into list: inout [FunctionRef], sourceIndex: [Int32]) {
+        func precedes(_ a: FunctionRef, _ b: FunctionRef) -> Bool {
+            let ka = sourceIndex[Int(a.file)], kb = sourceIndex[Int(b.file)]
+            if ka != kb { return ka < kb }
+            return a.file != b.file ? a.file < b.file : a.function < b.function
+        }
+        var k = list.count
+        while k > 0 && precedes(ref, list[k - 1]) { k -= 1 }
+        list.insert(ref, at: k)
+    }
+
+    /// Positions in `summaries` in file order (`sourceIndex`, then position): the order an index
+    /// built from every summary at once would visit them in.
+    func fileOrder() -> [Int] {
+        summaries.indices.sorted { a, b in
+            let ka = summaries[a].sourceIndex, kb = summaries[b].sourceIndex
+            return ka != kb ? ka < kb : a < b
         }
     }
 
@@ -296,7 +323,9 @@ public struct ProjectIndex {
         blockingComputed = true
         var callersByName: [String: [(file: Int32, call: Int32)]] = [:]
         var worklist: [FunctionRef] = []
-        for (f, summary) in summaries.enumerated() {
+        let order = fileOrder()
+        for f in order {
+            let summary = summaries[f]
             let file = Int32(f)
             for (i, function) in summary.functions.enumerated() where !function.isAsync {
                 let ref = FunctionRef(file: file, function: Int32(i))
@@ -342,7 +371,9 @@ public struct ProjectIndex {
         for summary in summaries where summary.language == .python {
             for function in summary.functions where function.isCoroutine { coroutineNames.insert(summary.strings[Int(function.name)]) }
         }
-        for (f, summary) in summaries.enumerated() {
+        resolvedCandidates = Array(repeating: [:], count: summaries.count)
+        for f in order {
+            let summary = summaries[f]
             var candidates: [Int32: [FunctionRef]] = [:]
             for (c, call) in summary.calls.enumerated() {
                 let name = summary.strings[Int(call.name)]
@@ -351,7 +382,7 @@ public struct ProjectIndex {
                 let callees = resolveCaching(call, in: Int32(f))
                 if !callees.isEmpty { candidates[Int32(c)] = callees }
             }
-            resolvedCandidates.append(candidates)
+            resolvedCandidates[f] = candidates
         }
     }
 
@@ -407,7 +438,8 @@ public struct ProjectIndex {
         var found: [Finding] = []
         let helperRule = catalogue.rule(code: "AL110")
         let awaitRule = catalogue.rule(code: "AL202")
-        for (f, summary) in summaries.enumerated() {
+        for f in fileOrder() {
+            let summary = summaries[f]
             let file = Int32(f)
             for (c, callees) in resolvedCandidates[f] {
                 let call = summary.calls[Int(c)]
