@@ -33,6 +33,11 @@ public struct ScannedPythonFile: Sendable {
     public var statementCalls: [UInt64]
     /// The names (`WordHash`, sorted) it defines with `def` or `class` or binds by an import.
     var definedNames: [UInt64]
+    /// The names (`WordHash`, sorted) it defines with `def` or binds by an import: what a
+    /// function called through the module can be.
+    var definedCallables: [UInt64]
+    /// The names (`WordHash`, sorted) of its classes.
+    var classNames: [UInt64]
     /// It has a star import (`from x import *`): it may bind any name.
     var bindsAnyName: Bool
 
@@ -70,14 +75,31 @@ public struct ScannedPythonFile: Sendable {
             }
             return ScannedClassHeader(name: WordHash.of(cls.name), bases: bases)
         }
-        var names = scan.functionNames.map(WordHash.of) + scan.classes.map { WordHash.of($0.name) }
-        names += bindings.map(\.bound)
-        names.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(names.count)
-        for name in names where unique.last != name { unique.append(name) }
-        self.definedNames = unique
+        let classNames = Self.sortedUnique(scan.classes.map { WordHash.of($0.name) })
+        let callables = Self.sortedUnique(scan.functionNames.map(WordHash.of) + bindings.map(\.bound))
+        self.classNames = classNames
+        self.definedCallables = callables
+        self.definedNames = Self.sortedUnique(callables + classNames)
         self.bindsAnyName = bindings.contains(where: \.isStar)
+    }
+
+    static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
+        var values = values
+        values.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(values.count)
+        for value in values where unique.last != value { unique.append(value) }
+        return unique
+    }
+
+    /// Whether the module may define (`def`) or import a name with this `WordHash`.
+    func mayDefineCallable(hash: UInt64) -> Bool {
+        bindsAnyName || Self.sortedContains(definedCallables, hash)
+    }
+
+    /// Whether the module may define a class with this `WordHash` as its name.
+    func mayDefineClass(hash: UInt64) -> Bool {
+        Self.sortedContains(classNames, hash)
     }
 
     /// Whether the module may define or import a name with this `WordHash`.
@@ -271,26 +293,45 @@ extension ProjectIndex {
     /// with that may define (`def`, `class`) or import the name's next part or its last one. A
     /// class called as a constructor (`methods.SendMessage(...)`) thus loads the package that
     /// re-exports it but not the module that defines it.
-    func demandPythonModules(containing qualified: String) {
+    ///
+    /// With `calling`, the name is that of a called function (`resolvePython`), which reads only
+    /// the longest module it starts with (an index of every file stops there too): that module
+    /// is asked for when it may define or import the function (a class is no function: the call
+    /// constructs it) or, for `module.Class.method`, the next part; a shorter one only when it
+    /// may define a class named by its next part (a method's qualified name runs through it).
+    func demandPythonModules(containing qualified: String, calling: Bool = false) {
         guard !universe.pythonModules.isEmpty else { return }
         let last = WordHash.of(Self.lastPart(qualified))
-        var index = qualified.startIndex
-        while let dot = qualified.utf8[index...].firstIndex(of: UInt8(ascii: ".")) {
-            if let files = universe.pythonModules[String(qualified[..<dot])] {
-                let afterDot = qualified.utf8.index(after: dot)
-                var next = WordHash.seed
-                for byte in qualified.utf8[afterDot...] {
-                    if byte == UInt8(ascii: ".") { break }
-                    next = WordHash.step(next, byte)
-                }
-                for file in files where !loaded.contains(file) {
-                    if let scanned = universe.pythonFiles[file], !scanned.mayDefine(hash: next), !scanned.mayDefine(hash: last) {
-                        continue
-                    }
-                    demand.need(file)
-                }
+        var longest = true
+        var end = qualified.utf8.endIndex
+        // From the longest prefix to the shortest.
+        while let dot = qualified.utf8[..<end].lastIndex(of: UInt8(ascii: ".")) {
+            defer { end = dot }
+            guard let files = universe.pythonModules[String(qualified[..<dot])] else { continue }
+            let afterDot = qualified.utf8.index(after: dot)
+            var next = WordHash.seed
+            var single = true
+            for byte in qualified.utf8[afterDot...] {
+                if byte == UInt8(ascii: ".") { single = false; break }
+                next = WordHash.step(next, byte)
             }
-            index = qualified.utf8.index(after: dot)
+            for file in files where !loaded.contains(file) {
+                if let scanned = universe.pythonFiles[file] {
+                    let mayMatter: Bool
+                    if !calling {
+                        mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)
+                    } else if !longest {
+                        mayMatter = scanned.mayDefineClass(hash: next)
+                    } else if single {
+                        mayMatter = scanned.mayDefineCallable(hash: next)
+                    } else {
+                        mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)
+                    }
+                    if !mayMatter { continue }
+                }
+                demand.need(file)
+            }
+            longest = false
         }
     }
 

@@ -231,7 +231,7 @@ public struct ProjectIndex {
     }
 
     private func resolvePython(_ q: String, depth: Int) -> [FunctionRef] {
-        demandPythonModules(containing: q)
+        demandPythonModules(containing: q, calling: true)
         if let found = pythonFunctions[q] { return found }
         guard depth < 8 else { return [] }
         // `pkg.read_file` where `pkg/__init__.py` says `from .helpers import read_file`.
@@ -247,6 +247,10 @@ public struct ProjectIndex {
                 }
                 return []
             }
+            // A module of the run not summarized: it imports nothing this name runs through
+            // (else `demandPythonModules` asked for it), and the longest module decides, as
+            // in an index of every file.
+            if universe.pythonModules[prefix] != nil { return [] }
             k -= 1
         }
         return []
