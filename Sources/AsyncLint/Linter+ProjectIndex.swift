@@ -15,7 +15,7 @@ extension Linter {
     /// nothing more. Each round adds at least one file, so the loop ends.
     func projectFindings(_ parsed: [FileSummary], universe: ProjectUniverse, files: [SourceFile],
                          configured: ConfiguredFiles, modules: PackageMarkers, jobs: Int)
-        -> (findings: [Finding], lines: SourceLines) {
+        -> (findings: [Finding], lines: SourceLines, filesParsed: Int) {
         var summaryCount = parsed.count
         let catalogue = self.catalogue
         let traceIndex = ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1"
@@ -81,7 +81,8 @@ extension Linter {
         // its findings are those of an index built from every summary at once.
         let found = index.findings()
         trace("project index: findings (\(milliseconds(since: started)) ms)")
-        if found.isEmpty { return ([], SourceLines()) }
+        let loadedCount = summaryCount - parsed.count
+        if found.isEmpty { return ([], SourceLines(), loadedCount) }
         // The trees are gone by now, so the few files that get such a finding are read once
         // more for their comments and lines.
         var fileIndex: [String: Int] = [:]
@@ -107,15 +108,18 @@ extension Linter {
                              text: lineMap.lineText(finding.range.start.line))
             }
         }
-        return (kept, lines)
+        return (kept, lines, loadedCount)
     }
 }
 
-/// The module each file belongs to (see `ProjectLayout`), with the file-system questions it
-/// takes answered once per directory: every Python file's module is needed, parsed or not.
+/// The module each file belongs to (see `ProjectLayout`). It depends only on the file's
+/// directory and name, so the file-system questions and the path arithmetic are done once per
+/// directory, here; every file's module is needed, parsed or not.
 struct PackageMarkers: Sendable {
-    /// `dir/__init__.py` and `root/Package.swift` paths asked about, and whether they exist.
-    private let exists: [String: Bool]
+    /// Python: per directory, the dotted package it is (`pkg.sub`; empty when it is none).
+    private let pythonPackages: [Substring: String]
+    /// Swift: per directory, the module of its files.
+    private let swiftModules: [Substring: String]
 
     init(_ files: [SourceFile]) {
         var exists: [String: Bool] = [:]
@@ -125,22 +129,40 @@ struct PackageMarkers: Sendable {
             exists[path] = answer
             return answer
         }
-        // Directories repeat from file to file: ask each once.
-        var seenDirectories: Set<Substring> = []
-        for file in files where file.language == .python {
-            guard let slash = file.absolutePath.lastIndex(of: "/") else { continue }
-            guard seenDirectories.insert(file.absolutePath[..<slash]).inserted else { continue }
-            _ = ProjectLayout.pythonModule(forFile: file.absolutePath, fileExists: probe)
+        var pythonPackages: [Substring: String] = [:]
+        var swiftModules: [Substring: String] = [:]
+        for file in files {
+            let directory = Self.directory(of: file.absolutePath)
+            switch file.language {
+            case .python:
+                guard pythonPackages[directory] == nil else { continue }
+                // `dir/__init__.py` is the package `dir` is.
+                pythonPackages[directory] = ProjectLayout.pythonModule(forFile: directory + "/__init__.py", fileExists: probe)
+            case .swift:
+                guard swiftModules[directory] == nil else { continue }
+                swiftModules[directory] = ProjectLayout.swiftModule(forFile: file.absolutePath, fileExists: probe)
+            }
         }
-        self.exists = exists
+        self.pythonPackages = pythonPackages
+        self.swiftModules = swiftModules
+    }
+
+    private static func directory(of path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return path[..<slash]
     }
 
     func module(of file: SourceFile) -> String {
+        let directory = Self.directory(of: file.absolutePath)
         switch file.language {
         case .python:
-            return ProjectLayout.pythonModule(forFile: file.absolutePath) { exists[$0] ?? FileSystem.exists($0) }
+            let package = pythonPackages[directory] ?? ""
+            let name = directory.isEmpty ? file.absolutePath[...] : file.absolutePath[file.absolutePath.utf8.index(after: directory.endIndex)...]
+            let stem = name.hasSuffix(".pyi") ? name.dropLast(4) : name.hasSuffix(".py") ? name.dropLast(3) : name
+            if stem == "__init__" { return package }
+            return package.isEmpty ? String(stem) : package + "." + stem
         case .swift:
-            return ProjectLayout.swiftModule(forFile: file.absolutePath, fileExists: FileSystem.exists)
+            return swiftModules[directory] ?? ""
         }
     }
 }

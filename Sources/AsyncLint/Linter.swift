@@ -233,11 +233,13 @@ public struct Linter: Sendable {
         var filesChecked = 0
         var unusedSuppressions: [FileNote] = []
         var summaries: [FileSummary] = []
+        var filesParsed = 0
         var universe = ProjectUniverse()
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
             case .checked(let fileFindings, let lines, let unused, let summary, let parseNote):
                 filesChecked += 1
+                filesParsed += 1
                 if let parseNote { notes.append(parseNote) }
                 if let summary {
                     if summary.language == .python { universe.pythonModules[summary.module, default: []].append(Int32(index)) }
@@ -261,6 +263,7 @@ public struct Linter: Sendable {
                                           modules: packages, jobs: options.jobs)
             findings += project.findings
             sourceLines.merge(project.lines)
+            filesParsed += project.filesParsed
         }
         if trace {
             let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
@@ -270,6 +273,7 @@ public struct Linter: Sendable {
                                 sourceLines: sourceLines)
         report.unusedSuppressions = unusedSuppressions
         report.failOn = configured.failOn
+        report.filesParsed = filesParsed
         return baseline.map { $0.filtering(report) } ?? report
     }
 

@@ -61,6 +61,9 @@ public struct LintReport: Sendable {
     public var unusedSuppressions: [FileNote] = []
     /// The configuration's `fail-on`, when it has one (`--fail-on` overrides it).
     public var failOn: Severity?
+    /// How many of the checked files were parsed (the others held nothing a finding could need;
+    /// see the README's "What is parsed"). Not part of any output format.
+    public var filesParsed = 0
 
     public init(findings: [Finding], errors: [FileError] = [], notes: [FileNote] = [], filesChecked: Int,
                 sourceLines: SourceLines = SourceLines()) {

@@ -62,9 +62,12 @@ public struct ScannedPythonFile: Sendable {
                 named.append((first, first, false))
             }
         }
+        let moduleName = DottedName(module)
         self.bindings = named.map { binding in
-            ScannedBinding(bound: WordHash.of(binding.bound), isStar: binding.bound == "*", fromImport: binding.fromImport,
-                           alias: DottedName(ProjectIndex.joined(module, binding.bound)), target: DottedName(binding.target))
+            let bound = WordHash.of(binding.bound)
+            return ScannedBinding(bound: bound, isStar: binding.bound == "*", fromImport: binding.fromImport,
+                                  alias: module.isEmpty ? DottedName(binding.bound) : DottedName(moduleName, dot: binding.bound, last: bound),
+                                  target: DottedName(binding.target))
         }
         self.classes = scan.classes.map { cls in
             var bases: [UInt64] = []
@@ -173,6 +176,18 @@ struct DottedName: Sendable {
         self.parent = beforeLastDot
         // The parent's last name is the whole parent when it has no dot itself.
         self.parentLast = previousPart
+    }
+
+    /// `module.name` for a name without a dot whose `WordHash` is `last`: the same hashes as
+    /// `DottedName(module + "." + name)`, without making that string.
+    init(_ module: DottedName, dot name: String, last: UInt64) {
+        var full = WordHash.step(module.full, UInt8(ascii: "."))
+        for byte in name.utf8 { full = WordHash.step(full, byte) }
+        self.full = full
+        self.last = last
+        self.parent = module.full
+        self.parentLast = module.last
+        self.hasParent = true
     }
 }
 
