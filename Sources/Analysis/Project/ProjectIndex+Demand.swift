@@ -63,18 +63,22 @@ public struct ScannedPythonFile: Sendable {
             }
         }
         let moduleName = DottedName(module)
-        self.bindings = named.map { binding in
+        let bindings = named.map { binding in
             let bound = WordHash.of(binding.bound)
             return ScannedBinding(bound: bound, isStar: binding.bound == "*", fromImport: binding.fromImport,
                                   alias: module.isEmpty ? DottedName(binding.bound) : DottedName(moduleName, dot: binding.bound, last: bound),
                                   target: DottedName(binding.target))
         }
+        self.bindings = bindings
         self.classes = scan.classes.map { cls in
             var bases: [UInt64] = []
             for base in cls.bases {
-                bases.append(DottedName(base).last)
+                let name = DottedName(base)
+                bases.append(name.last)
                 // `from m import Base as B; class C(B)`: B is Base.
-                for binding in named where binding.bound == base { bases.append(DottedName(binding.target).last) }
+                for (k, binding) in bindings.enumerated() where binding.bound == name.full && named[k].bound == base {
+                    bases.append(binding.target.last)
+                }
             }
             return ScannedClassHeader(name: WordHash.of(cls.name), bases: bases)
         }
@@ -156,10 +160,15 @@ struct DottedName: Sendable {
     var hasParent: Bool
 
     init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { DottedName(utf8: $0) }
+    }
+
+    init(utf8 text: UnsafeBufferPointer<UInt8>) {
         var full = WordHash.seed, part = WordHash.seed, previousPart = WordHash.seed
         var beforeLastDot = WordHash.seed
         var dots = 0
-        for byte in text.utf8 {
+        for byte in text {
             if byte == UInt8(ascii: ".") {
                 beforeLastDot = full
                 previousPart = part

@@ -36,13 +36,14 @@ public enum ProjectLayout {
     /// A relative import's module made absolute: `..helpers` from `pkg.sub.mod` is `pkg.helpers`.
     /// A package's own `__init__` counts as being inside the package.
     static func absoluteModule(_ relative: String, from module: String, isPackage: Bool) -> String? {
-        let dots = relative.prefix { $0 == "." }.count
+        // On UTF-8 code units: most imports are absolute, and a Character scan is slow.
+        let dots = relative.utf8.prefix { $0 == UInt8(ascii: ".") }.count
         guard dots > 0 else { return relative }
         var package = module.split(separator: ".").map(String.init)
         if !isPackage { _ = package.popLast() }
         guard dots - 1 <= package.count else { return nil }
         package.removeLast(dots - 1)
-        let rest = relative.dropFirst(dots)
+        let rest = relative[relative.utf8.index(relative.startIndex, offsetBy: dots)...]
         if !rest.isEmpty { package.append(String(rest)) }
         return package.joined(separator: ".")
     }

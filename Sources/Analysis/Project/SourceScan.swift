@@ -98,9 +98,12 @@ public enum WordHash {
     }
 
     public static func of(_ word: String) -> UInt64 {
-        var hash = seed
-        for byte in word.utf8 { hash = step(hash, byte) }
-        return hash
+        var word = word
+        return word.withUTF8 { bytes in
+            var hash = seed
+            for byte in bytes { hash = step(hash, byte) }
+            return hash
+        }
     }
 
     /// `a.b` from the hashes of `a` and `b`.
