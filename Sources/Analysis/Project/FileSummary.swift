@@ -14,6 +14,9 @@ public struct FileSummary: Sendable {
     /// index tells which files it has and asks for the others.
     public var sourceIndex: Int32 = -1
     public internal(set) var strings: [String] = []
+    /// `WordHash` of each string, made with the summary (on the worker that parsed the file):
+    /// pass 2 groups calls by name through these instead of hashing the strings again.
+    var hashes: [UInt64] = []
     var functions: [FunctionSummary] = []
     /// Python classes by qualified name, with their bases' qualified names (project bases are
     /// followed for `self.method()`).
@@ -48,6 +51,13 @@ public struct FileSummary: Sendable {
     mutating func finish() {
         stringIndex = [:]
         strings.reserveCapacity(0)
+        hashes = strings.map(WordHash.of)
+    }
+
+    /// `WordHash` of a string: a 64-bit name for grouping (a collision only makes pass 2 look at
+    /// a call more; what the call resolves to is still decided by its text).
+    func hash(_ id: StringID) -> UInt64 {
+        Int(id) < hashes.count ? hashes[Int(id)] : WordHash.of(strings[Int(id)])
     }
 
     public var functionCount: Int { functions.count }

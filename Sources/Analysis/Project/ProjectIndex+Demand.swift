@@ -228,7 +228,8 @@ struct DemandWalk {
     var queuedFiles = 0
     /// Per file (position in `summaries`): each function's calls that propagate.
     var callsOf: [Int32: [Int32: [Int32]]] = [:]
-    var coroutineNames: Set<String>?
+    /// `WordHash` of every coroutine function's name.
+    var coroutineNames: Set<UInt64>?
 }
 
 extension ProjectIndex {
@@ -248,9 +249,9 @@ extension ProjectIndex {
         guard !universe.isEmpty else { return [] }
         demand.files = []
         if walk.coroutineNames == nil {
-            var names: Set<String> = []
+            var names: Set<UInt64> = []
             for summary in summaries where summary.language == .python {
-                for function in summary.functions where function.isCoroutine { names.insert(summary.string(function.name)) }
+                for function in summary.functions where function.isCoroutine { names.insert(summary.hash(function.name)) }
             }
             walk.coroutineNames = names
         }
@@ -262,7 +263,7 @@ extension ProjectIndex {
             for (c, call) in summary.calls.enumerated() {
                 if call.role.contains(.inAsyncContext) {
                     pending.append(DemandWalk.Call(file: Int32(f), call: Int32(c), follows: true))
-                } else if call.role.contains(.discardedValue), coroutineNames.contains(summary.string(call.name)) {
+                } else if call.role.contains(.discardedValue), coroutineNames.contains(summary.hash(call.name)) {
                     pending.append(DemandWalk.Call(file: Int32(f), call: Int32(c), follows: false))
                 }
             }
@@ -486,17 +487,30 @@ public struct CoroutineCallers: Sendable {
     /// inherited along the bases (by their last names) of the summarized classes and of the
     /// unparsed files' class headers.
     private func inheritedMethods(_ methodsByClass: [UInt64: Set<UInt64>]) -> [UInt64: Set<UInt64>] {
-        var subclasses: [UInt64: [UInt64]] = [:]
+        // (base, subclass) pairs sorted by base: tens of thousands of class headers, and one
+        // sort is far cheaper than a dictionary of arrays.
+        var pairs: [(base: UInt64, subclass: UInt64)] = []
         for summary in summaries where summary.language == .python {
             for cls in summary.classes {
                 let name = DottedName(summary.string(cls.qualifiedName)).last
-                for base in cls.bases { subclasses[DottedName(summary.string(base)).last, default: []].append(name) }
+                for base in cls.bases { pairs.append((DottedName(summary.string(base)).last, name)) }
             }
         }
         for scanned in universe.pythonFiles.values {
             for cls in scanned.classes {
-                for base in cls.bases { subclasses[base, default: []].append(cls.name) }
+                for base in cls.bases { pairs.append((base, cls.name)) }
             }
+        }
+        let edges = pairs.sorted { $0.base < $1.base }
+        func subclasses(of base: UInt64) -> ArraySlice<(base: UInt64, subclass: UInt64)> {
+            var lo = 0, hi = edges.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if edges[mid].base < base { lo = mid + 1 } else { hi = mid }
+            }
+            var end = lo
+            while end < edges.count && edges[end].base == base { end += 1 }
+            return edges[lo..<end]
         }
         // Down the class graph from the classes that define coroutine methods; a class is
         // visited again only when it gains a method, so the walk ends.
@@ -504,7 +518,7 @@ public struct CoroutineCallers: Sendable {
         var pending = Array(methodsByClass.keys)
         while let cls = pending.popLast() {
             guard let inherited = methods[cls] else { continue }
-            for sub in subclasses[cls] ?? [] {
+            for (_, sub) in subclasses(of: cls) {
                 let before = methods[sub]?.count ?? 0
                 methods[sub, default: []].formUnion(inherited)
                 if methods[sub]!.count != before { pending.append(sub) }

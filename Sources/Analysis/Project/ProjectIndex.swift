@@ -325,7 +325,7 @@ public struct ProjectIndex {
     private mutating func computeBlocking() {
         guard !blockingComputed else { return }
         blockingComputed = true
-        var callersByName: [String: [(file: Int32, call: Int32)]] = [:]
+        var callersByName: [UInt64: [(file: Int32, call: Int32)]] = [:]
         var worklist: [FunctionRef] = []
         let order = fileOrder()
         for f in order {
@@ -351,11 +351,11 @@ public struct ProjectIndex {
                     worklist.append(caller)
                     continue
                 }
-                callersByName[summary.strings[Int(call.name)], default: []].append((file, Int32(c)))
+                callersByName[summary.hash(call.name), default: []].append((file, Int32(c)))
             }
         }
         while let callee = worklist.popLast() {
-            let name = summaries[Int(callee.file)].strings[Int(function(callee).name)]
+            let name = summaries[Int(callee.file)].hash(function(callee).name)
             for (file, c) in callersByName[name] ?? [] {
                 let call = summaries[Int(file)].calls[Int(c)]
                 let caller = FunctionRef(file: file, function: call.caller)
@@ -369,18 +369,18 @@ public struct ProjectIndex {
         }
         // The calls that may become findings, resolved only when their name is that of a
         // blocking function or a coroutine function.
-        var blockingNames: Set<String> = []
-        for ref in blocking.keys { blockingNames.insert(summaries[Int(ref.file)].strings[Int(function(ref).name)]) }
-        var coroutineNames: Set<String> = []
+        var blockingNames: Set<UInt64> = []
+        for ref in blocking.keys { blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name)) }
+        var coroutineNames: Set<UInt64> = []
         for summary in summaries where summary.language == .python {
-            for function in summary.functions where function.isCoroutine { coroutineNames.insert(summary.strings[Int(function.name)]) }
+            for function in summary.functions where function.isCoroutine { coroutineNames.insert(summary.hash(function.name)) }
         }
         resolvedCandidates = Array(repeating: [:], count: summaries.count)
         for f in order {
             let summary = summaries[f]
             var candidates: [Int32: [FunctionRef]] = [:]
             for (c, call) in summary.calls.enumerated() {
-                let name = summary.strings[Int(call.name)]
+                let name = summary.hash(call.name)
                 guard (call.role.contains(.inAsyncContext) && blockingNames.contains(name))
                         || (call.role.contains(.discardedValue) && coroutineNames.contains(name)) else { continue }
                 let callees = resolveCaching(call, in: Int32(f))
