@@ -258,6 +258,7 @@ public struct Linter: Sendable {
             }
         }
         outcomes = []   // their scans now live in `universe`
+        universe.finish()
         if usesProjectIndex {
             let project = projectFindings(summaries, universe: universe, files: files, configured: configured,
                                           modules: packages, jobs: options.jobs)

@@ -79,6 +79,11 @@ import AsyncLint
         #expect(ProjectLayout.absoluteModule("..helpers", from: "app.services.jobs", isPackage: false) == "app.helpers")
         #expect(ProjectLayout.absoluteModule(".storage", from: "app", isPackage: true) == "app.storage")
         #expect(ProjectLayout.absoluteModule("...x", from: "app.a", isPackage: false) == nil)
+        #expect(ProjectLayout.absoluteModule("..", from: "app.a.b", isPackage: false) == "app")
+        #expect(ProjectLayout.absoluteModule(".", from: "app", isPackage: true) == "app")
+        #expect(ProjectLayout.absoluteModule(".x", from: "script", isPackage: false) == "x")
+        #expect(ProjectLayout.absoluteModule("...x", from: "app", isPackage: true) == nil)
+        #expect(ProjectLayout.absoluteModule("os.path", from: "app.a", isPackage: false) == "os.path")
     }
 
     @Test func swiftLabelMatching() {

@@ -6,6 +6,18 @@ public struct ProjectUniverse: Sendable {
     /// Python: every file of the run by module (`FileSummary.sourceIndex`, in file order),
     /// summarized or not.
     public var pythonModules: [String: [Int32]] = [:]
+    /// `pythonModules` by `WordHash` of the module's name (see `finish()`): the demand walk
+    /// looks up every prefix of every name it resolves, and hashes them as it reads the name.
+    /// (A collision can only ask for a file more.) Empty until `finish()`: then the names are
+    /// looked up as text.
+    var pythonModulesByHash: [UInt64: [Int32]] = [:]
+
+    /// Builds `pythonModulesByHash` (the driver calls this once the universe is complete).
+    public mutating func finish() {
+        var byHash: [UInt64: [Int32]] = [:]
+        for (module, files) in pythonModules { byHash[WordHash.of(module), default: []] += files }
+        pythonModulesByHash = byHash
+    }
     /// Python files not summarized, by `sourceIndex`.
     public var pythonFiles: [Int32: ScannedPythonFile] = [:]
     /// Swift files not summarized, by the names they declare with `func`.
@@ -326,38 +338,56 @@ extension ProjectIndex {
     /// may define a class named by its next part (a method's qualified name runs through it).
     func demandPythonModules(containing qualified: String, calling: Bool = false) {
         guard !universe.pythonModules.isEmpty else { return }
-        let last = WordHash.of(Self.lastPart(qualified))
-        var longest = true
-        var end = qualified.utf8.endIndex
-        // From the longest prefix to the shortest.
-        while let dot = qualified.utf8[..<end].lastIndex(of: UInt8(ascii: ".")) {
-            defer { end = dot }
-            guard let files = universe.pythonModules[String(qualified[..<dot])] else { continue }
-            let afterDot = qualified.utf8.index(after: dot)
-            var next = WordHash.seed
-            var single = true
-            for byte in qualified.utf8[afterDot...] {
-                if byte == UInt8(ascii: ".") { single = false; break }
-                next = WordHash.step(next, byte)
-            }
-            for file in files where !loaded.contains(file) {
-                if let scanned = universe.pythonFiles[file] {
-                    let mayMatter: Bool
-                    if !calling {
-                        mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)
-                    } else if !longest {
-                        mayMatter = scanned.mayDefineClass(hash: next)
-                    } else if single {
-                        mayMatter = scanned.mayDefineCallable(hash: next)
-                    } else {
-                        mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)
+        var text = qualified
+        text.withUTF8 { bytes in
+            // The modules the name runs through, shortest first: their files, the hash of the
+            // part after them, and whether that part is the last.
+            var prefixes: [(files: [Int32], next: UInt64, single: Bool)] = []
+            var full = WordHash.seed, part = WordHash.seed
+            var open: Int?   // the entry of `prefixes` whose next part is being read
+            for (i, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: ".") {
+                    if let k = open { prefixes[k].next = part; prefixes[k].single = false; open = nil }
+                    if let files = moduleFiles(hash: full, name: UnsafeBufferPointer(rebasing: bytes[..<i])) {
+                        prefixes.append((files, WordHash.seed, true))
+                        open = prefixes.count - 1
                     }
-                    if !mayMatter { continue }
+                    part = WordHash.seed
+                } else {
+                    part = WordHash.step(part, byte)
                 }
-                demand.need(file)
+                full = WordHash.step(full, byte)
             }
-            longest = false
+            if let k = open { prefixes[k].next = part }
+            let last = part
+            // From the longest prefix to the shortest.
+            for (k, prefix) in prefixes.enumerated().reversed() {
+                let longest = k == prefixes.count - 1
+                for file in prefix.files where !loaded.contains(file) {
+                    if let scanned = universe.pythonFiles[file] {
+                        let next = prefix.next
+                        let mayMatter: Bool
+                        if !calling {
+                            mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)
+                        } else if !longest {
+                            mayMatter = scanned.mayDefineClass(hash: next)
+                        } else if prefix.single {
+                            mayMatter = scanned.mayDefineCallable(hash: next)
+                        } else {
+                            mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)
+                        }
+                        if !mayMatter { continue }
+                    }
+                    demand.need(file)
+                }
+            }
         }
+    }
+
+    /// The files of a module, by its name's hash once the universe is finished, else by its text.
+    private func moduleFiles(hash: UInt64, name: UnsafeBufferPointer<UInt8>) -> [Int32]? {
+        if !universe.pythonModulesByHash.isEmpty { return universe.pythonModulesByHash[hash] }
+        return universe.pythonModules[String(decoding: name, as: UTF8.self)]
     }
 
     func demandSwiftFunctions(named name: String) {

@@ -36,15 +36,26 @@ public enum ProjectLayout {
     /// A relative import's module made absolute: `..helpers` from `pkg.sub.mod` is `pkg.helpers`.
     /// A package's own `__init__` counts as being inside the package.
     static func absoluteModule(_ relative: String, from module: String, isPackage: Bool) -> String? {
-        // On UTF-8 code units: most imports are absolute, and a Character scan is slow.
+        // On UTF-8 code units, without splitting the module into an array of parts: every
+        // import of every file not parsed comes through here.
         let dots = relative.utf8.prefix { $0 == UInt8(ascii: ".") }.count
         guard dots > 0 else { return relative }
-        var package = module.split(separator: ".").map(String.init)
-        if !isPackage { _ = package.popLast() }
-        guard dots - 1 <= package.count else { return nil }
-        package.removeLast(dots - 1)
+        // The module's own package (itself for an `__init__`), then one package up per dot after the first.
+        var package = module[...]
+        var parts = module.isEmpty ? 0 : module.utf8.reduce(1) { $1 == UInt8(ascii: ".") ? $0 + 1 : $0 }
+        func dropLastPart() {
+            if let dot = package.utf8.lastIndex(of: UInt8(ascii: ".")) {
+                package = package[..<dot]
+            } else {
+                package = package[package.startIndex..<package.startIndex]
+            }
+            parts -= 1
+        }
+        if !isPackage && parts > 0 { dropLastPart() }
+        guard dots - 1 <= parts else { return nil }
+        for _ in 0..<(dots - 1) { dropLastPart() }
         let rest = relative[relative.utf8.index(relative.startIndex, offsetBy: dots)...]
-        if !rest.isEmpty { package.append(String(rest)) }
-        return package.joined(separator: ".")
+        if rest.isEmpty { return String(package) }
+        return package.isEmpty ? String(rest) : package + "." + rest
     }
 }
