@@ -151,4 +151,15 @@ import LightSyntax
         #expect(scan("await x\n" + padding + "y = caf\u{e9}\n").hasNonASCII)
         #expect(!scan("await x\n" + padding + "y = 12\u{e9}\n").hasNonASCII)
     }
+
+    /// Dotted names are their bytes as written, or put together from their parts when there is
+    /// white space (or a line continuation) around a dot.
+    @Test func dottedNamesWithAndWithoutSpaces() {
+        #expect(scan("import a . b as c, d.e.f\n").imports
+                == [ScannedImport(module: nil, name: "a.b", alias: "c"), ScannedImport(module: nil, name: "d.e.f", alias: nil)])
+        #expect(scan("from . pkg .\\\n mod import x\n").imports == [ScannedImport(module: ".pkg.mod", name: "x", alias: nil)])
+        #expect(scan("from .. import x\n").imports == [ScannedImport(module: "..", name: "x", alias: nil)])
+        #expect(scan("class A(pkg . Base, q.R):\n").classes == [ScannedClass(name: "A", bases: ["pkg.Base", "q.R"])])
+        #expect(scan("extension A . B {}\n", .swift).typeNames == ["B"])
+    }
 }

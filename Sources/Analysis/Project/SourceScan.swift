@@ -216,8 +216,11 @@ private struct Scanner {
 
     /// Whether a table of `WordFilter.lengthMasks` lists the first byte and length of the word.
     @inline(__always) private func mayMatch(_ table: Int, start: Int, end: Int) -> Bool {
-        let length = end &- start
-        return (lengthMasks[table &+ Int(base[start])] &>> UInt64(length < 63 ? length : 63)) & 1 != 0
+        Self.mayMatch(lengthMasks + table, first: base[start], length: end &- start)
+    }
+
+    @inline(__always) private static func mayMatch(_ masks: UnsafePointer<UInt64>, first: UInt8, length: Int) -> Bool {
+        (masks[Int(first)] &>> UInt64(truncatingIfNeeded: length < 63 ? length : 63)) & 1 != 0
     }
 
     /// The words that still matter: keywords only once a trigger is found.
@@ -229,7 +232,7 @@ private struct Scanner {
     mutating func run() {
         let n = bytes.count
         // Locals: the calls below take `self` inout, and the loops should not reload these.
-        let base = self.base, classes = self.classes
+        let base = self.base, classes = self.classes, lengthMasks = self.lengthMasks
         let statements = indexFacts && language == .python
         var candidates = self.candidates
         var i = 0
@@ -261,7 +264,7 @@ private struct Scanner {
                 }
                 let start = i
                 i = wordEnd(from: start, base: base, classes: classes)
-                guard mayMatch(candidates, start: start, end: i) else { continue }
+                guard Self.mayMatch(lengthMasks + candidates, first: base[start], length: i &- start) else { continue }
                 self.i = i
                 word(start: start, end: i)
                 i = self.i
@@ -440,19 +443,20 @@ private struct Scanner {
     /// `from .pkg.mod import a, b as c` / `from x import (a,\n b)` / `from x import *`.
     private mutating func fromImport() {
         skipSpace(newlines: false)
-        var module: [UInt8] = []
+        var dots = 0
         while i < bytes.count && bytes[i] == UInt8(ascii: ".") {
-            module.append(UInt8(ascii: "."))
+            dots += 1
             i += 1
             skipSpace(newlines: false)
         }
+        var module = String(repeating: ".", count: dots)
         // `from . import x`: after the dots, `import` is the keyword, not a module's name.
         let afterDots = i
         if let name = dottedName() {
-            if name == "import" && !module.isEmpty {
+            if name == "import" && dots > 0 {
                 i = afterDots
             } else {
-                module += name.utf8
+                module += name
             }
         }
         guard !module.isEmpty else { return }
@@ -460,7 +464,7 @@ private struct Scanner {
         let start = i
         while i < bytes.count && ByteClass.startsWord(classOf(i)) { i += 1 }
         guard equals(start, i, "import") else { return }
-        importList(module: String(decoding: module, as: UTF8.self))
+        importList(module: module)
     }
 
     /// The names after `import`: dotted names with optional `as` names, comma-separated, up to
@@ -565,9 +569,14 @@ private struct Scanner {
     private mutating func skipIdentifier() -> Bool {
         guard i < bytes.count, ByteClass.startsWord(classOf(i)) else { return false }
         let start = i
-        while i < bytes.count && ByteClass.isWordByte(classOf(i)) { i += 1 }
+        // The line end that ends the buffer stops it.
+        repeat { i &+= 1 } while ByteClass.isWordByte(classOf(i))
         note(start: start, end: i)
         return true
+    }
+
+    private func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     private mutating func identifier(allowBackticks: Bool) -> String? {
@@ -579,11 +588,11 @@ private struct Scanner {
             guard end < bytes.count, bytes[end] == UInt8(ascii: "`"), end > start else { return nil }
             i = end + 1
             note(start: start, end: end)
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            return text(start, end)
         }
         let start = i
         guard skipIdentifier() else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        return text(start, i)
     }
 
     private func hash(_ word: Range<Int>) -> UInt64 {
@@ -594,15 +603,25 @@ private struct Scanner {
 
     /// `a.b.c` (white space around the dots allowed, as Python does).
     private mutating func dottedName() -> String? {
-        guard var text = identifier(allowBackticks: false) else { return nil }
+        let start = i
+        guard skipIdentifier() else { return nil }
+        var end = i
+        // Only a name with white space around a dot is put together from its parts; any other is
+        // its bytes as written.
+        var spaced: String?
         while true {
             let save = i
             skipSpace(newlines: false)
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ".") else { i = save; return text }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ".") else { i = save; break }
+            let dot = i
             i += 1
             skipSpace(newlines: false)
-            guard let next = identifier(allowBackticks: false) else { i = save; return text }
-            text += "." + next
+            let partStart = i
+            guard skipIdentifier() else { i = save; break }
+            if spaced == nil && (dot != save || partStart != dot + 1) { spaced = text(start, end) }
+            if let prefix = spaced { spaced = prefix + "." + text(partStart, i) }
+            end = i
         }
+        return spaced ?? text(start, end)
     }
 }
