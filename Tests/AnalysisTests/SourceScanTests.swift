@@ -86,4 +86,80 @@ import LightSyntax
         #expect(scan("café = 1\n").hasNonASCII)
         #expect(SourceScan.scan([0x78, 0x20, 0xFF], language: .python, vocabulary: vocabulary, indexFacts: false).hasNonASCII)
     }
+
+    func quickScan(_ source: String, _ language: SourceLanguage = .python) -> SourceScan {
+        SourceScan.scan(Array(source.utf8), language: language, vocabulary: vocabulary, indexFacts: false)
+    }
+
+    /// The scan's loops rely on a line end at the end of the buffer: a file without one still
+    /// yields its last word, import, definition and call.
+    @Test func theLastLineNeedsNoLineEnd() {
+        #expect(scan("x = 1\nawait").mayHaveFindings)
+        #expect(quickScan("await").mayHaveFindings)
+        #expect(!scan("x = 1\nawai").mayHaveFindings)
+        #expect(scan("import os").imports == [ScannedImport(module: nil, name: "os", alias: nil)])
+        #expect(scan("from a import (b").imports == [ScannedImport(module: "a", name: "b", alias: nil)])
+        #expect(scan("def f").functionNames == ["f"])
+        #expect(scan("class A(B").classes == [ScannedClass(name: "A", bases: ["B"])])
+        #expect(scan("go(").statementCalls == [WordHash.of("go")])
+        #expect(scan("import a \\").imports == [ScannedImport(module: nil, name: "a", alias: nil)])
+        #expect(scan("struct S", .swift).typeNames == ["S"])
+        #expect(scan("x = 1\ncaf\u{e9}").hasNonASCII)
+        #expect(scan("x").statementCalls.isEmpty && scan("").statementCalls.isEmpty)
+    }
+
+    @Test func wordsEndAtTheFirstByteThatIsNoIdentifierByte() {
+        // Non-ASCII bytes, digits and `_` are part of a word: none of these is a trigger.
+        #expect(!scan("x = \u{e9}await + await\u{e9} + await_ + await2 + _await\n").mayHaveFindings)
+        #expect(scan("x = \u{e9}+await\n").mayHaveFindings)
+        #expect(scan("x=(await)\n").mayHaveFindings)
+        // A number's letters are no word.
+        #expect(!scan("x = 1await\n").mayHaveFindings)
+        // Longer than any length the filter tells apart, and still not a trigger.
+        #expect(!scan(String(repeating: "a", count: 70) + "\n").mayHaveFindings)
+        #expect(scan("ensure_future(x)\n").mayHaveFindings)
+    }
+
+    @Test func statementCallsStartAfterIndentationAndAnyLineEnd() {
+        let result = scan("if x:\r\n\t    \t  a.b(1)\r\n" + String(repeating: " ", count: 19) + "deep()\rnext()\n\n\n   last()\n")
+        #expect(Set(result.statementCalls) == [WordHash.of("b"), WordHash.pair(WordHash.of("a"), WordHash.of("b")),
+                                                WordHash.of("deep"), WordHash.of("next"), WordHash.of("last")])
+        // A form feed or any other byte before the word: no statement.
+        #expect(scan("\u{0c}go()\n").statementCalls.isEmpty)
+        #expect(scan("x; go()\n").statementCalls.isEmpty)
+        // A backslash continuation is not followed in the main loop (a superset: a new line starts).
+        #expect(scan("x = \\\n    go()\n").statementCalls == [WordHash.of("go")])
+        // But an import list reads on across it, and what it read starts no line.
+        let continued = scan("import os \\\n  go()\n")
+        #expect(continued.imports == [ScannedImport(module: nil, name: "os", alias: nil)])
+        #expect(continued.statementCalls.isEmpty)
+        // `self.x = 1` and `x = f()` are no statement calls.
+        #expect(scan("self.x = f()\n").statementCalls.isEmpty)
+    }
+
+    /// Without index facts, the scan of a file with a trigger only looks for non-ASCII bytes in
+    /// words after it (not in numbers, as when it reads every word).
+    @Test func nonASCIIBytesAfterTheTrigger() {
+        let padding = String(repeating: "x = 12345678\n", count: 3)
+        #expect(quickScan("await x\n" + padding + "y = caf\u{e9}\n").hasNonASCII)
+        #expect(quickScan("await x\n" + padding + "\u{e9}t\u{e9} = 1\n").hasNonASCII)
+        #expect(!quickScan("await x\n" + padding).hasNonASCII)
+        #expect(!quickScan("await x\n" + padding + "y = 12\u{e9}\n").hasNonASCII)
+        #expect(quickScan("await x\n" + padding + "y = 12\u{e9} + \u{e9}\n").hasNonASCII)
+        #expect(quickScan("caf\u{e9} = await x\n" + padding).hasNonASCII)
+        #expect(quickScan("await x\n" + padding + "y = 1\n").mayHaveFindings)
+        #expect(scan("await x\n" + padding + "y = caf\u{e9}\n").hasNonASCII)
+        #expect(!scan("await x\n" + padding + "y = 12\u{e9}\n").hasNonASCII)
+    }
+
+    /// Dotted names are their bytes as written, or put together from their parts when there is
+    /// white space (or a line continuation) around a dot.
+    @Test func dottedNamesWithAndWithoutSpaces() {
+        #expect(scan("import a . b as c, d.e.f\n").imports
+                == [ScannedImport(module: nil, name: "a.b", alias: "c"), ScannedImport(module: nil, name: "d.e.f", alias: nil)])
+        #expect(scan("from . pkg .\\\n mod import x\n").imports == [ScannedImport(module: ".pkg.mod", name: "x", alias: nil)])
+        #expect(scan("from .. import x\n").imports == [ScannedImport(module: "..", name: "x", alias: nil)])
+        #expect(scan("class A(pkg . Base, q.R):\n").classes == [ScannedClass(name: "A", bases: ["pkg.Base", "q.R"])])
+        #expect(scan("extension A . B {}\n", .swift).typeNames == ["B"])
+    }
 }

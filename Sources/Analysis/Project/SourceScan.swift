@@ -39,10 +39,23 @@ public struct SourceScan: Sendable {
     /// - Parameter indexFacts: also collect what the project index needs (imports, declarations, words).
     public static func scan(_ bytes: [UInt8], language: SourceLanguage, vocabulary: ScanVocabulary,
                             indexFacts: Bool) -> SourceScan {
-        bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(bytes: buffer, language: language, vocabulary: vocabulary, indexFacts: indexFacts)
-            scanner.run()
-            return scanner.result
+        // The scanner's inner loops do not check for the end of the buffer: each of them stops at
+        // a line end, so the buffer must end with one. The few files that do not are scanned with
+        // one appended, which changes no fact: nothing follows it.
+        guard let last = bytes.last else { return SourceScan() }
+        guard last == 0x0A || last == 0x0D else {
+            return scan(bytes + [0x0A], language: language, vocabulary: vocabulary, indexFacts: indexFacts)
+        }
+        let filter = vocabulary.filter(for: language)
+        return bytes.withUnsafeBufferPointer { buffer in
+            ByteClass.table.withUnsafeBufferPointer { classes in
+                filter.lengthMasks.withUnsafeBufferPointer { masks in
+                    var scanner = Scanner(bytes: buffer, classes: classes, language: language, triggers: filter.triggers,
+                                          lengthMasks: masks, indexFacts: indexFacts)
+                    scanner.run()
+                    return scanner.result
+                }
+            }
         }
     }
 }
@@ -71,8 +84,8 @@ public struct ScannedClass: Sendable, Equatable {
 /// The words that make a file worth parsing for the per-file rules, per language, from the
 /// catalogue: `async`, `await`, and the names of the task APIs (AL201, AL204 fire outside async code).
 public struct ScanVocabulary: Sendable {
-    let python: [[UInt8]]
-    let swift: [[UInt8]]
+    let python: WordFilter
+    let swift: WordFilter
 
     public init(catalogue: RuleCatalogue) {
         let index = catalogue.python.index
@@ -81,12 +94,43 @@ public struct ScanVocabulary: Sendable {
         for type in index.types { python.formUnion(type.taskMethods) }
         var swift: Set<String> = ["async", "await"]
         swift.formUnion(catalogue.swift.index.taskAPINames)
-        self.python = python.sorted().map { Array($0.utf8) }
-        self.swift = swift.sorted().map { Array($0.utf8) }
+        self.python = WordFilter(triggers: python.sorted(), keywords: ["import", "from", "class", "def"])
+        self.swift = WordFilter(triggers: swift.sorted(),
+                                keywords: ["func", "protocol", "struct", "class", "enum", "actor", "extension"])
     }
 
-    func words(for language: SourceLanguage) -> [[UInt8]] {
+    func filter(for language: SourceLanguage) -> WordFilter {
         language == .python ? python : swift
+    }
+}
+
+/// Which words the scan looks at more closely than skipping them: only those whose first byte and
+/// length are a trigger's or a keyword's (most words are neither, and one table look-up says so).
+struct WordFilter: Sendable {
+    let triggers: [[UInt8]]
+    /// Three tables of 256 masks, indexed by a word's first byte: bit `min(length, 63)` is set when
+    /// a trigger (the first table), a trigger or a keyword (the second), a keyword (the third) of
+    /// that length starts with that byte.
+    let lengthMasks: [UInt64]
+
+    static let triggers = 0, triggersOrKeywords = 256, keywords = 512
+
+    init(triggers: [String], keywords: [String]) {
+        self.triggers = triggers.map { Array($0.utf8) }
+        var masks = [UInt64](repeating: 0, count: 768)
+        func add(_ word: String, to table: Int) {
+            guard let first = word.utf8.first else { return }
+            masks[table + Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
+        }
+        for trigger in triggers {
+            add(trigger, to: Self.triggers)
+            add(trigger, to: Self.triggersOrKeywords)
+        }
+        for keyword in keywords {
+            add(keyword, to: Self.triggersOrKeywords)
+            add(keyword, to: Self.keywords)
+        }
+        lengthMasks = masks
     }
 }
 
@@ -112,77 +156,130 @@ public enum WordHash {
     }
 }
 
-/// Byte classes: identifier start (letters, `_`, any byte ≥ 0x80), digit, other.
+/// Byte classes, in an order that lets the hot loops decide with one comparison: below
+/// `lineEnd` a line goes on, from `nonASCII` on a word does, from `digit` on an ASCII one.
 private enum ByteClass {
+    /// Punctuation, form feed, control bytes: they end a line start.
+    static let other: UInt8 = 0
+    /// Space and tab: they keep a line start.
+    static let space: UInt8 = 1
+    /// `\n` and `\r`.
+    static let lineEnd: UInt8 = 2
+    /// Bytes ≥ 0x80: identifier bytes (letters beyond ASCII), as for Python and Swift.
+    static let nonASCII: UInt8 = 3
+    static let digit: UInt8 = 4
+    /// ASCII letters and `_`.
+    static let letter: UInt8 = 5
+
     static let table: [UInt8] = {
-        var t = [UInt8](repeating: 0, count: 256)
-        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { t[Int(b)] = 1 }
-        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { t[Int(b)] = 1 }
-        t[Int(UInt8(ascii: "_"))] = 1
-        for b in 0x80...0xFF { t[b] = 1 }
-        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(b)] = 2 }
+        var t = [UInt8](repeating: other, count: 256)
+        t[Int(UInt8(ascii: " "))] = space
+        t[Int(UInt8(ascii: "\t"))] = space
+        t[0x0A] = lineEnd
+        t[0x0D] = lineEnd
+        for b in 0x80...0xFF { t[b] = nonASCII }
+        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(b)] = digit }
+        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { t[Int(b)] = letter }
+        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { t[Int(b)] = letter }
+        t[Int(UInt8(ascii: "_"))] = letter
         return t
     }()
+
+    @inline(__always) static func isWordByte(_ c: UInt8) -> Bool { c >= nonASCII }
+    @inline(__always) static func startsWord(_ c: UInt8) -> Bool { c >= nonASCII && c != digit }
 }
 
 private struct Scanner {
+    /// Ends with a line end (see `SourceScan.scan`): every loop over word bytes, spaces or a
+    /// comment stops there, so those loops need not check for the end.
     let bytes: UnsafeBufferPointer<UInt8>
+    let base: UnsafePointer<UInt8>
+    /// `ByteClass.table`.
+    let classes: UnsafePointer<UInt8>
     let language: SourceLanguage
     let triggers: [[UInt8]]
-    /// Per byte: whether a trigger starts with it.
-    let triggerStarts: [Bool]
+    /// `WordFilter.lengthMasks`.
+    let lengthMasks: UnsafePointer<UInt64>
     let indexFacts: Bool
     var result = SourceScan()
     var i = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, language: SourceLanguage, vocabulary: ScanVocabulary, indexFacts: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>, language: SourceLanguage,
+         triggers: [[UInt8]], lengthMasks: UnsafeBufferPointer<UInt64>, indexFacts: Bool) {
         self.bytes = bytes
+        self.base = bytes.baseAddress!
+        self.classes = classes.baseAddress!
         self.language = language
-        self.triggers = vocabulary.words(for: language)
-        var starts = [Bool](repeating: false, count: 256)
-        for trigger in triggers where !trigger.isEmpty { starts[Int(trigger[0])] = true }
-        self.triggerStarts = starts
+        self.triggers = triggers
+        self.lengthMasks = lengthMasks.baseAddress!
         self.indexFacts = indexFacts
     }
 
+    @inline(__always) private func classOf(_ index: Int) -> UInt8 { classes[Int(base[index])] }
+
+    /// Whether a table of `WordFilter.lengthMasks` lists the first byte and length of the word.
+    @inline(__always) private func mayMatch(_ table: Int, start: Int, end: Int) -> Bool {
+        Self.mayMatch(lengthMasks + table, first: base[start], length: end &- start)
+    }
+
+    @inline(__always) private static func mayMatch(_ masks: UnsafePointer<UInt64>, first: UInt8, length: Int) -> Bool {
+        (masks[Int(first)] &>> UInt64(truncatingIfNeeded: length < 63 ? length : 63)) & 1 != 0
+    }
+
+    /// The words that still matter: keywords only once a trigger is found.
+    private var candidates: Int {
+        if result.mayHaveFindings { return WordFilter.keywords }
+        return indexFacts ? WordFilter.triggersOrKeywords : WordFilter.triggers
+    }
+
     mutating func run() {
-        let classes = ByteClass.table
+        let n = bytes.count
+        // Locals: the calls below take `self` inout, and the loops should not reload these.
+        let base = self.base, classes = self.classes, lengthMasks = self.lengthMasks
         let statements = indexFacts && language == .python
-        classes.withUnsafeBufferPointer { table in
-            let n = bytes.count
-            // At the start of a line, past its indentation.
-            var lineStart = true
-            while i < n {
-                let b = bytes[i]
-                let kind = table[Int(b)]
-                if kind == 0 {
-                    if b == 0x0A || b == 0x0D {
-                        lineStart = true
-                    } else if b != 0x20 && b != 0x09 {
-                        lineStart = false
-                    }
-                    i += 1
-                    continue
+        var candidates = self.candidates
+        var i = 0
+        scanning: while true {
+            // At the start of a line (and of the file), past its indentation and empty lines.
+            i = skipIndentation(from: i)
+            guard i < n else { break }
+            if statements && ByteClass.startsWord(classes[Int(base[i])]) {
+                i = statementCall(at: i, candidates: candidates)
+                candidates = self.candidates
+                guard i < n else { break }
+            }
+            // The rest of the line, a word or number at a time.
+            while true {
+                var kind = classes[Int(base[i])]
+                while kind < ByteClass.lineEnd {
+                    i &+= 1
+                    kind = classes[Int(base[i])]
                 }
-                if statements && lineStart && kind == 1 {
-                    lineStart = false
-                    statementCall()
-                    continue
+                if kind == ByteClass.lineEnd {
+                    i &+= 1
+                    guard i < n else { break scanning }
+                    continue scanning
                 }
-                lineStart = false
-                if kind == 2 {
+                if kind == ByteClass.digit {
                     // A number (`0x1f`, `1e5`): its letters are no identifier.
-                    repeat { i += 1 } while i < n && table[Int(bytes[i])] != 0
+                    repeat { i &+= 1 } while ByteClass.isWordByte(classes[Int(base[i])])
                     continue
                 }
                 let start = i
-                var high: UInt8 = 0
-                repeat {
-                    high |= bytes[i]
-                    i += 1
-                } while i < n && table[Int(bytes[i])] != 0
-                if high >= 0x80 { result.hasNonASCII = true }
+                i = wordEnd(from: start, base: base, classes: classes)
+                guard Self.mayMatch(lengthMasks + candidates, first: base[start], length: i &- start) else { continue }
+                self.i = i
                 word(start: start, end: i)
+                i = self.i
+                if result.mayHaveFindings {
+                    // Without index facts only `hasNonASCII` is left to learn.
+                    guard indexFacts else {
+                        if !result.hasNonASCII { result.hasNonASCII = hasNonASCIIWord(from: i) }
+                        return
+                    }
+                    candidates = WordFilter.keywords
+                }
+                guard i < n else { break scanning }
             }
         }
         if statements {
@@ -194,63 +291,125 @@ private struct Scanner {
         }
     }
 
-    /// A line starting with a word: a keyword statement (`import`, `class`: handled as usual), or
-    /// perhaps `a.b.name(`, whose last name is recorded.
-    private mutating func statementCall() {
-        let start = i
-        var hash = WordHash.seed
-        var high: UInt8 = 0
-        while i < bytes.count && ByteClass.table[Int(bytes[i])] != 0 {
-            high |= bytes[i]
-            hash = WordHash.step(hash, bytes[i])
-            i += 1
+    /// The end of the word starting at `start`, noting a byte ≥ 0x80 in it. Every loop stops at
+    /// the line end that ends the buffer at the latest.
+    @inline(__always) private mutating func wordEnd(from start: Int, base: UnsafePointer<UInt8>,
+                                                    classes: UnsafePointer<UInt8>) -> Int {
+        var end = start &+ 1
+        // Letters, digits and `_` (most words): one comparison a byte.
+        while classes[Int(base[end])] >= ByteClass.digit { end &+= 1 }
+        if (base[start] | base[end]) >= 0x80 {
+            result.hasNonASCII = true
+            while ByteClass.isWordByte(classes[Int(base[end])]) { end &+= 1 }
         }
-        if high >= 0x80 { result.hasNonASCII = true }
-        var lastHash = hash
-        var previousHash: UInt64 = 0
-        let end = i
-        word(start: start, end: end)
-        // `word` may have read on (an import list, a class header): then this is no call.
-        guard i == end else { return }
+        return end
+    }
+
+    /// Past spaces, tabs and line ends; eight spaces at a time (indentation) where eight bytes are left.
+    @inline(__always) private func skipIndentation(from start: Int) -> Int {
+        let n = bytes.count
+        var i = start
+        while i < n {
+            if base[i] == UInt8(ascii: " ") && n &- i >= 8 {
+                let notSpaces = load(at: i) ^ 0x2020_2020_2020_2020
+                // The first byte that is no space is the lowest one not zero here.
+                i &+= notSpaces == 0 ? 8 : notSpaces.trailingZeroBitCount &>> 3
+                continue
+            }
+            let kind = classOf(i)
+            guard kind == ByteClass.space || kind == ByteClass.lineEnd else { break }
+            i &+= 1
+        }
+        return i
+    }
+
+    /// Eight bytes from `index` on, the first in the lowest byte.
+    @inline(__always) private func load(at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether a byte ≥ 0x80 from `start` on is in a word (not in a number): all that is left to
+    /// learn once a trigger is found and no index facts are wanted. The words there are the
+    /// longest runs of word bytes, so the run around such a byte says whether it is one.
+    private func hasNonASCIIWord(from start: Int) -> Bool {
+        let n = bytes.count
+        var k = start
+        while true {
+            // Eight bytes at a time to the next byte ≥ 0x80.
+            while n &- k >= 8 {
+                let high = load(at: k) & 0x8080_8080_8080_8080
+                if high != 0 {
+                    k &+= high.trailingZeroBitCount &>> 3
+                    break
+                }
+                k &+= 8
+            }
+            while k < n && base[k] < 0x80 { k &+= 1 }
+            guard k < n else { return false }
+            var runStart = k
+            while runStart > start && ByteClass.isWordByte(classOf(runStart &- 1)) { runStart &-= 1 }
+            if classOf(runStart) != ByteClass.digit { return true }
+            while ByteClass.isWordByte(classOf(k)) { k &+= 1 }
+        }
+    }
+
+    /// A line starting with a word: a keyword statement (`import`, `class`: handled as usual), or
+    /// perhaps `a.b.name(`, whose last name is recorded. Returns where the line goes on.
+    private mutating func statementCall(at start: Int, candidates: Int) -> Int {
+        let end = wordEnd(from: start, base: base, classes: classes)
+        i = end
+        if mayMatch(candidates, start: start, end: end) {
+            word(start: start, end: end)
+            // `word` may have read on (an import list, a class header): then this is no call.
+            guard i == end else { return i }
+        }
+        // The last two names, hashed only for a call.
+        var last = start..<end
+        var previous: Range<Int>?
         while true {
             skipSpace(newlines: false)
-            guard i < bytes.count else { return }
-            if bytes[i] == UInt8(ascii: "(") {
+            guard i < bytes.count else { return i }
+            if base[i] == UInt8(ascii: "(") {
+                let lastHash = hash(last)
                 result.statementCalls.append(lastHash)
-                if previousHash != 0 { result.statementCalls.append(WordHash.pair(previousHash, lastHash)) }
-                return
+                if let previous {
+                    let previousHash = hash(previous)
+                    if previousHash != 0 { result.statementCalls.append(WordHash.pair(previousHash, lastHash)) }
+                }
+                return i
             }
-            guard bytes[i] == UInt8(ascii: ".") else { return }
+            guard base[i] == UInt8(ascii: ".") else { return i }
             i += 1
             skipSpace(newlines: false)
             let nameStart = i
-            guard skipIdentifier() else { return }
-            previousHash = lastHash
-            lastHash = self.hash(nameStart, i)
+            guard skipIdentifier() else { return i }
+            previous = last
+            last = nameStart..<i
         }
     }
 
     @inline(__always) private func equals(_ start: Int, _ end: Int, _ text: StaticString) -> Bool {
         guard end - start == text.utf8CodeUnitCount else { return false }
         let p = text.utf8Start
-        for k in 0..<(end - start) where bytes[start + k] != p[k] { return false }
+        for k in 0..<(end - start) where base[start + k] != p[k] { return false }
         return true
     }
 
     /// Every identifier passes here once, also those read inside an import or class header.
-    /// Most words are no trigger: their first byte says so.
+    /// Most words are no trigger: their first byte and length say so.
     @inline(__always) private mutating func note(start: Int, end: Int) {
-        guard !result.mayHaveFindings, triggerStarts[Int(bytes[start])] else { return }
+        guard !result.mayHaveFindings, mayMatch(WordFilter.triggers, start: start, end: end) else { return }
         for trigger in triggers where trigger.count == end - start {
-            if trigger.indices.allSatisfy({ bytes[start + $0] == trigger[$0] }) { result.mayHaveFindings = true }
+            if trigger.indices.allSatisfy({ base[start + $0] == trigger[$0] }) { result.mayHaveFindings = true }
         }
     }
 
+    /// A word whose first byte and length are a trigger's or a keyword's.
     private mutating func word(start: Int, end: Int) {
         note(start: start, end: end)
         // Every keyword looked for here is 3 to 9 bytes of lowercase letters.
         let length = end - start
-        guard indexFacts, length >= 3, length <= 9, bytes[start] >= UInt8(ascii: "a") else { return }
+        guard indexFacts, length >= 3, length <= 9, base[start] >= UInt8(ascii: "a") else { return }
         switch language {
         case .python:
             if equals(start, end, "import") {
@@ -287,27 +446,28 @@ private struct Scanner {
     /// `from .pkg.mod import a, b as c` / `from x import (a,\n b)` / `from x import *`.
     private mutating func fromImport() {
         skipSpace(newlines: false)
-        var module: [UInt8] = []
+        var dots = 0
         while i < bytes.count && bytes[i] == UInt8(ascii: ".") {
-            module.append(UInt8(ascii: "."))
+            dots += 1
             i += 1
             skipSpace(newlines: false)
         }
+        var module = String(repeating: ".", count: dots)
         // `from . import x`: after the dots, `import` is the keyword, not a module's name.
         let afterDots = i
         if let name = dottedName() {
-            if name == "import" && !module.isEmpty {
+            if name == "import" && dots > 0 {
                 i = afterDots
             } else {
-                module += name.utf8
+                module += name
             }
         }
         guard !module.isEmpty else { return }
         skipSpace(newlines: false)
         let start = i
-        while i < bytes.count && ByteClass.table[Int(bytes[i])] == 1 { i += 1 }
+        while i < bytes.count && ByteClass.startsWord(classOf(i)) { i += 1 }
         guard equals(start, i, "import") else { return }
-        importList(module: String(decoding: module, as: UTF8.self))
+        importList(module: module)
     }
 
     /// The names after `import`: dotted names with optional `as` names, comma-separated, up to
@@ -361,14 +521,14 @@ private struct Scanner {
                 skipSpace(newlines: true)
                 guard i < bytes.count else { break }
                 let b = bytes[i]
-                if depth == 0 && expectingBase, ByteClass.table[Int(b)] == 1, let dotted = dottedName() {
+                if depth == 0 && expectingBase, ByteClass.startsWord(classes[Int(b)]), let dotted = dottedName() {
                     skipSpace(newlines: true)
                     // `metaclass=M` is a keyword, not a base.
                     if !(i < bytes.count && bytes[i] == UInt8(ascii: "=")) { bases.append(dotted) }
                     expectingBase = false
                     continue
                 }
-                if ByteClass.table[Int(b)] != 0 {
+                if ByteClass.isWordByte(classes[Int(b)]) {
                     // Any other word (in a subscript, a keyword's value) still counts as a word.
                     if identifier(allowBackticks: false) == nil { i += 1 }
                     continue
@@ -410,11 +570,16 @@ private struct Scanner {
 
     /// `identifier` without making a String (the word still counts as a word).
     private mutating func skipIdentifier() -> Bool {
-        guard i < bytes.count, ByteClass.table[Int(bytes[i])] == 1 else { return false }
+        guard i < bytes.count, ByteClass.startsWord(classOf(i)) else { return false }
         let start = i
-        while i < bytes.count && ByteClass.table[Int(bytes[i])] != 0 { i += 1 }
+        // The line end that ends the buffer stops it.
+        repeat { i &+= 1 } while ByteClass.isWordByte(classOf(i))
         note(start: start, end: i)
         return true
+    }
+
+    private func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     private mutating func identifier(allowBackticks: Bool) -> String? {
@@ -422,34 +587,44 @@ private struct Scanner {
         if allowBackticks && bytes[i] == UInt8(ascii: "`") {
             let start = i + 1
             var end = start
-            while end < bytes.count && ByteClass.table[Int(bytes[end])] != 0 { end += 1 }
+            while end < bytes.count && ByteClass.isWordByte(classOf(end)) { end += 1 }
             guard end < bytes.count, bytes[end] == UInt8(ascii: "`"), end > start else { return nil }
             i = end + 1
             note(start: start, end: end)
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            return text(start, end)
         }
         let start = i
         guard skipIdentifier() else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        return text(start, i)
     }
 
-    private func hash(_ start: Int, _ end: Int) -> UInt64 {
+    private func hash(_ word: Range<Int>) -> UInt64 {
         var h = WordHash.seed
-        for k in start..<end { h = WordHash.step(h, bytes[k]) }
+        for k in word { h = WordHash.step(h, base[k]) }
         return h
     }
 
     /// `a.b.c` (white space around the dots allowed, as Python does).
     private mutating func dottedName() -> String? {
-        guard var text = identifier(allowBackticks: false) else { return nil }
+        let start = i
+        guard skipIdentifier() else { return nil }
+        var end = i
+        // Only a name with white space around a dot is put together from its parts; any other is
+        // its bytes as written.
+        var spaced: String?
         while true {
             let save = i
             skipSpace(newlines: false)
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ".") else { i = save; return text }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ".") else { i = save; break }
+            let dot = i
             i += 1
             skipSpace(newlines: false)
-            guard let next = identifier(allowBackticks: false) else { i = save; return text }
-            text += "." + next
+            let partStart = i
+            guard skipIdentifier() else { i = save; break }
+            if spaced == nil && (dot != save || partStart != dot + 1) { spaced = text(start, end) }
+            if let prefix = spaced { spaced = prefix + "." + text(partStart, i) }
+            end = i
         }
+        return spaced ?? text(start, end)
     }
 }
