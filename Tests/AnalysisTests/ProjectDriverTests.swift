@@ -133,6 +133,19 @@ import AsyncLint
         #expect(report.filesParsed == 3)
     }
 
+    /// A byte ≥ 0x80 where the scan's readers skip (a comment inside a parenthesized import
+    /// list, a number) still makes the file checked for invalid UTF-8, parsed or not.
+    @Test func invalidUTF8InPlacesTheScanSkipsIsNoted() throws {
+        let root = try Self.write(["ok.py": "x = 1\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("from x import (a,  # \u{1}\n b)\n\nasync def f():\n    pass\n".utf8.map { $0 == 1 ? 0xFF : $0 })
+            .write(to: URL(fileURLWithPath: root + "/parsed.py"))
+        try Data("y = 1\u{1}\n".utf8.map { $0 == 1 ? 0xFF : $0 }).write(to: URL(fileURLWithPath: root + "/number.py"))
+        let report = try Linter().run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root))
+        #expect(report.notes.map(\.path) == ["number.py", "parsed.py"])
+        #expect(report.notes.allSatisfy { $0.message.contains("invalid UTF-8") })
+    }
+
     @Test func filesWithoutAsyncCodeAreNotParsedButBadUTF8IsStillNoted() throws {
         let root = try Self.write(["broken.py": "def f(:\n    x = '''never closed\n", "ok.py": "x = 1\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -53,10 +53,32 @@ public struct SourceScan: Sendable {
                     var scanner = Scanner(bytes: buffer, classes: classes, language: language, triggers: filter.triggers,
                                           lengthMasks: masks, indexFacts: indexFacts)
                     scanner.run()
+                    // The scan's readers skip numbers, comments inside import lists and the
+                    // names they read, so a byte ≥ 0x80 there is not seen: the flag decides
+                    // whether the file is checked for invalid UTF-8, so it must be exact.
+                    if !scanner.result.hasNonASCII { scanner.result.hasNonASCII = Self.hasByteAbove7F(buffer) }
                     return scanner.result
                 }
             }
         }
+    }
+
+    /// Eight bytes at a time: a small fraction of the scan's own cost.
+    static func hasByteAbove7F(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var k = 0
+        var any: UInt64 = 0
+        while bytes.count - k >= 8 {
+            any |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            k += 8
+        }
+        if any & 0x8080_8080_8080_8080 != 0 { return true }
+        while k < bytes.count {
+            if bytes[k] >= 0x80 { return true }
+            k += 1
+        }
+        return false
     }
 }
 
