@@ -186,7 +186,7 @@ public struct Linter: Sendable {
             var mayBeInvalidUTF8 = true
             if prefilters && !suppressions.skipFile {
                 let scan = SourceScan.scan(bytes, language: file.language,
-                                           vocabulary: settings.catalogue.map(ScanVocabulary.init) ?? vocabulary,
+                                           vocabulary: settings.scanVocabulary ?? vocabulary,
                                            indexFacts: usesProjectIndex)
                 mayBeInvalidUTF8 = scan.hasNonASCII
                 if !scan.mayHaveFindings {

@@ -63,6 +63,8 @@ struct FileSettings: Sendable {
     var severities: [String: Severity]
     /// The embedded catalogue plus the config's APIs; nil to use the linter's own check.
     var catalogue: RuleCatalogue?
+    /// The scan's words for `catalogue`, made once per configuration rather than per file.
+    var scanVocabulary: ScanVocabulary?
     var directory: String?
     /// `blocking-functions` / `safe-functions`, for the project index (AL110).
     var blockingFunctions: [String] = []
@@ -91,7 +93,9 @@ struct FileSettings: Sendable {
         for (selector, severity) in configuration.severityOverrides {
             for code in try RuleSelection.codes(for: selector, catalogue: catalogue) { severities[code] = severity }
         }
-        self.catalogue = configuration.extendedCatalogue(catalogue)
+        let extended = configuration.extendedCatalogue(catalogue)
+        self.catalogue = extended
+        self.scanVocabulary = extended.map(ScanVocabulary.init)
     }
 
     /// A glob matches the file or any directory between it and the config's directory, as
