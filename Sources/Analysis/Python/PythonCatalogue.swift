@@ -190,28 +190,34 @@ struct CompiledValueType: Sendable {
 }
 
 /// The lookups the checker runs per call, precomputed from the catalogue.
-struct PythonCatalogueIndex: Sendable {
-    var builtins: Set<String>
-    var blockingCalls: [String: BlockingAPI] = [:]
-    var types: [CompiledValueType] = []
-    var constructorTypes: [String: ValueTypeID] = [:]
-    var annotationTypes: [String: ValueTypeID] = [:]
-    var pureFunctions: Set<String>
-    var coroutines: Set<String>
-    var transparentDecorators: Set<String>
-    var taskCreators: Set<String>
-    var offloadCalls: [String: Int] = [:]
-    var offloadMethods: [String: Int] = [:]
+///
+/// A class, not a struct: every file's semantic model, rules and summarizer hold it, and a copy
+/// of a struct of sixteen tables retained each of them, on every worker at once, so the shared
+/// tables' reference counts were contended between the cores. It is never changed after `init`
+/// (every property is `private(set)` and set only there), which is what makes the unchecked
+/// `Sendable` sound.
+final class PythonCatalogueIndex: @unchecked Sendable {
+    private(set) var builtins: Set<String>
+    private(set) var blockingCalls: [String: BlockingAPI] = [:]
+    private(set) var types: [CompiledValueType] = []
+    private(set) var constructorTypes: [String: ValueTypeID] = [:]
+    private(set) var annotationTypes: [String: ValueTypeID] = [:]
+    private(set) var pureFunctions: Set<String>
+    private(set) var coroutines: Set<String>
+    private(set) var transparentDecorators: Set<String>
+    private(set) var taskCreators: Set<String>
+    private(set) var offloadCalls: [String: Int] = [:]
+    private(set) var offloadMethods: [String: Int] = [:]
     /// Every method name of any type's `nonBlockingSwitches`, with the values that switch.
-    var nonBlockingSwitches: [String: Set<String>] = [:]
+    private(set) var nonBlockingSwitches: [String: Set<String>] = [:]
     /// The last names a call must have to match at all (builtins, last parts of the blocking
     /// qualified names, methods of the types): the project index's pass 1 asks only those.
-    var matchedLastNames: Set<String> = []
+    private(set) var matchedLastNames: Set<String> = []
     /// The names a `receiver.name(...)` call must end in to start a task (AL201): last parts of
     /// the task creators, and the types' task methods.
-    var taskMemberNames: Set<String> = []
+    private(set) var taskMemberNames: Set<String> = []
     /// Every type's coroutine methods (AL202).
-    var coroutineMethodNames: Set<String> = []
+    private(set) var coroutineMethodNames: Set<String> = []
 
     init(builtins: [String], calls: [PythonCatalogue.CallGroup], types: [PythonCatalogue.ValueType],
          pureFunctions: [String], coroutines: [String], transparentDecorators: [String], taskCreators: [String],
