@@ -8,7 +8,28 @@ extension SyntaxTree {
         let id = NodeID(nodes.count)
         nodes.append(SyntaxNode(kind: kind, flags: flags, name: name, detail: detail,
                                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
+        if isBuilding { lastChildren.append(.none) }
+        // A function's or type's anchor moves to its keyword later; a closure's stays where it
+        // was made even when recovery widens its range. Nodes are made in id order, so the
+        // table stays sorted.
+        if SyntaxNode.hasAnchor(kind) {
+            anchorNodes.append(id.raw)
+            anchorOffsets.append(Int32(truncatingIfNeeded: start))
+        }
         return id
+    }
+
+    /// Room for `count` nodes, and for the builder's per-node state beside them.
+    public mutating func reserveNodes(_ count: Int) {
+        nodes.reserveCapacity(count)
+        if isBuilding { lastChildren.reserveCapacity(count) }
+    }
+
+    /// Drops what only building needed (each node's last child). The front ends call it once
+    /// their tree is complete; nodes can still be added afterwards, just more slowly.
+    public mutating func finishBuilding() {
+        isBuilding = false
+        lastChildren = []
     }
 
     /// Creates a node as the last child of `parent`.
@@ -26,13 +47,21 @@ extension SyntaxTree {
         let p = Int(parent.raw), c = Int(child.raw)
         nodes[c].parent = parent
         nodes[c].nextSibling = .none
-        let last = nodes[p].lastChild
+        let last = isBuilding ? lastChildren[p] : (lastChild(parent) ?? .none)
         if last.isNone {
             nodes[p].firstChild = child
         } else {
             nodes[Int(last.raw)].nextSibling = child
         }
-        nodes[p].lastChild = child
+        if isBuilding { lastChildren[p] = child }
+    }
+
+    /// While building: clears a node's children list (the nodes that were its children must be
+    /// reattached or left detached by the caller).
+    @inlinable
+    public mutating func removeAllChildren(_ id: NodeID) {
+        nodes[Int(id.raw)].firstChild = .none
+        if isBuilding { lastChildren[Int(id.raw)] = .none }
     }
 
     /// Creates a node that takes `child`'s place in the tree and holds it as its first child.
@@ -55,7 +84,7 @@ extension SyntaxTree {
                 while !s.isNone && nodes[Int(s.raw)].nextSibling != child { s = nodes[Int(s.raw)].nextSibling }
                 if !s.isNone { nodes[Int(s.raw)].nextSibling = wrapper }
             }
-            if nodes[p].lastChild == child { nodes[p].lastChild = wrapper }
+            if isBuilding && lastChildren[p] == child { lastChildren[p] = wrapper }
         }
         nodes[c].parent = .none
         nodes[c].nextSibling = .none
@@ -69,10 +98,13 @@ extension SyntaxTree {
         nodes[Int(id.raw)].end = Int32(truncatingIfNeeded: end)
     }
 
-    /// Sets a node's anchor (see `SyntaxNode.anchor`).
-    @inlinable
+    /// Sets a node's anchor (see `anchor(_:)`): functions and type declarations only.
     public mutating func setAnchor(_ id: NodeID, _ offset: Int) {
-        nodes[Int(id.raw)].anchor = Int32(truncatingIfNeeded: offset)
+        guard let index = anchorIndex(id) else {
+            assertionFailure("setAnchor on a \(kind(id)) node: only functions, closures and types have anchors")
+            return
+        }
+        anchorOffsets[index] = Int32(truncatingIfNeeded: offset)
     }
 
     /// Sets where a node starts, e.g. when a function's decorators turn out to precede it.

@@ -68,7 +68,7 @@ struct PythonTreeBuilder {
         // line): room for one per token, so the array never regrows. Pages never written are
         // never resident, while a regrowth holds the old and the new array at once (it put the
         // peak of a million such lines at twice the tree).
-        tree.nodes.reserveCapacity(tokens.count + 16)
+        tree.reserveNodes(tokens.count + 16)
         tree.makeNode(.module, start: 0, end: source.count)
         tree.symbols = PythonDetails.initial.symbols
         details = PythonDetails.initial.details

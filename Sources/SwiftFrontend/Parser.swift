@@ -89,7 +89,7 @@ struct Parser {
         // About 0.6 nodes per token in real code (0.5 regrew the array in a third of the Swift
         // corpus's files): one allocation instead of regrowths. Room for one per token: pages
         // never written are never resident, while a regrowth holds two arrays at once.
-        self.tree.nodes.reserveCapacity(tokens.count + 16)
+        self.tree.reserveNodes(tokens.count + 16)
     }
 
     static func matchBrackets(_ toks: [Token]) -> [Int32] {
@@ -197,8 +197,7 @@ struct Parser {
     /// next token during recovery).
     @inline(__always) mutating func finish(_ id: NodeID) {
         var end = max(prevEnd, Int(tree[id].start))
-        let last = tree[id].lastChild
-        if !last.isNone { end = max(end, Int(tree[last].end)) }
+        if let last = tree.lastChild(id) { end = max(end, Int(tree[last].end)) }
         tree.setEnd(id, end)
     }
 
