@@ -190,7 +190,7 @@ public struct SyntaxNode: Sendable {
     }
 
     /// Whether a node of this kind gets an entry in the tree's anchor table when made.
-    @inlinable static func hasAnchor(_ kind: NodeKind) -> Bool {
+    @inlinable @inline(__always) static func hasAnchor(_ kind: NodeKind) -> Bool {
         kind == .function || kind == .closure || kind == .typeDecl
     }
 }

@@ -12,11 +12,15 @@ extension SyntaxTree {
         // A function's or type's anchor moves to its keyword later; a closure's stays where it
         // was made even when recovery widens its range. Nodes are made in id order, so the
         // table stays sorted.
-        if SyntaxNode.hasAnchor(kind) {
-            anchorNodes.append(id.raw)
-            anchorOffsets.append(Int32(truncatingIfNeeded: start))
-        }
+        if SyntaxNode.hasAnchor(kind) { recordAnchor(id, start) }
         return id
+    }
+
+    /// Out of line: rare, and it kept `makeNode` small enough for its callers to inline.
+    @usableFromInline @inline(never)
+    mutating func recordAnchor(_ id: NodeID, _ offset: Int) {
+        anchorNodes.append(id.raw)
+        anchorOffsets.append(Int32(truncatingIfNeeded: offset))
     }
 
     /// Room for `count` nodes, and for the builder's per-node state beside them.
@@ -44,16 +48,41 @@ extension SyntaxTree {
     /// Attaches a detached node as the last child of `parent`.
     @inlinable
     public mutating func appendChild(_ child: NodeID, to parent: NodeID) {
+        guard isBuilding else { return appendChildAfterBuilding(child, to: parent) }
+        let p = Int(parent.raw), c = Int(child.raw)
+        let last = lastChildren[p]
+        lastChildren[p] = child
+        // One uniqueness check for the three writes instead of one each: the front ends attach
+        // every node, and the separate last-child array already costs a read and a write.
+        nodes.withUnsafeMutableBufferPointer { n in
+            precondition(c < n.count && Int(last.raw) < n.count)
+            n[c].parent = parent
+            n[c].nextSibling = .none
+            if last.isNone {
+                n[p].firstChild = child
+            } else {
+                n[Int(last.raw)].nextSibling = child
+            }
+        }
+    }
+
+    /// While building: the node's last child so far (`.none` for none), without a call or a
+    /// walk (the Swift parser asks whenever it finishes a node).
+    @inlinable @inline(__always)
+    public func lastChildWhileBuilding(_ id: NodeID) -> NodeID {
+        isBuilding ? lastChildren[Int(id.raw)] : (lastChild(id) ?? .none)
+    }
+
+    /// `appendChild` once `finishBuilding` dropped the last children: found by a walk.
+    @usableFromInline mutating func appendChildAfterBuilding(_ child: NodeID, to parent: NodeID) {
         let p = Int(parent.raw), c = Int(child.raw)
         nodes[c].parent = parent
         nodes[c].nextSibling = .none
-        let last = isBuilding ? lastChildren[p] : (lastChild(parent) ?? .none)
-        if last.isNone {
-            nodes[p].firstChild = child
-        } else {
+        if let last = lastChild(parent) {
             nodes[Int(last.raw)].nextSibling = child
+        } else {
+            nodes[p].firstChild = child
         }
-        if isBuilding { lastChildren[p] = child }
     }
 
     /// While building: clears a node's children list (the nodes that were its children must be
@@ -100,6 +129,11 @@ extension SyntaxTree {
 
     /// Sets a node's anchor (see `anchor(_:)`): functions and type declarations only.
     public mutating func setAnchor(_ id: NodeID, _ offset: Int) {
+        // Nearly always the node made last of its kind: no search.
+        if let last = anchorNodes.last, last == id.raw {
+            anchorOffsets[anchorOffsets.count - 1] = Int32(truncatingIfNeeded: offset)
+            return
+        }
         guard let index = anchorIndex(id) else {
             assertionFailure("setAnchor on a \(kind(id)) node: only functions, closures and types have anchors")
             return

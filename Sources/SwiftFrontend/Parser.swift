@@ -197,7 +197,8 @@ struct Parser {
     /// next token during recovery).
     @inline(__always) mutating func finish(_ id: NodeID) {
         var end = max(prevEnd, Int(tree[id].start))
-        if let last = tree.lastChild(id) { end = max(end, Int(tree[last].end)) }
+        let last = tree.lastChildWhileBuilding(id)
+        if !last.isNone { end = max(end, Int(tree[last].end)) }
         tree.setEnd(id, end)
     }
 
