@@ -118,12 +118,13 @@ PY
 
 failed=0
 # check NAME FILE MAX_MULTIPLE: the peak RSS must stay under MAX_MULTIPLE × size + 100 MB.
-# The multiple depends on how many nodes a byte makes: a 32-byte node per identifier, call or
+# The multiple depends on how many nodes a byte makes: a 36-byte node per identifier, call or
 # argument, while parsing the tokens beside it (12 bytes each in Python, 24 with the bracket
-# matches in Swift) and then the analysis's per-node and per-binding tables, put dense code
-# (`y = g(x)` on every line, `f(a), ` repeated) at 23-45x, the generated ordinary code at
-# 15-20x, real code (the benchmark corpora) at about 10x, a long string at 3x. The limits
-# leave a margin of about a fifth over what this session measured (issue 6).
+# matches in Swift), then the analysis's tables by node (the Python scopes' and the project
+# summary's, 4 bytes each) and by binding, put dense code (`y = g(x)` on every line, `f(a), `
+# repeated) at 23-43x, the generated ordinary code at 15-21x, real code (the benchmark
+# corpora) at about 10x, a long string at 3x. The limits are what was measured plus a margin
+# of a tenth to a fifth (issue 6).
 check() {
   local name="$1" file="$2" multiple="$3" size result seconds kb
   size=$(stat -c %s "$file")

@@ -8,7 +8,6 @@ extension SyntaxTree {
         let id = NodeID(nodes.count)
         nodes.append(SyntaxNode(kind: kind, flags: flags, name: name, detail: detail,
                                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
-        if isBuilding { lastChildren.append(.none) }
         // A function's or type's anchor moves to its keyword later; a closure's stays where it
         // was made even when recovery widens its range. Nodes are made in id order, so the
         // table stays sorted.
@@ -23,17 +22,9 @@ extension SyntaxTree {
         anchorOffsets.append(Int32(truncatingIfNeeded: offset))
     }
 
-    /// Room for `count` nodes, and for the builder's per-node state beside them.
+    /// Room for `count` nodes.
     public mutating func reserveNodes(_ count: Int) {
         nodes.reserveCapacity(count)
-        if isBuilding { lastChildren.reserveCapacity(count) }
-    }
-
-    /// Drops what only building needed (each node's last child). The front ends call it once
-    /// their tree is complete; nodes can still be added afterwards, just more slowly.
-    public mutating func finishBuilding() {
-        isBuilding = false
-        lastChildren = []
     }
 
     /// Creates a node as the last child of `parent`.
@@ -48,49 +39,24 @@ extension SyntaxTree {
     /// Attaches a detached node as the last child of `parent`.
     @inlinable
     public mutating func appendChild(_ child: NodeID, to parent: NodeID) {
-        guard isBuilding else { return appendChildAfterBuilding(child, to: parent) }
-        let p = Int(parent.raw), c = Int(child.raw)
-        let last = lastChildren[p]
-        lastChildren[p] = child
-        // One uniqueness check for the three writes instead of one each: the front ends attach
-        // every node, and the separate last-child array already costs a read and a write.
-        nodes.withUnsafeMutableBufferPointer { n in
-            precondition(c < n.count && Int(last.raw) < n.count)
-            n[c].parent = parent
-            n[c].nextSibling = .none
-            if last.isNone {
-                n[p].firstChild = child
-            } else {
-                n[Int(last.raw)].nextSibling = child
-            }
-        }
-    }
-
-    /// While building: the node's last child so far (`.none` for none), without a call or a
-    /// walk (the Swift parser asks whenever it finishes a node).
-    @inlinable @inline(__always)
-    public func lastChildWhileBuilding(_ id: NodeID) -> NodeID {
-        isBuilding ? lastChildren[Int(id.raw)] : (lastChild(id) ?? .none)
-    }
-
-    /// `appendChild` once `finishBuilding` dropped the last children: found by a walk.
-    @usableFromInline mutating func appendChildAfterBuilding(_ child: NodeID, to parent: NodeID) {
         let p = Int(parent.raw), c = Int(child.raw)
         nodes[c].parent = parent
         nodes[c].nextSibling = .none
-        if let last = lastChild(parent) {
-            nodes[Int(last.raw)].nextSibling = child
-        } else {
+        let last = nodes[p].lastChild
+        if last.isNone {
             nodes[p].firstChild = child
+        } else {
+            nodes[Int(last.raw)].nextSibling = child
         }
+        nodes[p].lastChild = child
     }
 
-    /// While building: clears a node's children list (the nodes that were its children must be
-    /// reattached or left detached by the caller).
+    /// Clears a node's children list (the nodes that were its children must be reattached or
+    /// left detached by the caller).
     @inlinable
     public mutating func removeAllChildren(_ id: NodeID) {
         nodes[Int(id.raw)].firstChild = .none
-        if isBuilding { lastChildren[Int(id.raw)] = .none }
+        nodes[Int(id.raw)].lastChild = .none
     }
 
     /// Creates a node that takes `child`'s place in the tree and holds it as its first child.
@@ -113,7 +79,7 @@ extension SyntaxTree {
                 while !s.isNone && nodes[Int(s.raw)].nextSibling != child { s = nodes[Int(s.raw)].nextSibling }
                 if !s.isNone { nodes[Int(s.raw)].nextSibling = wrapper }
             }
-            if isBuilding && lastChildren[p] == child { lastChildren[p] = wrapper }
+            if nodes[p].lastChild == child { nodes[p].lastChild = wrapper }
         }
         nodes[c].parent = .none
         nodes[c].nextSibling = .none

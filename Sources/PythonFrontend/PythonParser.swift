@@ -14,7 +14,6 @@ public enum PythonParser {
                 var builder = PythonTreeBuilder(lineMap: lineMap, source: UnsafeRawBufferPointer(bytes), tokens: tokenBuffer)
                 builder.tree.problems.append(contentsOf: problems)
                 builder.parseModule()
-                builder.tree.finishBuilding()
                 return builder.tree
             }
         }

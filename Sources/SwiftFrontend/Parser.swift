@@ -197,7 +197,7 @@ struct Parser {
     /// next token during recovery).
     @inline(__always) mutating func finish(_ id: NodeID) {
         var end = max(prevEnd, Int(tree[id].start))
-        let last = tree.lastChildWhileBuilding(id)
+        let last = tree[id].lastChild
         if !last.isNone { end = max(end, Int(tree[last].end)) }
         tree.setEnd(id, end)
     }

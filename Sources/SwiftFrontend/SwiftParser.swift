@@ -13,7 +13,6 @@ public enum SwiftParser {
             tree = SyntaxTree(language: .swift, lineMap: LineMap(source: []))  // release the copy
             parser.parseModule()
             parser.normalizeRanges()
-            parser.tree.finishBuilding()
             tree = parser.tree
         }
         return tree
