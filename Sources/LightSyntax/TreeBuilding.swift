@@ -8,7 +8,23 @@ extension SyntaxTree {
         let id = NodeID(nodes.count)
         nodes.append(SyntaxNode(kind: kind, flags: flags, name: name, detail: detail,
                                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
+        // A function's or type's anchor moves to its keyword later; a closure's stays where it
+        // was made even when recovery widens its range. Nodes are made in id order, so the
+        // table stays sorted.
+        if SyntaxNode.hasAnchor(kind) { recordAnchor(id, start) }
         return id
+    }
+
+    /// Out of line: rare, and it kept `makeNode` small enough for its callers to inline.
+    @usableFromInline @inline(never)
+    mutating func recordAnchor(_ id: NodeID, _ offset: Int) {
+        anchorNodes.append(id.raw)
+        anchorOffsets.append(Int32(truncatingIfNeeded: offset))
+    }
+
+    /// Room for `count` nodes.
+    public mutating func reserveNodes(_ count: Int) {
+        nodes.reserveCapacity(count)
     }
 
     /// Creates a node as the last child of `parent`.
@@ -33,6 +49,14 @@ extension SyntaxTree {
             nodes[Int(last.raw)].nextSibling = child
         }
         nodes[p].lastChild = child
+    }
+
+    /// Clears a node's children list (the nodes that were its children must be reattached or
+    /// left detached by the caller).
+    @inlinable
+    public mutating func removeAllChildren(_ id: NodeID) {
+        nodes[Int(id.raw)].firstChild = .none
+        nodes[Int(id.raw)].lastChild = .none
     }
 
     /// Creates a node that takes `child`'s place in the tree and holds it as its first child.
@@ -69,10 +93,18 @@ extension SyntaxTree {
         nodes[Int(id.raw)].end = Int32(truncatingIfNeeded: end)
     }
 
-    /// Sets a node's anchor (see `SyntaxNode.anchor`).
-    @inlinable
+    /// Sets a node's anchor (see `anchor(_:)`): functions and type declarations only.
     public mutating func setAnchor(_ id: NodeID, _ offset: Int) {
-        nodes[Int(id.raw)].anchor = Int32(truncatingIfNeeded: offset)
+        // Nearly always the node made last of its kind: no search.
+        if let last = anchorNodes.last, last == id.raw {
+            anchorOffsets[anchorOffsets.count - 1] = Int32(truncatingIfNeeded: offset)
+            return
+        }
+        guard let index = anchorIndex(id) else {
+            assertionFailure("setAnchor on a \(kind(id)) node: only functions, closures and types have anchors")
+            return
+        }
+        anchorOffsets[index] = Int32(truncatingIfNeeded: offset)
     }
 
     /// Sets where a node starts, e.g. when a function's decorators turn out to precede it.

@@ -391,9 +391,8 @@ extension Parser {
         if kind == .rparen { advance() } else { problem("expected )") }
         finish(tuple)
         let only = tree[tuple].firstChild
-        if count.elements == 1 && !count.labelled && !only.isNone && only == tree[tuple].lastChild {
-            tree[tuple].firstChild = .none
-            tree[tuple].lastChild = .none
+        if count.elements == 1 && !count.labelled && !only.isNone && tree[only].nextSibling.isNone {
+            tree.removeAllChildren(tuple)
             tree[only].parent = .none
             // The tuple node stays in the array as an unreachable detached node.
             tree[tuple].kind = .opaque

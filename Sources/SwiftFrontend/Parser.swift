@@ -87,8 +87,9 @@ struct Parser {
         self.d = Details(&self.tree.symbols)
         self.match = Parser.matchBrackets(tokens)
         // About 0.6 nodes per token in real code (0.5 regrew the array in a third of the Swift
-        // corpus's files): one allocation instead of regrowths.
-        self.tree.nodes.reserveCapacity(tokens.count * 3 / 4 + 16)
+        // corpus's files): one allocation instead of regrowths. Room for one per token: pages
+        // never written are never resident, while a regrowth holds two arrays at once.
+        self.tree.reserveNodes(tokens.count + 16)
     }
 
     static func matchBrackets(_ toks: [Token]) -> [Int32] {

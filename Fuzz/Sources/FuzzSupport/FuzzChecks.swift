@@ -94,15 +94,16 @@ public enum FuzzChecks {
             let node = tree[id]
             // Reports point at the anchor of functions and type declarations only (a block's
             // anchor may stay where it was made when its start moves, harmlessly).
+            let anchor = tree.anchor(id)
             if node.kind == .function || node.kind == .typeDecl {
-                require(node.anchor >= node.start && node.anchor <= node.end,
-                        "node \(index) (\(node.kind)) anchors at \(node.anchor) outside [\(node.start), \(node.end))")
+                require(anchor >= node.start && anchor <= node.end,
+                        "node \(index) (\(node.kind)) anchors at \(anchor) outside [\(node.start), \(node.end))")
             } else {
-                require(node.anchor >= 0 && node.anchor <= count, "node \(index) anchors at \(node.anchor) of \(count) bytes")
+                require(anchor >= 0 && anchor <= count, "node \(index) anchors at \(anchor) of \(count) bytes")
             }
             var last = NodeID.none
             for child in tree.children(id) { last = child }
-            require(last == node.lastChild, "node \(index)'s lastChild is not its last child")
+            require(last == (tree.lastChild(id) ?? .none), "node \(index)'s lastChild is not its last child")
             _ = tree.range(id)
             _ = tree.anchorLocation(id)
         }
@@ -116,7 +117,7 @@ public enum FuzzChecks {
         for index in a.allNodes {
             let x = a.nodes[index], y = b.nodes[index]
             let id = NodeID(index)
-            if x.kind != y.kind || x.flags != y.flags || x.start != y.start || x.end != y.end || x.anchor != y.anchor
+            if x.kind != y.kind || x.flags != y.flags || x.start != y.start || x.end != y.end || a.anchor(id) != b.anchor(id)
                 || x.parent != y.parent || x.firstChild != y.firstChild || x.nextSibling != y.nextSibling
                 || a.name(id) != b.name(id) || a.detail(id) != b.detail(id) {
                 return false

@@ -64,7 +64,7 @@ enum PythonAsyncContexts {
             case .opaque:
                 if let inner = scopes.scopeOpenedBy[node] {
                     // A comprehension: all but its first iterable run in its own scope.
-                    let first = scopes.comprehensionFirstIterable[node]
+                    let first = scopes.comprehensionFirstIterable(node)
                     appendChildren(of: n, to: &stack, scope: inner, tree: tree)
                     for i in base..<stack.count where stack[i].0 == first { stack[i].1 = scope }
                 } else {

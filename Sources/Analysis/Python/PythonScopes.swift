@@ -39,6 +39,9 @@ struct PythonScope: Sendable {
     var kind: Kind
     var node: NodeID
     var parent: Int
+    /// A comprehension's first iterable (kept here, not in an array by node id: that was four
+    /// bytes for every node of the file).
+    var firstIterable = NodeID.none
     /// Per name, where its bindings are in `PythonScopes.allBindings` (read them through
     /// `PythonScopes.bindings(of:in:)`).
     fileprivate(set) var runs = SymbolMap<BindingRun>()
@@ -60,7 +63,10 @@ struct PythonScopes: Sendable {
     /// `name` nodes that are written to, not read (assignment targets and the like).
     private(set) var storedNames: NodeSet
     /// A comprehension's first iterable, which belongs to the scope around it.
-    private(set) var comprehensionFirstIterable: NodeByNode
+    func comprehensionFirstIterable(_ comprehension: NodeID) -> NodeID? {
+        guard let s = scopeOpenedBy[comprehension], !scopes[s].firstIterable.isNone else { return nil }
+        return scopes[s].firstIterable
+    }
     /// How many bindings the file has (their `id`s are 0..<bindingCount).
     var bindingCount: Int { allBindings.count }
     /// Every binding of the file, each name's in one run in source order (while the walk runs,
@@ -75,7 +81,6 @@ struct PythonScopes: Sendable {
     init(tree: SyntaxTree) {
         scopeOpenedBy = ScopeByNode(count: tree.nodes.count)
         storedNames = NodeSet(count: tree.nodes.count)
-        comprehensionFirstIterable = NodeByNode(count: tree.nodes.count)
         scopes.append(PythonScope(kind: .module, node: tree.root, parent: -1))
         scopeOpenedBy[tree.root] = Self.moduleScope
         let builder = ScopeBuilder(tree: tree)
@@ -143,7 +148,7 @@ struct PythonScopes: Sendable {
             case .closure:
                 if tree.kind(previous) != .parameter, let s = scopeOpenedBy[current] { return s }
             case .opaque:
-                if let s = scopeOpenedBy[current], comprehensionFirstIterable[current] != previous { return s }
+                if let s = scopeOpenedBy[current], comprehensionFirstIterable(current) != previous { return s }
             default:
                 break
             }
@@ -218,7 +223,7 @@ struct PythonScopes: Sendable {
 
     fileprivate mutating func addStarImport(_ module: String) { starImports.append(module) }
     fileprivate mutating func setFirstIterable(_ iterable: NodeID, of comprehension: NodeID) {
-        comprehensionFirstIterable.set(iterable, for: comprehension)
+        if let s = scopeOpenedBy[comprehension] { scopes[s].firstIterable = iterable }
     }
 
     /// Where a walrus binds: comprehensions are transparent to it.
@@ -268,17 +273,6 @@ struct NodeSet: Sendable {
     init(count: Int) { flags = [Bool](repeating: false, count: count) }
     func contains(_ node: NodeID) -> Bool { flags[Int(node.raw)] }
     mutating func insert(_ node: NodeID) { flags[Int(node.raw)] = true }
-}
-
-/// A node per node (a comprehension's first iterable): a flat array by node id.
-struct NodeByNode: Sendable {
-    private var values: [NodeID]
-    init(count: Int) { values = [NodeID](repeating: .none, count: count) }
-    subscript(node: NodeID) -> NodeID? {
-        let v = values[Int(node.raw)]
-        return v.isNone ? nil : v
-    }
-    mutating func set(_ value: NodeID, for node: NodeID) { values[Int(node.raw)] = value }
 }
 
 /// A map from a file's symbols to values, in insertion order. Symbols are small dense
@@ -478,7 +472,7 @@ private struct ScopeBuilder {
             let isAugmented = n.flags.contains(.augmented)
             var value: NodeID?
             // At least two children, the last no annotation: the last is the value.
-            if n.firstChild != n.lastChild, tree.kind(n.lastChild) != .typeAnnotation { value = n.lastChild }
+            if let last = tree.lastChild(node), n.firstChild != last, tree.kind(last) != .typeAnnotation { value = last }
             // The value is evaluated before the targets are bound.
             if let value { next.append(.visit(value, scope: scope)) }
             var child = n.firstChild

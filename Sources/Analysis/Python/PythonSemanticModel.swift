@@ -367,8 +367,8 @@ struct PythonSemanticModel {
                         continue
                     case .assignment:
                         // At least two children, the last no annotation: the last is the value.
-                        let value = n.lastChild
-                        guard !n.flags.contains(.augmented), n.firstChild != value, tree.kind(value) != .typeAnnotation
+                        guard let value = tree.lastChild(node), !n.flags.contains(.augmented), n.firstChild != value,
+                              tree.kind(value) != .typeAnnotation
                         else { continue }
                         var target = n.firstChild
                         while target != value {

@@ -54,7 +54,7 @@ extension SwiftFileCheck {
     private func isImplicitReturn(_ statement: NodeID) -> Bool {
         let block = tree[statement].parent
         guard !block.isNone, tree.kind(block) == .block, tree[block].firstChild == statement,
-              tree[block].lastChild == statement else { return false }
+              tree[statement].nextSibling.isNone else { return false }
         let owner = tree[block].parent
         guard !owner.isNone, tree.kind(owner) == .function else { return false }
         return tree.firstChild(owner, ofKind: .typeAnnotation) != nil || tree.detailIs(owner, "get")
