@@ -23,13 +23,10 @@ extension Linter {
             if traceIndex { FileHandle.standardError.write(Data((line() + "\n").utf8)) }
         }
         func milliseconds(since start: UInt64) -> UInt64 { (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
-        func makeIndex(_ summaries: [FileSummary]) -> ProjectIndex {
-            ProjectIndex(summaries: summaries, catalogue: catalogue,
-                         blockingFunctions: blockingFunctions + configured.blockingFunctions,
-                         safeFunctions: safeFunctions + configured.safeFunctions, universe: universe)
-        }
         var started = DispatchTime.now().uptimeNanoseconds
-        var index = makeIndex(parsed)
+        var index = ProjectIndex(summaries: parsed, catalogue: catalogue,
+                                 blockingFunctions: blockingFunctions + configured.blockingFunctions,
+                                 safeFunctions: safeFunctions + configured.safeFunctions, universe: universe)
         var wanted = index.filesToLoad(coroutineCallers: false)
         trace("project index: \(summaryCount) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
         // The first round also asks which unparsed files may call a coroutine function (AL202);

@@ -367,11 +367,9 @@ extension ProjectIndex {
                     if let scanned = universe.pythonFiles[file] {
                         let next = prefix.next
                         let mayMatter: Bool
-                        if !calling {
-                            mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)
-                        } else if !longest {
+                        if calling && !longest {
                             mayMatter = scanned.mayDefineClass(hash: next)
-                        } else if prefix.single {
+                        } else if calling && prefix.single {
                             mayMatter = scanned.mayDefineCallable(hash: next)
                         } else {
                             mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)

@@ -294,11 +294,9 @@ private struct Scanner {
                 word(start: start, end: i)
                 i = self.i
                 if result.mayHaveFindings {
-                    // Without index facts only `hasNonASCII` is left to learn.
-                    guard indexFacts else {
-                        if !result.hasNonASCII { result.hasNonASCII = hasNonASCIIWord(from: i) }
-                        return
-                    }
+                    // Without index facts only `hasNonASCII` is left to learn, and `scan`
+                    // looks for that over the whole buffer when no word showed it.
+                    guard indexFacts else { return }
                     candidates = WordFilter.keywords
                 }
                 guard i < n else { break scanning }
@@ -348,31 +346,6 @@ private struct Scanner {
     /// Eight bytes from `index` on, the first in the lowest byte.
     @inline(__always) private func load(at index: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-    }
-
-    /// Whether a byte ≥ 0x80 from `start` on is in a word (not in a number): all that is left to
-    /// learn once a trigger is found and no index facts are wanted. The words there are the
-    /// longest runs of word bytes, so the run around such a byte says whether it is one.
-    private func hasNonASCIIWord(from start: Int) -> Bool {
-        let n = bytes.count
-        var k = start
-        while true {
-            // Eight bytes at a time to the next byte ≥ 0x80.
-            while n &- k >= 8 {
-                let high = load(at: k) & 0x8080_8080_8080_8080
-                if high != 0 {
-                    k &+= high.trailingZeroBitCount &>> 3
-                    break
-                }
-                k &+= 8
-            }
-            while k < n && base[k] < 0x80 { k &+= 1 }
-            guard k < n else { return false }
-            var runStart = k
-            while runStart > start && ByteClass.isWordByte(classOf(runStart &- 1)) { runStart &-= 1 }
-            if classOf(runStart) != ByteClass.digit { return true }
-            while ByteClass.isWordByte(classOf(k)) { k &+= 1 }
-        }
     }
 
     /// A line starting with a word: a keyword statement (`import`, `class`: handled as usual), or
