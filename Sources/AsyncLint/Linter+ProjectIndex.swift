@@ -77,6 +77,7 @@ extension Linter {
         // The index keeps its tables in file order whatever order the rounds added files in, so
         // its findings are those of an index built from every summary at once.
         let found = index.findings()
+        BackgroundRelease.release(consume index)
         trace("project index: findings (\(milliseconds(since: started)) ms)")
         let loadedCount = summaryCount - parsed.count
         if found.isEmpty { return ([], SourceLines(), loadedCount) }

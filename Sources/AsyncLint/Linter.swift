@@ -266,6 +266,7 @@ public struct Linter: Sendable {
             sourceLines.merge(project.lines)
             filesParsed += project.filesParsed
         }
+        BackgroundRelease.release((consume summaries, consume universe))
         if trace {
             let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             FileHandle.standardError.write(Data("all findings made: \(elapsed) ms after discovery began\n".utf8))

@@ -70,3 +70,25 @@ private final class ResultSlots<Result>: @unchecked Sendable {
         }
     }
 }
+
+/// Frees a large value on another thread. The project index and the scans of thousands of
+/// files take tens of milliseconds to tear down, node by node; the report does not need them,
+/// so the other core frees them while this one renders it (and a CLI process may exit first:
+/// the memory goes back to the system either way).
+enum BackgroundRelease {
+    /// `Value` need not be `Sendable`: it is consumed, so no one else uses it any more, and the
+    /// other thread only drops it (reference counts are atomic).
+    static func release<Value>(_ value: consuming Value) {
+        let box = ReleaseBox(value)
+        DispatchQueue.global(qos: .utility).async { box.drop() }
+    }
+}
+
+/// Holds the value until `drop()`, which runs on the releasing thread; the value is freed
+/// there, whichever thread let go of the box last.
+private final class ReleaseBox<Value>: @unchecked Sendable {
+    private var value: Value?
+    init(_ value: consuming Value) { self.value = value }
+    /// Called exactly once, by the one thread that holds the box then.
+    func drop() { value = nil }
+}
