@@ -20,7 +20,7 @@ extension Linter {
         let catalogue = self.catalogue
         let traceIndex = ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1"
         func trace(_ line: @autoclosure () -> String) {
-            if traceIndex { FileHandle.standardError.write(Data((line() + "\n").utf8)) }
+            if traceIndex { FileHandle.standardError.write(Data((line() + Self.memoryNow() + "\n").utf8)) }
         }
         func milliseconds(since start: UInt64) -> UInt64 { (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
         var started = DispatchTime.now().uptimeNanoseconds
@@ -107,6 +107,15 @@ extension Linter {
             }
         }
         return (kept, lines, loadedCount)
+    }
+}
+
+extension Linter {
+    /// For the trace: the process's peak resident memory so far (`getrusage`, in kilobytes on Linux).
+    static func memoryNow() -> String {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return "" }
+        return " [peak rss \(usage.ru_maxrss / 1024) MB]"
     }
 }
 

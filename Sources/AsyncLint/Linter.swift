@@ -224,7 +224,7 @@ public struct Linter: Sendable {
 
         if trace {
             let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
-            FileHandle.standardError.write(Data("files read, scanned and checked: \(files.count) in \(elapsed) ms\n".utf8))
+            FileHandle.standardError.write(Data("files read, scanned and checked: \(files.count) in \(elapsed) ms\(Self.memoryNow())\n".utf8))
         }
         var findings: [Finding] = []
         var sourceLines = SourceLines()
@@ -269,7 +269,7 @@ public struct Linter: Sendable {
         BackgroundRelease.release((consume summaries, consume universe))
         if trace {
             let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
-            FileHandle.standardError.write(Data("all findings made: \(elapsed) ms after discovery began\n".utf8))
+            FileHandle.standardError.write(Data("all findings made: \(elapsed) ms after discovery began\(Self.memoryNow())\n".utf8))
         }
         var report = LintReport(findings: findings, errors: errors, notes: notes, filesChecked: filesChecked,
                                 sourceLines: sourceLines)
