@@ -109,7 +109,9 @@ public struct LineMap: Sendable {
         let start = Int(lineStarts[line])
         var scalars = 0
         var from = start
-        if let counts = checkpoints[Int32(line)] {
+        // Only files with a line longer than the stride have checkpoints: the others skip
+        // the dictionary's hashing (every location asked, once per finding and call site).
+        if !checkpoints.isEmpty, let counts = checkpoints[Int32(line)] {
             let k = min((offset - start) / Self.checkpointStride, counts.count - 1)
             scalars = Int(counts[k])
             from = start + k * Self.checkpointStride

@@ -38,11 +38,21 @@ public struct FileSummary: Sendable {
     }
 
     mutating func intern(_ text: String) -> StringID {
-        if let known = stringIndex[text] { return known }
-        let id = StringID(strings.count)
-        strings.append(text)
-        stringIndex[text] = id
+        // One hash and one probe: the `default:` subscript inserts the next id when the text
+        // is new and hands back what is stored either way (a lookup, then an insert, hashed
+        // every new string twice; pass 1 interns some 150 new strings a file).
+        let next = StringID(strings.count)
+        let id = Self.stored(&stringIndex[text, default: next])
+        if id == next { strings.append(text) }
         return id
+    }
+
+    @inline(__always) private static func stored(_ value: inout StringID) -> StringID { value }
+
+    /// Room for about `count` strings in the build-time lookup table, so that it is not grown
+    /// and rehashed step by step (it is dropped by `finish()`).
+    mutating func reserveStrings(_ count: Int) {
+        stringIndex.reserveCapacity(count)
     }
 
     func string(_ id: StringID) -> String { strings[Int(id)] }

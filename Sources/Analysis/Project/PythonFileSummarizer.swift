@@ -47,6 +47,8 @@ final class PythonFileSummarizer {
         self.qualifiedNames = [StringID](repeating: -1, count: nodeCount)
         self.catalogueNames = [UInt8](repeating: 0, count: model.tree.symbols.count)
         self.symbolStrings = [StringID](repeating: -1, count: model.tree.symbols.count)
+        // A file's summary holds about a third as many strings as its tree has symbols.
+        summary.reserveStrings(model.tree.symbols.count / 2)
     }
 
     static func summarize(model: PythonSemanticModel, path: String, module: String) -> FileSummary {
@@ -233,10 +235,15 @@ final class PythonFileSummarizer {
             }
             current = tree[current].parent
         }
-        let name = tree.name(node) ?? "?"
+        // The name's text from its interned copy (made once per symbol), not a new String.
+        // (The id first: `summary.string(internName(…))` would read the summary from before
+        // the name was added.)
+        let nameID = internName(of: node)
+        let name = summary.string(nameID)
         if prefix.isEmpty {
             prefix = name
         } else {
+            prefix.reserveCapacity(prefix.utf8.count + 1 + name.utf8.count)
             prefix += "."
             prefix += name
         }
