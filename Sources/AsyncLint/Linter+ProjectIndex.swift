@@ -24,22 +24,22 @@ extension Linter {
         }
         func milliseconds(since start: UInt64) -> UInt64 { (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
         var started = DispatchTime.now().uptimeNanoseconds
+        // Which unparsed files may call a coroutine function (AL202) depends only on the parsed
+        // files' summaries and the scans: it is answered on another core while this one builds
+        // the first index, and its files join the second round.
+        let callers = CoroutineCallersAnswer(CoroutineCallers(summaries: parsed, universe: universe), jobs: jobs)
         var index = ProjectIndex(summaries: parsed, catalogue: catalogue,
                                  blockingFunctions: blockingFunctions + configured.blockingFunctions,
                                  safeFunctions: safeFunctions + configured.safeFunctions, universe: universe)
         var wanted = index.filesToLoad(coroutineCallers: false)
         trace("project index: \(summaryCount) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
-        // The first round also asks which unparsed files may call a coroutine function (AL202);
-        // that question takes one core while the other cores parse what the walk asked for.
-        var callers = index.coroutineCallers
+        var callersAsked = false
         while true {
             for i in wanted { trace("  asks for \(files[Int(i)].displayPath)") }
             let asked = wanted
-            let question = callers
             let parseStarted = DispatchTime.now().uptimeNanoseconds
-            let results = ParallelWork.map(count: asked.count + 1, jobs: jobs) { k -> LoadResult in
-                if k == 0 { return .callers(question.files()) }
-                let i = Int(asked[k - 1])
+            let results = ParallelWork.map(count: asked.count, jobs: jobs) { k -> FileSummary in
+                let i = Int(asked[k])
                 let file = files[i]
                 let module = modules.module(of: file)
                 // A file that cannot be read now still counts as loaded (an empty summary), so
@@ -47,23 +47,21 @@ extension Linter {
                 guard case .success(let bytes) = Self.read(file) else {
                     var empty = FileSummary(path: file.displayPath, language: file.language, module: module)
                     empty.sourceIndex = Int32(i)
-                    return .summary(empty)
+                    return empty
                 }
                 var summary = FileChecker.summarize(Self.parse(bytes, language: file.language), path: file.displayPath,
                                                     module: module, catalogue: configured.settings(ofFile: i).catalogue ?? catalogue)
                 summary.sourceIndex = Int32(i)
-                return .summary(summary)
+                return summary
             }
-            var more: [FileSummary] = []
+            let more = results
             var callerFiles: [Int32] = []
-            for result in results {
-                switch result {
-                case .summary(let summary): more.append(summary)
-                case .callers(let found): callerFiles = found
-                }
+            if !callersAsked {
+                callersAsked = true
+                callerFiles = callers.wait()
+                trace("  answered which files may call a coroutine (\(callerFiles.count))")
             }
-            callers = CoroutineCallers.none
-            trace("  parsed and summarized \(asked.count) files\(question.isNone ? "" : ", answered which files may call a coroutine (\(callerFiles.count))") in \(milliseconds(since: parseStarted)) ms")
+            trace("  parsed and summarized \(asked.count) files in \(milliseconds(since: parseStarted)) ms")
             started = DispatchTime.now().uptimeNanoseconds
             if !more.isEmpty {
                 summaryCount += more.count
@@ -174,10 +172,31 @@ struct PackageMarkers: Sendable {
     }
 }
 
-/// A job of an index round: a file's summary, or the answer to `CoroutineCallers`.
-enum LoadResult: Sendable {
-    case summary(FileSummary)
-    case callers([Int32])
+/// `CoroutineCallers.files()`, worked out on a thread of its own from the moment this is made
+/// (with one job, right here: the answer must not depend on the number of cores, and with one
+/// core there is nothing to overlap).
+final class CoroutineCallersAnswer: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once by the answering thread before it signals `done`, read after `wait()`.
+    private var files: [Int32] = []
+    private let answeredInPlace: Bool
+
+    init(_ question: CoroutineCallers, jobs: Int) {
+        answeredInPlace = jobs <= 1
+        if answeredInPlace {
+            files = question.files()
+            return
+        }
+        Thread.detachNewThread { [self] in
+            files = question.files()
+            done.signal()
+        }
+    }
+
+    func wait() -> [Int32] {
+        if !answeredInPlace { done.wait() }
+        return files
+    }
 }
 
 /// What the project index may need of a file that was not parsed.

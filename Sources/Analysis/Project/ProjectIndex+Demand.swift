@@ -427,6 +427,15 @@ extension ProjectIndex {
 
 /// AL202 from files not parsed: which of them may call a project coroutine function as a
 /// statement. A pure function of the summaries at hand and the scans.
+extension CoroutineCallers {
+    /// The question for an index that would be built from these summaries (what
+    /// `ProjectIndex.coroutineCallers` asks), before the index exists: the driver answers it
+    /// on another core while the first index is built.
+    public init(summaries: [FileSummary], universe: ProjectUniverse) {
+        self.init(summaries: summaries, universe: universe, loaded: Set(summaries.map(\.sourceIndex)))
+    }
+}
+
 public struct CoroutineCallers: Sendable {
     let summaries: [FileSummary]
     let universe: ProjectUniverse
