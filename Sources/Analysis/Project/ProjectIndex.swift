@@ -93,6 +93,16 @@ public struct ProjectIndex {
 
     private mutating func buildTables(from start: Int = 0) {
         if start == 0 { swiftProtocols = universe.swiftProtocols }
+        // Room for every new function up front: the tables were rehashed a dozen times over
+        // while they grew to tens of thousands of names.
+        var newFunctions = 0, newClasses = 0
+        for f in start..<summaries.count {
+            newFunctions += summaries[f].functions.count
+            newClasses += summaries[f].classes.count
+        }
+        pythonFunctions.reserveCapacity(pythonFunctions.count + newFunctions)
+        pythonClasses.reserveCapacity(pythonClasses.count + newClasses)
+        pythonClassSource.reserveCapacity(pythonClassSource.count + newClasses)
         let order = summaries.map(\.sourceIndex)
         func appendInFileOrder(_ ref: FunctionRef, to list: inout [FunctionRef]) {
             Self.insertInFileOrder(ref, into: &list, sourceIndex: order)
@@ -235,15 +245,22 @@ public struct ProjectIndex {
         if let found = pythonFunctions[q] { return found }
         guard depth < 8 else { return [] }
         // `pkg.read_file` where `pkg/__init__.py` says `from .helpers import read_file`.
-        let parts = q.split(separator: ".")
-        var k = parts.count - 1
-        while k >= 1 {
-            let prefix = parts[0..<k].joined(separator: ".")
+        // The prefixes are slices of `q` at its dots, longest first (no parts array is built:
+        // this runs for every call the walk resolves).
+        let utf8 = q.utf8
+        var dot = utf8.lastIndex(of: UInt8(ascii: "."))
+        while let end = dot {
+            let prefix = String(q[..<end])
+            let afterDot = utf8.index(after: end)
             if let file = pythonModules[prefix] {
                 let summary = summaries[Int(file)]
-                for (bound, target) in summary.moduleImports where summary.string(bound) == parts[k] {
-                    let rest = parts[(k + 1)...].map(String.init)
-                    return resolvePython(([summary.string(target)] + rest).joined(separator: "."), depth: depth + 1)
+                let rest = q[afterDot...]
+                let nextDot = rest.utf8.firstIndex(of: UInt8(ascii: "."))
+                let part = nextDot.map { rest[..<$0] } ?? rest
+                for (bound, target) in summary.moduleImports where summary.string(bound) == part {
+                    // The target, then what followed the bound name (`.rest` with its dot).
+                    let tail = nextDot.map { String(q[$0...]) } ?? ""
+                    return resolvePython(summary.string(target) + tail, depth: depth + 1)
                 }
                 return []
             }
@@ -251,7 +268,7 @@ public struct ProjectIndex {
             // (else `demandPythonModules` asked for it), and the longest module decides, as
             // in an index of every file.
             if universe.pythonModules[prefix] != nil { return [] }
-            k -= 1
+            dot = utf8[..<end].lastIndex(of: UInt8(ascii: "."))
         }
         return []
     }
