@@ -23,6 +23,11 @@ extension Linter {
             if traceIndex { FileHandle.standardError.write(Data((line() + Self.memoryNow() + "\n").utf8)) }
         }
         func milliseconds(since start: UInt64) -> UInt64 { (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
+        if traceIndex {
+            let functions = parsed.reduce(0) { $0 + $1.functionCount }, calls = parsed.reduce(0) { $0 + $1.callCount }
+            let strings = parsed.reduce(0) { $0 + $1.strings.count }
+            trace("project index: the parsed files' summaries hold \(functions) functions, \(calls) calls, \(strings) strings")
+        }
         var started = DispatchTime.now().uptimeNanoseconds
         // Which unparsed files may call a coroutine function (AL202) depends only on the parsed
         // files' summaries and the scans: it is answered on another core while this one builds
