@@ -207,15 +207,19 @@ final class CoroutineCallersAnswer: @unchecked Sendable {
 /// What the project index may need of a file that was not parsed.
 enum UnparsedFile: Sendable {
     case python(ScannedPythonFile, module: String)
-    case swift(functions: [String], types: [String], protocols: [String])
+    /// `freeFunctions`: nil when every function may be free (see `SwiftDeclarationScan`).
+    case swift(functions: [String], freeFunctions: [String]?, types: [String], protocols: [String])
 
-    init(_ scan: SourceScan, of file: SourceFile, module: String) {
+    init(_ scan: SourceScan, of file: SourceFile, module: String, bytes: [UInt8]) {
         switch file.language {
         case .python:
             let isPackage = file.absolutePath.hasSuffix("__init__.py") || file.absolutePath.hasSuffix("__init__.pyi")
             self = .python(ScannedPythonFile(module: module, isPackage: isPackage, scan: scan), module: module)
         case .swift:
-            self = .swift(functions: scan.functionNames, types: scan.typeNames, protocols: scan.protocolNames)
+            // A second pass over the bytes, only for a file that declares a function and a type.
+            let free = scan.functionNames.isEmpty || scan.typeNames.isEmpty ? nil : SwiftDeclarationScan.freeFunctionNames(bytes)
+            self = .swift(functions: scan.functionNames, freeFunctions: free, types: scan.typeNames,
+                          protocols: scan.protocolNames)
         }
     }
 }
@@ -226,8 +230,9 @@ extension ProjectUniverse {
         case .python(let scanned, let module):
             pythonModules[module, default: []].append(index)
             pythonFiles[index] = scanned
-        case .swift(let functions, let types, let protocols):
+        case .swift(let functions, let freeFunctions, let types, let protocols):
             for name in functions { swiftFunctionFiles[name, default: []].append(index) }
+            for name in freeFunctions ?? functions { swiftFreeFunctionFiles[name, default: []].insert(index) }
             for name in types { swiftTypeFiles[name, default: []].insert(index) }
             swiftProtocols.formUnion(protocols)
         }

@@ -192,7 +192,7 @@ public struct Linter: Sendable {
                 if !scan.mayHaveFindings {
                     let note = scan.hasNonASCII ? Self.invalidUTF8Note(bytes, path: file.displayPath) : nil
                     // What the index may need of it, made here, on all cores.
-                    return .unparsed(usesProjectIndex ? UnparsedFile(scan, of: file, module: module) : nil, unused(), note: note)
+                    return .unparsed(usesProjectIndex ? UnparsedFile(scan, of: file, module: module, bytes: bytes) : nil, unused(), note: note)
                 }
             }
             let tree = suppressions.skipFile ? FrontEnds.parse([], language: file.language)

@@ -102,6 +102,21 @@ import AsyncLint
         try expectSameAsWholeProject(root, ["pkg/sync_user.py:5: AL202", "pkg/sync_user.py:6: AL202"])
     }
 
+    /// Swift: a bare call in a type means that type's method first, else a free function; a file
+    /// whose only function of that name is another type's method is not parsed.
+    @Test func aSwiftBareCallLoadsTheFreeFunctionsAndTheEnclosingTypesFilesOnly() throws {
+        let root = try Self.write([
+            "Sources/App/Handler.swift": "struct Handler {\n    func handle() async {\n        load()\n        refresh()\n    }\n}\n",
+            "Sources/App/Free.swift": "import Foundation\n\nfunc load() {\n    sleep(1)\n}\n",
+            "Sources/App/HandlerExtras.swift": "import Foundation\n\nextension Handler {\n    func refresh() {\n        usleep(10)\n    }\n}\n",
+            "Sources/App/Other.swift": "import Foundation\n\nstruct Other {\n    func load() { sleep(2) }\n    func refresh() { sleep(3) }\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try expectSameAsWholeProject(root, ["Sources/App/Handler.swift:3: AL110", "Sources/App/Handler.swift:4: AL110"])
+        let report = try Linter().run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root))
+        #expect(report.filesParsed == 3)   // Other.swift is not
+    }
+
     @Test func anInheritedCoroutineMethodCalledAsAStatement() throws {
         let root = try Self.write([
             "base.py": "class Base:\n    async def close(self):\n        pass\n",

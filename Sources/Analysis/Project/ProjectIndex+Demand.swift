@@ -22,6 +22,10 @@ public struct ProjectUniverse: Sendable {
     public var pythonFiles: [Int32: ScannedPythonFile] = [:]
     /// Swift files not summarized, by the names they declare with `func`.
     public var swiftFunctionFiles: [String: [Int32]] = [:]
+    /// Of those, by name, the files where a function of that name may be declared outside a
+    /// type's body (`SwiftDeclarationScan`): what a bare call can mean besides a method of the
+    /// type it is made in.
+    public var swiftFreeFunctionFiles: [String: Set<Int32>] = [:]
     /// Protocols declared in Swift files not summarized (a call through one stays silent).
     public var swiftProtocols: Set<String> = []
     /// Swift files not summarized, by the types they declare or extend (last name).
@@ -388,9 +392,15 @@ extension ProjectIndex {
         return universe.pythonModules[String(decoding: name, as: UTF8.self)]
     }
 
-    func demandSwiftFunctions(named name: String) {
+    /// A bare `name(…)`: a free function of that name, or (made in a type) a method of that
+    /// type, which only a file that declares or extends the type can hold.
+    func demandSwiftFunctions(named name: String, enclosingType: String?) {
         guard let files = universe.swiftFunctionFiles[name] else { return }
-        for file in files where !loaded.contains(file) { demand.need(file) }
+        let free = universe.swiftFreeFunctionFiles[name]
+        let typeFiles = enclosingType.flatMap { universe.swiftTypeFiles[Self.lastPart($0)] }
+        for file in files where !loaded.contains(file) {
+            if free?.contains(file) == true || typeFiles?.contains(file) == true { demand.need(file) }
+        }
     }
 
     /// `Type.name(…)`: only a file that declares or extends the type can hold the member.

@@ -224,7 +224,7 @@ public struct ProjectIndex {
                             trailingClosures: Int(trailing))
         case .bare(let enclosing, let name, let labels, let trailing):
             let nameText = summary.string(name), labelText = summary.string(labels)
-            demandSwiftFunctions(named: nameText)
+            demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(summary.string))
             if let enclosing {
                 let typeName = summary.string(enclosing)
                 let members = matching(swiftMembers[typeName + "." + nameText] ?? [], labels: labelText,
