@@ -60,8 +60,21 @@ public struct FileSummary: Sendable {
     /// Drops the build-time lookup table: only the strings themselves travel to pass 2.
     mutating func finish() {
         stringIndex = [:]
-        strings.reserveCapacity(0)
+        // The arrays grew by doubling; the summaries of a thousand files wait for pass 2, so
+        // each keeps just its elements (`reserveCapacity` never shrinks).
+        Self.shrink(&strings)
+        Self.shrink(&functions)
+        Self.shrink(&classes)
+        Self.shrink(&calls)
         hashes = strings.map(WordHash.of)
+    }
+
+    private static func shrink<Element>(_ array: inout [Element]) {
+        guard array.capacity > array.count + array.count / 8 + 4 else { return }
+        var exact: [Element] = []
+        exact.reserveCapacity(array.count)
+        exact.append(contentsOf: array)
+        array = exact
     }
 
     /// `WordHash` of a string: a 64-bit name for grouping (a collision only makes pass 2 look at
