@@ -22,6 +22,7 @@ struct AsyncLintCommand: ParsableCommand {
     /// ArgumentParser exits with 64 for usage errors; DESIGN.md promises 2 for every usage,
     /// configuration or I/O error, so the mapping happens here once for all subcommands.
     static func main() {
+        MemoryTuning.keepLargeBlocksMapped()
         do {
             var command = try parseAsRoot()
             try command.run()
