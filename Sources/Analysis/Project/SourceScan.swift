@@ -36,7 +36,9 @@ public struct SourceScan: Sendable {
 
     public init() {}
 
-    /// - Parameter indexFacts: also collect what the project index needs (imports, declarations, words).
+    /// - Parameter indexFacts: also collect what the project index needs (imports, declarations,
+    ///   words) of a file that is not parsed: when `mayHaveFindings` comes out true, they are
+    ///   left empty (the file is parsed, and its summary says more).
     public static func scan(_ bytes: [UInt8], language: SourceLanguage, vocabulary: ScanVocabulary,
                             indexFacts: Bool) -> SourceScan {
         // The scanner's inner loops do not check for the end of the buffer: each of them stops at
@@ -130,16 +132,16 @@ public struct ScanVocabulary: Sendable {
 /// length are a trigger's or a keyword's (most words are neither, and one table look-up says so).
 struct WordFilter: Sendable {
     let triggers: [[UInt8]]
-    /// Three tables of 256 masks, indexed by a word's first byte: bit `min(length, 63)` is set when
-    /// a trigger (the first table), a trigger or a keyword (the second), a keyword (the third) of
-    /// that length starts with that byte.
+    /// Two tables of 256 masks, indexed by a word's first byte: bit `min(length, 63)` is set when
+    /// a trigger (the first table), a trigger or a keyword (the second) of that length starts
+    /// with that byte. (The scan stops at the first trigger, so no table of keywords alone.)
     let lengthMasks: [UInt64]
 
-    static let triggers = 0, triggersOrKeywords = 256, keywords = 512
+    static let triggers = 0, triggersOrKeywords = 256
 
     init(triggers: [String], keywords: [String]) {
         self.triggers = triggers.map { Array($0.utf8) }
-        var masks = [UInt64](repeating: 0, count: 768)
+        var masks = [UInt64](repeating: 0, count: 512)
         func add(_ word: String, to table: Int) {
             guard let first = word.utf8.first else { return }
             masks[table + Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
@@ -148,10 +150,7 @@ struct WordFilter: Sendable {
             add(trigger, to: Self.triggers)
             add(trigger, to: Self.triggersOrKeywords)
         }
-        for keyword in keywords {
-            add(keyword, to: Self.triggersOrKeywords)
-            add(keyword, to: Self.keywords)
-        }
+        for keyword in keywords { add(keyword, to: Self.triggersOrKeywords) }
         lengthMasks = masks
     }
 }
@@ -248,18 +247,13 @@ private struct Scanner {
         (masks[Int(first)] &>> UInt64(truncatingIfNeeded: length < 63 ? length : 63)) & 1 != 0
     }
 
-    /// The words that still matter: keywords only once a trigger is found.
-    private var candidates: Int {
-        if result.mayHaveFindings { return WordFilter.keywords }
-        return indexFacts ? WordFilter.triggersOrKeywords : WordFilter.triggers
-    }
-
     mutating func run() {
         let n = bytes.count
         // Locals: the calls below take `self` inout, and the loops should not reload these.
         let base = self.base, classes = self.classes, lengthMasks = self.lengthMasks
         let statements = indexFacts && language == .python
-        var candidates = self.candidates
+        // The words that matter: the triggers, and the keywords of the index facts.
+        let candidates = indexFacts ? WordFilter.triggersOrKeywords : WordFilter.triggers
         var i = 0
         scanning: while true {
             // At the start of a line (and of the file), past its indentation and empty lines.
@@ -267,7 +261,7 @@ private struct Scanner {
             guard i < n else { break }
             if statements && ByteClass.startsWord(classes[Int(base[i])]) {
                 i = statementCall(at: i, candidates: candidates)
-                candidates = self.candidates
+                if result.mayHaveFindings { return stopAtTrigger() }
                 guard i < n else { break }
             }
             // The rest of the line, a word or number at a time.
@@ -293,12 +287,7 @@ private struct Scanner {
                 self.i = i
                 word(start: start, end: i)
                 i = self.i
-                if result.mayHaveFindings {
-                    // Without index facts only `hasNonASCII` is left to learn, and `scan`
-                    // looks for that over the whole buffer when no word showed it.
-                    guard indexFacts else { return }
-                    candidates = WordFilter.keywords
-                }
+                if result.mayHaveFindings { return stopAtTrigger() }
                 guard i < n else { break scanning }
             }
         }
@@ -309,6 +298,18 @@ private struct Scanner {
             for h in result.statementCalls where unique.last != h { unique.append(h) }
             result.statementCalls = unique
         }
+    }
+
+    /// A trigger was found: the file is parsed, so the index never looks at its facts, and
+    /// reading on for them would be wasted (a parsed file is a quarter of the Python corpus's
+    /// bytes). Only `hasNonASCII` is left to learn, and `scan` looks for that over the whole
+    /// buffer when no word showed it. The facts read so far are dropped: a file that may have
+    /// findings has none, rather than a part of them.
+    private mutating func stopAtTrigger() {
+        let hasNonASCII = result.hasNonASCII
+        result = SourceScan()
+        result.mayHaveFindings = true
+        result.hasNonASCII = hasNonASCII
     }
 
     /// The end of the word starting at `start`, noting a byte ≥ 0x80 in it. Every loop stops at
