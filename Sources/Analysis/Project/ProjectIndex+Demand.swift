@@ -53,62 +53,146 @@ public struct ScannedPythonFile: Sendable {
     /// It has a star import (`from x import *`): it may bind any name.
     var bindsAnyName: Bool
 
+    /// Hashes the scan's names from its bytes (`SourceScan.names`): no String is made, and the
+    /// module's own name and packages are hashed once for all its imports.
     public init(module: String, isPackage: Bool, scan: SourceScan) {
         self.statementCalls = scan.statementCalls
-        // bound name (`*` for a star import) → absolute qualified name, and whether a
-        // `from … import` made the binding.
-        var named: [(bound: String, target: String, fromImport: Bool)] = []
-        for item in scan.imports {
-            if let from = item.module {
-                guard let base = ProjectLayout.absoluteModule(from, from: module, isPackage: isPackage) else { continue }
-                if item.name == "*" {
-                    named.append(("*", base, true))
-                } else {
-                    named.append((item.alias ?? item.name, base.isEmpty ? item.name : base + "." + item.name, true))
+        var module = module
+        var bindings: [ScannedBinding] = []
+        var classes: [ScannedClassHeader] = []
+        var callables: [UInt64] = []
+        var classNames: [UInt64] = []
+        module.withUTF8 { moduleBytes in
+            scan.names.withUnsafeBufferPointer { names in
+                func bytes(_ name: NameRange) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: names[name.start..<name.end])
                 }
-            } else if let alias = item.alias {
-                named.append((alias, item.name, false))
-            } else {
-                // `import a.b.c` binds `a`.
-                let first = item.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? item.name
-                named.append((first, first, false))
+                let moduleName = DottedName(utf8: moduleBytes)
+                // The module's packages, for relative imports (`packages[k]`: its first k parts),
+                // made at the first one.
+                var packages: [DottedNameHasher] = []
+                // Each binding's bound name (`*` for a star import).
+                var boundNames: [NameRange] = []
+                bindings.reserveCapacity(scan.importFacts.count)
+                for item in scan.importFacts {
+                    let bound: NameRange
+                    let target: DottedName
+                    if let from = item.module {
+                        // The absolute module, as `ProjectLayout.absoluteModule` makes it: the
+                        // module's own package (itself for an `__init__`), then one package up
+                        // per dot after the first.
+                        let relative = bytes(from)
+                        var dots = 0
+                        while dots < relative.count && relative[dots] == UInt8(ascii: ".") { dots += 1 }
+                        var base = DottedNameHasher()
+                        if dots == 0 {
+                            base.feed(relative)
+                        } else {
+                            if packages.isEmpty { packages = DottedNameHasher.prefixes(of: moduleBytes) }
+                            var parts = packages.count - 1
+                            if !isPackage && parts > 0 { parts -= 1 }
+                            guard dots - 1 <= parts else { continue }
+                            let package = packages[parts - (dots - 1)]
+                            let rest = UnsafeBufferPointer(rebasing: relative[dots...])
+                            if rest.isEmpty {
+                                base = package
+                            } else {
+                                if package.count > 0 {
+                                    base = package
+                                    base.feed(UInt8(ascii: "."))
+                                }
+                                base.feed(rest)
+                            }
+                        }
+                        let name = bytes(item.name)
+                        if name.count == 1 && name[0] == UInt8(ascii: "*") {
+                            bound = item.name
+                            target = base.name
+                        } else {
+                            bound = item.alias ?? item.name
+                            if base.count > 0 { base.feed(UInt8(ascii: ".")) }
+                            base.feed(name)
+                            target = base.name
+                        }
+                    } else if let alias = item.alias {
+                        bound = alias
+                        target = DottedName(utf8: bytes(item.name))
+                    } else {
+                        // `import a.b.c` binds `a`.
+                        let name = bytes(item.name)
+                        let first = name.firstIndex(of: UInt8(ascii: ".")) ?? name.count
+                        bound = NameRange(start: item.name.start, end: item.name.start + first)
+                        target = DottedName(utf8: bytes(bound))
+                    }
+                    let boundBytes = bytes(bound)
+                    let boundHash = WordHash.of(bytes: boundBytes)
+                    let isStar = boundBytes.count == 1 && boundBytes[0] == UInt8(ascii: "*")
+                    bindings.append(ScannedBinding(
+                        bound: boundHash, isStar: isStar, fromImport: item.module != nil,
+                        alias: moduleBytes.isEmpty ? DottedName(utf8: boundBytes) : DottedName(moduleName, dot: boundBytes, last: boundHash),
+                        target: target))
+                    boundNames.append(bound)
+                }
+                classes.reserveCapacity(scan.classFacts.count)
+                for cls in scan.classFacts {
+                    var bases: [UInt64] = []
+                    for base in scan.classBases[cls.bases] {
+                        let baseBytes = bytes(base)
+                        let name = DottedName(utf8: baseBytes)
+                        bases.append(name.last)
+                        // `from m import Base as B; class C(B)`: B is Base.
+                        for (k, binding) in bindings.enumerated()
+                        where binding.bound == name.full && bytes(boundNames[k]).elementsEqual(baseBytes) {
+                            bases.append(binding.target.last)
+                        }
+                    }
+                    let name = WordHash.of(bytes: bytes(cls.name))
+                    classes.append(ScannedClassHeader(name: name, bases: bases))
+                    classNames.append(name)
+                }
+                callables.reserveCapacity(scan.functionNameRanges.count + bindings.count)
+                for function in scan.functionNameRanges { callables.append(WordHash.of(bytes: bytes(function))) }
             }
         }
-        let moduleName = DottedName(module)
-        let bindings = named.map { binding in
-            let bound = WordHash.of(binding.bound)
-            return ScannedBinding(bound: bound, isStar: binding.bound == "*", fromImport: binding.fromImport,
-                                  alias: module.isEmpty ? DottedName(binding.bound) : DottedName(moduleName, dot: binding.bound, last: bound),
-                                  target: DottedName(binding.target))
-        }
+        for binding in bindings { callables.append(binding.bound) }
         self.bindings = bindings
-        self.classes = scan.classes.map { cls in
-            var bases: [UInt64] = []
-            for base in cls.bases {
-                let name = DottedName(base)
-                bases.append(name.last)
-                // `from m import Base as B; class C(B)`: B is Base.
-                for (k, binding) in bindings.enumerated() where binding.bound == name.full && named[k].bound == base {
-                    bases.append(binding.target.last)
-                }
-            }
-            return ScannedClassHeader(name: WordHash.of(cls.name), bases: bases)
-        }
-        let classNames = Self.sortedUnique(scan.classes.map { WordHash.of($0.name) })
-        let callables = Self.sortedUnique(scan.functionNames.map(WordHash.of) + bindings.map(\.bound))
-        self.classNames = classNames
-        self.definedCallables = callables
-        self.definedNames = Self.sortedUnique(callables + classNames)
+        self.classes = classes
+        self.classNames = Self.sortedUnique(classNames)
+        self.definedCallables = Self.sortedUnique(callables)
+        self.definedNames = Self.mergedUnique(definedCallables, self.classNames)
         self.bindsAnyName = bindings.contains(where: \.isStar)
+    }
+
+    /// The values of two sorted arrays without repeats, sorted and without repeats.
+    static func mergedUnique(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        var merged: [UInt64] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let next: UInt64
+            if j == b.count || (i < a.count && a[i] <= b[j]) {
+                next = a[i]
+                i += 1
+            } else {
+                next = b[j]
+                j += 1
+            }
+            if merged.last != next { merged.append(next) }
+        }
+        return merged
     }
 
     static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
         var values = values
         values.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(values.count)
-        for value in values where unique.last != value { unique.append(value) }
-        return unique
+        // In place: the first `kept` values are the unique ones so far.
+        var kept = 0
+        for value in values where kept == 0 || values[kept - 1] != value {
+            values[kept] = value
+            kept += 1
+        }
+        values.removeLast(values.count - kept)
+        return values
     }
 
     /// Whether the module may define (`def`) or import a name with this `WordHash`.
@@ -177,38 +261,74 @@ struct DottedName: Sendable {
     }
 
     init(utf8 text: UnsafeBufferPointer<UInt8>) {
-        var full = WordHash.seed, part = WordHash.seed, previousPart = WordHash.seed
-        var beforeLastDot = WordHash.seed
-        var dots = 0
-        for byte in text {
-            if byte == UInt8(ascii: ".") {
-                beforeLastDot = full
-                previousPart = part
-                part = WordHash.seed
-                dots += 1
-            } else {
-                part = WordHash.step(part, byte)
-            }
-            full = WordHash.step(full, byte)
-        }
-        self.full = full
-        self.last = dots == 0 ? full : part
-        self.hasParent = dots > 0
-        self.parent = beforeLastDot
-        // The parent's last name is the whole parent when it has no dot itself.
-        self.parentLast = previousPart
+        var hasher = DottedNameHasher()
+        hasher.feed(text)
+        self = hasher.name
     }
 
-    /// `module.name` for a name without a dot whose `WordHash` is `last`: the same hashes as
-    /// `DottedName(module + "." + name)`, without making that string.
-    init(_ module: DottedName, dot name: String, last: UInt64) {
+    fileprivate init(full: UInt64, last: UInt64, parent: UInt64, parentLast: UInt64, hasParent: Bool) {
+        self.full = full
+        self.last = last
+        self.parent = parent
+        self.parentLast = parentLast
+        self.hasParent = hasParent
+    }
+
+    /// `module.name` for a name whose `WordHash` is `last`: the same hashes as
+    /// `DottedName(module + "." + name)` when the name has no dot, without making that string.
+    init(_ module: DottedName, dot name: UnsafeBufferPointer<UInt8>, last: UInt64) {
         var full = WordHash.step(module.full, UInt8(ascii: "."))
-        for byte in name.utf8 { full = WordHash.step(full, byte) }
+        for byte in name { full = WordHash.step(full, byte) }
         self.full = full
         self.last = last
         self.parent = module.full
         self.parentLast = module.last
         self.hasParent = true
+    }
+}
+
+/// `DottedName` of the bytes fed so far: a name put together from pieces (a package, a dot,
+/// a module, a dot, a name) is hashed without making its string.
+struct DottedNameHasher {
+    var full = WordHash.seed, part = WordHash.seed, previousPart = WordHash.seed
+    var beforeLastDot = WordHash.seed
+    var hasDot = false
+    /// The bytes fed so far.
+    var count = 0
+
+    @inline(__always) mutating func feed(_ byte: UInt8) {
+        if byte == UInt8(ascii: ".") {
+            beforeLastDot = full
+            previousPart = part
+            part = WordHash.seed
+            hasDot = true
+        } else {
+            part = WordHash.step(part, byte)
+        }
+        full = WordHash.step(full, byte)
+        count += 1
+    }
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes { feed(byte) }
+    }
+
+    var name: DottedName {
+        // The parent's last name is the whole parent when it has no dot itself.
+        DottedName(full: full, last: hasDot ? part : full, parent: beforeLastDot, parentLast: previousPart, hasParent: hasDot)
+    }
+
+    /// The hashers of a dotted name's first 0, 1, … all parts (none for an empty name).
+    static func prefixes(of name: UnsafeBufferPointer<UInt8>) -> [DottedNameHasher] {
+        var prefixes = [DottedNameHasher()]
+        guard !name.isEmpty else { return prefixes }
+        var hasher = DottedNameHasher()
+        for byte in name {
+            if byte == UInt8(ascii: ".") { prefixes.append(hasher) }
+            hasher.feed(byte)
+        }
+        prefixes.append(hasher)
+        return prefixes
     }
 }
 

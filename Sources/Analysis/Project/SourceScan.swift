@@ -19,11 +19,30 @@ public struct SourceScan: Sendable {
     public var hasNonASCII = false
     /// Python `import` / `from … import` statements (also inside functions, and in strings: a
     /// superset).
-    public var imports: [ScannedImport] = []
+    public var imports: [ScannedImport] {
+        importFacts.map { ScannedImport(module: $0.module.map(string), name: string($0.name), alias: $0.alias.map(string)) }
+    }
     /// Python `class Name(Base, …)` headers: the class's name and the bases' dotted names.
-    public var classes: [ScannedClass] = []
+    public var classes: [ScannedClass] {
+        classFacts.map { ScannedClass(name: string($0.name), bases: classBases[$0.bases].map(string)) }
+    }
     /// The names after `func` (Swift) or `def` (Python).
-    public var functionNames: [String] = []
+    public var functionNames: [String] { functionNameRanges.map(string) }
+
+    /// The names of `imports`, `classes` and `functionNames`, one after another, each as written
+    /// (a dotted name without the white space around its dots): one buffer a file instead of a
+    /// String a name. The index hashes them from here (`ScannedPythonFile`); the Strings above
+    /// are made only when asked for.
+    var names: [UInt8] = []
+    var importFacts: [ImportFact] = []
+    var classFacts: [ClassFact] = []
+    /// The bases of `classFacts`, one class after another.
+    var classBases: [NameRange] = []
+    var functionNameRanges: [NameRange] = []
+
+    func string(_ name: NameRange) -> String {
+        names.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[name.start..<name.end]), as: UTF8.self) }
+    }
     /// Swift: the names after `protocol`.
     public var protocolNames: [String] = []
     /// Swift: the (last) names after `struct`, `class`, `enum`, `actor`, `extension`, `protocol`:
@@ -82,6 +101,25 @@ public struct SourceScan: Sendable {
         }
         return false
     }
+}
+
+/// A name of the facts: `SourceScan.names[start..<end]`.
+struct NameRange: Sendable {
+    var start: Int
+    var end: Int
+}
+
+/// A `ScannedImport` as ranges of `SourceScan.names` (`*` is one there too).
+struct ImportFact: Sendable {
+    var module: NameRange?
+    var name: NameRange
+    var alias: NameRange?
+}
+
+/// A `ScannedClass` as a range of `SourceScan.names` and one of `SourceScan.classBases`.
+struct ClassFact: Sendable {
+    var name: NameRange
+    var bases: Range<Int>
 }
 
 public struct ScannedImport: Sendable, Equatable {
@@ -164,11 +202,13 @@ public enum WordHash {
 
     public static func of(_ word: String) -> UInt64 {
         var word = word
-        return word.withUTF8 { bytes in
-            var hash = seed
-            for byte in bytes { hash = step(hash, byte) }
-            return hash
-        }
+        return word.withUTF8 { of(bytes: $0) }
+    }
+
+    static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = seed
+        for byte in bytes { hash = step(hash, byte) }
+        return hash
     }
 
     /// `a.b` from the hashes of `a` and `b`.
@@ -416,15 +456,16 @@ private struct Scanner {
                 classHeader()
             } else if equals(start, end, "def") {
                 skipSpace(newlines: false)
-                if let name = identifier(allowBackticks: false) { result.functionNames.append(name) }
+                if let name = identifier(allowBackticks: false) { result.functionNameRanges.append(name) }
             }
         case .swift:
             if equals(start, end, "func") {
                 skipSpace(newlines: true)
-                if let name = identifier(allowBackticks: true) { result.functionNames.append(name) }
+                if let name = identifier(allowBackticks: true) { result.functionNameRanges.append(name) }
             } else if equals(start, end, "protocol") {
                 skipSpace(newlines: true)
-                if let name = identifier(allowBackticks: true) {
+                if let range = identifier(allowBackticks: true) {
+                    let name = take(range)
                     result.protocolNames.append(name)
                     result.typeNames.append(name)
                 }
@@ -432,7 +473,7 @@ private struct Scanner {
                         || equals(start, end, "actor") || equals(start, end, "extension") {
                 skipSpace(newlines: true)
                 // `extension Outer.Inner`: members are looked up by the last name.
-                if let name = dottedName() { result.typeNames.append(ProjectIndex.lastPart(name)) }
+                if let name = dottedName() { result.typeNames.append(ProjectIndex.lastPart(take(name))) }
             }
         }
     }
@@ -448,27 +489,27 @@ private struct Scanner {
             i += 1
             skipSpace(newlines: false)
         }
-        var module = String(repeating: ".", count: dots)
+        // The module's name is the dots and the dotted name after them.
+        let kept = result.names.count
+        result.names.append(contentsOf: repeatElement(UInt8(ascii: "."), count: dots))
         // `from . import x`: after the dots, `import` is the keyword, not a module's name.
         let afterDots = i
-        if let name = dottedName() {
-            if name == "import" && dots > 0 {
-                i = afterDots
-            } else {
-                module += name
-            }
+        if let name = dottedName(), dots > 0 && isImport(name) {
+            i = afterDots
+            drop(from: name.start)
         }
-        guard !module.isEmpty else { return }
+        guard result.names.count > kept else { return }
+        let module = NameRange(start: kept, end: result.names.count)
         skipSpace(newlines: false)
         let start = i
         while i < bytes.count && ByteClass.startsWord(classOf(i)) { i += 1 }
-        guard equals(start, i, "import") else { return }
+        guard equals(start, i, "import") else { return drop(from: kept) }
         importList(module: module)
     }
 
     /// The names after `import`: dotted names with optional `as` names, comma-separated, up to
     /// the end of the logical line (or the closing parenthesis).
-    private mutating func importList(module: String?) {
+    private mutating func importList(module: NameRange?) {
         skipSpace(newlines: false)
         var parenthesized = false
         if i < bytes.count && bytes[i] == UInt8(ascii: "(") {
@@ -478,25 +519,26 @@ private struct Scanner {
         while true {
             skipSpace(newlines: parenthesized)
             guard i < bytes.count else { return }
-            let name: String
+            let name: NameRange
             if bytes[i] == UInt8(ascii: "*") {
                 i += 1
-                name = "*"
+                result.names.append(UInt8(ascii: "*"))
+                name = NameRange(start: result.names.count - 1, end: result.names.count)
             } else if let dotted = dottedName() {
                 name = dotted
             } else {
                 return
             }
             skipSpace(newlines: parenthesized)
-            var alias: String?
+            var alias: NameRange?
             let save = i
-            if let word = identifier(allowBackticks: false), word == "as" {
+            if skipIdentifier(), equals(save, i, "as") {
                 skipSpace(newlines: parenthesized)
                 alias = identifier(allowBackticks: false)
             } else {
                 i = save
             }
-            result.imports.append(ScannedImport(module: module, name: name, alias: alias))
+            result.importFacts.append(ImportFact(module: module, name: name, alias: alias))
             skipSpace(newlines: parenthesized)
             guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { return }
             i += 1
@@ -508,7 +550,7 @@ private struct Scanner {
         skipSpace(newlines: false)
         guard let name = identifier(allowBackticks: false) else { return }
         skipSpace(newlines: false)
-        var bases: [String] = []
+        let bases = result.classBases.count
         if i < bytes.count && bytes[i] == UInt8(ascii: "(") {
             i += 1
             var depth = 0
@@ -520,19 +562,23 @@ private struct Scanner {
                 if depth == 0 && expectingBase, ByteClass.startsWord(classes[Int(b)]), let dotted = dottedName() {
                     skipSpace(newlines: true)
                     // `metaclass=M` is a keyword, not a base.
-                    if !(i < bytes.count && bytes[i] == UInt8(ascii: "=")) { bases.append(dotted) }
+                    if !(i < bytes.count && bytes[i] == UInt8(ascii: "=")) {
+                        result.classBases.append(dotted)
+                    } else {
+                        drop(from: dotted.start)
+                    }
                     expectingBase = false
                     continue
                 }
                 if ByteClass.isWordByte(classes[Int(b)]) {
                     // Any other word (in a subscript, a keyword's value) still counts as a word.
-                    if identifier(allowBackticks: false) == nil { i += 1 }
+                    if !skipIdentifier() { i += 1 }
                     continue
                 }
                 switch b {
                 case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
                 case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-                    if depth == 0 { i += 1; result.classes.append(ScannedClass(name: name, bases: bases)); return }
+                    if depth == 0 { i += 1; result.classFacts.append(ClassFact(name: name, bases: bases..<result.classBases.count)); return }
                     depth -= 1
                 case UInt8(ascii: ","): if depth == 0 { expectingBase = true }
                 default: break
@@ -541,7 +587,7 @@ private struct Scanner {
                 if depth > 64 { break }
             }
         }
-        result.classes.append(ScannedClass(name: name, bases: bases))
+        result.classFacts.append(ClassFact(name: name, bases: bases..<result.classBases.count))
     }
 
     // MARK: Pieces
@@ -574,11 +620,31 @@ private struct Scanner {
         return true
     }
 
-    private func text(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    /// Appends `bytes[start..<end]` to the facts' names.
+    private mutating func keep(_ start: Int, _ end: Int) -> NameRange {
+        let kept = result.names.count
+        result.names.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        return NameRange(start: kept, end: result.names.count)
     }
 
-    private mutating func identifier(allowBackticks: Bool) -> String? {
+    /// Forgets the names from `start` on (read, and then not kept in a fact).
+    private mutating func drop(from start: Int) {
+        result.names.removeLast(result.names.count - start)
+    }
+
+    /// The last name read as a String, no longer kept in the names (Swift's protocols and types).
+    private mutating func take(_ name: NameRange) -> String {
+        let text = result.string(name)
+        drop(from: name.start)
+        return text
+    }
+
+    private func isImport(_ name: NameRange) -> Bool {
+        result.names[name.start..<name.end].elementsEqual("import".utf8)
+    }
+
+    /// An identifier, kept in the names.
+    private mutating func identifier(allowBackticks: Bool) -> NameRange? {
         guard i < bytes.count else { return nil }
         if allowBackticks && bytes[i] == UInt8(ascii: "`") {
             let start = i + 1
@@ -587,11 +653,11 @@ private struct Scanner {
             guard end < bytes.count, bytes[end] == UInt8(ascii: "`"), end > start else { return nil }
             i = end + 1
             note(start: start, end: end)
-            return text(start, end)
+            return keep(start, end)
         }
         let start = i
         guard skipIdentifier() else { return nil }
-        return text(start, i)
+        return keep(start, i)
     }
 
     private func hash(_ word: Range<Int>) -> UInt64 {
@@ -600,27 +666,23 @@ private struct Scanner {
         return h
     }
 
-    /// `a.b.c` (white space around the dots allowed, as Python does).
-    private mutating func dottedName() -> String? {
+    /// `a.b.c` (white space around the dots allowed, as Python does), kept in the names as its
+    /// parts joined by dots (without the white space: the bytes as written when there is none).
+    private mutating func dottedName() -> NameRange? {
         let start = i
         guard skipIdentifier() else { return nil }
-        var end = i
-        // Only a name with white space around a dot is put together from its parts; any other is
-        // its bytes as written.
-        var spaced: String?
+        var name = keep(start, i)
         while true {
             let save = i
             skipSpace(newlines: false)
             guard i < bytes.count, bytes[i] == UInt8(ascii: ".") else { i = save; break }
-            let dot = i
             i += 1
             skipSpace(newlines: false)
             let partStart = i
             guard skipIdentifier() else { i = save; break }
-            if spaced == nil && (dot != save || partStart != dot + 1) { spaced = text(start, end) }
-            if let prefix = spaced { spaced = prefix + "." + text(partStart, i) }
-            end = i
+            result.names.append(UInt8(ascii: "."))
+            name.end = keep(partStart, i).end
         }
-        return spaced ?? text(start, end)
+        return name
     }
 }
