@@ -617,10 +617,20 @@ public struct CoroutineCallers: Sendable {
     private func importEdges() -> [(alias: DottedName, target: DottedName)] {
         var edges: [(alias: DottedName, target: DottedName)] = []
         for summary in summaries where summary.language == .python {
+            // `module.bound`, hashed on from the module's hasher without making the string.
+            var module = summary.module
+            let moduleHasher = module.withUTF8 { bytes in
+                var hasher = DottedNameHasher()
+                hasher.feed(bytes)
+                return hasher
+            }
             // The same id is the same text: `import x` binds x to x.
             for (bound, target) in summary.moduleImports where bound != target {
-                edges.append((DottedName(ProjectIndex.joined(summary.module, summary.string(bound))),
-                              DottedName(summary.string(target))))
+                var alias = moduleHasher
+                if alias.count > 0 { alias.feed(UInt8(ascii: ".")) }
+                var name = summary.string(bound)
+                name.withUTF8 { alias.feed($0) }
+                edges.append((alias.name, DottedName(summary.string(target))))
             }
         }
         for scanned in universe.pythonFiles.values {
@@ -634,9 +644,9 @@ public struct CoroutineCallers: Sendable {
     /// Coroutine methods (`WordHash` of the name) by class (`WordHash` of its last name),
     /// inherited along the bases (by their last names) of the summarized classes and of the
     /// unparsed files' class headers.
-    private func inheritedMethods(_ methodsByClass: [UInt64: Set<UInt64>]) -> [UInt64: Set<UInt64>] {
-        // (base, subclass) pairs sorted by base: tens of thousands of class headers, and one
-        // sort is far cheaper than a dictionary of arrays.
+    private func inheritedMethods(_ methodsByClass: [UInt64: Set<UInt64>]) -> [UInt64: [UInt64]] {
+        // (base, subclass) pairs grouped by base (`HashGroups`): tens of thousands of class
+        // headers, and that is far cheaper than a dictionary of arrays or a sort.
         var pairs: [(base: UInt64, subclass: UInt64)] = []
         for summary in summaries where summary.language == .python {
             for cls in summary.classes {
@@ -649,35 +659,84 @@ public struct CoroutineCallers: Sendable {
                 for base in cls.bases { pairs.append((base, cls.name)) }
             }
         }
-        let edges = pairs.sorted { $0.base < $1.base }
-        func subclasses(of base: UInt64) -> ArraySlice<(base: UInt64, subclass: UInt64)> {
-            var lo = 0, hi = edges.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if edges[mid].base < base { lo = mid + 1 } else { hi = mid }
-            }
-            var end = lo
-            while end < edges.count && edges[end].base == base { end += 1 }
-            return edges[lo..<end]
-        }
+        let byBase = HashGroups(pairs.enumerated().map { (key: $0.element.base, item: $0.offset) })
         // Down the class graph from the classes that define coroutine methods; a class is
-        // visited again only when it gains a method, so the walk ends.
-        var methods = methodsByClass
+        // visited again only when it gains a method, so the walk ends. The methods are sorted
+        // arrays: a union is a merge (most add nothing, and are one pass without a write),
+        // where a set hashed every element again.
+        var methods = methodsByClass.mapValues { $0.sorted() }
         var pending = Array(methodsByClass.keys)
         while let cls = pending.popLast() {
             guard let inherited = methods[cls] else { continue }
-            for (_, sub) in subclasses(of: cls) {
-                let before = methods[sub]?.count ?? 0
-                methods[sub, default: []].formUnion(inherited)
-                if methods[sub]!.count != before { pending.append(sub) }
+            for p in byBase.candidates(cls) where byBase.keys[p] == cls {
+                let sub = pairs[byBase.items[p]].subclass
+                guard let had = methods[sub] else {
+                    methods[sub] = inherited
+                    pending.append(sub)
+                    continue
+                }
+                if Self.contains(had, allOf: inherited) { continue }
+                methods[sub] = ScannedPythonFile.mergedUnique(had, inherited)
+                pending.append(sub)
             }
         }
         return methods
     }
 
+    /// Whether every value of the sorted `values` is in the sorted `set`.
+    static func contains(_ set: [UInt64], allOf values: [UInt64]) -> Bool {
+        guard values.count <= set.count else { return false }
+        var k = 0
+        for value in values {
+            while k < set.count && set[k] < value { k += 1 }
+            guard k < set.count && set[k] == value else { return false }
+            k += 1
+        }
+        return true
+    }
+
     static let selfWord = WordHash.of("self")
     static let clsWord = WordHash.of("cls")
 
+}
+
+/// Items grouped by a 64-bit key that is a hash already (FNV-1a, `WordHash.pair`): a counting
+/// sort into buckets by the key's top bits, two passes over the items and no comparison. A
+/// bucket keeps its items in their order, and may hold other keys: compare `keys`.
+struct HashGroups {
+    private let shift: UInt64
+    /// Bucket `b`'s positions are `starts[b]..<starts[b + 1]`.
+    private var starts: [Int]
+    /// Per position: the item and its key.
+    private(set) var items: [Int]
+    private(set) var keys: [UInt64]
+
+    init(_ pairs: [(key: UInt64, item: Int)]) {
+        var bits = 1
+        while 1 << bits < pairs.count { bits += 1 }
+        shift = UInt64(64 - bits)
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        for pair in pairs { starts[Int(pair.key >> shift) + 1] += 1 }
+        for b in 1..<starts.count { starts[b] += starts[b - 1] }
+        var next = starts
+        var items = [Int](repeating: 0, count: pairs.count)
+        var keys = [UInt64](repeating: 0, count: pairs.count)
+        for pair in pairs {
+            let b = Int(pair.key >> shift)
+            items[next[b]] = pair.item
+            keys[next[b]] = pair.key
+            next[b] += 1
+        }
+        self.starts = starts
+        self.items = items
+        self.keys = keys
+    }
+
+    /// The positions whose key may be `key`.
+    func candidates(_ key: UInt64) -> Range<Int> {
+        let b = Int(key >> shift)
+        return starts[b]..<starts[b + 1]
+    }
 }
 
 /// How a call must be written to reach a project coroutine function, the way `ProjectIndex`
@@ -705,25 +764,33 @@ struct CoroutineNames {
         // and `from aiohttp import web` in `m` makes `m.web` hold what `aiohttp.web` holds. A
         // worklist over the containers that gained names follows chains of re-exports; only the
         // edges that lead from such a container are looked at.
-        var byTarget: [UInt64: [Int]] = [:]
-        var byTargetParent: [UInt64: [Int]] = [:]
+        // The edges by target and by the target's parent (tens of thousands of edges, of which
+        // the walk looks at a few: grouping them is far cheaper than a dictionary of arrays or
+        // a sort).
+        var byTarget: [(key: UInt64, item: Int)] = []
+        var byTargetParent: [(key: UInt64, item: Int)] = []
+        byTarget.reserveCapacity(edges.count)
         for (e, edge) in edges.enumerated() {
-            byTarget[edge.target.full, default: []].append(e)
-            if edge.target.hasParent { byTargetParent[edge.target.parent, default: []].append(e) }
+            byTarget.append((edge.target.full, e))
+            if edge.target.hasParent { byTargetParent.append((edge.target.parent, e)) }
         }
+        let targets = HashGroups(byTarget), targetParents = HashGroups(byTargetParent)
         var pending = Array(children.keys)
         var steps = 0
         while let container = pending.popLast(), steps < 1_000_000 {
             steps += 1
             guard let held = children[container] else { continue }
-            for e in byTarget[container] ?? [] {
+            for p in targets.candidates(container) where targets.keys[p] == container {
+                let e = targets.items[p]
                 let alias = edges[e].alias
                 let before = children[alias.full]?.count ?? 0
                 children[alias.full, default: []].formUnion(held)
                 lastNames[alias.full] = alias.last
                 if children[alias.full]!.count != before { pending.append(alias.full) }
             }
-            for e in byTargetParent[container] ?? [] where held.contains(edges[e].target.last) {
+            for p in targetParents.candidates(container) where targetParents.keys[p] == container {
+                let e = targetParents.items[p]
+                guard held.contains(edges[e].target.last) else { continue }
                 let alias = edges[e].alias
                 guard alias.hasParent else { continue }
                 lastNames[alias.parent] = alias.parentLast
