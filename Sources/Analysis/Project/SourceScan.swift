@@ -399,6 +399,14 @@ private struct Scanner {
             // `word` may have read on (an import list, a class header): then this is no call.
             guard i == end else { return i }
         }
+        // Most lines go on with neither a call nor a dot (`x = …`, `return x`, `if x:`): the
+        // byte after the word and its spaces says so, without the loop below. (The buffer ends
+        // with a line end, so the spaces end before it.)
+        while base[i] == UInt8(ascii: " ") || base[i] == UInt8(ascii: "\t") { i &+= 1 }
+        switch base[i] {
+        case UInt8(ascii: "("), UInt8(ascii: "."), UInt8(ascii: "\\"), 0x0C: break
+        default: return i
+        }
         // The last two names, hashed only for a call.
         var last = start..<end
         var previous: Range<Int>?
