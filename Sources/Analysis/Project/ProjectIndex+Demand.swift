@@ -74,6 +74,7 @@ public struct ScannedPythonFile: Sendable {
                 // Each binding's bound name (`*` for a star import).
                 var boundNames: [NameRange] = []
                 bindings.reserveCapacity(scan.importFacts.count)
+                boundNames.reserveCapacity(scan.importFacts.count)
                 for item in scan.importFacts {
                     let bound: NameRange
                     let target: DottedName
@@ -134,8 +135,10 @@ public struct ScannedPythonFile: Sendable {
                     boundNames.append(bound)
                 }
                 classes.reserveCapacity(scan.classFacts.count)
+                classNames.reserveCapacity(scan.classFacts.count)
                 for cls in scan.classFacts {
                     var bases: [UInt64] = []
+                    bases.reserveCapacity(cls.bases.count)
                     for base in scan.classBases[cls.bases] {
                         let baseBytes = bytes(base)
                         let name = DottedName(utf8: baseBytes)
