@@ -23,6 +23,16 @@ import LightSyntax
         #expect(scan("def cb(loop):\n    loop.create_task(work())\n").mayHaveFindings)
     }
 
+    /// A file that may have findings is parsed, so the scan stops at its first trigger and
+    /// leaves the index facts empty rather than reading on for them.
+    @Test func aTriggerEndsTheScanWithoutFacts() {
+        let result = scan("import os\nclass A(B): pass\ndef f(): go()\nasync def g(): pass\nimport sys\n")
+        #expect(result.mayHaveFindings)
+        #expect(result.imports.isEmpty && result.classes.isEmpty && result.functionNames.isEmpty && result.statementCalls.isEmpty)
+        #expect(scan("caf\u{e9} = 1\nawait x\n").hasNonASCII && scan("await x\ncaf\u{e9} = 1\n").hasNonASCII)
+        #expect(scan("func f() {}\nfunc g() async {}\n", .swift).functionNames.isEmpty)
+    }
+
     @Test func swiftFilesNeedAsyncAwaitOrATaskAPI() {
         #expect(!scan("func f() { print(1) }\n", .swift).mayHaveFindings)
         #expect(scan("func f() { Task { await g() } }\n", .swift).mayHaveFindings)
@@ -133,6 +143,10 @@ import LightSyntax
         let continued = scan("import os \\\n  go()\n")
         #expect(continued.imports == [ScannedImport(module: nil, name: "os", alias: nil)])
         #expect(continued.statementCalls.isEmpty)
+        // Each hash once, sorted, however often the call is made and however many there are.
+        #expect(scan("go()\ngo()\n  go()\n").statementCalls == [WordHash.of("go")])
+        let names = (0..<300).map { "f\($0)" }
+        #expect(scan((names + names).map { "\($0)()\n" }.joined()).statementCalls == names.map(WordHash.of).sorted())
         // `self.x = 1` and `x = f()` are no statement calls.
         #expect(scan("self.x = f()\n").statementCalls.isEmpty)
     }

@@ -57,62 +57,149 @@ public struct ScannedPythonFile: Sendable {
     /// It has a star import (`from x import *`): it may bind any name.
     var bindsAnyName: Bool
 
+    /// Hashes the scan's names from its bytes (`SourceScan.names`): no String is made, and the
+    /// module's own name and packages are hashed once for all its imports.
     public init(module: String, isPackage: Bool, scan: SourceScan) {
         self.statementCalls = scan.statementCalls
-        // bound name (`*` for a star import) → absolute qualified name, and whether a
-        // `from … import` made the binding.
-        var named: [(bound: String, target: String, fromImport: Bool)] = []
-        for item in scan.imports {
-            if let from = item.module {
-                guard let base = ProjectLayout.absoluteModule(from, from: module, isPackage: isPackage) else { continue }
-                if item.name == "*" {
-                    named.append(("*", base, true))
-                } else {
-                    named.append((item.alias ?? item.name, base.isEmpty ? item.name : base + "." + item.name, true))
+        var module = module
+        var bindings: [ScannedBinding] = []
+        var classes: [ScannedClassHeader] = []
+        var callables: [UInt64] = []
+        var classNames: [UInt64] = []
+        module.withUTF8 { moduleBytes in
+            scan.names.withUnsafeBufferPointer { names in
+                func bytes(_ name: NameRange) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: names[name.start..<name.end])
                 }
-            } else if let alias = item.alias {
-                named.append((alias, item.name, false))
-            } else {
-                // `import a.b.c` binds `a`.
-                let first = item.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? item.name
-                named.append((first, first, false))
+                let moduleName = DottedName(utf8: moduleBytes)
+                // The module's packages, for relative imports (`packages[k]`: its first k parts),
+                // made at the first one.
+                var packages: [DottedNameHasher] = []
+                // Each binding's bound name (`*` for a star import).
+                var boundNames: [NameRange] = []
+                bindings.reserveCapacity(scan.importFacts.count)
+                boundNames.reserveCapacity(scan.importFacts.count)
+                for item in scan.importFacts {
+                    let bound: NameRange
+                    let target: DottedName
+                    if let from = item.module {
+                        // The absolute module, as `ProjectLayout.absoluteModule` makes it: the
+                        // module's own package (itself for an `__init__`), then one package up
+                        // per dot after the first.
+                        let relative = bytes(from)
+                        var dots = 0
+                        while dots < relative.count && relative[dots] == UInt8(ascii: ".") { dots += 1 }
+                        var base = DottedNameHasher()
+                        if dots == 0 {
+                            base.feed(relative)
+                        } else {
+                            if packages.isEmpty { packages = DottedNameHasher.prefixes(of: moduleBytes) }
+                            var parts = packages.count - 1
+                            if !isPackage && parts > 0 { parts -= 1 }
+                            guard dots - 1 <= parts else { continue }
+                            let package = packages[parts - (dots - 1)]
+                            let rest = UnsafeBufferPointer(rebasing: relative[dots...])
+                            if rest.isEmpty {
+                                base = package
+                            } else {
+                                if package.count > 0 {
+                                    base = package
+                                    base.feed(UInt8(ascii: "."))
+                                }
+                                base.feed(rest)
+                            }
+                        }
+                        let name = bytes(item.name)
+                        if name.count == 1 && name[0] == UInt8(ascii: "*") {
+                            bound = item.name
+                            target = base.name
+                        } else {
+                            bound = item.alias ?? item.name
+                            if base.count > 0 { base.feed(UInt8(ascii: ".")) }
+                            base.feed(name)
+                            target = base.name
+                        }
+                    } else if let alias = item.alias {
+                        bound = alias
+                        target = DottedName(utf8: bytes(item.name))
+                    } else {
+                        // `import a.b.c` binds `a`.
+                        let name = bytes(item.name)
+                        let first = name.firstIndex(of: UInt8(ascii: ".")) ?? name.count
+                        bound = NameRange(start: item.name.start, end: item.name.start + first)
+                        target = DottedName(utf8: bytes(bound))
+                    }
+                    let boundBytes = bytes(bound)
+                    let boundHash = WordHash.of(bytes: boundBytes)
+                    let isStar = boundBytes.count == 1 && boundBytes[0] == UInt8(ascii: "*")
+                    bindings.append(ScannedBinding(
+                        bound: boundHash, isStar: isStar, fromImport: item.module != nil,
+                        alias: moduleBytes.isEmpty ? DottedName(utf8: boundBytes) : DottedName(moduleName, dot: boundBytes, last: boundHash),
+                        target: target))
+                    boundNames.append(bound)
+                }
+                classes.reserveCapacity(scan.classFacts.count)
+                classNames.reserveCapacity(scan.classFacts.count)
+                for cls in scan.classFacts {
+                    var bases: [UInt64] = []
+                    bases.reserveCapacity(cls.bases.count)
+                    for base in scan.classBases[cls.bases] {
+                        let baseBytes = bytes(base)
+                        let name = DottedName(utf8: baseBytes)
+                        bases.append(name.last)
+                        // `from m import Base as B; class C(B)`: B is Base.
+                        for (k, binding) in bindings.enumerated()
+                        where binding.bound == name.full && bytes(boundNames[k]).elementsEqual(baseBytes) {
+                            bases.append(binding.target.last)
+                        }
+                    }
+                    let name = WordHash.of(bytes: bytes(cls.name))
+                    classes.append(ScannedClassHeader(name: name, bases: bases))
+                    classNames.append(name)
+                }
+                callables.reserveCapacity(scan.functionNameRanges.count + bindings.count)
+                for function in scan.functionNameRanges { callables.append(WordHash.of(bytes: bytes(function))) }
             }
         }
-        let moduleName = DottedName(module)
-        let bindings = named.map { binding in
-            let bound = WordHash.of(binding.bound)
-            return ScannedBinding(bound: bound, isStar: binding.bound == "*", fromImport: binding.fromImport,
-                                  alias: module.isEmpty ? DottedName(binding.bound) : DottedName(moduleName, dot: binding.bound, last: bound),
-                                  target: DottedName(binding.target))
-        }
+        for binding in bindings { callables.append(binding.bound) }
         self.bindings = bindings
-        self.classes = scan.classes.map { cls in
-            var bases: [UInt64] = []
-            for base in cls.bases {
-                let name = DottedName(base)
-                bases.append(name.last)
-                // `from m import Base as B; class C(B)`: B is Base.
-                for (k, binding) in bindings.enumerated() where binding.bound == name.full && named[k].bound == base {
-                    bases.append(binding.target.last)
-                }
-            }
-            return ScannedClassHeader(name: WordHash.of(cls.name), bases: bases)
-        }
-        let classNames = Self.sortedUnique(scan.classes.map { WordHash.of($0.name) })
-        let callables = Self.sortedUnique(scan.functionNames.map(WordHash.of) + bindings.map(\.bound))
-        self.classNames = classNames
-        self.definedCallables = callables
-        self.definedNames = Self.sortedUnique(callables + classNames)
+        self.classes = classes
+        self.classNames = Self.sortedUnique(classNames)
+        self.definedCallables = Self.sortedUnique(callables)
+        self.definedNames = Self.mergedUnique(definedCallables, self.classNames)
         self.bindsAnyName = bindings.contains(where: \.isStar)
+    }
+
+    /// The values of two sorted arrays without repeats, sorted and without repeats.
+    static func mergedUnique(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        var merged: [UInt64] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let next: UInt64
+            if j == b.count || (i < a.count && a[i] <= b[j]) {
+                next = a[i]
+                i += 1
+            } else {
+                next = b[j]
+                j += 1
+            }
+            if merged.last != next { merged.append(next) }
+        }
+        return merged
     }
 
     static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
         var values = values
         values.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(values.count)
-        for value in values where unique.last != value { unique.append(value) }
-        return unique
+        // In place: the first `kept` values are the unique ones so far.
+        var kept = 0
+        for value in values where kept == 0 || values[kept - 1] != value {
+            values[kept] = value
+            kept += 1
+        }
+        values.removeLast(values.count - kept)
+        return values
     }
 
     /// Whether the module may define (`def`) or import a name with this `WordHash`.
@@ -181,38 +268,74 @@ struct DottedName: Sendable {
     }
 
     init(utf8 text: UnsafeBufferPointer<UInt8>) {
-        var full = WordHash.seed, part = WordHash.seed, previousPart = WordHash.seed
-        var beforeLastDot = WordHash.seed
-        var dots = 0
-        for byte in text {
-            if byte == UInt8(ascii: ".") {
-                beforeLastDot = full
-                previousPart = part
-                part = WordHash.seed
-                dots += 1
-            } else {
-                part = WordHash.step(part, byte)
-            }
-            full = WordHash.step(full, byte)
-        }
-        self.full = full
-        self.last = dots == 0 ? full : part
-        self.hasParent = dots > 0
-        self.parent = beforeLastDot
-        // The parent's last name is the whole parent when it has no dot itself.
-        self.parentLast = previousPart
+        var hasher = DottedNameHasher()
+        hasher.feed(text)
+        self = hasher.name
     }
 
-    /// `module.name` for a name without a dot whose `WordHash` is `last`: the same hashes as
-    /// `DottedName(module + "." + name)`, without making that string.
-    init(_ module: DottedName, dot name: String, last: UInt64) {
+    fileprivate init(full: UInt64, last: UInt64, parent: UInt64, parentLast: UInt64, hasParent: Bool) {
+        self.full = full
+        self.last = last
+        self.parent = parent
+        self.parentLast = parentLast
+        self.hasParent = hasParent
+    }
+
+    /// `module.name` for a name whose `WordHash` is `last`: the same hashes as
+    /// `DottedName(module + "." + name)` when the name has no dot, without making that string.
+    init(_ module: DottedName, dot name: UnsafeBufferPointer<UInt8>, last: UInt64) {
         var full = WordHash.step(module.full, UInt8(ascii: "."))
-        for byte in name.utf8 { full = WordHash.step(full, byte) }
+        for byte in name { full = WordHash.step(full, byte) }
         self.full = full
         self.last = last
         self.parent = module.full
         self.parentLast = module.last
         self.hasParent = true
+    }
+}
+
+/// `DottedName` of the bytes fed so far: a name put together from pieces (a package, a dot,
+/// a module, a dot, a name) is hashed without making its string.
+struct DottedNameHasher {
+    var full = WordHash.seed, part = WordHash.seed, previousPart = WordHash.seed
+    var beforeLastDot = WordHash.seed
+    var hasDot = false
+    /// The bytes fed so far.
+    var count = 0
+
+    @inline(__always) mutating func feed(_ byte: UInt8) {
+        if byte == UInt8(ascii: ".") {
+            beforeLastDot = full
+            previousPart = part
+            part = WordHash.seed
+            hasDot = true
+        } else {
+            part = WordHash.step(part, byte)
+        }
+        full = WordHash.step(full, byte)
+        count += 1
+    }
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes { feed(byte) }
+    }
+
+    var name: DottedName {
+        // The parent's last name is the whole parent when it has no dot itself.
+        DottedName(full: full, last: hasDot ? part : full, parent: beforeLastDot, parentLast: previousPart, hasParent: hasDot)
+    }
+
+    /// The hashers of a dotted name's first 0, 1, … all parts (none for an empty name).
+    static func prefixes(of name: UnsafeBufferPointer<UInt8>) -> [DottedNameHasher] {
+        var prefixes = [DottedNameHasher()]
+        guard !name.isEmpty else { return prefixes }
+        var hasher = DottedNameHasher()
+        for byte in name {
+            if byte == UInt8(ascii: ".") { prefixes.append(hasher) }
+            hasher.feed(byte)
+        }
+        prefixes.append(hasher)
+        return prefixes
     }
 }
 
@@ -516,10 +639,20 @@ public struct CoroutineCallers: Sendable {
     private func importEdges() -> [(alias: DottedName, target: DottedName)] {
         var edges: [(alias: DottedName, target: DottedName)] = []
         for summary in summaries where summary.language == .python {
+            // `module.bound`, hashed on from the module's hasher without making the string.
+            var module = summary.module
+            let moduleHasher = module.withUTF8 { bytes in
+                var hasher = DottedNameHasher()
+                hasher.feed(bytes)
+                return hasher
+            }
             // The same id is the same text: `import x` binds x to x.
             for (bound, target) in summary.moduleImports where bound != target {
-                edges.append((DottedName(ProjectIndex.joined(summary.module, summary.string(bound))),
-                              DottedName(summary.string(target))))
+                var alias = moduleHasher
+                if alias.count > 0 { alias.feed(UInt8(ascii: ".")) }
+                var name = summary.string(bound)
+                name.withUTF8 { alias.feed($0) }
+                edges.append((alias.name, DottedName(summary.string(target))))
             }
         }
         for scanned in universe.pythonFiles.values {
@@ -533,9 +666,9 @@ public struct CoroutineCallers: Sendable {
     /// Coroutine methods (`WordHash` of the name) by class (`WordHash` of its last name),
     /// inherited along the bases (by their last names) of the summarized classes and of the
     /// unparsed files' class headers.
-    private func inheritedMethods(_ methodsByClass: [UInt64: Set<UInt64>]) -> [UInt64: Set<UInt64>] {
-        // (base, subclass) pairs sorted by base: tens of thousands of class headers, and one
-        // sort is far cheaper than a dictionary of arrays.
+    private func inheritedMethods(_ methodsByClass: [UInt64: Set<UInt64>]) -> [UInt64: [UInt64]] {
+        // (base, subclass) pairs grouped by base (`HashGroups`): tens of thousands of class
+        // headers, and that is far cheaper than a dictionary of arrays or a sort.
         var pairs: [(base: UInt64, subclass: UInt64)] = []
         for summary in summaries where summary.language == .python {
             for cls in summary.classes {
@@ -548,35 +681,84 @@ public struct CoroutineCallers: Sendable {
                 for base in cls.bases { pairs.append((base, cls.name)) }
             }
         }
-        let edges = pairs.sorted { $0.base < $1.base }
-        func subclasses(of base: UInt64) -> ArraySlice<(base: UInt64, subclass: UInt64)> {
-            var lo = 0, hi = edges.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if edges[mid].base < base { lo = mid + 1 } else { hi = mid }
-            }
-            var end = lo
-            while end < edges.count && edges[end].base == base { end += 1 }
-            return edges[lo..<end]
-        }
+        let byBase = HashGroups(pairs.enumerated().map { (key: $0.element.base, item: $0.offset) })
         // Down the class graph from the classes that define coroutine methods; a class is
-        // visited again only when it gains a method, so the walk ends.
-        var methods = methodsByClass
+        // visited again only when it gains a method, so the walk ends. The methods are sorted
+        // arrays: a union is a merge (most add nothing, and are one pass without a write),
+        // where a set hashed every element again.
+        var methods = methodsByClass.mapValues { $0.sorted() }
         var pending = Array(methodsByClass.keys)
         while let cls = pending.popLast() {
             guard let inherited = methods[cls] else { continue }
-            for (_, sub) in subclasses(of: cls) {
-                let before = methods[sub]?.count ?? 0
-                methods[sub, default: []].formUnion(inherited)
-                if methods[sub]!.count != before { pending.append(sub) }
+            for p in byBase.candidates(cls) where byBase.keys[p] == cls {
+                let sub = pairs[byBase.items[p]].subclass
+                guard let had = methods[sub] else {
+                    methods[sub] = inherited
+                    pending.append(sub)
+                    continue
+                }
+                if Self.contains(had, allOf: inherited) { continue }
+                methods[sub] = ScannedPythonFile.mergedUnique(had, inherited)
+                pending.append(sub)
             }
         }
         return methods
     }
 
+    /// Whether every value of the sorted `values` is in the sorted `set`.
+    static func contains(_ set: [UInt64], allOf values: [UInt64]) -> Bool {
+        guard values.count <= set.count else { return false }
+        var k = 0
+        for value in values {
+            while k < set.count && set[k] < value { k += 1 }
+            guard k < set.count && set[k] == value else { return false }
+            k += 1
+        }
+        return true
+    }
+
     static let selfWord = WordHash.of("self")
     static let clsWord = WordHash.of("cls")
 
+}
+
+/// Items grouped by a 64-bit key that is a hash already (FNV-1a, `WordHash.pair`): a counting
+/// sort into buckets by the key's top bits, two passes over the items and no comparison. A
+/// bucket keeps its items in their order, and may hold other keys: compare `keys`.
+struct HashGroups {
+    private let shift: UInt64
+    /// Bucket `b`'s positions are `starts[b]..<starts[b + 1]`.
+    private var starts: [Int]
+    /// Per position: the item and its key.
+    private(set) var items: [Int]
+    private(set) var keys: [UInt64]
+
+    init(_ pairs: [(key: UInt64, item: Int)]) {
+        var bits = 1
+        while 1 << bits < pairs.count { bits += 1 }
+        shift = UInt64(64 - bits)
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        for pair in pairs { starts[Int(pair.key >> shift) + 1] += 1 }
+        for b in 1..<starts.count { starts[b] += starts[b - 1] }
+        var next = starts
+        var items = [Int](repeating: 0, count: pairs.count)
+        var keys = [UInt64](repeating: 0, count: pairs.count)
+        for pair in pairs {
+            let b = Int(pair.key >> shift)
+            items[next[b]] = pair.item
+            keys[next[b]] = pair.key
+            next[b] += 1
+        }
+        self.starts = starts
+        self.items = items
+        self.keys = keys
+    }
+
+    /// The positions whose key may be `key`.
+    func candidates(_ key: UInt64) -> Range<Int> {
+        let b = Int(key >> shift)
+        return starts[b]..<starts[b + 1]
+    }
 }
 
 /// How a call must be written to reach a project coroutine function, the way `ProjectIndex`
@@ -604,25 +786,33 @@ struct CoroutineNames {
         // and `from aiohttp import web` in `m` makes `m.web` hold what `aiohttp.web` holds. A
         // worklist over the containers that gained names follows chains of re-exports; only the
         // edges that lead from such a container are looked at.
-        var byTarget: [UInt64: [Int]] = [:]
-        var byTargetParent: [UInt64: [Int]] = [:]
+        // The edges by target and by the target's parent (tens of thousands of edges, of which
+        // the walk looks at a few: grouping them is far cheaper than a dictionary of arrays or
+        // a sort).
+        var byTarget: [(key: UInt64, item: Int)] = []
+        var byTargetParent: [(key: UInt64, item: Int)] = []
+        byTarget.reserveCapacity(edges.count)
         for (e, edge) in edges.enumerated() {
-            byTarget[edge.target.full, default: []].append(e)
-            if edge.target.hasParent { byTargetParent[edge.target.parent, default: []].append(e) }
+            byTarget.append((edge.target.full, e))
+            if edge.target.hasParent { byTargetParent.append((edge.target.parent, e)) }
         }
+        let targets = HashGroups(byTarget), targetParents = HashGroups(byTargetParent)
         var pending = Array(children.keys)
         var steps = 0
         while let container = pending.popLast(), steps < 1_000_000 {
             steps += 1
             guard let held = children[container] else { continue }
-            for e in byTarget[container] ?? [] {
+            for p in targets.candidates(container) where targets.keys[p] == container {
+                let e = targets.items[p]
                 let alias = edges[e].alias
                 let before = children[alias.full]?.count ?? 0
                 children[alias.full, default: []].formUnion(held)
                 lastNames[alias.full] = alias.last
                 if children[alias.full]!.count != before { pending.append(alias.full) }
             }
-            for e in byTargetParent[container] ?? [] where held.contains(edges[e].target.last) {
+            for p in targetParents.candidates(container) where targetParents.keys[p] == container {
+                let e = targetParents.items[p]
+                guard held.contains(edges[e].target.last) else { continue }
                 let alias = edges[e].alias
                 guard alias.hasParent else { continue }
                 lastNames[alias.parent] = alias.parentLast

@@ -19,11 +19,30 @@ public struct SourceScan: Sendable {
     public var hasNonASCII = false
     /// Python `import` / `from … import` statements (also inside functions, and in strings: a
     /// superset).
-    public var imports: [ScannedImport] = []
+    public var imports: [ScannedImport] {
+        importFacts.map { ScannedImport(module: $0.module.map(string), name: string($0.name), alias: $0.alias.map(string)) }
+    }
     /// Python `class Name(Base, …)` headers: the class's name and the bases' dotted names.
-    public var classes: [ScannedClass] = []
+    public var classes: [ScannedClass] {
+        classFacts.map { ScannedClass(name: string($0.name), bases: classBases[$0.bases].map(string)) }
+    }
     /// The names after `func` (Swift) or `def` (Python).
-    public var functionNames: [String] = []
+    public var functionNames: [String] { functionNameRanges.map(string) }
+
+    /// The names of `imports`, `classes` and `functionNames`, one after another, each as written
+    /// (a dotted name without the white space around its dots): one buffer a file instead of a
+    /// String a name. The index hashes them from here (`ScannedPythonFile`); the Strings above
+    /// are made only when asked for.
+    var names: [UInt8] = []
+    var importFacts: [ImportFact] = []
+    var classFacts: [ClassFact] = []
+    /// The bases of `classFacts`, one class after another.
+    var classBases: [NameRange] = []
+    var functionNameRanges: [NameRange] = []
+
+    func string(_ name: NameRange) -> String {
+        names.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[name.start..<name.end]), as: UTF8.self) }
+    }
     /// Swift: the names after `protocol`.
     public var protocolNames: [String] = []
     /// Swift: the (last) names after `struct`, `class`, `enum`, `actor`, `extension`, `protocol`:
@@ -36,7 +55,9 @@ public struct SourceScan: Sendable {
 
     public init() {}
 
-    /// - Parameter indexFacts: also collect what the project index needs (imports, declarations, words).
+    /// - Parameter indexFacts: also collect what the project index needs (imports, declarations,
+    ///   words) of a file that is not parsed: when `mayHaveFindings` comes out true, they are
+    ///   left empty (the file is parsed, and its summary says more).
     public static func scan(_ bytes: [UInt8], language: SourceLanguage, vocabulary: ScanVocabulary,
                             indexFacts: Bool) -> SourceScan {
         // The scanner's inner loops do not check for the end of the buffer: each of them stops at
@@ -80,6 +101,25 @@ public struct SourceScan: Sendable {
         }
         return false
     }
+}
+
+/// A name of the facts: `SourceScan.names[start..<end]`.
+struct NameRange: Sendable {
+    var start: Int
+    var end: Int
+}
+
+/// A `ScannedImport` as ranges of `SourceScan.names` (`*` is one there too).
+struct ImportFact: Sendable {
+    var module: NameRange?
+    var name: NameRange
+    var alias: NameRange?
+}
+
+/// A `ScannedClass` as a range of `SourceScan.names` and one of `SourceScan.classBases`.
+struct ClassFact: Sendable {
+    var name: NameRange
+    var bases: Range<Int>
 }
 
 public struct ScannedImport: Sendable, Equatable {
@@ -130,16 +170,16 @@ public struct ScanVocabulary: Sendable {
 /// length are a trigger's or a keyword's (most words are neither, and one table look-up says so).
 struct WordFilter: Sendable {
     let triggers: [[UInt8]]
-    /// Three tables of 256 masks, indexed by a word's first byte: bit `min(length, 63)` is set when
-    /// a trigger (the first table), a trigger or a keyword (the second), a keyword (the third) of
-    /// that length starts with that byte.
+    /// Two tables of 256 masks, indexed by a word's first byte: bit `min(length, 63)` is set when
+    /// a trigger (the first table), a trigger or a keyword (the second) of that length starts
+    /// with that byte. (The scan stops at the first trigger, so no table of keywords alone.)
     let lengthMasks: [UInt64]
 
-    static let triggers = 0, triggersOrKeywords = 256, keywords = 512
+    static let triggers = 0, triggersOrKeywords = 256
 
     init(triggers: [String], keywords: [String]) {
         self.triggers = triggers.map { Array($0.utf8) }
-        var masks = [UInt64](repeating: 0, count: 768)
+        var masks = [UInt64](repeating: 0, count: 512)
         func add(_ word: String, to table: Int) {
             guard let first = word.utf8.first else { return }
             masks[table + Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
@@ -148,10 +188,7 @@ struct WordFilter: Sendable {
             add(trigger, to: Self.triggers)
             add(trigger, to: Self.triggersOrKeywords)
         }
-        for keyword in keywords {
-            add(keyword, to: Self.triggersOrKeywords)
-            add(keyword, to: Self.keywords)
-        }
+        for keyword in keywords { add(keyword, to: Self.triggersOrKeywords) }
         lengthMasks = masks
     }
 }
@@ -165,11 +202,13 @@ public enum WordHash {
 
     public static func of(_ word: String) -> UInt64 {
         var word = word
-        return word.withUTF8 { bytes in
-            var hash = seed
-            for byte in bytes { hash = step(hash, byte) }
-            return hash
-        }
+        return word.withUTF8 { of(bytes: $0) }
+    }
+
+    static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = seed
+        for byte in bytes { hash = step(hash, byte) }
+        return hash
     }
 
     /// `a.b` from the hashes of `a` and `b`.
@@ -225,6 +264,10 @@ private struct Scanner {
     let indexFacts: Bool
     var result = SourceScan()
     var i = 0
+    /// See `addStatementCall`.
+    private var seenCalls: [UInt64] = []
+    private var seenCallBits = 0
+    private var seenZeroCall = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>, language: SourceLanguage,
          triggers: [[UInt8]], lengthMasks: UnsafeBufferPointer<UInt64>, indexFacts: Bool) {
@@ -248,18 +291,13 @@ private struct Scanner {
         (masks[Int(first)] &>> UInt64(truncatingIfNeeded: length < 63 ? length : 63)) & 1 != 0
     }
 
-    /// The words that still matter: keywords only once a trigger is found.
-    private var candidates: Int {
-        if result.mayHaveFindings { return WordFilter.keywords }
-        return indexFacts ? WordFilter.triggersOrKeywords : WordFilter.triggers
-    }
-
     mutating func run() {
         let n = bytes.count
         // Locals: the calls below take `self` inout, and the loops should not reload these.
         let base = self.base, classes = self.classes, lengthMasks = self.lengthMasks
         let statements = indexFacts && language == .python
-        var candidates = self.candidates
+        // The words that matter: the triggers, and the keywords of the index facts.
+        let candidates = indexFacts ? WordFilter.triggersOrKeywords : WordFilter.triggers
         var i = 0
         scanning: while true {
             // At the start of a line (and of the file), past its indentation and empty lines.
@@ -267,7 +305,7 @@ private struct Scanner {
             guard i < n else { break }
             if statements && ByteClass.startsWord(classes[Int(base[i])]) {
                 i = statementCall(at: i, candidates: candidates)
-                candidates = self.candidates
+                if result.mayHaveFindings { return stopAtTrigger() }
                 guard i < n else { break }
             }
             // The rest of the line, a word or number at a time.
@@ -293,22 +331,70 @@ private struct Scanner {
                 self.i = i
                 word(start: start, end: i)
                 i = self.i
-                if result.mayHaveFindings {
-                    // Without index facts only `hasNonASCII` is left to learn, and `scan`
-                    // looks for that over the whole buffer when no word showed it.
-                    guard indexFacts else { return }
-                    candidates = WordFilter.keywords
-                }
+                if result.mayHaveFindings { return stopAtTrigger() }
                 guard i < n else { break scanning }
             }
         }
-        if statements {
-            result.statementCalls.sort()
-            var unique: [UInt64] = []
-            unique.reserveCapacity(result.statementCalls.count)
-            for h in result.statementCalls where unique.last != h { unique.append(h) }
-            result.statementCalls = unique
+        // Each hash is there once already (`addStatementCall`).
+        if statements { result.statementCalls.sort() }
+    }
+
+    /// Appends a statement call's hash unless it is there already. The hashes seen are kept in
+    /// an open-addressed table (0 marks an empty slot; a hash that is 0 is noted apart): on the
+    /// Python corpus three of four statement calls repeat one of their file (`self.assertEqual(`,
+    /// `parser.add_argument(` …), and sorting them all at the end cost more than this.
+    private mutating func addStatementCall(_ hash: UInt64) {
+        if hash == 0 {
+            if !seenZeroCall {
+                seenZeroCall = true
+                result.statementCalls.append(0)
+            }
+            return
         }
+        if seenCalls.isEmpty {
+            seenCallBits = 6
+            seenCalls = [UInt64](repeating: 0, count: 1 << seenCallBits)
+        }
+        guard Self.insert(hash, into: &seenCalls, bits: seenCallBits) else { return }
+        result.statementCalls.append(hash)
+        // At most half full, so a probe ends soon.
+        if result.statementCalls.count * 2 > seenCalls.count {
+            seenCallBits += 1
+            var table = [UInt64](repeating: 0, count: 1 << seenCallBits)
+            for held in result.statementCalls where held != 0 { _ = Self.insert(held, into: &table, bits: seenCallBits) }
+            seenCalls = table
+        }
+    }
+
+    /// Whether the hash was not in the table (it is now). The slot comes from the hash's bits
+    /// mixed by one multiply: FNV-1a's low bits alone cluster.
+    @inline(__always)
+    private static func insert(_ hash: UInt64, into table: inout [UInt64], bits: Int) -> Bool {
+        table.withUnsafeMutableBufferPointer { table in
+            let mask = table.count - 1
+            var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+            while true {
+                let held = table[slot]
+                if held == hash { return false }
+                if held == 0 {
+                    table[slot] = hash
+                    return true
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// A trigger was found: the file is parsed, so the index never looks at its facts, and
+    /// reading on for them would be wasted (a parsed file is a quarter of the Python corpus's
+    /// bytes). Only `hasNonASCII` is left to learn, and `scan` looks for that over the whole
+    /// buffer when no word showed it. The facts read so far are dropped: a file that may have
+    /// findings has none, rather than a part of them.
+    private mutating func stopAtTrigger() {
+        let hasNonASCII = result.hasNonASCII
+        result = SourceScan()
+        result.mayHaveFindings = true
+        result.hasNonASCII = hasNonASCII
     }
 
     /// The end of the word starting at `start`, noting a byte ≥ 0x80 in it. Every loop stops at
@@ -358,6 +444,14 @@ private struct Scanner {
             // `word` may have read on (an import list, a class header): then this is no call.
             guard i == end else { return i }
         }
+        // Most lines go on with neither a call nor a dot (`x = …`, `return x`, `if x:`): the
+        // byte after the word and its spaces says so, without the loop below. (The buffer ends
+        // with a line end, so the spaces end before it.)
+        while base[i] == UInt8(ascii: " ") || base[i] == UInt8(ascii: "\t") { i &+= 1 }
+        switch base[i] {
+        case UInt8(ascii: "("), UInt8(ascii: "."), UInt8(ascii: "\\"), 0x0C: break
+        default: return i
+        }
         // The last two names, hashed only for a call.
         var last = start..<end
         var previous: Range<Int>?
@@ -366,10 +460,10 @@ private struct Scanner {
             guard i < bytes.count else { return i }
             if base[i] == UInt8(ascii: "(") {
                 let lastHash = hash(last)
-                result.statementCalls.append(lastHash)
+                addStatementCall(lastHash)
                 if let previous {
                     let previousHash = hash(previous)
-                    if previousHash != 0 { result.statementCalls.append(WordHash.pair(previousHash, lastHash)) }
+                    if previousHash != 0 { addStatementCall(WordHash.pair(previousHash, lastHash)) }
                 }
                 return i
             }
@@ -415,15 +509,16 @@ private struct Scanner {
                 classHeader()
             } else if equals(start, end, "def") {
                 skipSpace(newlines: false)
-                if let name = identifier(allowBackticks: false) { result.functionNames.append(name) }
+                if let name = identifier(allowBackticks: false) { result.functionNameRanges.append(name) }
             }
         case .swift:
             if equals(start, end, "func") {
                 skipSpace(newlines: true)
-                if let name = identifier(allowBackticks: true) { result.functionNames.append(name) }
+                if let name = identifier(allowBackticks: true) { result.functionNameRanges.append(name) }
             } else if equals(start, end, "protocol") {
                 skipSpace(newlines: true)
-                if let name = identifier(allowBackticks: true) {
+                if let range = identifier(allowBackticks: true) {
+                    let name = take(range)
                     result.protocolNames.append(name)
                     result.typeNames.append(name)
                 }
@@ -431,7 +526,7 @@ private struct Scanner {
                         || equals(start, end, "actor") || equals(start, end, "extension") {
                 skipSpace(newlines: true)
                 // `extension Outer.Inner`: members are looked up by the last name.
-                if let name = dottedName() { result.typeNames.append(ProjectIndex.lastPart(name)) }
+                if let name = dottedName() { result.typeNames.append(ProjectIndex.lastPart(take(name))) }
             }
         }
     }
@@ -447,27 +542,27 @@ private struct Scanner {
             i += 1
             skipSpace(newlines: false)
         }
-        var module = String(repeating: ".", count: dots)
+        // The module's name is the dots and the dotted name after them.
+        let kept = result.names.count
+        result.names.append(contentsOf: repeatElement(UInt8(ascii: "."), count: dots))
         // `from . import x`: after the dots, `import` is the keyword, not a module's name.
         let afterDots = i
-        if let name = dottedName() {
-            if name == "import" && dots > 0 {
-                i = afterDots
-            } else {
-                module += name
-            }
+        if let name = dottedName(), dots > 0 && isImport(name) {
+            i = afterDots
+            drop(from: name.start)
         }
-        guard !module.isEmpty else { return }
+        guard result.names.count > kept else { return }
+        let module = NameRange(start: kept, end: result.names.count)
         skipSpace(newlines: false)
         let start = i
         while i < bytes.count && ByteClass.startsWord(classOf(i)) { i += 1 }
-        guard equals(start, i, "import") else { return }
+        guard equals(start, i, "import") else { return drop(from: kept) }
         importList(module: module)
     }
 
     /// The names after `import`: dotted names with optional `as` names, comma-separated, up to
     /// the end of the logical line (or the closing parenthesis).
-    private mutating func importList(module: String?) {
+    private mutating func importList(module: NameRange?) {
         skipSpace(newlines: false)
         var parenthesized = false
         if i < bytes.count && bytes[i] == UInt8(ascii: "(") {
@@ -477,25 +572,26 @@ private struct Scanner {
         while true {
             skipSpace(newlines: parenthesized)
             guard i < bytes.count else { return }
-            let name: String
+            let name: NameRange
             if bytes[i] == UInt8(ascii: "*") {
                 i += 1
-                name = "*"
+                result.names.append(UInt8(ascii: "*"))
+                name = NameRange(start: result.names.count - 1, end: result.names.count)
             } else if let dotted = dottedName() {
                 name = dotted
             } else {
                 return
             }
             skipSpace(newlines: parenthesized)
-            var alias: String?
+            var alias: NameRange?
             let save = i
-            if let word = identifier(allowBackticks: false), word == "as" {
+            if skipIdentifier(), equals(save, i, "as") {
                 skipSpace(newlines: parenthesized)
                 alias = identifier(allowBackticks: false)
             } else {
                 i = save
             }
-            result.imports.append(ScannedImport(module: module, name: name, alias: alias))
+            result.importFacts.append(ImportFact(module: module, name: name, alias: alias))
             skipSpace(newlines: parenthesized)
             guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { return }
             i += 1
@@ -507,7 +603,7 @@ private struct Scanner {
         skipSpace(newlines: false)
         guard let name = identifier(allowBackticks: false) else { return }
         skipSpace(newlines: false)
-        var bases: [String] = []
+        let bases = result.classBases.count
         if i < bytes.count && bytes[i] == UInt8(ascii: "(") {
             i += 1
             var depth = 0
@@ -519,19 +615,23 @@ private struct Scanner {
                 if depth == 0 && expectingBase, ByteClass.startsWord(classes[Int(b)]), let dotted = dottedName() {
                     skipSpace(newlines: true)
                     // `metaclass=M` is a keyword, not a base.
-                    if !(i < bytes.count && bytes[i] == UInt8(ascii: "=")) { bases.append(dotted) }
+                    if !(i < bytes.count && bytes[i] == UInt8(ascii: "=")) {
+                        result.classBases.append(dotted)
+                    } else {
+                        drop(from: dotted.start)
+                    }
                     expectingBase = false
                     continue
                 }
                 if ByteClass.isWordByte(classes[Int(b)]) {
                     // Any other word (in a subscript, a keyword's value) still counts as a word.
-                    if identifier(allowBackticks: false) == nil { i += 1 }
+                    if !skipIdentifier() { i += 1 }
                     continue
                 }
                 switch b {
                 case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
                 case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-                    if depth == 0 { i += 1; result.classes.append(ScannedClass(name: name, bases: bases)); return }
+                    if depth == 0 { i += 1; result.classFacts.append(ClassFact(name: name, bases: bases..<result.classBases.count)); return }
                     depth -= 1
                 case UInt8(ascii: ","): if depth == 0 { expectingBase = true }
                 default: break
@@ -540,7 +640,7 @@ private struct Scanner {
                 if depth > 64 { break }
             }
         }
-        result.classes.append(ScannedClass(name: name, bases: bases))
+        result.classFacts.append(ClassFact(name: name, bases: bases..<result.classBases.count))
     }
 
     // MARK: Pieces
@@ -573,11 +673,31 @@ private struct Scanner {
         return true
     }
 
-    private func text(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    /// Appends `bytes[start..<end]` to the facts' names.
+    private mutating func keep(_ start: Int, _ end: Int) -> NameRange {
+        let kept = result.names.count
+        result.names.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        return NameRange(start: kept, end: result.names.count)
     }
 
-    private mutating func identifier(allowBackticks: Bool) -> String? {
+    /// Forgets the names from `start` on (read, and then not kept in a fact).
+    private mutating func drop(from start: Int) {
+        result.names.removeLast(result.names.count - start)
+    }
+
+    /// The last name read as a String, no longer kept in the names (Swift's protocols and types).
+    private mutating func take(_ name: NameRange) -> String {
+        let text = result.string(name)
+        drop(from: name.start)
+        return text
+    }
+
+    private func isImport(_ name: NameRange) -> Bool {
+        result.names[name.start..<name.end].elementsEqual("import".utf8)
+    }
+
+    /// An identifier, kept in the names.
+    private mutating func identifier(allowBackticks: Bool) -> NameRange? {
         guard i < bytes.count else { return nil }
         if allowBackticks && bytes[i] == UInt8(ascii: "`") {
             let start = i + 1
@@ -586,11 +706,11 @@ private struct Scanner {
             guard end < bytes.count, bytes[end] == UInt8(ascii: "`"), end > start else { return nil }
             i = end + 1
             note(start: start, end: end)
-            return text(start, end)
+            return keep(start, end)
         }
         let start = i
         guard skipIdentifier() else { return nil }
-        return text(start, i)
+        return keep(start, i)
     }
 
     private func hash(_ word: Range<Int>) -> UInt64 {
@@ -599,27 +719,23 @@ private struct Scanner {
         return h
     }
 
-    /// `a.b.c` (white space around the dots allowed, as Python does).
-    private mutating func dottedName() -> String? {
+    /// `a.b.c` (white space around the dots allowed, as Python does), kept in the names as its
+    /// parts joined by dots (without the white space: the bytes as written when there is none).
+    private mutating func dottedName() -> NameRange? {
         let start = i
         guard skipIdentifier() else { return nil }
-        var end = i
-        // Only a name with white space around a dot is put together from its parts; any other is
-        // its bytes as written.
-        var spaced: String?
+        var name = keep(start, i)
         while true {
             let save = i
             skipSpace(newlines: false)
             guard i < bytes.count, bytes[i] == UInt8(ascii: ".") else { i = save; break }
-            let dot = i
             i += 1
             skipSpace(newlines: false)
             let partStart = i
             guard skipIdentifier() else { i = save; break }
-            if spaced == nil && (dot != save || partStart != dot + 1) { spaced = text(start, end) }
-            if let prefix = spaced { spaced = prefix + "." + text(partStart, i) }
-            end = i
+            result.names.append(UInt8(ascii: "."))
+            name.end = keep(partStart, i).end
         }
-        return spaced ?? text(start, end)
+        return name
     }
 }
