@@ -132,7 +132,8 @@ public struct SyntaxTree: Sendable {
     /// 1-based line and Unicode-scalar column of the node's start and end.
     public func range(_ id: NodeID) -> SourceRange {
         let n = nodes[Int(id.raw)]
-        return SourceRange(start: lineMap.location(ofByte: Int(n.start)), end: lineMap.location(ofByte: Int(n.end)))
+        let (start, end) = lineMap.locations(ofByte: Int(n.start), andByte: Int(n.end))
+        return SourceRange(start: start, end: end)
     }
 
     /// Every node id (in creation order, which is not necessarily source order: a postfix

@@ -34,3 +34,21 @@ import Testing
     #expect(SyntaxSummary.calleeText(tree, callee) == "f")
     #expect(SyntaxSummary(tree: tree).calls == [.init(line: 1, column: 1, callee: "f")])
 }
+
+/// A node's range is found in one go (`locations(ofByte:andByte:)`): it must give exactly what
+/// two separate lookups give, on every line end, multi-byte scalars, and a line long enough to
+/// have checkpoints.
+@Test func rangeLookupsAgreeWithSingleLookups() {
+    let long = String(repeating: "é", count: 2_500) + "x"     // 5,001 bytes: checkpoints
+    for text in ["a\r\nbé\rc\n\nlast", "no line end", "", "\n\n\n", "x\n" + long + "\ny\n"] {
+        let map = LineMap(source: Array(text.utf8))
+        let n = text.utf8.count
+        let offsets = n < 64 ? Array(-1...(n + 1)) : [0, 1, 2, 3, 100, 4_095, 4_096, 4_097, 5_000, n - 3, n - 1, n, n + 2]
+        for a in offsets {
+            for b in offsets {
+                let both = map.locations(ofByte: a, andByte: b)
+                #expect(both.0 == map.location(ofByte: a) && both.1 == map.location(ofByte: b), "\(a)..\(b) in \(text.prefix(12))")
+            }
+        }
+    }
+}
