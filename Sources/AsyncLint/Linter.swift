@@ -176,7 +176,14 @@ public struct Linter: Sendable {
             case .failure(let error): return error.outcome
             case .success(let read): bytes = read
             }
-            var suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
+            // A file that is not parsed needs its suppressions only to tell whether it is skipped
+            // and to list them unused: without `asynclint:` in it and that report, the comment
+            // scan waits until the file turns out to be parsed (the index's findings read the
+            // suppressions of their files again).
+            let suppressionsFirst = !prefilters || options.reportUnusedSuppressions
+                || SuppressionMarkers.mayHoldSkipFile(bytes)
+            var suppressions = suppressionsFirst
+                ? FileSuppressions(source: bytes, language: file.language, catalogue: catalogue) : FileSuppressions()
             func unused() -> [FileNote] {
                 guard options.reportUnusedSuppressions else { return [] }
                 return suppressions.unused.map { FileNote(path: file.displayPath, message: "\($0.line): unused suppression `\($0.text)`: it silenced nothing") }
@@ -194,6 +201,9 @@ public struct Linter: Sendable {
                     // What the index may need of it, made here, on all cores.
                     return .unparsed(usesProjectIndex ? UnparsedFile(scan, of: file, module: module, bytes: bytes) : nil, unused(), note: note)
                 }
+            }
+            if !suppressionsFirst {
+                suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
             }
             let tree = suppressions.skipFile ? FrontEnds.parse([], language: file.language)
                 : Self.parse(bytes, language: file.language, checkingUTF8: mayBeInvalidUTF8)

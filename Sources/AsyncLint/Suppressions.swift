@@ -368,6 +368,26 @@ enum CommentScanner {
 /// it lowercased) or `asynclint` as written (`asynclintDirective` looks for `asynclint:`). A
 /// file or comment without either cannot suppress anything, so the scan stops there.
 enum SuppressionMarkers {
+    /// Whether the file may hold `asynclint: skip-file`: the directive needs the bytes
+    /// `asynclint:` (as `FileSuppressions.asynclintDirective` reads it). `memchr` jumps from one
+    /// `y` to the next (`memmem` is not in Swift's Glibc module). A file that is not parsed
+    /// needs its suppressions for nothing else.
+    static func mayHoldSkipFile(_ bytes: [UInt8]) -> Bool {
+        let marker = Array("asynclint:".utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            let start = UnsafeRawPointer(base)
+            // The `y` is the marker's third byte.
+            var from = 2
+            while from < b.count, let hit = memchr(start + from, Int32(UInt8(ascii: "y")), b.count - from) {
+                let k = start.distance(to: UnsafeRawPointer(hit))
+                if k - 2 + marker.count <= b.count && memcmp(base + (k - 2), marker, marker.count) == 0 { return true }
+                from = k + 1
+            }
+            return false
+        }
+    }
+
     /// A whole file: `memchr` (vectorised by libc) jumps from one `q`, `Q` or `y` to the next,
     /// bytes that are rare in code, and only those are looked at closely. This runs over every
     /// byte of every file checked.

@@ -117,6 +117,19 @@ import AsyncLint
         #expect(report.filesParsed == 3)   // Other.swift is not
     }
 
+    /// A file without async code is scanned before its suppressions are read; one marked
+    /// `asynclint: skip-file` must still stay out of the index (its helper is no chain's hop).
+    @Test func aSkippedFileWithoutAsyncCodeStaysOutOfTheIndex() throws {
+        let root = try Self.write([
+            "app/__init__.py": "",
+            "app/handlers.py": "from .io import read\nfrom .kept import nap\n\nasync def handle():\n    read()\n    nap()\n",
+            "app/io.py": "# asynclint: SKIP-FILE -- vendored\ndef read():\n    with open('x') as f:\n        return f.read()\n",
+            "app/kept.py": "import time\n\ndef nap():\n    time.sleep(1)  # noqa: E501\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try findings(root) == ["app/handlers.py:6: AL110"])
+    }
+
     @Test func anInheritedCoroutineMethodCalledAsAStatement() throws {
         let root = try Self.write([
             "base.py": "class Base:\n    async def close(self):\n        pass\n",
