@@ -49,16 +49,7 @@ public enum SwiftDeclarationScan {
                 case UInt8(ascii: "\""):
                     guard skipString(hashes: 0) else { return nil }
                 case UInt8(ascii: "#"):
-                    // `#"raw"#`, `##"…"##`; any other `#` (`#if`, `#selector`) is a directive.
-                    var k = i
-                    while k < n && bytes[k] == UInt8(ascii: "#") { k += 1 }
-                    if k < n && bytes[k] == UInt8(ascii: "\"") {
-                        let hashes = k - i
-                        i = k
-                        guard skipString(hashes: hashes) else { return nil }
-                    } else {
-                        i = k
-                    }
+                    guard skipHashes(depth: 0) else { return nil }
                 case UInt8(ascii: "{"):
                     braces.append(typeBodyPending)
                     typeBodyPending = false
@@ -201,6 +192,18 @@ public enum SwiftDeclarationScan {
             return false
         }
 
+        /// At a `#`: a raw string literal (`#"…"#`, `##"…"##`), skipped whole, or the `#`s of a
+        /// directive (`#if`, `#selector`); false when the literal does not end.
+        private mutating func skipHashes(depth: Int) -> Bool {
+            let n = bytes.count
+            var k = i
+            while k < n && bytes[k] == UInt8(ascii: "#") { k += 1 }
+            let hashes = k - i
+            i = k
+            guard k < n && bytes[k] == UInt8(ascii: "\"") else { return true }
+            return skipString(hashes: hashes, depth: depth)
+        }
+
         /// The code of an interpolation, after its `(`, up to and past its `)`.
         private mutating func skipInterpolation(depth: Int) -> Bool {
             let n = bytes.count
@@ -215,15 +218,7 @@ public enum SwiftDeclarationScan {
                 case UInt8(ascii: "\""):
                     guard skipString(hashes: 0, depth: depth) else { return false }
                 case UInt8(ascii: "#"):
-                    var k = i
-                    while k < n && bytes[k] == UInt8(ascii: "#") { k += 1 }
-                    if k < n && bytes[k] == UInt8(ascii: "\"") {
-                        let hashes = k - i
-                        i = k
-                        guard skipString(hashes: hashes, depth: depth) else { return false }
-                    } else {
-                        i = k
-                    }
+                    guard skipHashes(depth: depth) else { return false }
                 default: i += 1
                 }
             }
