@@ -61,20 +61,21 @@ public struct ScannedPythonFile: Sendable {
     /// module's own name and packages are hashed once for all its imports.
     public init(module: String, isPackage: Bool, scan: SourceScan) {
         self.statementCalls = scan.statementCalls
-        var module = module
+        var moduleText = module
         var bindings: [ScannedBinding] = []
         var classes: [ScannedClassHeader] = []
         var callables: [UInt64] = []
         var classNames: [UInt64] = []
-        module.withUTF8 { moduleBytes in
+        moduleText.withUTF8 { moduleBytes in
             scan.names.withUnsafeBufferPointer { names in
                 func bytes(_ name: NameRange) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: names[name.start..<name.end])
                 }
                 let moduleName = DottedName(utf8: moduleBytes)
-                // The module's packages, for relative imports (`packages[k]`: its first k parts),
-                // made at the first one.
-                var packages: [DottedNameHasher] = []
+                // By number of leading dots: the package they name (`ProjectLayout`), hashed,
+                // or nil when it is above the top; asked once per number of dots, at the first
+                // relative import.
+                var packagesByDots: [DottedNameHasher??] = []
                 // Each binding's bound name (`*` for a star import).
                 var boundNames: [NameRange] = []
                 bindings.reserveCapacity(scan.importFacts.count)
@@ -93,11 +94,19 @@ public struct ScannedPythonFile: Sendable {
                         if dots == 0 {
                             base.feed(relative)
                         } else {
-                            if packages.isEmpty { packages = DottedNameHasher.prefixes(of: moduleBytes) }
-                            var parts = packages.count - 1
-                            if !isPackage && parts > 0 { parts -= 1 }
-                            guard dots - 1 <= parts else { continue }
-                            let package = packages[parts - (dots - 1)]
+                            if packagesByDots.count <= dots {
+                                packagesByDots.append(contentsOf: repeatElement(nil, count: dots + 1 - packagesByDots.count))
+                            }
+                            if packagesByDots[dots] == nil {
+                                packagesByDots[dots] = .some(ProjectLayout.absoluteModule(
+                                    String(repeating: ".", count: dots), from: module, isPackage: isPackage).map { package in
+                                        var hasher = DottedNameHasher()
+                                        var package = package
+                                        package.withUTF8 { hasher.feed($0) }
+                                        return hasher
+                                    })
+                            }
+                            guard let package = packagesByDots[dots] ?? nil else { continue }
                             let rest = UnsafeBufferPointer(rebasing: relative[dots...])
                             if rest.isEmpty {
                                 base = package
@@ -324,19 +333,6 @@ struct DottedNameHasher {
         // The parent's last name is the whole parent when it has no dot itself.
         DottedName(full: full, last: hasDot ? part : full, parent: beforeLastDot, parentLast: previousPart, hasParent: hasDot)
     }
-
-    /// The hashers of a dotted name's first 0, 1, … all parts (none for an empty name).
-    static func prefixes(of name: UnsafeBufferPointer<UInt8>) -> [DottedNameHasher] {
-        var prefixes = [DottedNameHasher()]
-        guard !name.isEmpty else { return prefixes }
-        var hasher = DottedNameHasher()
-        for byte in name {
-            if byte == UInt8(ascii: ".") { prefixes.append(hasher) }
-            hasher.feed(byte)
-        }
-        prefixes.append(hasher)
-        return prefixes
-    }
 }
 
 /// The files resolutions asked for and did not find loaded (a class: resolution is read-only).
@@ -558,8 +554,6 @@ extension ProjectIndex {
     }
 }
 
-/// AL202 from files not parsed: which of them may call a project coroutine function as a
-/// statement. A pure function of the summaries at hand and the scans.
 extension CoroutineCallers {
     /// The question for an index that would be built from these summaries (what
     /// `ProjectIndex.coroutineCallers` asks), before the index exists: the driver answers it
@@ -569,17 +563,12 @@ extension CoroutineCallers {
     }
 }
 
+/// AL202 from files not parsed: which of them may call a project coroutine function as a
+/// statement. A pure function of the summaries at hand and the scans.
 public struct CoroutineCallers: Sendable {
     let summaries: [FileSummary]
     let universe: ProjectUniverse
     let loaded: Set<Int32>
-
-    /// The question once it has been asked: no file.
-    public static let none = CoroutineCallers(summaries: [], universe: ProjectUniverse(), loaded: [])
-
-    /// Whether this is `none` (the question was asked already).
-    public var isNone: Bool { summaries.isEmpty && universe.isEmpty }
-
 
     /// Unparsed Python files that may call a project coroutine function as a statement: those
     /// with an import through which a coroutine function can be named (`CoroutineNames`) and
@@ -690,14 +679,14 @@ public struct CoroutineCallers: Sendable {
         var pending = Array(methodsByClass.keys)
         while let cls = pending.popLast() {
             guard let inherited = methods[cls] else { continue }
-            for p in byBase.candidates(cls) where byBase.keys[p] == cls {
-                let sub = pairs[byBase.items[p]].subclass
+            byBase.forEachItem(withKey: cls) { pair in
+                let sub = pairs[pair].subclass
                 guard let had = methods[sub] else {
                     methods[sub] = inherited
                     pending.append(sub)
-                    continue
+                    return
                 }
-                if Self.contains(had, allOf: inherited) { continue }
+                if Self.contains(had, allOf: inherited) { return }
                 methods[sub] = ScannedPythonFile.mergedUnique(had, inherited)
                 pending.append(sub)
             }
@@ -730,8 +719,8 @@ struct HashGroups {
     /// Bucket `b`'s positions are `starts[b]..<starts[b + 1]`.
     private var starts: [Int]
     /// Per position: the item and its key.
-    private(set) var items: [Int]
-    private(set) var keys: [UInt64]
+    private var items: [Int]
+    private var keys: [UInt64]
 
     init(_ pairs: [(key: UInt64, item: Int)]) {
         var bits = 1
@@ -754,10 +743,10 @@ struct HashGroups {
         self.keys = keys
     }
 
-    /// The positions whose key may be `key`.
-    func candidates(_ key: UInt64) -> Range<Int> {
+    /// Calls `body` with each item whose key is `key`, in the items' order.
+    func forEachItem(withKey key: UInt64, _ body: (Int) -> Void) {
         let b = Int(key >> shift)
-        return starts[b]..<starts[b + 1]
+        for p in starts[b]..<starts[b + 1] where keys[p] == key { body(items[p]) }
     }
 }
 
@@ -802,19 +791,17 @@ struct CoroutineNames {
         while let container = pending.popLast(), steps < 1_000_000 {
             steps += 1
             guard let held = children[container] else { continue }
-            for p in targets.candidates(container) where targets.keys[p] == container {
-                let e = targets.items[p]
+            targets.forEachItem(withKey: container) { e in
                 let alias = edges[e].alias
                 let before = children[alias.full]?.count ?? 0
                 children[alias.full, default: []].formUnion(held)
                 lastNames[alias.full] = alias.last
                 if children[alias.full]!.count != before { pending.append(alias.full) }
             }
-            for p in targetParents.candidates(container) where targetParents.keys[p] == container {
-                let e = targetParents.items[p]
-                guard held.contains(edges[e].target.last) else { continue }
+            targetParents.forEachItem(withKey: container) { e in
+                guard held.contains(edges[e].target.last) else { return }
                 let alias = edges[e].alias
-                guard alias.hasParent else { continue }
+                guard alias.hasParent else { return }
                 lastNames[alias.parent] = alias.parentLast
                 if children[alias.parent, default: []].insert(alias.last).inserted { pending.append(alias.parent) }
             }
