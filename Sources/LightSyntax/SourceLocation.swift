@@ -116,58 +116,42 @@ public struct LineMap: Sendable {
             scalars = Int(counts[k])
             from = start + k * Self.checkpointStride
         }
-        source.withUnsafeBufferPointer { p in
-            var i = from
-            while i < offset {
-                if p[i] & 0xC0 != 0x80 { scalars += 1 }
-                i += 1
-            }
-        }
+        scalars += self.scalars(from: from, to: offset)
         return SourceLocation(line: line + 1, column: scalars + 1)
     }
 
     /// The locations of `start` and of `end` (≥ `start`) at once, as a node's range asks: the
     /// end is mostly on the start's line or a few lines on, so it is found by stepping on from
-    /// the start's line and counting on from the start's column, not by a second binary search
-    /// and a count from its line's start.
+    /// the start's line and, on that line, counting on from the start's column, not by a second
+    /// binary search and a count from its line's start.
     public func locations(ofByte rawStart: Int, andByte rawEnd: Int) -> (SourceLocation, SourceLocation) {
-        guard rawEnd >= rawStart else { return (location(ofByte: rawStart), location(ofByte: rawEnd)) }
+        let first = location(ofByte: rawStart)
+        // A long line's columns come from its checkpoints, which `location` reads.
+        guard rawEnd >= rawStart, checkpoints.isEmpty else { return (first, location(ofByte: rawEnd)) }
         let start = max(0, min(rawStart, source.count))
-        let end = max(start, min(rawEnd, source.count))
-        let first = location(ofByte: start)
-        var line = first.line - 1
-        var steps = 0
+        let end = min(rawEnd, source.count)
+        let startLine = first.line - 1
+        var line = startLine
         while line + 1 < lineStarts.count && Int(lineStarts[line + 1]) <= end {
             line += 1
-            steps += 1
-            if steps == 8 { return (first, location(ofByte: end)) }
+            if line - startLine == 8 { return (first, location(ofByte: end)) }
         }
-        guard line == first.line - 1, checkpoints.isEmpty else {
-            return (first, steps == 0 ? location(ofByte: end) : lineLocation(line: line, offset: end))
-        }
-        var scalars = first.column - 1
-        source.withUnsafeBufferPointer { p in
-            var i = start
-            while i < end {
-                if p[i] & 0xC0 != 0x80 { scalars += 1 }
-                i += 1
-            }
-        }
-        return (first, SourceLocation(line: line + 1, column: scalars + 1))
+        let column = line == startLine ? first.column - 1 + scalars(from: start, to: end)
+                                       : scalars(from: Int(lineStarts[line]), to: end)
+        return (first, SourceLocation(line: line + 1, column: column + 1))
     }
 
-    /// `location(ofByte:)` for an offset already known to be on the 0-based `line`.
-    private func lineLocation(line: Int, offset: Int) -> SourceLocation {
-        guard checkpoints.isEmpty else { return location(ofByte: offset) }
-        var scalars = 0
+    /// The scalars that start in `from..<to`: the bytes that are no UTF-8 continuation byte.
+    @inline(__always) private func scalars(from: Int, to: Int) -> Int {
         source.withUnsafeBufferPointer { p in
-            var i = Int(lineStarts[line])
-            while i < offset {
-                if p[i] & 0xC0 != 0x80 { scalars += 1 }
+            var count = 0
+            var i = from
+            while i < to {
+                if p[i] & 0xC0 != 0x80 { count += 1 }
                 i += 1
             }
+            return count
         }
-        return SourceLocation(line: line + 1, column: scalars + 1)
     }
 
     /// The bytes of a 1-based line without its line break (for snippets and baselines).
