@@ -180,10 +180,12 @@ public struct Linter: Sendable {
             // and to list them unused: without `asynclint:` in it and that report, the comment
             // scan waits until the file turns out to be parsed (the index's findings read the
             // suppressions of their files again).
+            func readSuppressions() -> FileSuppressions {
+                FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
+            }
             let suppressionsFirst = !prefilters || options.reportUnusedSuppressions
                 || SuppressionMarkers.mayHoldSkipFile(bytes)
-            var suppressions = suppressionsFirst
-                ? FileSuppressions(source: bytes, language: file.language, catalogue: catalogue) : FileSuppressions()
+            var suppressions = suppressionsFirst ? readSuppressions() : FileSuppressions()
             func unused() -> [FileNote] {
                 guard options.reportUnusedSuppressions else { return [] }
                 return suppressions.unused.map { FileNote(path: file.displayPath, message: "\($0.line): unused suppression `\($0.text)`: it silenced nothing") }
@@ -202,9 +204,7 @@ public struct Linter: Sendable {
                     return .unparsed(usesProjectIndex ? UnparsedFile(scan, of: file, module: module, bytes: bytes) : nil, unused(), note: note)
                 }
             }
-            if !suppressionsFirst {
-                suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
-            }
+            if !suppressionsFirst { suppressions = readSuppressions() }
             let tree = suppressions.skipFile ? FrontEnds.parse([], language: file.language)
                 : Self.parse(bytes, language: file.language, checkingUTF8: mayBeInvalidUTF8)
             // Suppressions first, selection second: a `noqa` for a rule left out of this run

@@ -370,18 +370,17 @@ enum CommentScanner {
 enum SuppressionMarkers {
     /// Whether the file may hold `asynclint: skip-file`: the directive needs the bytes
     /// `asynclint:` (as `FileSuppressions.asynclintDirective` reads it). `memchr` jumps from one
-    /// `y` to the next (`memmem` is not in Swift's Glibc module). A file that is not parsed
-    /// needs its suppressions for nothing else.
+    /// `y` to the next, as in `mayHoldDirective`. A file that is not parsed needs its
+    /// suppressions for nothing else.
     static func mayHoldSkipFile(_ bytes: [UInt8]) -> Bool {
-        let marker = Array("asynclint:".utf8)
-        return bytes.withUnsafeBufferPointer { b in
+        bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return false }
             let start = UnsafeRawPointer(base)
-            // The `y` is the marker's third byte.
-            var from = 2
+            var from = 0
             while from < b.count, let hit = memchr(start + from, Int32(UInt8(ascii: "y")), b.count - from) {
                 let k = start.distance(to: UnsafeRawPointer(hit))
-                if k - 2 + marker.count <= b.count && memcmp(base + (k - 2), marker, marker.count) == 0 { return true }
+                // `asynclint` ends at k + 6; its colon follows.
+                if markerRarestByte(b, at: k) && k + 7 < b.count && b[k + 7] == UInt8(ascii: ":") { return true }
                 from = k + 1
             }
             return false
