@@ -31,19 +31,20 @@ extension Linter {
         var started = DispatchTime.now().uptimeNanoseconds
         // Which unparsed files may call a coroutine function (AL202) depends only on the parsed
         // files' summaries and the scans: it is answered on another core while this one builds
-        // the first index, and its files join the second round.
-        let callers = CoroutineCallersAnswer(CoroutineCallers(summaries: parsed, universe: universe), jobs: jobs)
+        // the first index, waited for after the first round's parsing, and its files join the
+        // second round.
+        var unansweredCallers: CoroutineCallersAnswer? =
+            CoroutineCallersAnswer(CoroutineCallers(summaries: parsed, universe: universe), jobs: jobs)
         var index = ProjectIndex(summaries: parsed, catalogue: catalogue,
                                  blockingFunctions: blockingFunctions + configured.blockingFunctions,
                                  safeFunctions: safeFunctions + configured.safeFunctions, universe: universe)
         var wanted = index.filesToLoad(coroutineCallers: false)
         trace("project index: \(summaryCount) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
-        var callersAsked = false
         while true {
             for i in wanted { trace("  asks for \(files[Int(i)].displayPath)") }
             let asked = wanted
             let parseStarted = DispatchTime.now().uptimeNanoseconds
-            let results = ParallelWork.map(count: asked.count, jobs: jobs) { k -> FileSummary in
+            let more = ParallelWork.map(count: asked.count, jobs: jobs) { k -> FileSummary in
                 let i = Int(asked[k])
                 let file = files[i]
                 let module = modules.module(of: file)
@@ -59,11 +60,10 @@ extension Linter {
                 summary.sourceIndex = Int32(i)
                 return summary
             }
-            let more = results
             var callerFiles: [Int32] = []
-            if !callersAsked {
-                callersAsked = true
-                callerFiles = callers.wait()
+            if let answer = unansweredCallers {
+                unansweredCallers = nil
+                callerFiles = answer.wait()
                 trace("  answered which files may call a coroutine (\(callerFiles.count))")
             }
             trace("  parsed and summarized \(asked.count) files in \(milliseconds(since: parseStarted)) ms")
@@ -216,10 +216,11 @@ enum UnparsedFile: Sendable {
             let isPackage = file.absolutePath.hasSuffix("__init__.py") || file.absolutePath.hasSuffix("__init__.pyi")
             self = .python(ScannedPythonFile(module: module, isPackage: isPackage, scan: scan), module: module)
         case .swift:
+            // (`functionNames` are made from the scan's bytes each time they are asked for.)
+            let functions = scan.functionNames
             // A second pass over the bytes, only for a file that declares a function and a type.
-            let free = scan.functionNames.isEmpty || scan.typeNames.isEmpty ? nil : SwiftDeclarationScan.freeFunctionNames(bytes)
-            self = .swift(functions: scan.functionNames, freeFunctions: free, types: scan.typeNames,
-                          protocols: scan.protocolNames)
+            let free = functions.isEmpty || scan.typeNames.isEmpty ? nil : SwiftDeclarationScan.freeFunctionNames(bytes)
+            self = .swift(functions: functions, freeFunctions: free, types: scan.typeNames, protocols: scan.protocolNames)
         }
     }
 }

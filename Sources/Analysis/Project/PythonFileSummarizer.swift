@@ -47,7 +47,8 @@ final class PythonFileSummarizer {
         self.qualifiedNames = [StringID](repeating: -1, count: nodeCount)
         self.catalogueNames = [UInt8](repeating: 0, count: model.tree.symbols.count)
         self.symbolStrings = [StringID](repeating: -1, count: model.tree.symbols.count)
-        // A file's summary holds about a third as many strings as its tree has symbols.
+        // A file's summary holds fewer strings than its tree has symbols (a third on the
+        // Python corpus): half leaves some room without sizing for every symbol.
         summary.reserveStrings(model.tree.symbols.count / 2)
     }
 
