@@ -3,6 +3,7 @@ import Testing
 import LightSyntax
 @testable import Analysis
 import AsyncLint
+import Reporting
 
 /// The driver runs passes 1–3 over a directory: AL110 across files, the configuration's
 /// `safe-functions` / `blocking-functions`, and the switch that turns the index off.
@@ -23,9 +24,12 @@ import AsyncLint
         return root.path
     }
 
+    func lint(_ root: String, linter: Linter = Linter()) throws -> LintReport {
+        try linter.run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root))
+    }
+
     func findings(_ root: String, linter: Linter = Linter()) throws -> [String] {
-        try linter.run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root)).findings
-            .map { "\($0.path):\($0.range.start.line): \($0.code)" }
+        try lint(root, linter: linter).findings.map { "\($0.path):\($0.range.start.line): \($0.code)" }
     }
 
     @Test func helpersInAnotherFileAreFollowedAndSuppressionsApply() throws {
@@ -86,7 +90,7 @@ import AsyncLint
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
         try expectSameAsWholeProject(root, ["app/handlers.py:4: AL110"])
-        let report = try Linter().run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root))
+        let report = try lint(root)
         #expect(report.filesChecked == 5)
         #expect(report.findings.first?.chain.map(\.name) == ["load", "read", "open()"])
     }
@@ -113,7 +117,7 @@ import AsyncLint
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
         try expectSameAsWholeProject(root, ["Sources/App/Handler.swift:3: AL110", "Sources/App/Handler.swift:4: AL110"])
-        let report = try Linter().run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root))
+        let report = try lint(root)
         #expect(report.filesParsed == 3)   // Other.swift is not
     }
 
@@ -155,7 +159,7 @@ import AsyncLint
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
         try expectSameAsWholeProject(root, ["app.py:8: AL110"])
-        let report = try Linter().run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root))
+        let report = try lint(root)
         // app.py, then what its calls run through: pkg/__init__.py (Model) and pkg/io.py.
         #expect(report.filesChecked == 6)
         #expect(report.filesParsed == 3)
@@ -169,7 +173,7 @@ import AsyncLint
         try Data("from x import (a,  # \u{1}\n b)\n\nasync def f():\n    pass\n".utf8.map { $0 == 1 ? 0xFF : $0 })
             .write(to: URL(fileURLWithPath: root + "/parsed.py"))
         try Data("y = 1\u{1}\n".utf8.map { $0 == 1 ? 0xFF : $0 }).write(to: URL(fileURLWithPath: root + "/number.py"))
-        let report = try Linter().run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root))
+        let report = try lint(root)
         #expect(report.notes.map(\.path) == ["number.py", "parsed.py"])
         #expect(report.notes.allSatisfy { $0.message.contains("invalid UTF-8") })
     }
@@ -178,7 +182,7 @@ import AsyncLint
         let root = try Self.write(["broken.py": "def f(:\n    x = '''never closed\n", "ok.py": "x = 1\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }
         try Data([0x78, 0x20, 0x3D, 0x20, 0x27, 0xE9, 0x27, 0x0A]).write(to: URL(fileURLWithPath: root + "/latin1.py"))
-        let report = try Linter().run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root))
+        let report = try lint(root)
         #expect(report.filesChecked == 3 && report.findings.isEmpty)
         #expect(report.notes.map(\.path) == ["latin1.py"])
         #expect(report.notes.first?.message.hasPrefix("1:6: invalid UTF-8") == true)
