@@ -18,7 +18,7 @@ extension Linter {
         -> (findings: [Finding], lines: SourceLines, filesParsed: Int) {
         var summaryCount = parsed.count
         let catalogue = self.catalogue
-        let traceIndex = ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1"
+        let traceIndex = environmentVariable("ASYNCLINT_TRACE_INDEX") == "1"
         func trace(_ line: @autoclosure () -> String) {
             if traceIndex { FileHandle.standardError.write(Data((line() + Self.memoryNow() + "\n").utf8)) }
         }

@@ -118,7 +118,7 @@ public struct Linter: Sendable {
     public init(catalogue: RuleCatalogue = .embedded) {
         self.catalogue = catalogue
         self.check = { tree, path in FileChecker.check(tree, path: path, catalogue: catalogue) }
-        self.usesProjectIndex = ProcessInfo.processInfo.environment["ASYNCLINT_PROJECT_INDEX"] != "0"
+        self.usesProjectIndex = environmentVariable("ASYNCLINT_PROJECT_INDEX") != "0"
         self.prefilters = true
     }
 
@@ -149,7 +149,7 @@ public struct Linter: Sendable {
                 ?? FileSystem.currentDirectory() else { throw .noWorkingDirectory }
         let baseline = try Self.readBaseline(options.baselinePath, workingDirectory: workingDirectory)
         // `ASYNCLINT_TRACE_INDEX=1`: the file phase's and the index rounds' times on stderr.
-        let trace = ProcessInfo.processInfo.environment["ASYNCLINT_TRACE_INDEX"] == "1"
+        let trace = environmentVariable("ASYNCLINT_TRACE_INDEX") == "1"
         let started = DispatchTime.now().uptimeNanoseconds
         let discovery = FileDiscovery(workingDirectory: workingDirectory, excludeGlobs: options.excludes)
             .discover(options.paths.isEmpty ? ["."] : options.paths)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncLint
 import Foundation
 import Reporting
 
@@ -66,9 +67,8 @@ enum Terminal {
         case .always: return true
         case .never: return false
         case .auto:
-            let environment = ProcessInfo.processInfo.environment
-            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if environment["TERM"] == "dumb" { return false }
+            if let noColor = environmentVariable("NO_COLOR"), !noColor.isEmpty { return false }
+            if environmentVariable("TERM") == "dumb" { return false }
             return isatty(STDOUT_FILENO) == 1
         }
     }

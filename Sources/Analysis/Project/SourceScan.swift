@@ -150,12 +150,13 @@ public struct ScanVocabulary: Sendable {
     let swift: WordFilter
 
     public init(catalogue: RuleCatalogue) {
-        let index = catalogue.python.index
         var python: Set<String> = ["async", "await"]
-        for creator in index.taskCreators { python.insert(creator.split(separator: ".").last.map(String.init) ?? creator) }
-        for type in index.types { python.formUnion(type.taskMethods) }
+        for creator in catalogue.python.taskCreators {
+            python.insert(creator.split(separator: ".").last.map(String.init) ?? creator)
+        }
+        for type in catalogue.python.types { python.formUnion(type.taskMethods ?? []) }
         var swift: Set<String> = ["async", "await"]
-        swift.formUnion(catalogue.swift.index.taskAPINames)
+        swift.formUnion(catalogue.swift.taskAPINames)
         self.python = WordFilter(triggers: python.sorted(), keywords: ["import", "from", "class", "def"])
         self.swift = WordFilter(triggers: swift.sorted(),
                                 keywords: ["func", "protocol", "struct", "class", "enum", "actor", "extension"])

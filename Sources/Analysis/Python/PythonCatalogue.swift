@@ -102,8 +102,9 @@ public struct PythonCatalogue: Sendable, Codable {
     public let taskCreators: [String]
     public let offloads: [Offload]
 
-    /// Dictionaries keyed by qualified name, built once when the catalogue is made.
-    let index: PythonCatalogueIndex
+    /// Dictionaries keyed by qualified name, built once, when a Python file first needs them.
+    var index: PythonCatalogueIndex { builtIndex.value }
+    private let builtIndex: BuiltOnFirstUse<PythonCatalogueIndex>
 
     enum CodingKeys: String, CodingKey {
         case builtins, calls, types, pureFunctions, coroutines, transparentDecorators, taskCreators, offloads
@@ -120,9 +121,11 @@ public struct PythonCatalogue: Sendable, Codable {
         self.transparentDecorators = transparentDecorators
         self.taskCreators = taskCreators
         self.offloads = offloads
-        self.index = PythonCatalogueIndex(builtins: builtins, calls: calls, types: types, pureFunctions: pureFunctions,
-                                          coroutines: coroutines, transparentDecorators: transparentDecorators,
-                                          taskCreators: taskCreators, offloads: offloads)
+        self.builtIndex = BuiltOnFirstUse {
+            PythonCatalogueIndex(builtins: builtins, calls: calls, types: types, pureFunctions: pureFunctions,
+                                 coroutines: coroutines, transparentDecorators: transparentDecorators,
+                                 taskCreators: taskCreators, offloads: offloads)
+        }
     }
 
     public init(from decoder: any Decoder) throws {

@@ -61,8 +61,13 @@ public struct SwiftCatalogue: Sendable, Codable {
     public var deferredReceiverTypes: [String]
     public var taskAPIs: [SwiftTaskAPI]
 
-    /// The parsed, member-keyed form the checker uses; built once when the catalogue is made.
-    let index: SwiftCatalogueIndex
+    /// The parsed, member-keyed form the checker uses; built once, when a Swift file first needs it.
+    var index: SwiftCatalogueIndex { builtIndex.value }
+    private let builtIndex: BuiltOnFirstUse<SwiftCatalogueIndex>
+    /// The last names of the task APIs (`Task`, `addTask`, …): a file without any of them and
+    /// without `async`/`await` has no async context. (Without the index: the scan needs them for
+    /// every run.)
+    let taskAPINames: [String]
 
     enum CodingKeys: String, CodingKey {
         case blocking, instanceProviders, sameTypeStatics, systemModules, offloadAPIs, inlineClosureAPIs
@@ -80,10 +85,12 @@ public struct SwiftCatalogue: Sendable, Codable {
         self.inlineClosureAPIs = inlineClosureAPIs
         self.deferredReceiverTypes = deferredReceiverTypes
         self.taskAPIs = taskAPIs
-        self.index = SwiftCatalogueIndex(blocking: blocking, instanceProviders: instanceProviders,
-                                         offloadAPIs: offloadAPIs, inlineClosureAPIs: inlineClosureAPIs,
-                                         taskAPIs: taskAPIs, sameTypeStatics: sameTypeStatics,
-                                         systemModules: systemModules)
+        self.builtIndex = BuiltOnFirstUse {
+            SwiftCatalogueIndex(blocking: blocking, instanceProviders: instanceProviders,
+                                offloadAPIs: offloadAPIs, inlineClosureAPIs: inlineClosureAPIs,
+                                taskAPIs: taskAPIs, sameTypeStatics: sameTypeStatics, systemModules: systemModules)
+        }
+        self.taskAPINames = SwiftCatalogueIndex.lastNames(of: taskAPIs)
     }
 
     /// Every key may be missing, so that a user's config can add a few entries only.

@@ -91,9 +91,15 @@ final class SwiftNameEntries: Sendable {
 struct SwiftCatalogueIndex: Sendable {
     private(set) var byName: [String: SwiftNameEntries] = [:]
     private(set) var inlinePrefixes: [String] = []
-    /// The last names of the task APIs (`Task`, `addTask`, …): a file without any of them and
-    /// without `async`/`await` has no async context.
-    private(set) var taskAPINames: [String] = []
+    /// The last names of the task APIs (`Task`, `addTask`, …), each once, in the catalogue's order.
+    static func lastNames(of taskAPIs: [SwiftTaskAPI]) -> [String] {
+        var names: [String] = []
+        for task in taskAPIs {
+            let member = SwiftAPISignature(parsing: task.api).member
+            if !names.contains(member) { names.append(member) }
+        }
+        return names
+    }
 
     init(blocking: [SwiftBlockingGroup], instanceProviders: [SwiftInstanceProvider], offloadAPIs: [String],
          inlineClosureAPIs: [String], taskAPIs: [SwiftTaskAPI], sameTypeStatics: [String] = [],
@@ -121,7 +127,6 @@ struct SwiftCatalogueIndex: Sendable {
         }
         for task in taskAPIs {
             let signature = SwiftAPISignature(parsing: task.api)
-            if !taskAPINames.contains(signature.member) { taskAPINames.append(signature.member) }
             building[signature.member, default: SwiftNameEntries.Lists()].taskAPIs.append(
                 SwiftTaskPattern(typeName: signature.typeName, closureLabels: Set(task.closureLabels),
                                  unstructured: task.unstructured ?? false))

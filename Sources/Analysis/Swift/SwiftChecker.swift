@@ -35,7 +35,7 @@ enum SwiftChecker {
 
     /// Whether the file names a task API (`Task`, `addTask`, …) anywhere.
     static func hasTaskAPIName(_ tree: SyntaxTree, catalogue: SwiftCatalogue) -> Bool {
-        for name in catalogue.index.taskAPINames where tree.symbols.lookup(name) != nil { return true }
+        for name in catalogue.taskAPINames where tree.symbols.lookup(name) != nil { return true }
         return false
     }
 
