@@ -74,6 +74,6 @@ enum Terminal {
     }
 }
 
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+enum ColorChoice: String, NamedArgumentValue {
     case auto, always, never
 }

@@ -90,9 +90,9 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+extension OutputFormat: NamedArgumentValue {}
 
-enum FailingSeverity: String, ExpressibleByArgument, CaseIterable {
+enum FailingSeverity: String, NamedArgumentValue {
     case info, warning, error
     var severity: Severity {
         switch self {

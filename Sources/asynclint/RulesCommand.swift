@@ -9,7 +9,7 @@ struct RulesCommand: ParsableCommand {
         abstract: "List every rule: code, name, category, severity, languages, summary."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, NamedArgumentValue {
         case text, json, markdown
     }
 
