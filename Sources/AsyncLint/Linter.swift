@@ -304,10 +304,19 @@ public struct Linter: Sendable {
         case .failure(let error):
             return .failure(FileOutcomeError(.failed(FileError(path: file.displayPath, message: "cannot read: \(error)"))))
         case .success(let bytes):
-            if bytes.prefix(binaryProbeLength).contains(0) {
+            if hasNUL(bytes, within: binaryProbeLength) {
                 return .failure(FileOutcomeError(.skipped(FileNote(path: file.displayPath, message: "skipped: binary file (a NUL byte in the first \(binaryProbeLength) bytes)"))))
             }
             return .success(bytes)
+        }
+    }
+
+    /// Whether one of the first `length` bytes is NUL. With `memchr`: a loop over the bytes cost
+    /// 2 % of a Python corpus check's instructions (every file's first 8000 bytes are probed).
+    static func hasNUL(_ bytes: [UInt8], within length: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, min(buffer.count, length)) != nil
         }
     }
 
