@@ -34,10 +34,47 @@ public enum SwiftDeclarationScan {
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         mutating func run() -> [String]? {
+            Self.byteClasses.withUnsafeBufferPointer { classes in run(classes: classes.baseAddress!) }
+        }
+
+        /// By byte: what the walk does there (see `run`). Most bytes are `plain`, skipped in
+        /// the tightest loop: this pass reads every byte of most unparsed Swift files, and
+        /// switching on each byte cost a tenth of a Swift corpus check.
+        static let plain: UInt8 = 0, wordStart: UInt8 = 1, digit: UInt8 = 2, special: UInt8 = 3
+        static let byteClasses: [UInt8] = {
+            var t = [UInt8](repeating: plain, count: 256)
+            for b in UInt8(ascii: "a")...UInt8(ascii: "z") { t[Int(b)] = wordStart }
+            for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { t[Int(b)] = wordStart }
+            t[Int(UInt8(ascii: "_"))] = wordStart
+            for b in 0x80...0xFF { t[b] = wordStart }
+            for b in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(b)] = digit }
+            for b in "/\"#{}`".utf8 { t[Int(b)] = special }
+            return t
+        }()
+
+        private mutating func run(classes: UnsafePointer<UInt8>) -> [String]? {
             let n = bytes.count
             while i < n {
-                let b = bytes[i]
-                switch b {
+                var kind = classes[Int(bytes[i])]
+                while kind == Self.plain {
+                    i += 1
+                    guard i < n else { return braces.isEmpty ? free : nil }
+                    kind = classes[Int(bytes[i])]
+                }
+                if kind == Self.wordStart {
+                    let start = i
+                    i += 1
+                    while i < n && classes[Int(bytes[i])] &- 1 < 2 { i += 1 }   // a letter or a digit
+                    // A member access (`x.class`, `.enum`) is no keyword.
+                    if start > 0 && bytes[start - 1] == UInt8(ascii: ".") { continue }
+                    if Self.mayBeKeyword(first: bytes[start], length: i - start) { word(start, i) }
+                    continue
+                }
+                if kind == Self.digit {
+                    while i < n && classes[Int(bytes[i])] &- 1 < 2 { i += 1 }
+                    continue
+                }
+                switch bytes[i] {
                 case UInt8(ascii: "/"):
                     if i + 1 < n && bytes[i + 1] == UInt8(ascii: "/") {
                         skipLine()
@@ -57,26 +94,26 @@ public enum SwiftDeclarationScan {
                 case UInt8(ascii: "}"):
                     guard braces.popLast() != nil else { return nil }
                     i += 1
-                case UInt8(ascii: "`"):
-                    // A backticked name is a name, never a keyword.
+                default:
+                    // "`": a backticked name is a name, never a keyword.
                     i += 1
                     while i < n && isWordByte(bytes[i]) { i += 1 }
                     if i < n && bytes[i] == UInt8(ascii: "`") { i += 1 }
-                default:
-                    if isWordStart(b) {
-                        let start = i
-                        while i < n && isWordByte(bytes[i]) { i += 1 }
-                        // A member access (`x.class`, `.enum`) is no keyword.
-                        if start > 0 && bytes[start - 1] == UInt8(ascii: ".") { continue }
-                        word(start, i)
-                    } else if b >= 0x30 && b <= 0x39 {
-                        while i < n && isWordByte(bytes[i]) { i += 1 }
-                    } else {
-                        i += 1
-                    }
                 }
             }
             return braces.isEmpty ? free : nil
+        }
+
+        /// Whether a word of this first byte and length may be one of the keywords `word` looks
+        /// for (`func`, `enum` 4; `class`, `actor` 5; `struct` 6; `protocol` 8; `extension` 9).
+        @inline(__always) private static func mayBeKeyword(first: UInt8, length: Int) -> Bool {
+            switch first {
+            case UInt8(ascii: "f"), UInt8(ascii: "e"): return length == 4 || length == 9
+            case UInt8(ascii: "c"), UInt8(ascii: "a"): return length == 5
+            case UInt8(ascii: "s"): return length == 6
+            case UInt8(ascii: "p"): return length == 8
+            default: return false
+            }
         }
 
         private mutating func word(_ start: Int, _ end: Int) {
