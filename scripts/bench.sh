@@ -47,15 +47,7 @@ fi
 
 if [ "$build" -eq 1 ]; then
   echo "== building asynclint (release, $scratch)" >&2
-  # In a checkout others are editing, a build can lose a race with an edit: retry a few times.
-  for attempt in 1 2 3 4 5; do
-    if swift build -c release --scratch-path "$scratch" --product asynclint >.bench-build.log 2>&1; then break; fi
-    if [ "$attempt" -eq 5 ] || ! grep -q "modified during the build" .bench-build.log; then
-      tail -30 .bench-build.log >&2; rm -f .bench-build.log; echo "FAIL: release build" >&2; exit 1
-    fi
-    sleep 20
-  done
-  rm -f .bench-build.log
+  bash scripts/release-build.sh "$scratch" >/dev/null || exit 1
 fi
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/asynclint"
 [ -x "$bin" ] || { echo "FAIL: no binary at $bin" >&2; exit 1; }

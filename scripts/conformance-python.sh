@@ -18,16 +18,9 @@ elapsed() { awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'
 bash ../shared/corpus/python.sh "$corpus" >"$work/corpus.log" 2>&1 || { cat "$work/corpus.log"; echo "corpus build failed"; exit 2; }
 
 if [ "${1:-}" != "--skip-build" ]; then
-  # In a checkout others are editing, a build can fail on a file changed under it: retry.
-  for attempt in 1 2 3 4 5; do
-    if swift build -c release --scratch-path .build-py-rel --product asynclint >"$work/build.log" 2>&1; then break; fi
-    if [ "$attempt" -eq 5 ] || ! grep -q "modified during the build" "$work/build.log"; then
-      tail -30 "$work/build.log"; echo "build failed"; exit 2
-    fi
-    sleep 20
-  done
+  bash scripts/release-build.sh >/dev/null || exit 2
 fi
-bin="$root/.build-py-rel/release/asynclint"
+bin="$root/.build/release/asynclint"
 
 # CPython 3.13 parses every file of the corpus; fall back to the newest 3.1x there is.
 oracle_python=()

@@ -18,17 +18,7 @@ swift build --package-path Tools/SwiftSyntaxOracle --scratch-path Tools/SwiftSyn
   >"$out/oracle-build.log" 2>&1 || { cat "$out/oracle-build.log" >&2; exit 2; }
 oracle="Tools/SwiftSyntaxOracle/.build/debug/SwiftSyntaxOracle"
 echo "building asynclint (release)…" >&2
-# Retried: in a shared checkout a file may change while it is being compiled.
-built=0
-for attempt in 1 2 3 4 5; do
-  if swift build -c release --scratch-path .build-swift-rel --product asynclint >"$out/asynclint-build.log" 2>&1; then
-    built=1; break
-  fi
-  grep -q "modified during the build" "$out/asynclint-build.log" || break
-  sleep 10
-done
-[ "$built" = 1 ] || { cat "$out/asynclint-build.log" >&2; exit 2; }
-asynclint=".build-swift-rel/release/asynclint"
+asynclint="$(bash scripts/release-build.sh)" || exit 2
 
 # The list is rewritten only when it changes, so that the oracle's output stays reusable.
 find "$corpus" -name '*.swift' -type f | LC_ALL=C sort >"$out/files.new"

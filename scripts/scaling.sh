@@ -31,14 +31,7 @@ if [ -z "$py_dir" ]; then
   py_dir=$(bash "${ASYNCLINT_SHARED:-../shared}/corpus/python.sh" .corpus/python | tail -1)
 fi
 if [ "$build" -eq 1 ]; then
-  for attempt in 1 2 3 4 5; do
-    if swift build -c release --scratch-path "$scratch" --product asynclint >.scaling-build.log 2>&1; then break; fi
-    if [ "$attempt" -eq 5 ] || ! grep -q "modified during the build" .scaling-build.log; then
-      tail -30 .scaling-build.log >&2; rm -f .scaling-build.log; echo "FAIL: release build" >&2; exit 1
-    fi
-    sleep 20
-  done
-  rm -f .scaling-build.log
+  bash scripts/release-build.sh "$scratch" >/dev/null || exit 1
 fi
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/asynclint"
 work=.bench/scaling

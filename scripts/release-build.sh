@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the release asynclint for the scripts that measure it (bench, scaling, both conformance
+# scripts) and prints the binary's path. They share one scratch path, `.build` unless told
+# otherwise, which `swift run -c release` in .ci/run uses too: CI compiles the release
+# configuration once, not once per script (each build takes 4-5 minutes on 2 cores).
+# In a checkout others are editing, a build can lose a race with an edit: it is retried.
+#   scripts/release-build.sh [SCRATCH_PATH]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scratch="${1:-.build}"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+for attempt in 1 2 3 4 5; do
+  if swift build -c release --scratch-path "$scratch" --product asynclint >"$log" 2>&1; then
+    echo "$(swift build -c release --scratch-path "$scratch" --show-bin-path)/asynclint"
+    exit 0
+  fi
+  if [ "$attempt" -eq 5 ] || ! grep -q "modified during the build" "$log"; then
+    tail -30 "$log" >&2
+    echo "FAIL: release build" >&2
+    exit 2
+  fi
+  sleep 20
+done
