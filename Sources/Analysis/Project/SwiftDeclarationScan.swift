@@ -42,15 +42,17 @@ public enum SwiftDeclarationScan {
         /// switching on each byte cost a tenth of a Swift corpus check.
         static let plain: UInt8 = 0, wordStart: UInt8 = 1, digit: UInt8 = 2, special: UInt8 = 3
         static let byteClasses: [UInt8] = {
-            var t = [UInt8](repeating: plain, count: 256)
-            for b in UInt8(ascii: "a")...UInt8(ascii: "z") { t[Int(b)] = wordStart }
-            for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { t[Int(b)] = wordStart }
-            t[Int(UInt8(ascii: "_"))] = wordStart
-            for b in 0x80...0xFF { t[b] = wordStart }
-            for b in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(b)] = digit }
+            var t = (0...255).map { (b: Int) -> UInt8 in
+                isWordStart(UInt8(b)) ? wordStart : isWordByte(UInt8(b)) ? digit : plain
+            }
             for b in "/\"#{}`".utf8 { t[Int(b)] = special }
             return t
         }()
+
+        /// A letter or a digit: the word or number goes on.
+        @inline(__always) private static func continuesWord(_ kind: UInt8) -> Bool {
+            kind == wordStart || kind == digit
+        }
 
         private mutating func run(classes: UnsafePointer<UInt8>) -> [String]? {
             let n = bytes.count
@@ -64,14 +66,14 @@ public enum SwiftDeclarationScan {
                 if kind == Self.wordStart {
                     let start = i
                     i += 1
-                    while i < n && classes[Int(bytes[i])] &- 1 < 2 { i += 1 }   // a letter or a digit
+                    while i < n && Self.continuesWord(classes[Int(bytes[i])]) { i += 1 }
                     // A member access (`x.class`, `.enum`) is no keyword.
                     if start > 0 && bytes[start - 1] == UInt8(ascii: ".") { continue }
                     if Self.mayBeKeyword(first: bytes[start], length: i - start) { word(start, i) }
                     continue
                 }
                 if kind == Self.digit {
-                    while i < n && classes[Int(bytes[i])] &- 1 < 2 { i += 1 }
+                    while i < n && Self.continuesWord(classes[Int(bytes[i])]) { i += 1 }
                     continue
                 }
                 switch bytes[i] {
@@ -97,7 +99,7 @@ public enum SwiftDeclarationScan {
                 default:
                     // "`": a backticked name is a name, never a keyword.
                     i += 1
-                    while i < n && isWordByte(bytes[i]) { i += 1 }
+                    while i < n && Self.isWordByte(bytes[i]) { i += 1 }
                     if i < n && bytes[i] == UInt8(ascii: "`") { i += 1 }
                 }
             }
@@ -149,14 +151,14 @@ public enum SwiftDeclarationScan {
             if bytes[i] == UInt8(ascii: "`") {
                 let start = i + 1
                 var end = start
-                while end < n && isWordByte(bytes[end]) { end += 1 }
+                while end < n && Self.isWordByte(bytes[end]) { end += 1 }
                 guard end < n, bytes[end] == UInt8(ascii: "`"), end > start else { return nil }
                 i = end + 1
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             }
-            guard isWordStart(bytes[i]) else { return nil }
+            guard Self.isWordStart(bytes[i]) else { return nil }
             let start = i
-            while i < n && isWordByte(bytes[i]) { i += 1 }
+            while i < n && Self.isWordByte(bytes[i]) { i += 1 }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         }
 
@@ -277,10 +279,10 @@ public enum SwiftDeclarationScan {
             return true
         }
 
-        private func isWordStart(_ b: UInt8) -> Bool {
+        private static func isWordStart(_ b: UInt8) -> Bool {
             (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == UInt8(ascii: "_") || b >= 0x80
         }
 
-        private func isWordByte(_ b: UInt8) -> Bool { isWordStart(b) || (b >= 0x30 && b <= 0x39) }
+        private static func isWordByte(_ b: UInt8) -> Bool { isWordStart(b) || (b >= 0x30 && b <= 0x39) }
     }
 }
