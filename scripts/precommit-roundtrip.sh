@@ -2,7 +2,7 @@
 # The pre-commit hooks for real: install pre-commit from PyPI into a venv, make a throwaway git
 # repository with a blocking call, and run `pre-commit try-repo <this repo>` on it: the hook
 # must fail with the finding, then pass once the call is fixed. pre-commit builds this package
-# in release mode in its own clone (the slow part).
+# in release mode in its own clone (the slow part), once: both runs share one hook store.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -13,7 +13,19 @@ if [[ ! -x "$venv/bin/pre-commit" ]]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet pre-commit
 fi
-export PRE_COMMIT_HOME="$work/pre-commit-home"   # a fresh hook environment every time
+export PRE_COMMIT_HOME="$work/pre-commit-home"   # a fresh hook store for this round trip
+
+# The hooks as they are in this working tree, committed or not (what `try-repo` would test):
+# a commit of the working tree in a throwaway clone, which the project's config names at its
+# hash. `try-repo` makes a new store on every call, so two calls were two release builds of
+# this package; one config and one PRE_COMMIT_HOME build it once and reuse it.
+shadow="$work/hooks-repo"
+git clone --quiet --no-checkout "$repo" "$shadow"
+git --git-dir="$shadow/.git" --work-tree="$repo" add --all
+git --git-dir="$shadow/.git" -c user.name=ci -c user.email=ci@localhost \
+  commit --quiet --allow-empty -m "working tree of $repo"
+rev="$(git --git-dir="$shadow/.git" rev-parse HEAD)"
+
 project="$work/project"
 mkdir -p "$project"
 cd "$project"
@@ -21,12 +33,18 @@ git init --quiet
 git -c user.name=ci -c user.email=ci@localhost commit --quiet --allow-empty -m "empty"
 printf 'import time\n\n\nasync def handler():\n    time.sleep(1)\n' > app.py
 printf 'import Dispatch\n\nfunc warm(_ semaphore: DispatchSemaphore) async {\n    semaphore.wait()\n}\n' > Cache.swift
-git add app.py Cache.swift
+cat > .pre-commit-config.yaml <<CONFIG
+repos:
+  - repo: $shadow
+    rev: $rev
+    hooks:
+      - id: asynclint-python
+      - id: asynclint-swift
+CONFIG
+git add app.py Cache.swift .pre-commit-config.yaml
 
-# `try-repo` installs the hooks into a fresh temporary store every time, so each call is one
-# release build of this package: two calls in all, both hooks each time.
 status=0
-"$venv/bin/pre-commit" try-repo "$repo" --all-files >"$work/out.txt" 2>&1 || status=$?
+"$venv/bin/pre-commit" run --all-files >"$work/out.txt" 2>&1 || status=$?
 cat "$work/out.txt"
 [[ $status -ne 0 ]] || { echo "FAIL: the hooks passed on blocking calls" >&2; exit 1; }
 for finding in "app.py:5:5: AL101" "Cache.swift:4:5: AL105"; do
@@ -37,7 +55,7 @@ echo "ok: asynclint-python and asynclint-swift fail with the findings"
 printf 'import asyncio\n\n\nasync def handler():\n    await asyncio.sleep(1)\n' > app.py
 printf 'func warm() async throws {\n    try await Task.sleep(for: .seconds(1))\n}\n' > Cache.swift
 git add app.py Cache.swift
-"$venv/bin/pre-commit" try-repo "$repo" --all-files >"$work/out.txt" 2>&1 \
+"$venv/bin/pre-commit" run --all-files >"$work/out.txt" 2>&1 \
   || { cat "$work/out.txt"; echo "FAIL: the hooks failed after the fix" >&2; exit 1; }
 cat "$work/out.txt"
 grep -q "asynclint (Python).*Passed" "$work/out.txt" && grep -q "asynclint (Swift).*Passed" "$work/out.txt" \
