@@ -21,7 +21,7 @@ done
 if [[ -n "${ASYNCLINT_BINARY:-}" ]]; then
   binary="$ASYNCLINT_BINARY"
 else
-  [[ $skip_build == 1 ]] || swift build -c release --product asynclint >/dev/null
+  [[ $skip_build == 1 ]] || bash scripts/release-build.sh >/dev/null
   binary="$(swift build -c release --show-bin-path)/asynclint"
 fi
 work="$(mktemp -d)"
