@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in Fuzz/ and runs one (or all) for a given time.
 #
-#   scripts/fuzz.sh TARGET SECONDS        TARGET: python | swift | pipeline | all
+#   scripts/fuzz.sh TARGET SECONDS        TARGET: python | swift | pipeline | all (side by side)
 #
 # The sanitizer build is the toolchain's own (`-sanitize=fuzzer,address`), in Fuzz/.build-fuzz.
 # Seeds are copied at run time from Fixtures/ and, when present, a sample of the benchmark
@@ -100,8 +100,18 @@ run_target() {
 }
 
 [[ "${FUZZ_SKIP_BUILD:-0}" == 1 ]] || build
+# The targets run side by side, each for SECONDS of wall time (libFuzzer's -max_total_time), so
+# `all 60` takes one minute, not three; each prints its summary when all are done, in order.
 failed=0
+summaries="$(mktemp -d)"
+pids=()
 for name in "${targets[@]}"; do
-  run_target "$name" || failed=1
+  run_target "$name" >"$summaries/$name" 2>&1 &
+  pids+=("$!")
 done
+for i in "${!targets[@]}"; do
+  wait "${pids[$i]}" || failed=1
+  cat "$summaries/${targets[$i]}"
+done
+rm -rf "$summaries"
 exit $failed
