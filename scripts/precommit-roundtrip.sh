@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The pre-commit hooks for real: install pre-commit from PyPI into a venv, make a throwaway git
-# repository with a blocking call, and run `pre-commit try-repo <this repo>` on it: the hook
-# must fail with the finding, then pass once the call is fixed. pre-commit builds this package
+# repository with a blocking call whose config names this working tree, and `pre-commit run` it:
+# the hook must fail with the finding, then pass once the call is fixed. pre-commit builds this package
 # in release mode in its own clone (the slow part), once: both runs share one hook store.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
