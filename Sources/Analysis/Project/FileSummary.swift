@@ -28,8 +28,12 @@ public struct FileSummary: Sendable {
     var protocols: Set<StringID> = []
     var calls: [CallSite] = []
 
-    /// Interning is per summary; `index` keeps lookups cheap while the summary is built.
-    private var stringIndex: [String: StringID] = [:]
+    /// Interning is per summary. While it is built, an open-addressing table over `hashes`
+    /// finds a string's id: slot → id + 1, 0 for an empty slot; its size is a power of two at
+    /// least twice the strings' count. (A `[String: StringID]` hashed every text with SipHash
+    /// on top of the `WordHash` the summary keeps anyway: pass 1 interns some 230,000 texts on
+    /// the Python corpus.)
+    private var slots: [Int32] = []
 
     public init(path: String, language: SourceLanguage, module: String) {
         self.path = path
@@ -38,35 +42,65 @@ public struct FileSummary: Sendable {
     }
 
     mutating func intern(_ text: String) -> StringID {
-        // One hash and one probe: the `default:` subscript inserts the next id when the text
-        // is new and hands back what is stored either way (a lookup, then an insert, hashed
-        // every new string twice; pass 1 interns some 150 new strings a file).
-        let next = StringID(strings.count)
-        let id = Self.stored(&stringIndex[text, default: next])
-        if id == next { strings.append(text) }
+        var text = text
+        let hash = text.withUTF8 { WordHash.of(bytes: $0) }
+        if slots.count < 2 * (strings.count + 1) { resizeSlots(toHold: strings.count + 1) }
+        let mask = slots.count - 1
+        var slot = Self.slot(of: hash, mask: mask)
+        while true {
+            let held = slots[slot]
+            if held == 0 { break }
+            let id = Int(held - 1)
+            if hashes[id] == hash && strings[id] == text { return StringID(id) }
+            slot = (slot + 1) & mask
+        }
+        let id = StringID(strings.count)
+        slots[slot] = id + 1
+        strings.append(text)
+        hashes.append(hash)
         return id
     }
 
-    @inline(__always) private static func stored(_ value: inout StringID) -> StringID { value }
+    /// The first slot to probe: the hash's high bits after a multiply (FNV's low bits alone
+    /// follow the last byte too closely).
+    @inline(__always) private static func slot(of hash: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private mutating func resizeSlots(toHold count: Int) {
+        var size = 16
+        while size < 2 * count { size *= 2 }
+        guard size > slots.count else { return }
+        var table = [Int32](repeating: 0, count: size)
+        let mask = size - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Self.slot(of: hash, mask: mask)
+            while table[slot] != 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(id + 1)
+        }
+        slots = table
+    }
 
     /// Room for about `count` strings in the build-time lookup table, so that it is not grown
     /// and rehashed step by step (it is dropped by `finish()`).
     mutating func reserveStrings(_ count: Int) {
-        stringIndex.reserveCapacity(count)
+        resizeSlots(toHold: count)
+        strings.reserveCapacity(count)
+        hashes.reserveCapacity(count)
     }
 
     func string(_ id: StringID) -> String { strings[Int(id)] }
 
     /// Drops the build-time lookup table: only the strings themselves travel to pass 2.
     mutating func finish() {
-        stringIndex = [:]
+        slots = []
         // The arrays grew by doubling; the summaries of a thousand files wait for pass 2, so
         // each keeps just its elements (`reserveCapacity` never shrinks).
         Self.shrink(&strings)
         Self.shrink(&functions)
         Self.shrink(&classes)
         Self.shrink(&calls)
-        hashes = strings.map(WordHash.of)
+        Self.shrink(&hashes)
     }
 
     private static func shrink<Element>(_ array: inout [Element]) {
