@@ -91,6 +91,6 @@ import AsyncLint
         #expect(!ProjectIndex.accepts(["at", "cached"], labels: ["at"], trailingClosures: 0))
         #expect(ProjectIndex.accepts(["at", "cached="], labels: ["at"], trailingClosures: 0))
         #expect(ProjectIndex.accepts(["_", "body"], labels: ["_"], trailingClosures: 1))
-        #expect(!ProjectIndex.accepts([], labels: ["_"], trailingClosures: 0))
+        #expect(!ProjectIndex.accepts([String](), labels: ["_"], trailingClosures: 0))
     }
 }

@@ -406,16 +406,16 @@ extension ProjectIndex {
             }
         }
         walk.queuedFiles = summaries.count
-        var memo: [String: (callees: [FunctionRef], unsettled: Bool)] = [:]
+        var memo: [ResolutionKey: (callees: [FunctionRef], unsettled: Bool)] = [:]
         // A name's callees are walked once a round: a name defined many times (a module
         // repeated in one file) would otherwise make every call to it cost that many steps.
-        var followed: Set<String> = []
+        var followed: Set<ResolutionKey> = []
         while let item = pending.popLast() {
             let call = summaries[Int(item.file)].calls[Int(item.call)]
             let (callees, unsettled, key) = resolveForDemand(call, in: item.file, memo: &memo)
             if unsettled { walk.unsettled.append(item) }
             guard item.follows else { continue }
-            if let key, !followed.insert(key).inserted { continue }
+            if !followed.insert(key).inserted { continue }
             for callee in callees where !function(callee).isAsync && walk.visited.insert(callee).inserted {
                 for next in propagatingCalls(of: callee) {
                     pending.append(DemandWalk.Call(file: callee.file, call: next, follows: true))
@@ -428,15 +428,15 @@ extension ProjectIndex {
     }
 
     /// What a call resolves to now, and whether a file it needs is not loaded yet (then it is
-    /// resolved again next round). Python names are resolved once per round.
+    /// resolved again next round). Each key is resolved once per round.
     private func resolveForDemand(_ call: CallSite, in file: Int32,
-                                  memo: inout [String: (callees: [FunctionRef], unsettled: Bool)]) -> ([FunctionRef], Bool, String?) {
+                                  memo: inout [ResolutionKey: (callees: [FunctionRef], unsettled: Bool)]) -> ([FunctionRef], Bool, ResolutionKey) {
         let key = cacheKey(call, in: file)
-        if let key, let known = memo[key] { return (known.callees, known.unsettled, key) }
+        if let known = memo[key] { return (known.callees, known.unsettled, key) }
         let before = demand.events
         let callees = resolve(call, in: file)
         let unsettled = demand.events != before
-        if let key { memo[key] = (callees, unsettled) }
+        memo[key] = (callees, unsettled)
         return (callees, unsettled, key)
     }
 

@@ -62,8 +62,8 @@ public struct ProjectIndex {
     /// What each AL110 / AL202 candidate call resolves to, kept from the fixpoint's pass over
     /// the calls so the findings do not resolve them again (file → call → callees).
     private var resolvedCandidates: [[Int32: [FunctionRef]]] = []
-    /// Resolution by the qualified name's text: a name is called from many places.
-    private var qualifiedCache: [String: [FunctionRef]] = [:]
+    /// Resolutions by what they depend on (`cacheKey`), for the fixpoint and the findings.
+    private var qualifiedCache: [ResolutionKey: [FunctionRef]] = [:]
 
     /// Without a universe the summaries are the whole project.
     public init(summaries: [FileSummary], catalogue: RuleCatalogue, blockingFunctions: [String] = [],
@@ -190,43 +190,70 @@ public struct ProjectIndex {
     /// The project functions a call may mean; empty when it means none of them (a library call)
     /// or cannot be told (a protocol requirement).
     mutating func resolveCaching(_ call: CallSite, in file: Int32) -> [FunctionRef] {
-        guard let key = cacheKey(call, in: file) else { return resolve(call, in: file) }
+        let key = cacheKey(call, in: file)
         if let known = qualifiedCache[key] { return known }
         let found = resolve(call, in: file)
         qualifiedCache[key] = found
         return found
     }
 
-    /// What a Python call's resolution depends on, as text (a name is called from many places);
-    /// nil for Swift calls, whose labels and enclosing type count too.
-    func cacheKey(_ call: CallSite, in file: Int32) -> String? {
+    /// What a call's resolution depends on: a name is called from many places. The texts are
+    /// the summaries' own strings, shared, not concatenated.
+    enum ResolutionKey: Hashable {
+        case qualified(String)
+        case method(owner: String, name: String)
+        case swift(SwiftCall)
+    }
+
+    struct SwiftCall: Hashable {
+        /// `Type.name(…)` (members only), not a bare `name(…)` (members, then free functions).
+        var isMember: Bool
+        /// A member call's type; a bare call's enclosing type, nil outside one.
+        var type: String?
+        var name: String
+        var labels: String
+        var trailingClosures: Int8
+        /// A bare call's file's module (its own module's free functions come first); "" for
+        /// a member call.
+        var module: String
+    }
+
+    func cacheKey(_ call: CallSite, in file: Int32) -> ResolutionKey {
         let strings = summaries[Int(file)].strings
         switch call.target {
-        case .qualified(let q): return strings[Int(q)]
-        case .method(let owner, let name): return strings[Int(owner)] + "\u{0}" + strings[Int(name)]
-        default: return nil
+        case .qualified(let q): return .qualified(strings[Int(q)])
+        case .method(let owner, let name): return .method(owner: strings[Int(owner)], name: strings[Int(name)])
+        case .member(let type, let name, let labels, let trailing):
+            return .swift(SwiftCall(isMember: true, type: strings[Int(type)], name: strings[Int(name)],
+                                    labels: strings[Int(labels)], trailingClosures: trailing, module: ""))
+        case .bare(let enclosing, let name, let labels, let trailing):
+            return .swift(SwiftCall(isMember: false, type: enclosing.map { strings[Int($0)] }, name: strings[Int(name)],
+                                    labels: strings[Int(labels)], trailingClosures: trailing,
+                                    module: summaries[Int(file)].module))
         }
     }
 
     func resolve(_ call: CallSite, in file: Int32) -> [FunctionRef] {
-        let summary = summaries[Int(file)]
+        // The strings alone: a copy of the whole summary retains every one of its arrays.
+        let strings = summaries[Int(file)].strings
+        func string(_ id: StringID) -> String { strings[Int(id)] }
         switch call.target {
         case .qualified(let q):
-            return resolvePython(summary.string(q), depth: 0)
+            return resolvePython(string(q), depth: 0)
         case .method(let owner, let name):
             var visited: Set<String> = []
-            return resolvePythonMethod(summary.string(name), inClass: summary.string(owner), visited: &visited)
+            return resolvePythonMethod(string(name), inClass: string(owner), visited: &visited)
         case .member(let type, let name, let labels, let trailing):
-            let typeName = summary.string(type)
+            let typeName = string(type)
             if swiftProtocols.contains(typeName) { return [] }
-            demandSwiftMembers(of: typeName, named: summary.string(name))
-            return matching(swiftMembers[typeName + "." + summary.string(name)] ?? [], labels: summary.string(labels),
+            demandSwiftMembers(of: typeName, named: string(name))
+            return matching(swiftMembers[typeName + "." + string(name)] ?? [], labels: string(labels),
                             trailingClosures: Int(trailing))
         case .bare(let enclosing, let name, let labels, let trailing):
-            let nameText = summary.string(name), labelText = summary.string(labels)
-            demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(summary.string))
+            let nameText = string(name), labelText = string(labels)
+            demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(string))
             if let enclosing {
-                let typeName = summary.string(enclosing)
+                let typeName = string(enclosing)
                 let members = matching(swiftMembers[typeName + "." + nameText] ?? [], labels: labelText,
                                        trailingClosures: Int(trailing))
                 // Inside a protocol extension an implicit-self call dispatches dynamically.
@@ -235,7 +262,8 @@ public struct ProjectIndex {
             }
             let free = matching(swiftFreeFunctions[nameText] ?? [], labels: labelText, trailingClosures: Int(trailing))
             // The file's own module first, as Swift's name lookup does.
-            let local = free.filter { summaries[Int($0.file)].module == summary.module }
+            let module = summaries[Int(file)].module
+            let local = free.filter { summaries[Int($0.file)].module == module }
             return local.isEmpty ? free : local
         }
     }
@@ -308,22 +336,26 @@ public struct ProjectIndex {
     /// left out; trailing closures fill the last parameters).
     private func matching(_ candidates: [FunctionRef], labels: String, trailingClosures: Int) -> [FunctionRef] {
         if candidates.isEmpty { return [] }
-        let callLabels = labels.isEmpty ? [] : labels.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        // Slices of the call's labels and of each candidate's interned parameters: an
+        // overloaded name is matched against every overload, and no String is made for it.
+        let callLabels = labels.isEmpty ? [] : labels.split(separator: ":", omittingEmptySubsequences: false)
         return candidates.filter { ref in
-            let summary = summaries[Int(ref.file)]
-            let parameters = function(ref).parameters.map(summary.string)
-            return Self.accepts(parameters, labels: callLabels, trailingClosures: trailingClosures)
+            let strings = summaries[Int(ref.file)].strings
+            return Self.accepts(function(ref).parameters.lazy.map { strings[Int($0)] }, labels: callLabels,
+                                trailingClosures: trailingClosures)
         }
     }
 
     /// Simplified from Swift's rules: the trailing closures take the last parameters, and the
     /// labelled arguments match the others in order, skipping those with a default value.
-    static func accepts(_ parameters: [String], labels: [String], trailingClosures: Int) -> Bool {
+    static func accepts<Parameters: Collection, Label: StringProtocol>(
+        _ parameters: Parameters, labels: [Label], trailingClosures: Int) -> Bool
+        where Parameters.Element: StringProtocol {
         guard parameters.count >= trailingClosures else { return false }
         var next = 0
         for parameter in parameters.dropLast(trailingClosures) {
             let hasDefault = parameter.hasSuffix("=")
-            let label = hasDefault ? String(parameter.dropLast()) : parameter
+            let label = hasDefault ? parameter.dropLast() : parameter[...]
             if next < labels.count && labels[next] == label {
                 next += 1
             } else if !hasDefault {
