@@ -9,7 +9,11 @@ public struct FileSummary: Sendable {
     public var language: SourceLanguage
     /// Python: the dotted module (`pkg.sub.mod`, `pkg` for `pkg/__init__.py`); Swift: the SwiftPM
     /// target, else the directory.
-    public var module: String
+    public var module: String {
+        didSet { moduleHash = WordHash.of(module) }
+    }
+    /// `WordHash` of `module` (pass 2 keys resolutions by it).
+    private(set) var moduleHash: UInt64
     /// The file's place in the run (the driver's file index): with `ProjectUniverse`, how the
     /// index tells which files it has and asks for the others.
     public var sourceIndex: Int32 = -1
@@ -39,6 +43,7 @@ public struct FileSummary: Sendable {
         self.path = path
         self.language = language
         self.module = module
+        self.moduleHash = WordHash.of(module)
     }
 
     mutating func intern(_ text: String) -> StringID {

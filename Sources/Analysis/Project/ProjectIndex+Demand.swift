@@ -465,46 +465,67 @@ extension ProjectIndex {
         guard !universe.pythonModules.isEmpty else { return }
         var text = qualified
         text.withUTF8 { bytes in
-            // The modules the name runs through, shortest first: their files, the hash of the
-            // part after them, and whether that part is the last.
-            var prefixes: [(files: [Int32], next: UInt64, single: Bool)] = []
-            var full = WordHash.seed, part = WordHash.seed
-            var open: Int?   // the entry of `prefixes` whose next part is being read
-            for (i, byte) in bytes.enumerated() {
-                if byte == UInt8(ascii: ".") {
-                    if let k = open { prefixes[k].next = part; prefixes[k].single = false; open = nil }
-                    if let files = moduleFiles(hash: full, name: UnsafeBufferPointer(rebasing: bytes[..<i])) {
-                        prefixes.append((files, WordHash.seed, true))
-                        open = prefixes.count - 1
-                    }
-                    part = WordHash.seed
-                } else {
-                    part = WordHash.step(part, byte)
-                }
-                full = WordHash.step(full, byte)
-            }
-            if let k = open { prefixes[k].next = part }
-            let last = part
-            // From the longest prefix to the shortest.
-            for (k, prefix) in prefixes.enumerated().reversed() {
-                let longest = k == prefixes.count - 1
-                for file in prefix.files where !loaded.contains(file) {
-                    if let scanned = universe.pythonFiles[file] {
-                        let next = prefix.next
-                        let mayMatter: Bool
-                        if calling && !longest {
-                            mayMatter = scanned.mayDefineClass(hash: next)
-                        } else if calling && prefix.single {
-                            mayMatter = scanned.mayDefineCallable(hash: next)
-                        } else {
-                            mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)
+            // A module can only end at a dot: a name without one runs through none.
+            var dots = 0
+            for byte in bytes where byte == UInt8(ascii: ".") { dots += 1 }
+            guard dots > 0 else { return }
+            // The modules the name runs through, shortest first: where each ends, its hash,
+            // the hash of the part after it, and whether that part is the last. On the stack
+            // (this runs for every name resolved): the files are looked up again below.
+            withUnsafeTemporaryAllocation(of: ModulePrefix.self, capacity: dots) { prefixes in
+                var count = 0
+                var full = WordHash.seed, part = WordHash.seed
+                var open: Int?   // the entry of `prefixes` whose next part is being read
+                for (i, byte) in bytes.enumerated() {
+                    if byte == UInt8(ascii: ".") {
+                        if let k = open { prefixes[k].next = part; prefixes[k].single = false; open = nil }
+                        if moduleFiles(hash: full, name: UnsafeBufferPointer(rebasing: bytes[..<i])) != nil {
+                            (prefixes.baseAddress! + count).initialize(to: ModulePrefix(end: i, hash: full, next: WordHash.seed, single: true))
+                            open = count
+                            count += 1
                         }
-                        if !mayMatter { continue }
+                        part = WordHash.seed
+                    } else {
+                        part = WordHash.step(part, byte)
                     }
-                    demand.need(file)
+                    full = WordHash.step(full, byte)
+                }
+                if let k = open { prefixes[k].next = part }
+                let last = part
+                // From the longest prefix to the shortest.
+                for k in stride(from: count - 1, through: 0, by: -1) {
+                    let prefix = prefixes[k]
+                    let longest = k == count - 1
+                    let files = moduleFiles(hash: prefix.hash, name: UnsafeBufferPointer(rebasing: bytes[..<prefix.end])) ?? []
+                    for file in files where !loaded.contains(file) {
+                        if let scanned = universe.pythonFiles[file] {
+                            let next = prefix.next
+                            let mayMatter: Bool
+                            if calling && !longest {
+                                mayMatter = scanned.mayDefineClass(hash: next)
+                            } else if calling && prefix.single {
+                                mayMatter = scanned.mayDefineCallable(hash: next)
+                            } else {
+                                mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)
+                            }
+                            if !mayMatter { continue }
+                        }
+                        demand.need(file)
+                    }
                 }
             }
         }
+    }
+
+    /// A module a qualified name starts with (`demandPythonModules`).
+    private struct ModulePrefix {
+        /// The dot after it.
+        var end: Int
+        var hash: UInt64
+        /// `WordHash` of the part after it.
+        var next: UInt64
+        /// That part is the name's last.
+        var single: Bool
     }
 
     /// The files of a module, by its name's hash once the universe is finished, else by its text.

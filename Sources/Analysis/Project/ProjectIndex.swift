@@ -198,38 +198,54 @@ public struct ProjectIndex {
     }
 
     /// What a call's resolution depends on: a name is called from many places. The texts are
-    /// the summaries' own strings, shared, not concatenated.
+    /// the summaries' own strings, shared, not concatenated, and hashed by the `WordHash` each
+    /// summary keeps for them (hashing the texts again was most of a lookup).
     enum ResolutionKey: Hashable {
-        case qualified(String)
-        case method(owner: String, name: String)
+        case qualified(HashedText)
+        case method(owner: HashedText, name: HashedText)
         case swift(SwiftCall)
+    }
+
+    /// A summary's string with its `WordHash`: equal texts have equal hashes, so `==` compares
+    /// the texts only when the hashes agree, and hashing feeds the 64 bits alone.
+    struct HashedText: Hashable {
+        var text: String
+        var hash: UInt64
+
+        static func == (a: HashedText, b: HashedText) -> Bool { a.hash == b.hash && a.text == b.text }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     struct SwiftCall: Hashable {
         /// `Type.name(…)` (members only), not a bare `name(…)` (members, then free functions).
         var isMember: Bool
         /// A member call's type; a bare call's enclosing type, nil outside one.
-        var type: String?
-        var name: String
-        var labels: String
+        var type: HashedText?
+        var name: HashedText
+        var labels: HashedText
         var trailingClosures: Int8
         /// A bare call's file's module (its own module's free functions come first); "" for
         /// a member call.
-        var module: String
+        var module: HashedText
     }
 
     func cacheKey(_ call: CallSite, in file: Int32) -> ResolutionKey {
-        let strings = summaries[Int(file)].strings
+        // The arrays alone: a copy of the whole summary retains every one of its arrays.
+        let strings = summaries[Int(file)].strings, hashes = summaries[Int(file)].hashes
+        func text(_ id: StringID) -> HashedText {
+            let i = Int(id)
+            return HashedText(text: strings[i], hash: i < hashes.count ? hashes[i] : WordHash.of(strings[i]))
+        }
         switch call.target {
-        case .qualified(let q): return .qualified(strings[Int(q)])
-        case .method(let owner, let name): return .method(owner: strings[Int(owner)], name: strings[Int(name)])
+        case .qualified(let q): return .qualified(text(q))
+        case .method(let owner, let name): return .method(owner: text(owner), name: text(name))
         case .member(let type, let name, let labels, let trailing):
-            return .swift(SwiftCall(isMember: true, type: strings[Int(type)], name: strings[Int(name)],
-                                    labels: strings[Int(labels)], trailingClosures: trailing, module: ""))
+            return .swift(SwiftCall(isMember: true, type: text(type), name: text(name), labels: text(labels),
+                                    trailingClosures: trailing, module: HashedText(text: "", hash: WordHash.seed)))
         case .bare(let enclosing, let name, let labels, let trailing):
-            return .swift(SwiftCall(isMember: false, type: enclosing.map { strings[Int($0)] }, name: strings[Int(name)],
-                                    labels: strings[Int(labels)], trailingClosures: trailing,
-                                    module: summaries[Int(file)].module))
+            return .swift(SwiftCall(isMember: false, type: enclosing.map(text), name: text(name), labels: text(labels),
+                                    trailingClosures: trailing,
+                                    module: HashedText(text: summaries[Int(file)].module, hash: summaries[Int(file)].moduleHash)))
         }
     }
 
@@ -241,7 +257,7 @@ public struct ProjectIndex {
         case .qualified(let q):
             return resolvePython(string(q), depth: 0)
         case .method(let owner, let name):
-            var visited: Set<String> = []
+            var visited: [String] = []
             return resolvePythonMethod(string(name), inClass: string(owner), visited: &visited)
         case .member(let type, let name, let labels, let trailing):
             let typeName = string(type)
@@ -303,8 +319,10 @@ public struct ProjectIndex {
 
     /// A method of a class or, failing that, of its project bases in order (Python's MRO,
     /// simplified to a depth-first search).
-    private func resolvePythonMethod(_ name: String, inClass cls: String, visited: inout Set<String>) -> [FunctionRef] {
-        guard visited.insert(cls).inserted, visited.count < 32 else { return [] }
+    private func resolvePythonMethod(_ name: String, inClass cls: String, visited: inout [String]) -> [FunctionRef] {
+        // A short list: a class's bases are a handful deep, and a Set hashed every name.
+        guard !visited.contains(cls), visited.count < 32 else { return [] }
+        visited.append(cls)
         demandPythonModules(containing: cls)
         if let found = pythonFunctions[cls + "." + name] { return found }
         for base in pythonClasses[cls] ?? [] {
@@ -320,12 +338,13 @@ public struct ProjectIndex {
     /// A base class imported through a package's re-export.
     private func resolvedClassName(_ q: String) -> String? {
         demandPythonModules(containing: q)
-        let parts = q.split(separator: ".")
-        guard parts.count >= 2 else { return nil }
-        let prefix = parts.dropLast().joined(separator: ".")
-        guard let file = pythonModules[prefix] else { return nil }
+        // The module and the last name, cut at the last dot (on UTF-8 code units).
+        guard let dot = q.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        let prefix = String(q[..<dot])
+        let last = q[q.utf8.index(after: dot)...]
+        guard !prefix.isEmpty, !last.isEmpty, let file = pythonModules[prefix] else { return nil }
         let summary = summaries[Int(file)]
-        for (bound, target) in summary.moduleImports where summary.string(bound) == parts.last! {
+        for (bound, target) in summary.moduleImports where summary.string(bound) == last {
             let t = summary.string(target)
             return pythonClasses[t] != nil ? t : nil
         }
