@@ -65,6 +65,7 @@ extension Linter {
                 unansweredCallers = nil
                 callerFiles = answer.wait()
                 trace("  answered which files may call a coroutine (\(callerFiles.count))")
+                if traceIndex { for i in callerFiles { trace("  may call a coroutine: \(files[Int(i)].displayPath)") } }
             }
             trace("  parsed and summarized \(asked.count) files in \(milliseconds(since: parseStarted)) ms")
             started = DispatchTime.now().uptimeNanoseconds

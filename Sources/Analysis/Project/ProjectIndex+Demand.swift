@@ -149,25 +149,72 @@ public struct ScannedPythonFile: Sendable {
                 }
                 classes.reserveCapacity(scan.classFacts.count)
                 classNames.reserveCapacity(scan.classFacts.count)
-                for cls in scan.classFacts {
-                    var bases: [UInt64] = []
+                for cls in scan.classFacts { classNames.append(WordHash.of(bytes: bytes(cls.name))) }
+                callables.reserveCapacity(scan.functionNameRanges.count + bindings.count)
+                for function in scan.functionNameRanges { callables.append(WordHash.of(bytes: bytes(function))) }
+                let hasStarImport = bindings.contains(where: \.isStar)
+                // A base's first name is looked for among the file's `def`s and assignments: one
+                // pass over them per base, or, in a file with many of both (generated code),
+                // sorted once for a binary search per base.
+                let baseCount = scan.classBases.count
+                let sortsNames = baseCount * (scan.functionNameRanges.count + scan.assignedNames.count) > 1 << 16
+                let defNames = sortsNames ? Self.sortedUnique(Array(callables[..<scan.functionNameRanges.count])) : []
+                let assigned = sortsNames ? Self.sortedUnique(scan.assignedNames) : []
+                let defCount = scan.functionNameRanges.count
+                func isDefinedOrAssigned(_ name: UInt64) -> Bool {
+                    if sortsNames { return Self.sortedContains(defNames, name) || Self.sortedContains(assigned, name) }
+                    return callables[..<defCount].contains(name) || scan.assignedNames.contains(name)
+                }
+                var topLevelClassNames: [UInt64] = [], nestedClassNames: [UInt64] = []
+                for (c, cls) in scan.classFacts.enumerated() {
+                    if cls.isTopLevel { topLevelClassNames.append(classNames[c]) } else { nestedClassNames.append(classNames[c]) }
+                }
+                topLevelClassNames = Self.sortedUnique(topLevelClassNames)
+                nestedClassNames = Self.sortedUnique(nestedClassNames)
+                for (c, cls) in scan.classFacts.enumerated() {
+                    let name = classNames[c]
+                    let key = cls.isTopLevel ? Self.qualified(module: moduleName, moduleIsEmpty: moduleBytes.isEmpty, bytes(cls.name), last: name)
+                                             : ClassKey.anyClass(named: name)
+                    var bases: [ClassKey] = []
                     bases.reserveCapacity(cls.bases.count)
                     for base in scan.classBases[cls.bases] {
                         let baseBytes = bytes(base)
-                        let name = DottedName(utf8: baseBytes)
-                        bases.append(name.last)
-                        // `from m import Base as B; class C(B)`: B is Base.
-                        for (k, binding) in bindings.enumerated()
-                        where binding.bound == name.full && bytes(boundNames[k]).elementsEqual(baseBytes) {
-                            bases.append(binding.target.last)
+                        let baseName = DottedName(utf8: baseBytes)
+                        let dot = baseBytes.firstIndex(of: UInt8(ascii: "."))
+                        let firstBytes = UnsafeBufferPointer(rebasing: baseBytes[..<(dot ?? baseBytes.count)])
+                        // Resolution reads the base's first name where the class is defined:
+                        // told by the file's imports of it and its module-level classes of that
+                        // name, unless the file may bind it otherwise too (a star import, a
+                        // `def`, an assignment, a nested class: then any class of the last
+                        // name may be meant).
+                        let first = WordHash.of(bytes: firstBytes)
+                        var told = !(hasStarImport || isDefinedOrAssigned(first) || Self.sortedContains(nestedClassNames, first))
+                        let before = bases.count
+                        if told {
+                            for (k, binding) in bindings.enumerated()
+                            where binding.bound == first && bytes(boundNames[k]).elementsEqual(firstBytes) {
+                                // `from m import Base as B; class C(B)`: B is m's Base; `import
+                                // a.b as m; class C(m.K)`: a.b.K.
+                                var full = binding.target.full
+                                if let dot { for byte in baseBytes[dot...] { full = WordHash.step(full, byte) } }
+                                bases.append(ClassKey(full: full, last: baseName.hasParent ? baseName.last : binding.target.last))
+                            }
+                            if Self.sortedContains(topLevelClassNames, first) {
+                                bases.append(Self.qualified(module: moduleName, moduleIsEmpty: moduleBytes.isEmpty, baseBytes,
+                                                            last: baseName.last))
+                            }
+                            told = bases.count > before
+                        }
+                        if !told {
+                            bases.append(ClassKey.anyClass(named: baseName.last))
+                            for (k, binding) in bindings.enumerated()
+                            where binding.bound == baseName.full && bytes(boundNames[k]).elementsEqual(baseBytes) {
+                                bases.append(ClassKey.anyClass(named: binding.target.last))
+                            }
                         }
                     }
-                    let name = WordHash.of(bytes: bytes(cls.name))
-                    classes.append(ScannedClassHeader(name: name, bases: bases))
-                    classNames.append(name)
+                    classes.append(ScannedClassHeader(key: key, bases: bases))
                 }
-                callables.reserveCapacity(scan.functionNameRanges.count + bindings.count)
-                for function in scan.functionNameRanges { callables.append(WordHash.of(bytes: bytes(function))) }
             }
         }
         for binding in bindings { callables.append(binding.bound) }
@@ -177,6 +224,14 @@ public struct ScannedPythonFile: Sendable {
         self.definedCallables = Self.sortedUnique(callables)
         self.definedNames = Self.mergedUnique(definedCallables, self.classNames)
         self.bindsAnyName = bindings.contains(where: \.isStar)
+    }
+
+    /// `module.name` (`name` alone in a file of no module) as a class key.
+    static func qualified(module: DottedName, moduleIsEmpty: Bool, _ name: UnsafeBufferPointer<UInt8>,
+                          last: UInt64) -> ClassKey {
+        var full = moduleIsEmpty ? WordHash.seed : WordHash.step(module.full, UInt8(ascii: "."))
+        for byte in name { full = WordHash.step(full, byte) }
+        return ClassKey(full: full, last: last)
     }
 
     /// The values of two sorted arrays without repeats, sorted and without repeats.
@@ -256,11 +311,38 @@ struct ScannedBinding: Sendable {
     var fromImport: Bool
 }
 
-/// A class header of an unparsed file, as hashes: its name, and the last names of its bases
-/// (and of what a base's name was imported as).
+/// A class header of an unparsed file, as hashes: the class, and its bases as far as the
+/// file's imports tell them (see `ScannedPythonFile.init`).
 struct ScannedClassHeader: Sendable {
-    var name: UInt64
-    var bases: [UInt64]
+    var key: ClassKey
+    var bases: [ClassKey]
+}
+
+/// A class as the coroutine-caller question tells classes apart: by the hashes of its qualified
+/// name (`DottedName.full`) and last name. A re-export (`from .impl import Base` in
+/// `pkg/__init__.py`) is an edge (`CoroutineCallers`). `loose`: the scan cannot tell the
+/// qualified name (a base whose first name the file may bind otherwise than by an import, a
+/// class not at the start of a line, which may be nested), so it stands for every class of its
+/// last name: that can only ask for a file more.
+struct ClassKey: Hashable, Sendable {
+    /// 0 when loose (16 bytes a key: the unparsed files' class headers wait for pass 2; a
+    /// qualified name hashed to 0 would only be loose).
+    var full: UInt64
+    var last: UInt64
+
+    init(full: UInt64, last: UInt64) {
+        self.full = full
+        self.last = last
+    }
+
+    static func anyClass(named last: UInt64) -> ClassKey { ClassKey(full: 0, last: last) }
+
+    var loose: Bool { full == 0 }
+
+    /// Whether a base written so may mean the class `other`.
+    func mayBeBase(of other: ClassKey) -> Bool {
+        last == other.last && (loose || other.loose || full == other.full)
+    }
 }
 
 /// A dotted name (`pkg.client.fetch`) as the hashes the coroutine-caller question compares:
@@ -303,6 +385,9 @@ struct DottedName: Sendable {
         self.parentLast = module.last
         self.hasParent = true
     }
+
+    /// The class this names exactly, as `ClassKey` compares classes.
+    var classKey: ClassKey { ClassKey(full: full, last: last) }
 }
 
 /// `DottedName` of the bytes fed so far: a name put together from pieces (a package, a dot,
@@ -602,19 +687,20 @@ public struct CoroutineCallers: Sendable {
     public func files() -> [Int32] {
         guard !universe.pythonFiles.isEmpty else { return [] }
         var coroutines: [DottedName] = []
-        var methodsByClass: [UInt64: Set<UInt64>] = [:]
+        var methodsByClass: [ClassKey: Set<UInt64>] = [:]
         for summary in summaries where summary.language == .python {
             for function in summary.functions where function.isCoroutine {
                 coroutines.append(DottedName(summary.string(function.qualifiedName)))
                 if let owner = function.owner {
-                    methodsByClass[DottedName(summary.string(owner)).last, default: []]
+                    methodsByClass[DottedName(summary.string(owner)).classKey, default: []]
                         .insert(WordHash.of(summary.string(function.name)))
                 }
             }
         }
         if coroutines.isEmpty { return [] }
-        let names = CoroutineNames(coroutines: coroutines, edges: importEdges())
-        let inherited = inheritedMethods(methodsByClass)
+        let edges = importEdges()
+        let names = CoroutineNames(coroutines: coroutines, edges: edges)
+        let inherited = inheritedMethods(methodsByClass, edges: edges)
         var wanted: [Int32] = []
         for (file, scanned) in universe.pythonFiles where !loaded.contains(file) {
             // `a.b.fetch(` written through any import: the last two names are a known pair.
@@ -634,7 +720,7 @@ public struct CoroutineCallers: Sendable {
                 }
             }
             let inheritsOne = !importsOne && scanned.classes.contains { cls in
-                inherited[cls.name]?.contains { method in
+                inherited[cls.key]?.contains { method in
                     scanned.mayCallAsStatement(hash: WordHash.pair(Self.selfWord, method))
                         || scanned.mayCallAsStatement(hash: WordHash.pair(Self.clsWord, method))
                 } ?? false
@@ -650,6 +736,14 @@ public struct CoroutineCallers: Sendable {
     /// module that imports asyncio would otherwise lead to all of its coroutines.
     private func importEdges() -> [(alias: DottedName, target: DottedName)] {
         var edges: [(alias: DottedName, target: DottedName)] = []
+        // Sized up front: some 50,000 edges of 80 bytes, built while the first round's files
+        // are parsed (the run's peak memory), and doubling left up to half of them as slack.
+        var count = 0
+        for summary in summaries where summary.language == .python { count += summary.moduleImports.count }
+        for scanned in universe.pythonFiles.values {
+            for binding in scanned.bindings where binding.fromImport && !binding.isStar { count += 1 }
+        }
+        edges.reserveCapacity(count)
         for summary in summaries where summary.language == .python {
             // `module.bound`, hashed on from the module's hasher without making the string.
             var module = summary.module
@@ -675,43 +769,69 @@ public struct CoroutineCallers: Sendable {
         return edges
     }
 
-    /// Coroutine methods (`WordHash` of the name) by class (`WordHash` of its last name),
-    /// inherited along the bases (by their last names) of the summarized classes and of the
-    /// unparsed files' class headers.
-    private func inheritedMethods(_ methodsByClass: [UInt64: Set<UInt64>]) -> [UInt64: [UInt64]] {
-        // (base, subclass) pairs grouped by base (`HashGroups`): tens of thousands of class
-        // headers, and that is far cheaper than a dictionary of arrays or a sort.
-        var pairs: [(base: UInt64, subclass: UInt64)] = []
+    /// Coroutine methods (`WordHash` of the name) by class (`ClassKey`), inherited along the
+    /// bases of the summarized classes (their qualified names) and of the unparsed files' class
+    /// headers (as far as their imports tell), and along the re-exports of a class by another
+    /// package or under another name (`from other.impl import Base as PublicBase`: what
+    /// `ProjectIndex.resolvedClassName` follows), as if the re-export were a subclass.
+    private func inheritedMethods(_ methodsByClass: [ClassKey: Set<UInt64>],
+                                  edges: [(alias: DottedName, target: DottedName)]) -> [ClassKey: [UInt64]] {
+        // (base, subclass) pairs grouped by the base's last name (`HashGroups`): tens of
+        // thousands of class headers, and that is far cheaper than a dictionary of arrays or a
+        // sort.
+        var pairs: [(base: ClassKey, subclass: ClassKey)] = []
+        var count = 0
+        for summary in summaries where summary.language == .python { for cls in summary.classes { count += cls.bases.count } }
+        for scanned in universe.pythonFiles.values { for cls in scanned.classes { count += cls.bases.count } }
+        pairs.reserveCapacity(count)
         for summary in summaries where summary.language == .python {
             for cls in summary.classes {
-                let name = DottedName(summary.string(cls.qualifiedName)).last
-                for base in cls.bases { pairs.append((DottedName(summary.string(base)).last, name)) }
+                let key = DottedName(summary.string(cls.qualifiedName)).classKey
+                for base in cls.bases { pairs.append((DottedName(summary.string(base)).classKey, key)) }
             }
         }
         for scanned in universe.pythonFiles.values {
             for cls in scanned.classes {
-                for base in cls.bases { pairs.append((base, cls.name)) }
+                for base in cls.bases { pairs.append((base, cls.key)) }
             }
         }
-        let byBase = HashGroups(pairs.enumerated().map { (key: $0.element.base, item: $0.offset) })
+        let byBase = HashGroups(count: pairs.count, key: { pairs[$0].base.last })
         // Down the class graph from the classes that define coroutine methods; a class is
         // visited again only when it gains a method, so the walk ends. The methods are sorted
         // arrays: a union is a merge (most add nothing, and are one pass without a write),
         // where a set hashed every element again.
         var methods = methodsByClass.mapValues { $0.sorted() }
         var pending = Array(methodsByClass.keys)
+        func pass(_ inherited: [UInt64], to sub: ClassKey) {
+            guard let had = methods[sub] else {
+                methods[sub] = inherited
+                pending.append(sub)
+                return
+            }
+            if Self.contains(had, allOf: inherited) { return }
+            methods[sub] = ScannedPythonFile.mergedUnique(had, inherited)
+            pending.append(sub)
+        }
+        // The re-exports (edges) in the order of what they re-export's last name: 4 bytes an
+        // edge, where grouping them by hash cost 16 at the run's peak memory.
+        let edgeOrder = (0..<Int32(edges.count)).sorted { edges[Int($0)].target.last < edges[Int($1)].target.last }
         while let cls = pending.popLast() {
             guard let inherited = methods[cls] else { continue }
-            byBase.forEachItem(withKey: cls) { pair in
-                let sub = pairs[pair].subclass
-                guard let had = methods[sub] else {
-                    methods[sub] = inherited
-                    pending.append(sub)
-                    return
-                }
-                if Self.contains(had, allOf: inherited) { return }
-                methods[sub] = ScannedPythonFile.mergedUnique(had, inherited)
-                pending.append(sub)
+            byBase.forEachItem(withKey: cls.last) { pair in
+                if pairs[pair].base.mayBeBase(of: cls) { pass(inherited, to: pairs[pair].subclass) }
+            }
+            // A re-export is a subclass of what it re-exports. A loose class stands for a class
+            // of any qualified name: every re-export of its last name may be one of it.
+            var lo = 0, hi = edgeOrder.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if edges[Int(edgeOrder[mid])].target.last < cls.last { lo = mid + 1 } else { hi = mid }
+            }
+            while lo < edgeOrder.count, case let edge = edges[Int(edgeOrder[lo])], edge.target.last == cls.last {
+                lo += 1
+                guard cls.loose || edge.target.full == cls.full else { continue }
+                let alias = edge.alias.classKey
+                if alias != cls { pass(inherited, to: alias) }
             }
         }
         return methods
@@ -740,25 +860,33 @@ public struct CoroutineCallers: Sendable {
 struct HashGroups {
     private let shift: UInt64
     /// Bucket `b`'s positions are `starts[b]..<starts[b + 1]`.
-    private var starts: [Int]
+    /// (32-bit positions and items: the groups are built from tens of thousands of edges and
+    /// class headers while the first round's files are parsed, at the run's peak memory.)
+    private var starts: [Int32]
     /// Per position: the item and its key.
-    private var items: [Int]
+    private var items: [Int32]
     private var keys: [UInt64]
 
     init(_ pairs: [(key: UInt64, item: Int)]) {
+        self.init(count: pairs.count, key: { pairs[$0].key }, item: { pairs[$0].item })
+    }
+
+    /// Items `0..<count` by `key(i)`: no array of pairs is made first.
+    init(count: Int, key: (Int) -> UInt64, item: (Int) -> Int = { $0 }) {
         var bits = 1
-        while 1 << bits < pairs.count { bits += 1 }
+        while 1 << bits < count { bits += 1 }
         shift = UInt64(64 - bits)
-        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
-        for pair in pairs { starts[Int(pair.key >> shift) + 1] += 1 }
+        var starts = [Int32](repeating: 0, count: (1 << bits) + 1)
+        for i in 0..<count { starts[Int(key(i) >> shift) + 1] += 1 }
         for b in 1..<starts.count { starts[b] += starts[b - 1] }
         var next = starts
-        var items = [Int](repeating: 0, count: pairs.count)
-        var keys = [UInt64](repeating: 0, count: pairs.count)
-        for pair in pairs {
-            let b = Int(pair.key >> shift)
-            items[next[b]] = pair.item
-            keys[next[b]] = pair.key
+        var items = [Int32](repeating: 0, count: count)
+        var keys = [UInt64](repeating: 0, count: count)
+        for i in 0..<count {
+            let k = key(i)
+            let b = Int(k >> shift)
+            items[Int(next[b])] = Int32(truncatingIfNeeded: item(i))
+            keys[Int(next[b])] = k
             next[b] += 1
         }
         self.starts = starts
@@ -769,7 +897,7 @@ struct HashGroups {
     /// Calls `body` with each item whose key is `key`, in the items' order.
     func forEachItem(withKey key: UInt64, _ body: (Int) -> Void) {
         let b = Int(key >> shift)
-        for p in starts[b]..<starts[b + 1] where keys[p] == key { body(items[p]) }
+        for p in Int(starts[b])..<Int(starts[b + 1]) where keys[p] == key { body(Int(items[p])) }
     }
 }
 

@@ -52,6 +52,10 @@ public struct SourceScan: Sendable {
     /// thrown away can be (a superset: a line inside brackets counts too): the last name's
     /// `WordHash`, and for a dotted callee also `WordHash.pair` of the last two names; sorted.
     public var statementCalls: [UInt64] = []
+    /// Python: the `WordHash` of each word that starts a line and is followed by `=` (not
+    /// `==`), `,` or `:` (an assignment, a tuple target, an annotation; a superset, repeats
+    /// kept): a name so bound may not be what an import bound it to (see `ScannedPythonFile`).
+    var assignedNames: [UInt64] = []
 
     public init() {}
 
@@ -120,6 +124,8 @@ struct ImportFact: Sendable {
 struct ClassFact: Sendable {
     var name: NameRange
     var bases: Range<Int>
+    /// `class` starts its line: a module-level class (its qualified name is `module.Name`).
+    var isTopLevel: Bool
 }
 
 public struct ScannedImport: Sendable, Equatable {
@@ -451,6 +457,13 @@ private struct Scanner {
         while base[i] == UInt8(ascii: " ") || base[i] == UInt8(ascii: "\t") { i &+= 1 }
         switch base[i] {
         case UInt8(ascii: "("), UInt8(ascii: "."), UInt8(ascii: "\\"), 0x0C: break
+        case UInt8(ascii: "="):
+            // (The buffer ends with a line end, so the byte after `=` is there.)
+            if base[i &+ 1] != UInt8(ascii: "=") { result.assignedNames.append(hash(start..<end)) }
+            return i
+        case UInt8(ascii: ","), UInt8(ascii: ":"):
+            result.assignedNames.append(hash(start..<end))
+            return i
         default: return i
         }
         // The last two names, hashed only for a call.
@@ -507,7 +520,7 @@ private struct Scanner {
             } else if equals(start, end, "from") {
                 fromImport()
             } else if equals(start, end, "class") {
-                classHeader()
+                classHeader(isTopLevel: start == 0 || base[start &- 1] == UInt8(ascii: "\n") || base[start &- 1] == UInt8(ascii: "\r"))
             } else if equals(start, end, "def") {
                 skipSpace(newlines: false)
                 if let name = identifier(allowBackticks: false) { result.functionNameRanges.append(name) }
@@ -600,7 +613,7 @@ private struct Scanner {
     }
 
     /// `class Name(Base, pkg.Other[T], metaclass=M):` — the name and the bases' dotted names.
-    private mutating func classHeader() {
+    private mutating func classHeader(isTopLevel: Bool) {
         skipSpace(newlines: false)
         guard let name = identifier(allowBackticks: false) else { return }
         skipSpace(newlines: false)
@@ -632,7 +645,7 @@ private struct Scanner {
                 switch b {
                 case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
                 case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-                    if depth == 0 { i += 1; result.classFacts.append(ClassFact(name: name, bases: bases..<result.classBases.count)); return }
+                    if depth == 0 { i += 1; result.classFacts.append(ClassFact(name: name, bases: bases..<result.classBases.count, isTopLevel: isTopLevel)); return }
                     depth -= 1
                 case UInt8(ascii: ","): if depth == 0 { expectingBase = true }
                 default: break
@@ -641,7 +654,7 @@ private struct Scanner {
                 if depth > 64 { break }
             }
         }
-        result.classFacts.append(ClassFact(name: name, bases: bases..<result.classBases.count))
+        result.classFacts.append(ClassFact(name: name, bases: bases..<result.classBases.count, isTopLevel: isTopLevel))
     }
 
     // MARK: Pieces
