@@ -34,8 +34,10 @@ enum PythonAsyncContexts {
     /// operator chains nest deeper than the thread's stack.
     static func visit(_ root: NodeID, scope: Int, tree: SyntaxTree, scopes: PythonScopes,
                               _ body: (NodeID, Int) -> Void) {
-        var stack: [(NodeID, Int)] = [(root, scope)]
+        // One allocation: an array literal and then `reserveCapacity` made two per function.
+        var stack: [(NodeID, Int)] = []
         stack.reserveCapacity(64)
+        stack.append((root, scope))
         // A node's children are appended in source order right onto the stack with the scope
         // they run in, then turned around in place, so that they are popped in source order.
         while let (node, scope) = stack.popLast() {

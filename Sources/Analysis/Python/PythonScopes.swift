@@ -329,6 +329,12 @@ struct SymbolMap<Value>: Sequence {
 
     private mutating func insert(_ symbol: Symbol, _ value: Value) -> Int {
         let i = keys.count
+        // Room for a typical scope's names at once: growing from empty reallocated both arrays
+        // several times per scope, and a file opens a scope per function, class and comprehension.
+        if i == 0 {
+            keys.reserveCapacity(Self.scanLimit)
+            values.reserveCapacity(Self.scanLimit)
+        }
         keys.append(symbol)
         values.append(value)
         if keys.count > Self.scanLimit {
