@@ -192,18 +192,7 @@ if "blocking" in swift:
     lines += appends("blocking", "SwiftBlockingGroup", swift["blocking"], "swift.blocking")
 lines += [f"    return SwiftCatalogue({section_arguments(swift, 'SwiftCatalogue', swift_big)})", "}", ""]
 
-text = "\n".join(lines)
-# An unchanged file is left alone: a new modification time would make the next build recompile
-# the Analysis module, and make a build running at the same time (CI's in the background) fail.
-try:
-    with open(out, encoding="utf-8") as f:
-        unchanged = f.read() == text
-except FileNotFoundError:
-    unchanged = False
-if unchanged:
-    print(f"{out} is up to date")
-else:
-    with open(out, "w", encoding="utf-8") as f:
-        f.write(text)
-    print(f"wrote {out}")
+with open(out, "w", encoding="utf-8") as f:
+    f.write("\n".join(lines))
 PY
+echo "wrote $out"

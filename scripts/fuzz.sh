@@ -2,8 +2,6 @@
 # Builds the libFuzzer targets in Fuzz/ and runs one (or all) for a given time.
 #
 #   scripts/fuzz.sh TARGET SECONDS        TARGET: python | swift | pipeline | all (side by side)
-#   scripts/fuzz.sh build                 only builds the targets (CI builds them in the
-#                                         background, then runs them with FUZZ_SKIP_BUILD=1)
 #
 # The sanitizer build is the toolchain's own (`-sanitize=fuzzer,address`), in Fuzz/.build-fuzz.
 # Seeds are copied at run time from Fixtures/ and, when present, a sample of the benchmark
@@ -21,9 +19,7 @@ cd "$(dirname "$0")/.."
 here="$PWD"
 package_root="${FUZZ_PACKAGE_ROOT:-$here}"
 
-usage() { echo "usage: scripts/fuzz.sh python|swift|pipeline|all SECONDS, or scripts/fuzz.sh build" >&2; exit 2; }
-build_only=0
-if [[ $# -eq 1 && "$1" == build ]]; then build_only=1; set -- all 1; fi
+usage() { echo "usage: scripts/fuzz.sh python|swift|pipeline|all SECONDS" >&2; exit 2; }
 [[ $# -eq 2 ]] || usage
 target="$1"
 seconds="$2"
@@ -104,7 +100,6 @@ run_target() {
 }
 
 [[ "${FUZZ_SKIP_BUILD:-0}" == 1 ]] || build
-[[ $build_only -eq 0 ]] || exit 0
 # The targets run side by side, each for SECONDS of wall time (libFuzzer's -max_total_time), so
 # `all 60` takes one minute, not three; each prints its summary when all are done, in order.
 failed=0
