@@ -3,7 +3,9 @@ import Glibc
 #endif
 
 /// How this process asks glibc's allocator to behave: a policy of the command-line tool, so it
-/// lives here and not in the library.
+/// lives here and not in the library. (Giving the freed pages back between the two passes,
+/// `Linter.returnFreedMemory`, is the library's: only it knows when the parse trees are gone,
+/// and it changes no setting a host process made.)
 enum MemoryTuning {
     /// Keeps blocks of 4 MiB and more (the buffers and token and node arrays of big files) in
     /// their own mappings, returned to the system when freed. By default glibc raises that
