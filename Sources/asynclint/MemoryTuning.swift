@@ -23,7 +23,7 @@ enum MemoryTuning {
         let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
         let mmapThreshold: Int32 = -3   // M_MMAP_THRESHOLD in <malloc.h>
         _ = mallopt(mmapThreshold, 4 << 20)
-        // One arena per core, not glibc's eight: the workers' freed trees then leave fewer
+        // One arena per core, not glibc's eight per core: the workers' freed trees then leave fewer
         // part-used heaps for the summaries to pin. Python corpus, peak RSS (medians of 5):
         // 65.3 MB with the default, 63.7 MB with one arena per core (2 here, wall time within
         // noise), 61.8 MB with a single arena (but 17 % slower: the workers wait on its lock).
