@@ -54,7 +54,8 @@ public struct ProjectIndex {
     private var swiftMembers: [String: [FunctionRef]] = [:]
     private var swiftFreeFunctions: [String: [FunctionRef]] = [:]
     private var swiftProtocols: Set<String> = []
-    private(set) var blocking: [FunctionRef: BlockingReason] = [:]
+    /// Why each sync function blocks; filled by `computeBlocking`.
+    private(set) var blocking = BlockingTable()
     private var blockingComputed = false
     /// Per user-marked name list, whether it is empty: most runs have none, and then no
     /// function's names need to be spelled out.
@@ -393,17 +394,7 @@ public struct ProjectIndex {
     private mutating func computeBlocking() {
         guard !blockingComputed else { return }
         blockingComputed = true
-        // Whether each function blocks, flat (`functionBase[f] + i`): the fixpoint asks it some
-        // 85,000 times on the Python corpus, where a dictionary lookup by `FunctionRef` cost a
-        // fifth of this pass; `blocking` keeps the reasons, for the chains.
-        var functionBase = [Int](repeating: 0, count: summaries.count + 1)
-        for f in summaries.indices { functionBase[f + 1] = functionBase[f] + summaries[f].functions.count }
-        var blocks = [Bool](repeating: false, count: functionBase[summaries.count])
-        func blocksNow(_ ref: FunctionRef) -> Bool { blocks[functionBase[Int(ref.file)] + Int(ref.function)] }
-        func mark(_ ref: FunctionRef, _ reason: BlockingReason) {
-            blocking[ref] = reason
-            blocks[functionBase[Int(ref.file)] + Int(ref.function)] = true
-        }
+        blocking = BlockingTable(functionCounts: summaries.map(\.functions.count))
         // The propagating calls of sync functions, grouped by the callee's name (`HashGroups`:
         // in file order within a name, as a dictionary of arrays had them, at a fraction of
         // its cost).
@@ -417,10 +408,10 @@ public struct ProjectIndex {
                 let ref = FunctionRef(file: file, function: Int32(i))
                 if hasUserMarks && userNames(ref).contains(where: safeFunctions.contains) { continue }
                 if let direct = function.directBlocking {
-                    mark(ref, .direct(direct, file: file))
+                    blocking[ref] = .direct(direct, file: file)
                     worklist.append(ref)
                 } else if hasUserMarks, let marked = userNames(ref).first(where: blockingFunctions.contains) {
-                    mark(ref, .marked(marked))
+                    blocking[ref] = .marked(marked)
                     worklist.append(ref)
                 }
             }
@@ -428,8 +419,8 @@ public struct ProjectIndex {
                 let caller = FunctionRef(file: file, function: call.caller)
                 if summary.functions[Int(call.caller)].isAsync { continue }
                 if hasUserMarks && userNames(caller).contains(where: safeFunctions.contains) { continue }
-                if !blockingFunctions.isEmpty, !blocksNow(caller), let marked = markedLibraryCall(call, in: summary) {
-                    mark(caller, .callsMarked(marked, file: file, line: call.startLine, column: call.startColumn))
+                if blocking[caller] == nil, let marked = markedLibraryCall(call, in: summary) {
+                    blocking[caller] = .callsMarked(marked, file: file, line: call.startLine, column: call.startColumn)
                     worklist.append(caller)
                     continue
                 }
@@ -443,10 +434,10 @@ public struct ProjectIndex {
                 let (_, file, c) = callers[k]
                 let call = summaries[Int(file)].calls[Int(c)]
                 let caller = FunctionRef(file: file, function: call.caller)
-                if blocksNow(caller) { return }
+                if blocking[caller] != nil { return }
                 let callees = resolveCaching(call, in: file)
-                if !callees.isEmpty && callees.allSatisfy({ !function($0).isAsync && blocksNow($0) }) {
-                    mark(caller, .calls(callees[0]))
+                if !callees.isEmpty && callees.allSatisfy({ !function($0).isAsync && blocking[$0] != nil }) {
+                    blocking[caller] = .calls(callees[0])
                     worklist.append(caller)
                 }
             }
@@ -454,7 +445,7 @@ public struct ProjectIndex {
         // The calls that may become findings, resolved only when their name is that of a
         // blocking function or a coroutine function.
         var blockingNames: Set<UInt64> = []
-        for ref in blocking.keys { blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name)) }
+        blocking.forEachBlockingFunction { ref in blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name)) }
         var coroutineNames: Set<UInt64> = []
         for summary in summaries where summary.language == .python {
             for function in summary.functions where function.isCoroutine { coroutineNames.insert(summary.hash(function.name)) }
@@ -587,5 +578,52 @@ public struct ProjectIndex {
         return Finding(path: summary.path, range: call.range, rule: rule, language: .python,
                        message: "\(what) creates a coroutine that is never awaited, so its body never runs; add `await`",
                        help: "Add `await` (`await \(written)(...)`), or hand the coroutine to `asyncio.create_task(...)` or a task group to run it concurrently.")
+    }
+}
+
+extension ProjectIndex {
+    /// Why each function blocks (nil: it does not), by `FunctionRef`, in flat arrays: the
+    /// fixpoint asks it some 85,000 times on the Python corpus, where a dictionary keyed by
+    /// `FunctionRef` cost a fifth of the pass. Four bytes a function; the reasons only for the
+    /// few that block.
+    struct BlockingTable {
+        /// Per file, where its functions start in `slots`.
+        private var functionBase: [Int] = [0]
+        /// Per function, its reason's position in `reasons`, -1 for none.
+        private var slots: [Int32] = []
+        private var reasons: [BlockingReason] = []
+
+        init() {}
+
+        init(functionCounts: [Int]) {
+            functionBase.reserveCapacity(functionCounts.count + 1)
+            for count in functionCounts { functionBase.append(functionBase[functionBase.count - 1] + count) }
+            slots = [Int32](repeating: -1, count: functionBase[functionBase.count - 1])
+        }
+
+        subscript(ref: FunctionRef) -> BlockingReason? {
+            get {
+                let slot = slots[functionBase[Int(ref.file)] + Int(ref.function)]
+                return slot < 0 ? nil : reasons[Int(slot)]
+            }
+            set {
+                let position = functionBase[Int(ref.file)] + Int(ref.function)
+                guard let newValue else { slots[position] = -1; return }
+                if slots[position] >= 0 {
+                    reasons[Int(slots[position])] = newValue
+                } else {
+                    slots[position] = Int32(reasons.count)
+                    reasons.append(newValue)
+                }
+            }
+        }
+
+        func forEachBlockingFunction(_ body: (FunctionRef) -> Void) {
+            for file in 0..<(functionBase.count - 1) {
+                for k in functionBase[file]..<functionBase[file + 1] where slots[k] >= 0 {
+                    body(FunctionRef(file: Int32(file), function: Int32(k - functionBase[file])))
+                }
+            }
+        }
     }
 }
