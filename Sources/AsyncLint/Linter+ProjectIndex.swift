@@ -146,9 +146,7 @@ struct PackageMarkers: Sendable {
             let directory = Self.directory(of: file.absolutePath)
             switch file.language {
             case .python:
-                guard pythonPackages[directory] == nil else { continue }
-                // `dir/__init__.py` is the package `dir` is.
-                pythonPackages[directory] = ProjectLayout.pythonModule(forFile: directory + "/__init__.py", fileExists: probe)
+                _ = ProjectLayout.pythonPackage(ofDirectory: directory, known: &pythonPackages, fileExists: probe)
             case .swift:
                 guard swiftModules[directory] == nil else { continue }
                 swiftModules[directory] = ProjectLayout.swiftModule(forFile: file.absolutePath, fileExists: probe)

@@ -74,6 +74,20 @@ import AsyncLint
         #expect(ProjectLayout.pythonModule(forFile: "/r/app/services/jobs.py", fileExists: exists) == "app.services.jobs")
         #expect(ProjectLayout.pythonModule(forFile: "/r/app/__init__.py", fileExists: exists) == "app")
         #expect(ProjectLayout.pythonModule(forFile: "/r/script.py", fileExists: exists) == "script")
+        // A directory's package, built on its parent's, is what its `__init__.py`'s module is.
+        var known: [Substring: String] = [:]
+        for directory in ["/r/app/services", "/r/app", "/r", "/r/app/services/deeper", "/", ""] {
+            #expect(ProjectLayout.pythonPackage(ofDirectory: directory[...], known: &known, fileExists: exists)
+                        == ProjectLayout.pythonModule(forFile: directory + "/__init__.py", fileExists: exists), "\(directory)")
+        }
+        #expect(known["/r/app/services"] == "app.services" && known["/r/app"] == "app" && known["/r"] == "")
+        let nested: Set<String> = ["/r/a/__init__.py", "/r/a/b/__init__.py", "/r/a/b/c/__init__.py", "/r/x/b/__init__.py"]
+        var nestedKnown: [Substring: String] = [:]
+        for directory in ["/r/a/b/c", "/r/x/b", "/r/x/b/c"] {
+            #expect(ProjectLayout.pythonPackage(ofDirectory: directory[...], known: &nestedKnown, fileExists: { nested.contains($0) })
+                        == ProjectLayout.pythonModule(forFile: directory + "/__init__.py", fileExists: { nested.contains($0) }), "\(directory)")
+        }
+        #expect(nestedKnown["/r/a/b/c"] == "a.b.c" && nestedKnown["/r/x/b"] == "b" && nestedKnown["/r/x/b/c"] == "")
         #expect(ProjectLayout.swiftModule(forFile: "/r/Sources/Core/A/B.swift", fileExists: exists) == "Core")
         #expect(ProjectLayout.swiftModule(forFile: "/x/y/B.swift", fileExists: exists) == "/x/y")
         #expect(ProjectLayout.absoluteModule("..helpers", from: "app.services.jobs", isPackage: false) == "app.helpers")
