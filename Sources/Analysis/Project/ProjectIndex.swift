@@ -44,13 +44,16 @@ public struct ProjectIndex {
         case callsMarked(String, file: Int32, line: Int32, column: Int32)
     }
 
-    private var pythonFunctions: [String: [FunctionRef]] = [:]
-    private var pythonClasses: [String: [String]] = [:]
+    /// Keyed by the names' `WordHash`, which the summaries carry (made on the workers): the
+    /// tables hold tens of thousands of qualified names, and hashing each of them as a String
+    /// (SipHash, 600 instructions a lookup) was half of building them on the serial path.
+    private var pythonFunctions: [HashedText: FunctionGroup] = [:]
+    private var pythonClasses: [HashedText: [String]] = [:]
     /// The file (`sourceIndex`) each module and class was taken from: the last in file order
     /// wins, also when files arrive out of order (`add`).
-    private var pythonModuleSource: [String: Int32] = [:]
-    private var pythonClassSource: [String: Int32] = [:]
-    private var pythonModules: [String: Int32] = [:]
+    private var pythonModuleSource: [HashedText: Int32] = [:]
+    private var pythonClassSource: [HashedText: Int32] = [:]
+    private var pythonModules: [HashedText: Int32] = [:]
     private var swiftMembers: [String: [FunctionRef]] = [:]
     private var swiftFreeFunctions: [String: [FunctionRef]] = [:]
     private var swiftProtocols: Set<String> = []
@@ -113,16 +116,18 @@ public struct ProjectIndex {
             let file = Int32(f)
             switch summary.language {
             case .python:
-                if (pythonModuleSource[summary.module] ?? -1) <= summary.sourceIndex {
-                    pythonModules[summary.module] = file
-                    pythonModuleSource[summary.module] = summary.sourceIndex
+                let module = HashedText(text: summary.module, hash: summary.moduleHash)
+                if (pythonModuleSource[module] ?? -1) <= summary.sourceIndex {
+                    pythonModules[module] = file
+                    pythonModuleSource[module] = summary.sourceIndex
                 }
                 for (i, function) in summary.functions.enumerated() {
-                    appendInFileOrder(FunctionRef(file: file, function: Int32(i)),
-                                      to: &pythonFunctions[summary.string(function.qualifiedName), default: []])
+                    let ref = FunctionRef(file: file, function: Int32(i))
+                    let name = summary.hashedText(function.qualifiedName)
+                    pythonFunctions[name, default: FunctionGroup()].add(ref, sourceIndex: order)
                 }
                 for cls in summary.classes {
-                    let name = summary.string(cls.qualifiedName)
+                    let name = summary.hashedText(cls.qualifiedName)
                     if (pythonClassSource[name] ?? -1) <= summary.sourceIndex {
                         pythonClasses[name] = cls.bases.map(summary.string)
                         pythonClassSource[name] = summary.sourceIndex
@@ -140,6 +145,31 @@ public struct ProjectIndex {
                     }
                 }
             }
+        }
+    }
+
+    /// The functions of one Python qualified name, in file order: nearly always one, kept without
+    /// an array of its own (tens of thousands of names: an array each was a heap block each to
+    /// make on the serial path, hold through pass 2, and free).
+    /// (Made empty and added to in place, `table[name, default: FunctionGroup()].add(…)`: one
+    /// hash a function.)
+    struct FunctionGroup {
+        /// File -1 while the group is empty; a table holds no empty group.
+        private var first = FunctionRef(file: -1, function: -1)
+        private var more: [FunctionRef] = []
+
+        var functions: [FunctionRef] { first.file < 0 ? [] : [first] + more }
+
+        /// Adds a function, in file order (see `insertInFileOrder`).
+        mutating func add(_ ref: FunctionRef, sourceIndex: [Int32]) {
+            if first.file < 0 {
+                first = ref
+                return
+            }
+            var all = functions
+            ProjectIndex.insertInFileOrder(ref, into: &all, sourceIndex: sourceIndex)
+            first = all[0]
+            more = Array(all.dropFirst())
         }
     }
 
@@ -212,6 +242,13 @@ public struct ProjectIndex {
     struct HashedText: Hashable {
         var text: String
         var hash: UInt64
+
+        init(text: String, hash: UInt64) {
+            self.text = text
+            self.hash = hash
+        }
+
+        init(_ text: String) { self.init(text: text, hash: WordHash.of(text)) }
 
         static func == (a: HashedText, b: HashedText) -> Bool { a.hash == b.hash && a.text == b.text }
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
@@ -287,7 +324,7 @@ public struct ProjectIndex {
 
     private func resolvePython(_ q: String, depth: Int) -> [FunctionRef] {
         demandPythonModules(containing: q, calling: true)
-        if let found = pythonFunctions[q] { return found }
+        if let found = pythonFunctions[HashedText(q)] { return found.functions }
         guard depth < 8 else { return [] }
         // `pkg.read_file` where `pkg/__init__.py` says `from .helpers import read_file`.
         // The prefixes are slices of `q` at its dots, longest first (no parts array is built:
@@ -297,7 +334,7 @@ public struct ProjectIndex {
         while let end = dot {
             let prefix = String(q[..<end])
             let afterDot = utf8.index(after: end)
-            if let file = pythonModules[prefix] {
+            if let file = pythonModules[HashedText(prefix)] {
                 let summary = summaries[Int(file)]
                 let rest = q[afterDot...]
                 let nextDot = rest.utf8.firstIndex(of: UInt8(ascii: "."))
@@ -325,10 +362,10 @@ public struct ProjectIndex {
         guard !visited.contains(cls), visited.count < 32 else { return [] }
         visited.append(cls)
         demandPythonModules(containing: cls)
-        if let found = pythonFunctions[cls + "." + name] { return found }
-        for base in pythonClasses[cls] ?? [] {
+        if let found = pythonFunctions[HashedText(cls + "." + name)] { return found.functions }
+        for base in pythonClasses[HashedText(cls)] ?? [] {
             demandPythonModules(containing: base)
-            let resolved = pythonClasses[base] != nil ? base : resolvedClassName(base)
+            let resolved = pythonClasses[HashedText(base)] != nil ? base : resolvedClassName(base)
             guard let resolved else { continue }
             let found = resolvePythonMethod(name, inClass: resolved, visited: &visited)
             if !found.isEmpty { return found }
@@ -343,11 +380,11 @@ public struct ProjectIndex {
         guard let dot = q.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
         let prefix = String(q[..<dot])
         let last = q[q.utf8.index(after: dot)...]
-        guard !prefix.isEmpty, !last.isEmpty, let file = pythonModules[prefix] else { return nil }
+        guard !prefix.isEmpty, !last.isEmpty, let file = pythonModules[HashedText(prefix)] else { return nil }
         let summary = summaries[Int(file)]
         for (bound, target) in summary.moduleImports where summary.string(bound) == last {
             let t = summary.string(target)
-            return pythonClasses[t] != nil ? t : nil
+            return pythonClasses[HashedText(t)] != nil ? t : nil
         }
         return nil
     }
@@ -469,7 +506,7 @@ public struct ProjectIndex {
     private func markedLibraryCall(_ call: CallSite, in summary: FileSummary) -> String? {
         guard !blockingFunctions.isEmpty, case .qualified(let q) = call.target else { return nil }
         let name = summary.string(q)
-        return blockingFunctions.contains(name) && pythonFunctions[name] == nil ? name : nil
+        return blockingFunctions.contains(name) && pythonFunctions[HashedText(name)] == nil ? name : nil
     }
 
     // MARK: Findings
@@ -626,4 +663,9 @@ extension ProjectIndex {
             }
         }
     }
+}
+
+extension FileSummary {
+    /// A string of the summary with the `WordHash` made when it was interned.
+    func hashedText(_ id: StringID) -> ProjectIndex.HashedText { ProjectIndex.HashedText(text: string(id), hash: hash(id)) }
 }
