@@ -100,6 +100,26 @@ import AsyncLint
         #expect(ProjectLayout.absoluteModule("os.path", from: "app.a", isPackage: false) == "os.path")
     }
 
+    /// A qualified name joined from interned parts is the same string, with the same hash, as
+    /// the concatenation interned whole: the index looks names up by that hash.
+    @Test func joinedNamesInternLikeTheirText() {
+        var summary = FileSummary(path: "m.py", language: .python, module: "pkg.mod")
+        let outer = summary.intern("pkg.mod.Store"), name = summary.intern("load")
+        let joined = summary.intern(joining: outer, ".", name)
+        #expect(summary.string(joined) == "pkg.mod.Store.load")
+        #expect(summary.hash(joined) == WordHash.of("pkg.mod.Store.load"))
+        #expect(summary.intern("pkg.mod.Store.load") == joined)
+        #expect(summary.intern(joining: outer, ".", name) == joined)
+        let local = summary.intern(joining: joined, ".<locals>.", name)
+        #expect(summary.string(local) == "pkg.mod.Store.load.<locals>.load")
+        #expect(summary.hash(local) == WordHash.of("pkg.mod.Store.load.<locals>.load"))
+        // Non-ASCII names are joined by their UTF-8 bytes.
+        let café = summary.intern("café")
+        let method = summary.intern(joining: outer, ".", café)
+        #expect(summary.string(method) == "pkg.mod.Store.café")
+        #expect(summary.intern("pkg.mod.Store.café") == method)
+    }
+
     @Test func swiftLabelMatching() {
         #expect(ProjectIndex.accepts(["at"], labels: ["at"], trailingClosures: 0))
         #expect(!ProjectIndex.accepts(["at", "cached"], labels: ["at"], trailingClosures: 0))

@@ -49,6 +49,11 @@ public struct FileSummary: Sendable {
     mutating func intern(_ text: String) -> StringID {
         var text = text
         let hash = text.withUTF8 { WordHash.of(bytes: $0) }
+        return intern(text, hash: hash)
+    }
+
+    /// The text's id, its `WordHash` given.
+    private mutating func intern(_ text: String, hash: UInt64) -> StringID {
         if slots.count < 2 * (strings.count + 1) { resizeSlots(toHold: strings.count + 1) }
         let mask = slots.count - 1
         var slot = Self.slot(of: hash, mask: mask)
@@ -64,6 +69,30 @@ public struct FileSummary: Sendable {
         strings.append(text)
         hashes.append(hash)
         return id
+    }
+
+    /// `intern(string(a) + separator + string(b))`: the text is made with one allocation and
+    /// one copy of each part, and hashed on from `a`'s hash (FNV-1a folds the bytes in order),
+    /// not again from its first byte. (Every function's and class's qualified name is made so.)
+    mutating func intern(joining a: StringID, _ separator: StaticString, _ b: StringID) -> StringID {
+        var first = strings[Int(a)], second = strings[Int(b)]
+        let gap = UnsafeRawBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
+        var hash = hashes[Int(a)]
+        for byte in gap { hash = WordHash.step(hash, byte) }
+        second.withUTF8 { tail in for byte in tail { hash = WordHash.step(hash, byte) } }
+        let count = first.utf8.count + gap.count + second.utf8.count
+        let text = first.withUTF8 { head in
+            second.withUTF8 { tail in
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    let raw = UnsafeMutableRawBufferPointer(buffer)
+                    raw.copyMemory(from: UnsafeRawBufferPointer(head))
+                    UnsafeMutableRawBufferPointer(rebasing: raw[head.count...]).copyMemory(from: gap)
+                    UnsafeMutableRawBufferPointer(rebasing: raw[(head.count + gap.count)...]).copyMemory(from: UnsafeRawBufferPointer(tail))
+                    return count
+                }
+            }
+        }
+        return intern(text, hash: hash)
     }
 
     /// The first slot to probe: the hash's high bits after a multiply (FNV's low bits alone

@@ -28,6 +28,7 @@ final class PythonFileSummarizer {
     /// Per string of the summary: the id of its last dotted part, -1 not yet known.
     @exclusivity(unchecked) private var lastParts: [StringID] = []
     @exclusivity(unchecked) private var emptyString: StringID?
+    @exclusivity(unchecked) private var moduleString: StringID?
     @exclusivity(unchecked) private var absoluteNames: [String: String?] = [:]
     /// By number of leading dots: the package they name (nil inside: not asked yet).
     @exclusivity(unchecked) private var packagesByDots: [String??] = []
@@ -217,39 +218,44 @@ final class PythonFileSummarizer {
     private func qualifiedName(of node: NodeID) -> StringID {
         let known = qualifiedNames[Int(node.raw)]
         if known >= 0 { return known }
-        // Built on the enclosing definition's own (memoized) name: one concatenation each.
-        var prefix = summary.module
+        // Built on the enclosing definition's own (memoized) name: one join each, looked up
+        // in the summary before any String is made for it.
+        var outer: StringID?
+        var separator: StaticString = "."
         var current = tree[node].parent
         while !current.isNone {
             let kind = tree.kind(current)
-            if kind == .function || kind == .typeDecl || kind == .closure {
-                if kind == .closure {
-                    prefix = closurePrefix(current)
-                } else {
-                    // The enclosing name first: read from `summary` while it is being added to,
-                    // the summary was copied whole on every call.
-                    let outerID = qualifiedName(of: current)
-                    prefix = summary.string(outerID)
-                    if kind == .function { prefix += ".<locals>" }
-                }
+            if kind == .closure {
+                // Rare: the lambda's prefix is put together as text.
+                let id = summary.intern(closurePrefix(current) + "." + summary.string(internName(of: node)))
+                qualifiedNames[Int(node.raw)] = id
+                return id
+            }
+            if kind == .function || kind == .typeDecl {
+                outer = qualifiedName(of: current)
+                if kind == .function { separator = ".<locals>." }
                 break
             }
             current = tree[current].parent
         }
-        // The name's text from its interned copy (made once per symbol), not a new String.
-        // (The id first: `summary.string(internName(…))` would read the summary from before
-        // the name was added.)
         let nameID = internName(of: node)
-        let name = summary.string(nameID)
-        if prefix.isEmpty {
-            prefix = name
+        let id: StringID
+        if let outer {
+            id = summary.intern(joining: outer, separator, nameID)
+        } else if summary.module.isEmpty {
+            id = nameID
         } else {
-            prefix.reserveCapacity(prefix.utf8.count + 1 + name.utf8.count)
-            prefix += "."
-            prefix += name
+            id = summary.intern(joining: internModule(), ".", nameID)
         }
-        let id = summary.intern(prefix)
         qualifiedNames[Int(node.raw)] = id
+        return id
+    }
+
+    /// The module's name as a string of the summary (interned once).
+    private func internModule() -> StringID {
+        if let moduleString { return moduleString }
+        let id = summary.intern(summary.module)
+        moduleString = id
         return id
     }
 
