@@ -69,6 +69,15 @@ public struct SymbolTable: Sendable {
         Int(truncatingIfNeeded: hash ^ (hash >> 15) ^ (hash >> 23)) & mask
     }
 
+    /// A symbol's FNV-1a hash (made when it was interned): `hash(of:)` of its text.
+    public func hash(_ s: Symbol) -> UInt32 { s.isNone ? Self.hash(of: "") : hashes[Int(s.raw)] }
+
+    /// The hash the table gives a symbol of this text.
+    public static func hash(of text: String) -> UInt32 {
+        var t = text
+        return t.withUTF8 { p in hash(UnsafeRawBufferPointer(p), 0..<p.count) }
+    }
+
     /// Interns a string (used for synthesized names and by tests).
     public mutating func intern(_ text: String) -> Symbol {
         var t = text

@@ -4,6 +4,25 @@ import LightSyntax
 @testable import Analysis
 
 @Suite struct CatalogueTests {
+    /// The summarizer's one-bit pre-check of a callee's last name never loses a catalogued name:
+    /// every name of `matchedLastNames` passes, and a name that is none of them does not.
+    @Test func matchedLastNamesAreFoundBySymbol() {
+        let index = RuleCatalogue.embedded.python.index
+        var table = SymbolTable()
+        #expect(!index.matchedLastNames.isEmpty)
+        for name in index.matchedLastNames {
+            let symbol = table.intern(name)
+            #expect(table.hash(symbol) == SymbolTable.hash(of: name))
+            #expect(index.isMatchedLastName(symbol, in: table), "\(name)")
+        }
+        for name in ["not_a_catalogued_name", "frobnicate", "x", "Sleep", "read_text_"] {
+            #expect(!index.matchedLastNames.contains(name))
+            #expect(!index.isMatchedLastName(table.intern(name), in: table), "\(name)")
+        }
+        #expect(index.isMatchedLastName(table.intern("sleep"), in: table))
+        #expect(index.isMatchedLastName(table.intern("open"), in: table))
+    }
+
     /// scripts/embed-catalogue.sh was run after the last edit of rules.json: the generated
     /// catalogue holds exactly what decoding rules.json gives (compared as sorted-key JSON, so
     /// every field of every type counts).

@@ -141,7 +141,7 @@ final class PythonFileSummarizer {
         guard !symbol.isNone, symbol.raw < catalogueNames.count else { return false }
         let i = Int(symbol.raw)
         if catalogueNames[i] == 0 {
-            catalogueNames[i] = model.catalogue.matchedLastNames.contains(tree.symbols.string(symbol)) ? 1 : 2
+            catalogueNames[i] = model.catalogue.isMatchedLastName(symbol, in: tree.symbols) ? 1 : 2
         }
         return catalogueNames[i] == 1
     }

@@ -1,3 +1,5 @@
+import LightSyntax
+
 /// The Python section of `rules.json`: what blocks, what is a coroutine, what starts a task.
 /// Every name is a qualified name after import resolution (`time.sleep`, `os.path.exists`,
 /// `pathlib.Path`); a bare name (`open`, `input`) matches only when listed in `builtins`.
@@ -216,6 +218,16 @@ final class PythonCatalogueIndex: @unchecked Sendable {
     /// The last names a call must have to match at all (builtins, last parts of the blocking
     /// qualified names, methods of the types): the project index's pass 1 asks only those.
     private(set) var matchedLastNames: Set<String> = []
+    /// `matchedLastNames` as a bit per `SymbolTable.hash(of:)` modulo 2^16: most names of a
+    /// file are none of them, and one bit tells so without making the name's String.
+    private var matchedLastNameBits = [UInt64](repeating: 0, count: 1 << 10)
+    /// Whether a symbol of `table` is one of `matchedLastNames`.
+    func isMatchedLastName(_ symbol: Symbol, in table: SymbolTable) -> Bool {
+        let bit = Int(table.hash(symbol) & 0xFFFF)
+        guard matchedLastNameBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
+        return matchedLastNames.contains(table.string(symbol))
+    }
+
     /// The names a `receiver.name(...)` call must end in to start a task (AL201): last parts of
     /// the task creators, and the types' task methods.
     private(set) var taskMemberNames: Set<String> = []
@@ -273,6 +285,10 @@ final class PythonCatalogueIndex: @unchecked Sendable {
         matchedLastNames = self.builtins
         for name in blockingCalls.keys { matchedLastNames.insert(String(name.split(separator: ".").last ?? "")) }
         for type in self.types { matchedLastNames.formUnion(type.methods.keys) }
+        for name in matchedLastNames {
+            let bit = Int(SymbolTable.hash(of: name) & 0xFFFF)
+            matchedLastNameBits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         for name in self.taskCreators { taskMemberNames.insert(String(name.split(separator: ".").last ?? "")) }
         for type in self.types { taskMemberNames.formUnion(type.taskMethods) }
         for type in self.types { coroutineMethodNames.formUnion(type.coroutineMethods) }
