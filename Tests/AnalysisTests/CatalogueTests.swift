@@ -21,6 +21,9 @@ import LightSyntax
         }
         #expect(index.isMatchedLastName(table.intern("sleep"), in: table))
         #expect(index.isMatchedLastName(table.intern("open"), in: table))
+        // The same for the blocking qualified names, by `WordHash`.
+        #expect(!index.blockingCalls.isEmpty)
+        for name in index.blockingCalls.keys { #expect(index.mayBeBlockingCall(hash: WordHash.of(name)), "\(name)") }
     }
 
     /// scripts/embed-catalogue.sh was run after the last edit of rules.json: the generated

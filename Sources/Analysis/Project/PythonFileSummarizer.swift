@@ -149,7 +149,10 @@ final class PythonFileSummarizer {
     private func isCatalogued(_ q: StringID) -> Bool {
         let i = Int(q)
         if i >= catalogued.count { catalogued.append(contentsOf: repeatElement(0, count: i + 1 - catalogued.count)) }
-        if catalogued[i] == 0 { catalogued[i] = model.catalogue.blockingCalls[summary.string(q)] != nil ? 1 : 2 }
+        if catalogued[i] == 0 {
+            catalogued[i] = model.catalogue.mayBeBlockingCall(hash: summary.hash(q))
+                && model.catalogue.blockingCalls[summary.string(q)] != nil ? 1 : 2
+        }
         return catalogued[i] == 1
     }
 

@@ -220,13 +220,17 @@ final class PythonCatalogueIndex: @unchecked Sendable {
     private(set) var matchedLastNames: Set<String> = []
     /// `matchedLastNames` as a bit per `SymbolTable.hash(of:)` modulo 2^16: most names of a
     /// file are none of them, and one bit tells so without making the name's String.
-    private var matchedLastNameBits = [UInt64](repeating: 0, count: 1 << 10)
+    private var matchedLastNameBits = HashBitmap()
+    /// `blockingCalls`' names the same way, by `WordHash`.
+    private var blockingCallBits = HashBitmap()
     /// Whether a symbol of `table` is one of `matchedLastNames`.
     func isMatchedLastName(_ symbol: Symbol, in table: SymbolTable) -> Bool {
-        let bit = Int(table.hash(symbol) & 0xFFFF)
-        guard matchedLastNameBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
-        return matchedLastNames.contains(table.string(symbol))
+        matchedLastNameBits.mayContain(UInt64(table.hash(symbol))) && matchedLastNames.contains(table.string(symbol))
     }
+
+    /// Whether a qualified name whose `WordHash` is `hash` may be one of `blockingCalls` (false:
+    /// it is not; true: look it up).
+    func mayBeBlockingCall(hash: UInt64) -> Bool { blockingCallBits.mayContain(hash) }
 
     /// The names a `receiver.name(...)` call must end in to start a task (AL201): last parts of
     /// the task creators, and the types' task methods.
@@ -285,14 +289,28 @@ final class PythonCatalogueIndex: @unchecked Sendable {
         matchedLastNames = self.builtins
         for name in blockingCalls.keys { matchedLastNames.insert(String(name.split(separator: ".").last ?? "")) }
         for type in self.types { matchedLastNames.formUnion(type.methods.keys) }
-        for name in matchedLastNames {
-            let bit = Int(SymbolTable.hash(of: name) & 0xFFFF)
-            matchedLastNameBits[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
+        for name in matchedLastNames { matchedLastNameBits.insert(UInt64(SymbolTable.hash(of: name))) }
+        for name in blockingCalls.keys { blockingCallBits.insert(WordHash.of(name)) }
         for name in self.taskCreators { taskMemberNames.insert(String(name.split(separator: ".").last ?? "")) }
         for type in self.types { taskMemberNames.formUnion(type.taskMethods) }
         for type in self.types { coroutineMethodNames.formUnion(type.coroutineMethods) }
     }
 
     subscript(type: ValueTypeID) -> CompiledValueType { types[type.raw] }
+}
+
+/// A set of hashes as one bit per hash modulo 2^16 (8 KB): a "no" is certain, a "yes" must be
+/// checked against the set it stands for. A few hundred names leave most bits clear.
+struct HashBitmap: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1 << 10)
+
+    mutating func insert(_ hash: UInt64) {
+        let bit = Int(hash & 0xFFFF)
+        words[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    func mayContain(_ hash: UInt64) -> Bool {
+        let bit = Int(hash & 0xFFFF)
+        return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
 }
