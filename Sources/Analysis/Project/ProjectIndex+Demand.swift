@@ -867,10 +867,6 @@ struct HashGroups {
     private var items: [Int32]
     private var keys: [UInt64]
 
-    init(_ pairs: [(key: UInt64, item: Int)]) {
-        self.init(count: pairs.count, key: { pairs[$0].key }, item: { pairs[$0].item })
-    }
-
     /// Items `0..<count` by `key(i)`: no array of pairs is made first.
     init(count: Int, key: (Int) -> UInt64, item: (Int) -> Int = { $0 }) {
         var bits = 1
@@ -929,14 +925,16 @@ struct CoroutineNames {
         // The edges by target and by the target's parent (tens of thousands of edges, of which
         // the walk looks at a few: grouping them is far cheaper than a dictionary of arrays or
         // a sort).
-        var byTarget: [(key: UInt64, item: Int)] = []
-        var byTargetParent: [(key: UInt64, item: Int)] = []
-        byTarget.reserveCapacity(edges.count)
-        for (e, edge) in edges.enumerated() {
-            byTarget.append((edge.target.full, e))
-            if edge.target.hasParent { byTargetParent.append((edge.target.parent, e)) }
-        }
-        let targets = HashGroups(byTarget), targetParents = HashGroups(byTargetParent)
+        // (Grouped straight from the edges, with no array of (key, item) pairs made first: this
+        // runs beside the first index build, the run's peak memory, and the pairs were 16 bytes
+        // an edge.)
+        let targets = HashGroups(count: edges.count, key: { edges[$0].target.full })
+        var withParent: [Int32] = []
+        withParent.reserveCapacity(edges.count)
+        for (e, edge) in edges.enumerated() where edge.target.hasParent { withParent.append(Int32(e)) }
+        let targetParents = HashGroups(count: withParent.count, key: { edges[Int(withParent[$0])].target.parent },
+                                       item: { Int(withParent[$0]) })
+        withParent = []
         var pending = Array(children.keys)
         var steps = 0
         while let container = pending.popLast(), steps < 1_000_000 {
