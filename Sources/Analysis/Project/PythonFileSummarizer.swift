@@ -150,8 +150,7 @@ final class PythonFileSummarizer {
         let i = Int(q)
         if i >= catalogued.count { catalogued.append(contentsOf: repeatElement(0, count: i + 1 - catalogued.count)) }
         if catalogued[i] == 0 {
-            catalogued[i] = model.catalogue.mayBeBlockingCall(hash: summary.hash(q))
-                && model.catalogue.blockingCalls[summary.string(q)] != nil ? 1 : 2
+            catalogued[i] = model.catalogue.isBlockingCall(summary.string(q), hash: summary.hash(q)) ? 1 : 2
         }
         return catalogued[i] == 1
     }
@@ -229,10 +228,9 @@ final class PythonFileSummarizer {
         while !current.isNone {
             let kind = tree.kind(current)
             if kind == .closure {
-                // Rare: the lambda's prefix is put together as text.
-                let id = summary.intern(closurePrefix(current) + "." + summary.string(internName(of: node)))
-                qualifiedNames[Int(node.raw)] = id
-                return id
+                // Rare: a lambda's prefix is put together as text first.
+                outer = summary.intern(closurePrefix(current))
+                break
             }
             if kind == .function || kind == .typeDecl {
                 outer = qualifiedName(of: current)

@@ -228,9 +228,10 @@ final class PythonCatalogueIndex: @unchecked Sendable {
         matchedLastNameBits.mayContain(UInt64(table.hash(symbol))) && matchedLastNames.contains(table.string(symbol))
     }
 
-    /// Whether a qualified name whose `WordHash` is `hash` may be one of `blockingCalls` (false:
-    /// it is not; true: look it up).
-    func mayBeBlockingCall(hash: UInt64) -> Bool { blockingCallBits.mayContain(hash) }
+    /// Whether a qualified name (its `WordHash` given) is one of `blockingCalls`.
+    func isBlockingCall(_ name: @autoclosure () -> String, hash: UInt64) -> Bool {
+        blockingCallBits.mayContain(hash) && blockingCalls[name()] != nil
+    }
 
     /// The names a `receiver.name(...)` call must end in to start a task (AL201): last parts of
     /// the task creators, and the types' task methods.
