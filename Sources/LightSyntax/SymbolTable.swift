@@ -2,7 +2,8 @@
 public struct Symbol: Hashable, Sendable {
     public var raw: Int32
     @inlinable public init(raw: Int32) { self.raw = raw }
-    public static let none = Symbol(raw: -1)
+    /// Computed and inlinable, as `NodeID.none` is (another module read a stored one through a call).
+    @inlinable public static var none: Symbol { Symbol(raw: -1) }
     @inlinable public var isNone: Bool { raw < 0 }
 }
 

@@ -118,6 +118,12 @@ func gitignorePatternSemantics(_ row: IgnoreCase) throws {
     #expect(PathText.displayPath("/w", workingDirectory: "/w") == ".")
     #expect(PathText.displayPath("/x/y.py", workingDirectory: "/w/v") == "../../x/y.py")
     #expect(PathText.displayPath("/w2/y.py", workingDirectory: "/w") == "../w2/y.py")
+    #expect(PathText.displayPath("/", workingDirectory: "/w/v") == "../..")
+    #expect(PathText.displayPath("/w/v", workingDirectory: "/w/v/x") == "..")
+    #expect(PathText.displayPath("/a/b//c.py", workingDirectory: "/a/d/") == "../b/c.py")
+    #expect(PathText.displayPath("/é/ü.py", workingDirectory: "/é/x") == "../ü.py")
+    // Two spellings of `é` (precomposed, and `e` with a combining accent) are two directories.
+    #expect(PathText.displayPath("/caf\u{E9}/a.py", workingDirectory: "/cafe\u{301}") == "../caf\u{E9}/a.py")
     #expect(PathText.relative("/w/a", below: "/w") == "a")
     #expect(PathText.relative("/wa/b", below: "/w") == nil)
     #expect(PathText.relative("/a", below: "/") == "a")
