@@ -33,6 +33,33 @@ import LightSyntax
         #expect(scan("func f() {}\nfunc g() async {}\n", .swift).functionNames.isEmpty)
     }
 
+    /// The rest of a line is read 64 bytes at a time (`nextStop`): a word is found whether it
+    /// starts or ends at a block's edge, runs across one, or follows a number or a long word.
+    @Test func wordsAreFoundAcrossTheScansBlocks() {
+        for pad in 0..<70 {
+            let spaces = String(repeating: " ", count: pad)
+            // Mid-line, where only a trigger matters.
+            #expect(scan("x = 1" + spaces + " await y\n").mayHaveFindings, "pad \(pad)")
+            #expect(!scan("x = 1" + spaces + " awaits y\n").mayHaveFindings, "pad \(pad)")
+            // A trigger glued to a word, or the end of a long word, is no trigger.
+            #expect(!scan("x = " + String(repeating: "q", count: pad + 1) + "await\n").mayHaveFindings, "pad \(pad)")
+            #expect(!scan("x = 1" + spaces + " 0await\n").mayHaveFindings, "pad \(pad)")
+            // A keyword mid-line is read as before (an import after `;`).
+            #expect(scan("x = 1" + spaces + "; import os\n").imports == [ScannedImport(module: nil, name: "os", alias: nil)],
+                    "pad \(pad)")
+            // Non-ASCII words before it do not hide it, and are noted.
+            let accented = scan("s = 'caf\u{e9}'" + spaces + " await\n")
+            #expect(accented.mayHaveFindings && accented.hasNonASCII, "pad \(pad)")
+        }
+        // A line of several blocks with no line end in them, then a trigger after the last one.
+        #expect(scan("x = [" + String(repeating: "a1, ", count: 100) + "create_task]\n").mayHaveFindings)
+        #expect(!scan("x = [" + String(repeating: "a1, ", count: 100) + "create_tasks]\n").mayHaveFindings)
+        // A word longer than a block.
+        #expect(!scan(String(repeating: "a", count: 200) + "sync\n").mayHaveFindings)
+        #expect(scan(String(repeating: "a", count: 200) + " async\n").mayHaveFindings)
+        #expect(scan("import os\n" + String(repeating: "#", count: 130) + "\nasync def f(): pass\n").mayHaveFindings)
+    }
+
     @Test func swiftFilesNeedAsyncAwaitOrATaskAPI() {
         #expect(!scan("func f() { print(1) }\n", .swift).mayHaveFindings)
         #expect(scan("func f() { Task { await g() } }\n", .swift).mayHaveFindings)

@@ -275,6 +275,12 @@ private struct Scanner {
     private var seenCalls: [UInt64] = []
     private var seenCallBits = 0
     private var seenZeroCall = false
+    /// The 64 bytes from `blockBase` on (fewer at the buffer's end), a bit a byte (byte `k` is
+    /// bit `k`): which are word bytes (letters, digits, `_`, bytes ≥ 0x80) and which line ends.
+    /// See `nextStop`.
+    private var blockBase = -64   // no block yet: every start is 64 or more past it
+    private var blockWords: UInt64 = 0
+    private var blockLineEnds: UInt64 = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>, language: SourceLanguage,
          triggers: [[UInt8]], lengthMasks: UnsafeBufferPointer<UInt64>, indexFacts: Bool) {
@@ -301,7 +307,7 @@ private struct Scanner {
     mutating func run() {
         let n = bytes.count
         // Locals: the calls below take `self` inout, and the loops should not reload these.
-        let base = self.base, classes = self.classes, lengthMasks = self.lengthMasks
+        let base = self.base, classes = self.classes
         let statements = indexFacts && language == .python
         // The words that matter: the triggers, and the keywords of the index facts.
         let candidates = indexFacts ? WordFilter.triggersOrKeywords : WordFilter.triggers
@@ -315,26 +321,16 @@ private struct Scanner {
                 if result.mayHaveFindings { return stopAtTrigger() }
                 guard i < n else { break }
             }
-            // The rest of the line, a word or number at a time.
+            // The rest of the line: only a line end or a word that may be a trigger or keyword
+            // stops the scan there (`nextStop`); numbers, other words and punctuation are passed.
             while true {
-                var kind = classes[Int(base[i])]
-                while kind < ByteClass.lineEnd {
-                    i &+= 1
-                    kind = classes[Int(base[i])]
-                }
-                if kind == ByteClass.lineEnd {
-                    i &+= 1
+                let start = nextStop(from: i, candidates: candidates)
+                if classes[Int(base[start])] == ByteClass.lineEnd {
+                    i = start &+ 1
                     guard i < n else { break scanning }
                     continue scanning
                 }
-                if kind == ByteClass.digit {
-                    // A number (`0x1f`, `1e5`): its letters are no identifier.
-                    repeat { i &+= 1 } while ByteClass.isWordByte(classes[Int(base[i])])
-                    continue
-                }
-                let start = i
                 i = wordEnd(from: start, base: base, classes: classes)
-                guard Self.mayMatch(lengthMasks + candidates, first: base[start], length: i &- start) else { continue }
                 self.i = i
                 word(start: start, end: i)
                 i = self.i
@@ -344,6 +340,97 @@ private struct Scanner {
         }
         // Each hash is there once already (`addStatementCall`).
         if statements { result.statementCalls.sort() }
+    }
+
+    /// Where the rest of a line needs a closer look: the first line end from `start` on, or the
+    /// first word before it whose first byte and length are a candidate's (`WordFilter`), as
+    /// the scalar loop found it: a word is a run of word bytes, a run that starts with a digit
+    /// is a number, and a word byte at `start` starts a word whatever precedes it. (A byte ≥ 0x80
+    /// in a word passed here is not noted: `SourceScan.scan` looks for one over the whole
+    /// buffer when the scan saw none.)
+    ///
+    /// 64 bytes at a time: the bytes are classified eight at a time into two bit masks, and the
+    /// words are then found from the masks' bits. A loop over the bytes had two hard-to-predict
+    /// branches a word (its start and its end); this has about one a line. The buffer ends with
+    /// a line end, so there is always a stop.
+    @inline(__always)
+    private mutating func nextStop(from start: Int, candidates: Int) -> Int {
+        if start < blockBase || start &- blockBase >= 64 { loadBlock(at: start) }
+        let offset = start &- blockBase
+        let fromStart = UInt64.max << UInt64(offset)
+        var words = blockWords
+        var starts = (words & ~(words << 1) | words & (1 << UInt64(offset))) & fromStart
+        var lineEnds = blockLineEnds & fromStart
+        let masks = lengthMasks + candidates
+        while true {
+            let lineEnd = lineEnds.trailingZeroBitCount
+            var before = lineEnd == 64 ? starts : starts & ((1 << UInt64(lineEnd)) &- 1)
+            while before != 0 {
+                let bit = before.trailingZeroBitCount
+                before &= before &- 1
+                let first = base[blockBase &+ bit]
+                var length = (~(words >> UInt64(bit))).trailingZeroBitCount
+                if bit &+ length == 64 {
+                    // The word goes on into the next block.
+                    var end = blockBase &+ 64
+                    while ByteClass.isWordByte(classes[Int(base[end])]) { end &+= 1 }
+                    length = end &- (blockBase &+ bit)
+                }
+                if Self.mayMatch(masks, first: first, length: length) { return blockBase &+ bit }
+            }
+            if lineEnd < 64 { return blockBase &+ lineEnd }
+            // No line end in this block: on to the next, where a word may go on from this one.
+            let carry = words >> 63
+            loadBlock(at: blockBase &+ 64)
+            words = blockWords
+            starts = words & ~(words << 1 | carry)
+            lineEnds = blockLineEnds
+        }
+    }
+
+    /// Classifies the bytes from `start` on into `blockWords` and `blockLineEnds`.
+    private mutating func loadBlock(at start: Int) {
+        blockBase = start
+        var words: UInt64 = 0, lineEnds: UInt64 = 0
+        if bytes.count &- start >= 64 {
+            for group in 0..<8 {
+                let (w, l) = Self.classify(load(at: start &+ 8 &* group))
+                words |= w << UInt64(8 &* group)
+                lineEnds |= l << UInt64(8 &* group)
+            }
+        } else {
+            for k in 0..<(bytes.count &- start) {
+                let kind = classes[Int(base[start &+ k])]
+                if ByteClass.isWordByte(kind) { words |= 1 << UInt64(k) }
+                if kind == ByteClass.lineEnd { lineEnds |= 1 << UInt64(k) }
+            }
+        }
+        blockWords = words
+        blockLineEnds = lineEnds
+    }
+
+    /// Eight bytes (the first in the lowest byte) to two 8-bit masks: word bytes and line ends,
+    /// as `ByteClass` has them. Per byte with its high bit cleared (so no sum carries into the
+    /// next byte), `v + (0x80 - lo)` has its high bit set when `v >= lo`.
+    @inline(__always)
+    private static func classify(_ x: UInt64) -> (words: UInt64, lineEnds: UInt64) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let nonASCII = x & high
+        let v = x & ~high
+        @inline(__always) func inRange(_ v: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            (v &+ (0x80 &- lo) &* ones) & ~(v &+ (0x7F &- hi) &* ones) & high
+        }
+        @inline(__always) func equal(_ v: UInt64, _ byte: UInt64) -> UInt64 {
+            ~((v ^ byte &* ones) &+ 0x7F &* ones) & high
+        }
+        let digits = inRange(v, 0x30, 0x39)
+        // ASCII letters of either case: with bit 0x20 set, exactly those fall in `a`...`z`.
+        let letters = inRange(v | 0x20 &* ones, 0x61, 0x7A)
+        let words = nonASCII | digits | letters | equal(v, 0x5F)
+        let lineEnds = (equal(v, 0x0A) | equal(v, 0x0D)) & ~nonASCII
+        // The high bit of each byte to one bit each, byte k to bit k.
+        @inline(__always) func gather(_ m: UInt64) -> UInt64 { ((m >> 7) &* 0x0102_0408_1020_4080) >> 56 }
+        return (gather(words), gather(lineEnds))
     }
 
     /// Appends a statement call's hash unless it is there already. The hashes seen are kept in
