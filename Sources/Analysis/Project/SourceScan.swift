@@ -349,10 +349,10 @@ private struct Scanner {
     /// in a word passed here is not noted: `SourceScan.scan` looks for one over the whole
     /// buffer when the scan saw none.)
     ///
-    /// 64 bytes at a time: the bytes are classified eight at a time into two bit masks, and the
-    /// words are then found from the masks' bits. A loop over the bytes had two hard-to-predict
-    /// branches a word (its start and its end); this has about one a line. The buffer ends with
-    /// a line end, so there is always a stop.
+    /// 64 bytes at a time: the bytes are classified eight at a time into two bit masks
+    /// (`ByteMasks`), and the words are then found from the masks' bits. A loop over the bytes
+    /// had two hard-to-predict branches a word (its start and its end); this has about one a
+    /// line. The buffer ends with a line end, so there is always a stop.
     @inline(__always)
     private mutating func nextStop(from start: Int, candidates: Int) -> Int {
         if start < blockBase || start &- blockBase >= 64 { loadBlock(at: start) }
@@ -394,9 +394,9 @@ private struct Scanner {
         var words: UInt64 = 0, lineEnds: UInt64 = 0
         if bytes.count &- start >= 64 {
             for group in 0..<8 {
-                let (w, l) = Self.classify(load(at: start &+ 8 &* group))
-                words |= w << UInt64(8 &* group)
-                lineEnds |= l << UInt64(8 &* group)
+                let x = ByteMasks.load(base, at: start &+ 8 &* group)
+                words |= ByteMasks.wordBytes(x) << UInt64(8 &* group)
+                lineEnds |= ByteMasks.lineEnds(x) << UInt64(8 &* group)
             }
         } else {
             for k in 0..<(bytes.count &- start) {
@@ -407,30 +407,6 @@ private struct Scanner {
         }
         blockWords = words
         blockLineEnds = lineEnds
-    }
-
-    /// Eight bytes (the first in the lowest byte) to two 8-bit masks: word bytes and line ends,
-    /// as `ByteClass` has them. Per byte with its high bit cleared (so no sum carries into the
-    /// next byte), `v + (0x80 - lo)` has its high bit set when `v >= lo`.
-    @inline(__always)
-    private static func classify(_ x: UInt64) -> (words: UInt64, lineEnds: UInt64) {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        let nonASCII = x & high
-        let v = x & ~high
-        @inline(__always) func inRange(_ v: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
-            (v &+ (0x80 &- lo) &* ones) & ~(v &+ (0x7F &- hi) &* ones) & high
-        }
-        @inline(__always) func equal(_ v: UInt64, _ byte: UInt64) -> UInt64 {
-            ~((v ^ byte &* ones) &+ 0x7F &* ones) & high
-        }
-        let digits = inRange(v, 0x30, 0x39)
-        // ASCII letters of either case: with bit 0x20 set, exactly those fall in `a`...`z`.
-        let letters = inRange(v | 0x20 &* ones, 0x61, 0x7A)
-        let words = nonASCII | digits | letters | equal(v, 0x5F)
-        let lineEnds = (equal(v, 0x0A) | equal(v, 0x0D)) & ~nonASCII
-        // The high bit of each byte to one bit each, byte k to bit k.
-        @inline(__always) func gather(_ m: UInt64) -> UInt64 { ((m >> 7) &* 0x0102_0408_1020_4080) >> 56 }
-        return (gather(words), gather(lineEnds))
     }
 
     /// Appends a statement call's hash unless it is there already. The hashes seen are kept in
