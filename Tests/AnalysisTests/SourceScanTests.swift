@@ -66,20 +66,23 @@ import LightSyntax
         func isWordByte(_ b: UInt8) -> Bool {
             b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x5F
         }
-        let neighbours: [UInt8] = [0x00, 0x0A, 0x20, 0x5F, 0x7F, 0x80, 0xFF, 0x39, 0x3A, 0x40, 0x5B, 0x60, 0x7B]
+        let neighbours: [UInt8] = [0x00, 0x0A, 0x20, 0x24, 0x5F, 0x7F, 0x80, 0xFF, 0x39, 0x3A, 0x40, 0x5B, 0x60, 0x7B]
         for value in 0...255 {
             for position in 0..<8 {
                 for neighbour in neighbours {
                     var bytes = [UInt8](repeating: neighbour, count: 8)
                     bytes[position] = UInt8(value)
                     let x = bytes.withUnsafeBufferPointer { ByteMasks.load($0.baseAddress!, at: 0) }
-                    var words: UInt64 = 0, lineEnds: UInt64 = 0
+                    var words: UInt64 = 0, lineEnds: UInt64 = 0, swiftIdentifier: UInt64 = 0
                     for (k, b) in bytes.enumerated() {
                         if isWordByte(b) { words |= 1 << UInt64(k) }
                         if b == 0x0A || b == 0x0D { lineEnds |= 1 << UInt64(k) }
+                        if (isWordByte(b) && b < 0x80) || b == UInt8(ascii: "$") { swiftIdentifier |= 1 << UInt64(k) }
                     }
                     #expect(ByteMasks.wordBytes(x) == words, "byte \(value) at \(position) beside \(neighbour)")
                     #expect(ByteMasks.lineEnds(x) == lineEnds, "byte \(value) at \(position) beside \(neighbour)")
+                    #expect(ByteMasks.swiftASCIIIdentifierBytes(x) == swiftIdentifier, "byte \(value) at \(position) beside \(neighbour)")
+                    #expect(ByteMasks.leadingRun(words) == bytes.prefix { isWordByte($0) }.count, "byte \(value) at \(position)")
                 }
             }
         }
