@@ -23,6 +23,40 @@ import Testing
     #expect(table.lookup("absent") == nil)
 }
 
+/// The table hashes and compares eight bytes a step, the last step reading the eight bytes
+/// that end a name: names of every length, at every place in a buffer (at its very start too,
+/// where fewer than eight bytes precede a name's end), are found again, and only they.
+@Test func symbolTableFindsNamesOfEveryLengthAnywhere() {
+    var table = SymbolTable()
+    var names: [[UInt8]] = []
+    for length in 0...40 {
+        names.append((0..<length).map { UInt8(ascii: "a") + UInt8(($0 * 7 + length) % 26) })
+        // Names that differ only in their first or last byte.
+        if length > 0 {
+            var first = names.last!, last = names.last!
+            first[0] = UInt8(ascii: "Z")
+            last[length - 1] = UInt8(ascii: "Z")
+            names += [first, last]
+        }
+    }
+    var ids: [Symbol] = []
+    for (k, name) in names.enumerated() {
+        // Each name at a different offset of a buffer of its own, some at offset 0.
+        let padding = [UInt8](repeating: UInt8(ascii: " "), count: k % 11)
+        let buffer = padding + name + [UInt8(ascii: "(")]
+        let id = buffer.withUnsafeBytes { table.intern($0, padding.count..<padding.count + name.count) }
+        ids.append(id)
+        #expect(table.string(id) == String(decoding: name, as: UTF8.self))
+    }
+    #expect(Set(ids).count == Set(names).count)
+    for (k, name) in names.enumerated() {
+        #expect(table.lookup(String(decoding: name, as: UTF8.self)) == ids[k])
+        let buffer = name + [0x0A]
+        #expect(buffer.withUnsafeBytes { table.intern($0, 0..<name.count) } == ids[k])
+        #expect(SymbolTable.hash(of: String(decoding: name, as: UTF8.self)) == table.hash(ids[k]))
+    }
+}
+
 @Test func wrapReplacesAChildInPlace() {
     var tree = SyntaxTree(language: .python, lineMap: LineMap(source: Array("f(x)".utf8)))
     let root = tree.makeNode(.module, start: 0, end: 4)
