@@ -279,6 +279,9 @@ private struct Scanner {
     /// bit `k`): which are word bytes (letters, digits, `_`, bytes ≥ 0x80) and which line ends.
     /// See `nextStop`.
     private var blockBase = -64   // no block yet: every start is 64 or more past it
+    /// Whether `nextStop` stops at every line end (to read the next line's statement call) or
+    /// only at the buffer's last byte (see `run`).
+    private var lineStartsMatter = true
     private var blockWords: UInt64 = 0
     private var blockLineEnds: UInt64 = 0
 
@@ -309,6 +312,9 @@ private struct Scanner {
         // Locals: the calls below take `self` inout, and the loops should not reload these.
         let base = self.base, classes = self.classes
         let statements = indexFacts && language == .python
+        // Without statement calls to read, a line's start is no different from the middle of
+        // one: `nextStop` passes line ends too, all but the buffer's last.
+        lineStartsMatter = statements
         // The words that matter: the triggers, and the keywords of the index facts.
         let candidates = indexFacts ? WordFilter.triggersOrKeywords : WordFilter.triggers
         var i = 0
@@ -342,8 +348,9 @@ private struct Scanner {
         if statements { result.statementCalls.sort() }
     }
 
-    /// Where the rest of a line needs a closer look: the first line end from `start` on, or the
-    /// first word before it whose first byte and length are a candidate's (`WordFilter`), as
+    /// Where the rest of a line needs a closer look: the first line end from `start` on (with
+    /// `lineStartsMatter`; else the buffer's last byte), or the first word before it whose
+    /// first byte and length are a candidate's (`WordFilter`), as
     /// the scalar loop found it: a word is a run of word bytes, a run that starts with a digit
     /// is a number, and a word byte at `start` starts a word whatever precedes it. (A byte ≥ 0x80
     /// in a word passed here is not noted: `SourceScan.scan` looks for one over the whole
@@ -406,7 +413,10 @@ private struct Scanner {
             }
         }
         blockWords = words
-        blockLineEnds = lineEnds
+        // The buffer's last byte is a line end (`SourceScan.scan`): with no line starts to
+        // read, it alone ends the scan.
+        let last = bytes.count &- 1 &- start
+        blockLineEnds = lineStartsMatter ? lineEnds : (last < 64 ? lineEnds & (1 << UInt64(last)) : 0)
     }
 
     /// Appends a statement call's hash unless it is there already. The hashes seen are kept in
