@@ -86,55 +86,41 @@ enum KeywordTable {
         return table
     }()
 
+    /// The keywords by slot (`slotBits` of the packed name times `multiplier`): no two share
+    /// one. `packedKeywords[0]` is 0, which no name of two or more bytes packs to.
+    private static let table: (slots: [UInt8], packedKeywords: [UInt64], keywords: [Keyword], multiplier: UInt64) = {
+        var packedKeywords: [UInt64] = [0], keywords: [Keyword] = [.none]
+        for group in byLength {
+            for (bytes, keyword) in group {
+                packedKeywords.append(bytes.withUnsafeBytes { packedBytes($0, 0, bytes.count) })
+                keywords.append(keyword)
+            }
+        }
+        var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        while true {
+            var slots = [UInt8](repeating: 0, count: 1 << slotBits)
+            var collided = false
+            for k in 1..<packedKeywords.count {
+                let slot = Int(truncatingIfNeeded: (packedKeywords[k] &* multiplier) >> UInt64(64 - slotBits))
+                if slots[slot] != 0 { collided = true; break }
+                slots[slot] = UInt8(k)
+            }
+            if !collided { return (slots, packedKeywords, keywords, multiplier) }
+            multiplier = (multiplier &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407) | 1
+        }
+    }()
+    private static let slotBits = 10
+
+    /// Every keyword is 2 to 8 bytes: the name packed into one word picks the one slot it can
+    /// be in, and one comparison says whether it is. (A switch over the packed words was a
+    /// binary search, and its branches mispredicted; a table walk by length before it was a
+    /// lazy global of nested arrays at ~75 instructions a name.) `byLength` is the list of
+    /// record; KeywordTableTests checks that the two agree.
     static func keyword(_ source: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Keyword {
         let length = end - start
         if length < 2 || length > 8 { return .none }
-        let first = source[start]
-        // Every keyword starts with a lowercase letter or F/N/T.
-        if !((first >= 97 && first <= 122) || first == 70 || first == 78 || first == 84) { return .none }
-        // The name's bytes packed little-endian into one word and matched by one switch: the
-        // table walk (a lazy global, nested arrays) cost ~75 instructions a name, 3 % of a run.
-        // `byLength` stays the list of record; KeywordTableTests checks that both agree.
-        switch packedBytes(UnsafeRawBufferPointer(source), start, length) {
-        case 0x00000065736C6146: return .falseValue   // False
-        case 0x00000000656E6F4E: return .noneValue   // None
-        case 0x0000000065757254: return .trueValue   // True
-        case 0x0000000000646E61: return .and   // and
-        case 0x0000000000007361: return .as   // as
-        case 0x0000747265737361: return .assert   // assert
-        case 0x000000636E797361: return .async   // async
-        case 0x0000007469617761: return .await   // await
-        case 0x0000006B61657262: return .break   // break
-        case 0x0000000065736163: return .case   // case
-        case 0x0000007373616C63: return .class   // class
-        case 0x65756E69746E6F63: return .continue   // continue
-        case 0x0000000000666564: return .def   // def
-        case 0x00000000006C6564: return .del   // del
-        case 0x0000000066696C65: return .elif   // elif
-        case 0x0000000065736C65: return .else   // else
-        case 0x0000747065637865: return .except   // except
-        case 0x00796C6C616E6966: return .finally   // finally
-        case 0x0000000000726F66: return .for   // for
-        case 0x000000006D6F7266: return .from   // from
-        case 0x00006C61626F6C67: return .global   // global
-        case 0x0000000000006669: return .if   // if
-        case 0x000074726F706D69: return .import   // import
-        case 0x0000000000006E69: return .in   // in
-        case 0x0000000000007369: return .is   // is
-        case 0x00006164626D616C: return .lambda   // lambda
-        case 0x000000686374616D: return .match   // match
-        case 0x6C61636F6C6E6F6E: return .nonlocal   // nonlocal
-        case 0x0000000000746F6E: return .not   // not
-        case 0x000000000000726F: return .or   // or
-        case 0x0000000073736170: return .pass   // pass
-        case 0x0000006573696172: return .raise   // raise
-        case 0x00006E7275746572: return .return   // return
-        case 0x0000000000797274: return .try   // try
-        case 0x0000000065707974: return .type   // type
-        case 0x000000656C696877: return .while   // while
-        case 0x0000000068746977: return .with   // with
-        case 0x000000646C656979: return .yield   // yield
-        default: return .none
-        }
+        let packed = packedBytes(UnsafeRawBufferPointer(source), start, length)
+        let k = Int(Self.table.slots[Int(truncatingIfNeeded: (packed &* Self.table.multiplier) >> UInt64(64 - slotBits))])
+        return Self.table.packedKeywords[k] == packed ? Self.table.keywords[k] : .none
     }
 }

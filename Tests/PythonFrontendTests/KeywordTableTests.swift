@@ -1,8 +1,8 @@
 import Testing
 @testable import PythonFrontend
 
-/// The lexer matches keywords by one switch over the packed bytes; `KeywordTable.byLength` is
-/// the list of record. Both must agree, and near misses must stay names.
+/// The lexer matches keywords by their packed bytes in a table where no two collide;
+/// `KeywordTable.byLength` is the list of record. Both must agree, and near misses must stay names.
 @Suite struct KeywordTableTests {
     private func keyword(_ text: String) -> Keyword {
         let bytes = Array(text.utf8)
