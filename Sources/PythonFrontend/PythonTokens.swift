@@ -1,3 +1,5 @@
+import LightSyntax
+
 /// The token kinds the lexer hands the parser. Operators that the parser treats alike (every
 /// augmented assignment) share one kind; the token's byte range tells them apart when needed.
 enum TokenKind {
@@ -86,41 +88,13 @@ enum KeywordTable {
         return table
     }()
 
-    /// The keywords by slot (`slotBits` of the packed name times `multiplier`): no two share
-    /// one. `packedKeywords[0]` is 0, which no name of two or more bytes packs to.
-    private static let table: (slots: [UInt8], packedKeywords: [UInt64], keywords: [Keyword], multiplier: UInt64) = {
-        var packedKeywords: [UInt64] = [0], keywords: [Keyword] = [.none]
-        for group in byLength {
-            for (bytes, keyword) in group {
-                packedKeywords.append(bytes.withUnsafeBytes { packedBytes($0, 0, bytes.count) })
-                keywords.append(keyword)
-            }
-        }
-        var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        while true {
-            var slots = [UInt8](repeating: 0, count: 1 << slotBits)
-            var collided = false
-            for k in 1..<packedKeywords.count {
-                let slot = Int(truncatingIfNeeded: (packedKeywords[k] &* multiplier) >> UInt64(64 - slotBits))
-                if slots[slot] != 0 { collided = true; break }
-                slots[slot] = UInt8(k)
-            }
-            if !collided { return (slots, packedKeywords, keywords, multiplier) }
-            multiplier = (multiplier &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407) | 1
-        }
-    }()
-    private static let slotBits = 10
+    /// `byLength` for the lexer (`PackedWordTable`); KeywordTableTests checks that the two agree.
+    static let table = PackedWordTable(byLength.flatMap { $0 }, none: Keyword.none)
 
-    /// Every keyword is 2 to 8 bytes: the name packed into one word picks the one slot it can
-    /// be in, and one comparison says whether it is. (A switch over the packed words was a
-    /// binary search, and its branches mispredicted; a table walk by length before it was a
-    /// lazy global of nested arrays at ~75 instructions a name.) `byLength` is the list of
-    /// record; KeywordTableTests checks that the two agree.
     static func keyword(_ source: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Keyword {
+        // Every keyword is 2 to 8 bytes, and most longer names are passed without a look-up.
         let length = end - start
         if length < 2 || length > 8 { return .none }
-        let packed = packedBytes(UnsafeRawBufferPointer(source), start, length)
-        let k = Int(Self.table.slots[Int(truncatingIfNeeded: (packed &* Self.table.multiplier) >> UInt64(64 - slotBits))])
-        return Self.table.packedKeywords[k] == packed ? Self.table.keywords[k] : .none
+        return table.lookup(source, start, end)
     }
 }
