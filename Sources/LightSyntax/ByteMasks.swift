@@ -36,6 +36,20 @@ public enum ByteMasks {
         UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
     }
 
+    /// From `start`, past the bytes `mask` marks, eight a step while eight are left before
+    /// `end`: the first byte not marked (`done`), or where fewer than eight are left (then the
+    /// caller goes on byte by byte).
+    @inlinable @inline(__always) public static func skipRun(_ base: UnsafePointer<UInt8>, from start: Int, end: Int,
+                                          _ mask: (UInt64) -> UInt64) -> (position: Int, done: Bool) {
+        var i = start
+        while end &- i >= 8 {
+            let run = leadingRun(mask(load(base, at: i)))
+            i &+= run
+            if run < 8 { return (i, true) }
+        }
+        return (i, false)
+    }
+
     /// How many of the eight bytes from the first on are in `mask` (0 to 8).
     @inlinable public static func leadingRun(_ mask: UInt64) -> Int {
         (~mask).trailingZeroBitCount

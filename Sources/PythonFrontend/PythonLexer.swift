@@ -213,16 +213,9 @@ struct PythonLexer {
 
     mutating func lexNameOrPrefixedString() {
         let start = pos
-        var p = pos + 1
         // Eight bytes a step (`ByteMasks`): a byte loop mispredicted at the end of every name.
-        var ended = false
-        if let base = source.baseAddress {
-            while p &+ 8 <= count {
-                let run = ByteMasks.leadingRun(ByteMasks.wordBytes(ByteMasks.load(base, at: p)))
-                p &+= run
-                if run < 8 { ended = true; break }
-            }
-        }
+        var p = pos + 1, ended = false
+        if let base = source.baseAddress { (p, ended) = ByteMasks.skipRun(base, from: p, end: count, ByteMasks.wordBytes) }
         if !ended { while p < count && Self.isIdentifierByte(source[p]) { p += 1 } }
         if p < count && (source[p] == 34 || source[p] == 39) && p - start <= 2 {
             // A string prefix: r, u, b, f, t in either case, and the pairs rb/br, rf/fr, rt/tr.

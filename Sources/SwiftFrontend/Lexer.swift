@@ -98,13 +98,7 @@ struct Lexer {
         defer { pos = i }
         // ASCII identifier bytes eight at a step (`ByteMasks`): a byte loop mispredicted at the
         // end of every identifier. A byte ≥ 0x80 ends the step; the loop below decodes it.
-        if let base = p.baseAddress {
-            while i &+ 8 <= n {
-                let run = ByteMasks.leadingRun(ByteMasks.swiftASCIIIdentifierBytes(ByteMasks.load(base, at: i)))
-                i &+= run
-                if run < 8 { break }
-            }
-        }
+        if let base = p.baseAddress { i = ByteMasks.skipRun(base, from: i, end: n, ByteMasks.swiftASCIIIdentifierBytes).position }
         while i < n {
             let c = p[i]
             if c < 0x80 {

@@ -279,9 +279,10 @@ private struct Scanner {
     /// bit `k`): which are word bytes (letters, digits, `_`, bytes ≥ 0x80) and which line ends.
     /// See `nextStop`.
     private var blockBase = -64   // no block yet: every start is 64 or more past it
-    /// Whether `nextStop` stops at every line end (to read the next line's statement call) or
-    /// only at the buffer's last byte (see `run`).
-    private var lineStartsMatter = true
+    /// Python statement calls are read (index facts of a Python file): then `nextStop` stops at
+    /// every line end, for the next line's start; else a line's start is no different from its
+    /// middle, and only the buffer's last byte ends the scan.
+    private let readsStatements: Bool
     private var blockWords: UInt64 = 0
     private var blockLineEnds: UInt64 = 0
 
@@ -294,6 +295,7 @@ private struct Scanner {
         self.triggers = triggers
         self.lengthMasks = lengthMasks.baseAddress!
         self.indexFacts = indexFacts
+        self.readsStatements = indexFacts && language == .python
     }
 
     @inline(__always) private func classOf(_ index: Int) -> UInt8 { classes[Int(base[index])] }
@@ -311,10 +313,7 @@ private struct Scanner {
         let n = bytes.count
         // Locals: the calls below take `self` inout, and the loops should not reload these.
         let base = self.base, classes = self.classes
-        let statements = indexFacts && language == .python
-        // Without statement calls to read, a line's start is no different from the middle of
-        // one: `nextStop` passes line ends too, all but the buffer's last.
-        lineStartsMatter = statements
+        let statements = readsStatements
         // The words that matter: the triggers, and the keywords of the index facts.
         let candidates = indexFacts ? WordFilter.triggersOrKeywords : WordFilter.triggers
         var i = 0
@@ -349,7 +348,7 @@ private struct Scanner {
     }
 
     /// Where the rest of a line needs a closer look: the first line end from `start` on (with
-    /// `lineStartsMatter`; else the buffer's last byte), or the first word before it whose
+    /// `readsStatements`; else the buffer's last byte), or the first word before it whose
     /// first byte and length are a candidate's (`WordFilter`), as
     /// the scalar loop found it: a word is a run of word bytes, a run that starts with a digit
     /// is a number, and a word byte at `start` starts a word whatever precedes it. (A byte ≥ 0x80
@@ -378,10 +377,8 @@ private struct Scanner {
                 let first = base[blockBase &+ bit]
                 var length = (~(words >> UInt64(bit))).trailingZeroBitCount
                 if bit &+ length == 64 {
-                    // The word goes on into the next block.
-                    var end = blockBase &+ 64
-                    while ByteClass.isWordByte(classes[Int(base[end])]) { end &+= 1 }
-                    length = end &- (blockBase &+ bit)
+                    // The word goes on into the next block: on from its byte in this block's last place.
+                    length = wordEnd(from: blockBase &+ 63, base: base, classes: classes) &- (blockBase &+ bit)
                 }
                 if Self.mayMatch(masks, first: first, length: length) { return blockBase &+ bit }
             }
@@ -413,10 +410,10 @@ private struct Scanner {
             }
         }
         blockWords = words
-        // The buffer's last byte is a line end (`SourceScan.scan`): with no line starts to
-        // read, it alone ends the scan.
+        // The buffer's last byte is a line end (`SourceScan.scan`): with no statements to read,
+        // it alone ends the scan.
         let last = bytes.count &- 1 &- start
-        blockLineEnds = lineStartsMatter ? lineEnds : (last < 64 ? lineEnds & (1 << UInt64(last)) : 0)
+        blockLineEnds = readsStatements ? lineEnds : (last < 64 ? lineEnds & (1 << UInt64(last)) : 0)
     }
 
     /// Appends a statement call's hash unless it is there already. The hashes seen are kept in
