@@ -11,13 +11,15 @@
 #   scripts/bench.sh --swift DIR          # any Swift tree instead of the corpus
 #   scripts/bench.sh --scratch-path DIR   # SwiftPM scratch path of the release build (default .build)
 #   scripts/bench.sh --skip-build         # use the binary already in the scratch path
+#   scripts/bench.sh --baseline BINARY    # also time another asynclint build (say, the parent
+#                                         # commit's) in the same rotation: prints its ratio
 #
 # Before timing anything it checks the results: the JSON report parses, every source file was
 # checked, and the output is byte-identical with --jobs 1 and with every core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=7; quick=0; py_dir=""; swift_dir=""; scratch="${ASYNCLINT_BENCH_SCRATCH:-.build}"; build=1
-usage() { echo "usage: scripts/bench.sh [--quick] [--runs N] [--python DIR] [--swift DIR] [--scratch-path DIR] [--skip-build]" >&2; exit 2; }
+runs=7; quick=0; py_dir=""; swift_dir=""; scratch="${ASYNCLINT_BENCH_SCRATCH:-.build}"; build=1; baseline=""
+usage() { echo "usage: scripts/bench.sh [--quick] [--runs N] [--python DIR] [--swift DIR] [--scratch-path DIR] [--skip-build] [--baseline BINARY]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1; runs=1 ;;
@@ -26,12 +28,17 @@ while [ $# -gt 0 ]; do
     --swift) [ $# -ge 2 ] || usage; swift_dir="$2"; shift ;;
     --scratch-path) [ $# -ge 2 ] || usage; scratch="$2"; shift ;;
     --skip-build) build=0 ;;
+    --baseline) [ $# -ge 2 ] || usage; baseline="$2"; shift ;;
     *) usage ;;
   esac
   shift
 done
 case "$runs" in ''|*[!0-9]*) usage ;; esac
 [ "$runs" -ge 1 ] || usage
+if [ -n "$baseline" ]; then
+  [ -x "$baseline" ] || { echo "FAIL: no executable baseline at $baseline" >&2; exit 2; }
+  baseline="$(cd "$(dirname "$baseline")" && pwd)/$(basename "$baseline")"
+fi
 
 shared="${ASYNCLINT_SHARED:-../shared}"
 if [ -z "$py_dir" ]; then
@@ -64,4 +71,5 @@ if [ ! -x "$ruff" ] || ! "$ruff" --version | grep -q '0\.17\.5'; then
 fi
 
 python3 scripts/bench_runner.py --bin "$bin" --ruff "$ruff" --python "$py_dir" \
-  --swift "$swift_dir" --runs "$runs" --quick "$quick" --out .bench/results.json
+  --swift "$swift_dir" --runs "$runs" --quick "$quick" --out .bench/results.json \
+  --baseline "$baseline"

@@ -51,9 +51,12 @@ def fail(message):
     sys.exit(1)
 
 
-def bench_pair(name, a, b, runs, lines):
-    """a and b are (label, argv, accepted exit codes); b may be None (a alone). A dict back."""
-    commands = [c for c in (a, b) if c is not None]
+def bench_pair(name, a, b, runs, lines, baseline=None):
+    """a and b are (label, argv, accepted exit codes); b may be None (a alone). `baseline`, when
+    given, is a third command timed in the same rotation (A B C A B C ...): another build of
+    asynclint, so a change is measured against its parent within one run, not across the
+    machine's slower and faster hours. A dict back."""
+    commands = [c for c in (a, b, baseline) if c is not None]
     times = {c[0]: [] for c in commands}
     rss = {c[0]: 0.0 for c in commands}
     for i in range(runs + 1):          # the first round is the warm-up
@@ -72,10 +75,12 @@ def bench_pair(name, a, b, runs, lines):
             "max_s": round(max(times[label]), 4), "peak_rss_mb": round(rss[label], 1),
             "lines_per_s": int(lines / med) if med > 0 else None,
         }
-    result["ratio"] = None
-    if len(commands) == 2:
-        ma = result["commands"][a[0]]["median_s"]; mb = result["commands"][b[0]]["median_s"]
-        result["ratio"] = round(ma / mb, 3) if mb > 0 else None
+    def ratio(x, y):
+        mx = result["commands"][x[0]]["median_s"]; my = result["commands"][y[0]]["median_s"]
+        return round(mx / my, 3) if my > 0 else None
+    result["ratio"] = ratio(a, b) if b is not None else None
+    if baseline is not None:
+        result["baseline_ratio"] = ratio(a, baseline)
     return result
 
 
@@ -90,6 +95,8 @@ def print_table(results):
             target = TARGETS.get(r["name"])
             verdict = "" if target is None else f"   (target <= {target}: {'met' if r['ratio'] <= target else 'NOT met'})"
             print(f"{r['name']:<12} ratio {labels[0]} / {labels[1]} = {r['ratio']}{verdict}")
+        if r.get("baseline_ratio") is not None:
+            print(f"{r['name']:<12} ratio {labels[0]} / baseline = {r['baseline_ratio']}")
 
 
 def check_results(binary, tree, expected_files, tmp):
@@ -134,7 +141,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin"); ap.add_argument("--ruff", default=""); ap.add_argument("--python"); ap.add_argument("--swift")
     ap.add_argument("--runs", type=int, default=7); ap.add_argument("--quick", type=int, default=0)
-    ap.add_argument("--out")
+    ap.add_argument("--out"); ap.add_argument("--baseline", default="")
     args = ap.parse_args()
 
     py_files = source_files(args.python, (".py", ".pyi"))
@@ -165,19 +172,31 @@ def main():
         print(f"checked: python {doc_py['summary']['files']} files, {len(doc_py['findings'])} findings; "
               f"swift {doc_sw['summary']['files']} files, {len(doc_sw['findings'])} findings; "
               "identical with --jobs 1", flush=True)
+        if args.baseline:
+            # Informative only: a change under measurement may change the findings on purpose.
+            for tree, doc in ((args.python, doc_py), (args.swift, doc_sw)):
+                path = os.path.join(tmp, "baseline.json")
+                _, _, code = run_once([args.baseline, "check", "--format", "json", tree], path)
+                if code not in (0, 1):
+                    fail(f"the baseline {args.baseline} exited with {code} on {tree}")
+                with open(path, "rb") as f:
+                    same = json.loads(f.read()) == doc
+                print(f"baseline {args.baseline} on {tree}: report {'identical' if same else 'DIFFERS'}", flush=True)
 
         lint = (0, 1)
         results = []
         ruff_cmd = lambda tree: ("ruff", [args.ruff, "check", "--no-cache", "--isolated", "--select",
                                           "ASYNC,RUF006", "--exit-zero", tree], (0,))
+        baseline = lambda tree: ("baseline", [args.baseline, "check", "--format", "json", tree], lint) \
+            if args.baseline else None
         results.append(bench_pair("python",
             ("asynclint", [args.bin, "check", "--format", "json", args.python], lint),
-            ruff_cmd(args.python) if args.ruff else None, args.runs, py_lines))
+            ruff_cmd(args.python) if args.ruff else None, args.runs, py_lines, baseline(args.python)))
         swiftc = shutil.which("swiftc")
         results.append(bench_pair("swift",
             ("asynclint", [args.bin, "check", "--format", "json", args.swift], lint),
             ("swiftc-parse", [swiftc, "-frontend", "-parse", "-enable-bare-slash-regex", "@" + filelist], (0, 1))
-            if swiftc else None, args.runs, sw_lines))
+            if swiftc else None, args.runs, sw_lines, baseline(args.swift)))
         results.append(bench_pair("io-floor",
             ("cat-python", ["sh", cat_py], (0,)), ("cat-swift", ["sh", cat_sw], (0,)),
             args.runs, py_lines + sw_lines))
@@ -196,7 +215,7 @@ def main():
         print(f"single-file  asynclint on one {one_lines}-line file: {t * 1000:.1f} ms "
               f"(target < {SINGLE_FILE_LIMIT_S * 1000:.0f} ms: {'met' if t < SINGLE_FILE_LIMIT_S else 'NOT met'})")
         with open(args.out, "w") as f:
-            json.dump({"nproc": nproc, "quick": bool(args.quick), "results": results}, f, indent=2, sort_keys=True)
+            json.dump({"nproc": nproc, "quick": bool(args.quick), "baseline": args.baseline or None, "results": results}, f, indent=2, sort_keys=True)
             f.write("\n")
         print(f"wrote {args.out}")
     finally:
