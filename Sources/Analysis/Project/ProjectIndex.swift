@@ -62,7 +62,7 @@ public struct ProjectIndex {
     private var blockingComputed = false
     /// Per user-marked name list, whether it is empty: most runs have none, and then no
     /// function's names need to be spelled out.
-    private var hasUserMarks: Bool { !blockingFunctions.isEmpty || !safeFunctions.isEmpty }
+    var hasUserMarks: Bool { !blockingFunctions.isEmpty || !safeFunctions.isEmpty }
     /// What each AL110 / AL202 candidate call resolves to, kept from the fixpoint's pass over
     /// the calls so the findings do not resolve them again (file → call → callees).
     private var resolvedCandidates: [[Int32: [FunctionRef]]] = []
@@ -209,7 +209,7 @@ public struct ProjectIndex {
     }
 
     /// The names a user may write for a function in `blockingFunctions` / `safeFunctions`.
-    private func userNames(_ ref: FunctionRef) -> [String] {
+    func userNames(_ ref: FunctionRef) -> [String] {
         if !hasUserMarks { return [] }
         let summary = summaries[Int(ref.file)]
         let q = summary.string(function(ref).qualifiedName)
