@@ -206,8 +206,10 @@ final class CoroutineCallersAnswer: @unchecked Sendable {
 /// What the project index may need of a file that was not parsed.
 enum UnparsedFile: Sendable {
     case python(ScannedPythonFile, module: String)
-    /// `freeFunctions`: nil when every function may be free (see `SwiftDeclarationScan`).
-    case swift(functions: [String], freeFunctions: [String]?, types: [String], protocols: [String])
+    /// `freeFunctions`: nil when every function may be free; `members`
+    /// (`SwiftDeclarationScan.memberKey`): nil when they are not known, and a method may be in any
+    /// of `types`.
+    case swift(functions: [String], freeFunctions: [String]?, members: [UInt64]?, types: [String], protocols: [String])
 
     init(_ scan: SourceScan, of file: SourceFile, module: String, bytes: [UInt8]) {
         switch file.language {
@@ -217,9 +219,16 @@ enum UnparsedFile: Sendable {
         case .swift:
             // (`functionNames` are made from the scan's bytes each time they are asked for.)
             let functions = scan.functionNames
-            // A second pass over the bytes, only for a file that declares a function and a type.
-            let free = functions.isEmpty || scan.typeNames.isEmpty ? nil : SwiftDeclarationScan.freeFunctionNames(bytes)
-            self = .swift(functions: functions, freeFunctions: free, types: scan.typeNames, protocols: scan.protocolNames)
+            // A second pass over the bytes, only for a file that declares a function and a type
+            // (without a type, every function is free and none a member).
+            if functions.isEmpty || scan.typeNames.isEmpty {
+                self = .swift(functions: functions, freeFunctions: nil, members: [], types: scan.typeNames,
+                              protocols: scan.protocolNames)
+            } else {
+                let declared = SwiftDeclarationScan.declarations(bytes)
+                self = .swift(functions: functions, freeFunctions: declared?.free, members: declared?.members,
+                              types: scan.typeNames, protocols: scan.protocolNames)
+            }
         }
     }
 }
@@ -230,9 +239,14 @@ extension ProjectUniverse {
         case .python(let scanned, let module):
             pythonModules[module, default: []].append(index)
             pythonFiles[index] = scanned
-        case .swift(let functions, let freeFunctions, let types, let protocols):
+        case .swift(let functions, let freeFunctions, let members, let types, let protocols):
             for name in functions { swiftFunctionFiles[name, default: []].append(index) }
             for name in freeFunctions ?? functions { swiftFreeFunctionFiles[name, default: []].insert(index) }
+            if let members {
+                if !members.isEmpty { swiftFileMembers[index] = members }
+            } else {
+                swiftFilesWithUnknownMembers.insert(index)
+            }
             for name in types { swiftTypeFiles[name, default: []].insert(index) }
             swiftProtocols.formUnion(protocols)
         }

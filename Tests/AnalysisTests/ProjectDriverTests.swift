@@ -121,6 +121,21 @@ import Reporting
         #expect(report.filesParsed == 3)   // Other.swift is not
     }
 
+    /// Swift: a member call, or a bare call in a type, can only mean a method declared in that
+    /// type's body: a file that extends the type but declares the name in another type is not
+    /// parsed.
+    @Test func aSwiftMethodIsLookedForInItsOwnTypesBodyOnly() throws {
+        let root = try Self.write([
+            "Sources/App/Handler.swift": "struct Handler {\n    func handle(buffer: Buffer) async {\n        buffer.flush()\n        refresh()\n    }\n}\n",
+            "Sources/App/Buffer.swift": "import Foundation\n\nstruct Buffer {\n    func flush() {\n        sleep(1)\n    }\n}\n",
+            "Sources/App/Refresh.swift": "import Foundation\n\nextension Handler {\n    func refresh() {\n        usleep(10)\n    }\n}\n",
+            "Sources/App/Others.swift": "import Foundation\n\nextension Buffer {\n    var size: Int { 0 }\n}\n\nextension Handler {\n    var id: Int { 1 }\n}\n\nstruct Writer {\n    func flush() { sleep(2) }\n    func refresh() { sleep(3) }\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try expectSameAsWholeProject(root, ["Sources/App/Handler.swift:3: AL110", "Sources/App/Handler.swift:4: AL110"])
+        #expect(try lint(root).filesParsed == 3)   // Others.swift is not
+    }
+
     /// A file without async code is scanned before its suppressions are read; one marked
     /// `asynclint: skip-file` must still stay out of the index (its helper is no chain's hop).
     @Test func aSkippedFileWithoutAsyncCodeStaysOutOfTheIndex() throws {

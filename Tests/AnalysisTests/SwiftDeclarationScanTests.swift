@@ -6,6 +6,13 @@ import Testing
 /// method) would lose a finding, so every doubt answers "free" or nil.
 @Suite struct SwiftDeclarationScanTests {
     func free(_ source: String) -> [String]? { SwiftDeclarationScan.freeFunctionNames(Array(source.utf8)) }
+    func members(_ source: String) -> [UInt64]? { SwiftDeclarationScan.declarations(Array(source.utf8))?.members }
+    func keys(_ names: [String]) -> [UInt64] {
+        names.map { name in
+            let dot = name.firstIndex(of: ".")!
+            return SwiftDeclarationScan.memberKey(type: String(name[..<dot]), name: String(name[name.index(after: dot)...]))
+        }.sorted()
+    }
 
     @Test func methodsOfTypesAndExtensionsAreNotFree() {
         #expect(free("""
@@ -59,5 +66,32 @@ import Testing
         #expect(free("}\nfunc f() {}\n") == nil)
         #expect(free("struct S { let s = \"unterminated\n func m() {} }\n") == nil)
         #expect(free("") == [])
+    }
+
+    /// A member call `T.name(…)` can only mean a `name` declared in a `T` body: the innermost
+    /// type's last name, as the index keys its members. A function in any other brace is no
+    /// member (it counts as free, above).
+    @Test func membersAreNamedByTheInnermostTypesLastName() {
+        #expect(members("""
+            func top() {}
+            struct S { func method() {} ; struct Inner { func deeper() {} } }
+            extension NIOCore.ByteBuffer { func write(x: Int) {} }
+            protocol P { func requirement() }
+            final class C<T>: Base where T: Equatable { func m2() {} }
+            extension Array where Element == Int { func sum() -> Int { 0 } }
+            struct W { func outer() { func local() {} } }
+            """) == keys(["S.method", "Inner.deeper", "ByteBuffer.write", "P.requirement", "C.m2", "Array.sum", "W.outer"]))
+    }
+
+    /// A type name the index may spell otherwise leaves every member unknown (the driver then
+    /// falls back to the files that declare or extend the type); the free functions still hold.
+    @Test func anUnusualTypeNameLeavesTheMembersUnknown() {
+        #expect(members("struct lower { func f() {} }\nfunc g() {}\n") == nil)
+        #expect(free("struct lower { func f() {} }\nfunc g() {}\n") == ["g"])
+        #expect(members("extension `Foo` { func f() {} }") == nil)
+        #expect(members("extension A .B { func f() {} }") == nil)
+        #expect(members("extension A.B { func f() {} }") == keys(["B.f"]))
+        #expect(members("struct S { func f() {} }\nextension S { func f(x: Int) {} }\n") == keys(["S.f"]))
+        #expect(members("struct S {\n    func m() {}\n") == nil)
     }
 }

@@ -30,6 +30,12 @@ public struct ProjectUniverse: Sendable {
     public var swiftProtocols: Set<String> = []
     /// Swift files not summarized, by the types they declare or extend (last name).
     public var swiftTypeFiles: [String: Set<Int32>] = [:]
+    /// Per Swift file not summarized, the methods it declares in a type's body
+    /// (`SwiftDeclarationScan.memberKey`, sorted): a member call can only mean one of those.
+    public var swiftFileMembers: [Int32: [UInt64]] = [:]
+    /// Swift files whose methods' types are not known: any of their functions may be a member
+    /// of any type they declare or extend.
+    public var swiftFilesWithUnknownMembers: Set<Int32> = []
 
     public init() {}
 
@@ -158,19 +164,19 @@ public struct ScannedPythonFile: Sendable {
                 // sorted once for a binary search per base.
                 let baseCount = scan.classBases.count
                 let sortsNames = baseCount * (scan.functionNameRanges.count + scan.assignedNames.count) > 1 << 16
-                let defNames = sortsNames ? Self.sortedUnique(Array(callables[..<scan.functionNameRanges.count])) : []
-                let assigned = sortsNames ? Self.sortedUnique(scan.assignedNames) : []
+                let defNames = sortsNames ? SortedHashes.unique(Array(callables[..<scan.functionNameRanges.count])) : []
+                let assigned = sortsNames ? SortedHashes.unique(scan.assignedNames) : []
                 let defCount = scan.functionNameRanges.count
                 func isDefinedOrAssigned(_ name: UInt64) -> Bool {
-                    if sortsNames { return Self.sortedContains(defNames, name) || Self.sortedContains(assigned, name) }
+                    if sortsNames { return SortedHashes.contains(defNames, name) || SortedHashes.contains(assigned, name) }
                     return callables[..<defCount].contains(name) || scan.assignedNames.contains(name)
                 }
                 var topLevelClassNames: [UInt64] = [], nestedClassNames: [UInt64] = []
                 for (c, cls) in scan.classFacts.enumerated() {
                     if cls.isTopLevel { topLevelClassNames.append(classNames[c]) } else { nestedClassNames.append(classNames[c]) }
                 }
-                topLevelClassNames = Self.sortedUnique(topLevelClassNames)
-                nestedClassNames = Self.sortedUnique(nestedClassNames)
+                topLevelClassNames = SortedHashes.unique(topLevelClassNames)
+                nestedClassNames = SortedHashes.unique(nestedClassNames)
                 for (c, cls) in scan.classFacts.enumerated() {
                     let name = classNames[c]
                     let key = cls.isTopLevel ? Self.qualified(module: moduleName, moduleIsEmpty: moduleBytes.isEmpty, bytes(cls.name), last: name)
@@ -188,7 +194,7 @@ public struct ScannedPythonFile: Sendable {
                         // `def`, an assignment, a nested class: then any class of the last
                         // name may be meant).
                         let first = WordHash.of(bytes: firstBytes)
-                        var told = !(hasStarImport || isDefinedOrAssigned(first) || Self.sortedContains(nestedClassNames, first))
+                        var told = !(hasStarImport || isDefinedOrAssigned(first) || SortedHashes.contains(nestedClassNames, first))
                         let before = bases.count
                         if told {
                             for (k, binding) in bindings.enumerated()
@@ -199,7 +205,7 @@ public struct ScannedPythonFile: Sendable {
                                 if let dot { for byte in baseBytes[dot...] { full = WordHash.step(full, byte) } }
                                 bases.append(ClassKey(full: full, last: baseName.hasParent ? baseName.last : binding.target.last))
                             }
-                            if Self.sortedContains(topLevelClassNames, first) {
+                            if SortedHashes.contains(topLevelClassNames, first) {
                                 bases.append(Self.qualified(module: moduleName, moduleIsEmpty: moduleBytes.isEmpty, baseBytes,
                                                             last: baseName.last))
                             }
@@ -220,9 +226,9 @@ public struct ScannedPythonFile: Sendable {
         for binding in bindings { callables.append(binding.bound) }
         self.bindings = bindings
         self.classes = classes
-        self.classNames = Self.sortedUnique(classNames)
-        self.definedCallables = Self.sortedUnique(callables)
-        self.definedNames = Self.mergedUnique(definedCallables, self.classNames)
+        self.classNames = SortedHashes.unique(classNames)
+        self.definedCallables = SortedHashes.unique(callables)
+        self.definedNames = SortedHashes.merged(definedCallables, self.classNames)
         self.bindsAnyName = bindings.contains(where: \.isStar)
     }
 
@@ -234,66 +240,26 @@ public struct ScannedPythonFile: Sendable {
         return ClassKey(full: full, last: last)
     }
 
-    /// The values of two sorted arrays without repeats, sorted and without repeats.
-    static func mergedUnique(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
-        var merged: [UInt64] = []
-        merged.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count || j < b.count {
-            let next: UInt64
-            if j == b.count || (i < a.count && a[i] <= b[j]) {
-                next = a[i]
-                i += 1
-            } else {
-                next = b[j]
-                j += 1
-            }
-            if merged.last != next { merged.append(next) }
-        }
-        return merged
-    }
-
-    static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
-        var values = values
-        values.sort()
-        // In place: the first `kept` values are the unique ones so far.
-        var kept = 0
-        for value in values where kept == 0 || values[kept - 1] != value {
-            values[kept] = value
-            kept += 1
-        }
-        values.removeLast(values.count - kept)
-        return values
-    }
-
     /// Whether the module may define (`def`) or import a name with this `WordHash`.
     func mayDefineCallable(hash: UInt64) -> Bool {
-        bindsAnyName || Self.sortedContains(definedCallables, hash)
+        bindsAnyName || SortedHashes.contains(definedCallables, hash)
     }
 
     /// Whether the module may define a class with this `WordHash` as its name.
     func mayDefineClass(hash: UInt64) -> Bool {
-        Self.sortedContains(classNames, hash)
+        SortedHashes.contains(classNames, hash)
     }
 
     /// Whether the module may define or import a name with this `WordHash`.
     func mayDefine(hash: UInt64) -> Bool {
-        bindsAnyName || Self.sortedContains(definedNames, hash)
+        bindsAnyName || SortedHashes.contains(definedNames, hash)
     }
 
     /// Whether a call starting a line ends in the name with this `WordHash`.
     func mayCallAsStatement(hash: UInt64) -> Bool {
-        Self.sortedContains(statementCalls, hash)
+        SortedHashes.contains(statementCalls, hash)
     }
 
-    static func sortedContains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.count && sorted[lo] == value
-    }
 }
 
 /// A binding an import statement of an unparsed file makes, as hashes.
@@ -633,20 +599,36 @@ extension ProjectIndex {
     }
 
     /// A bare `name(…)`: a free function of that name, or (made in a type) a method of that
-    /// type, which only a file that declares or extends the type can hold.
+    /// type, which only a file that declares it in that type's body can hold.
     func demandSwiftFunctions(named name: String, enclosingType: String?) {
         guard let files = universe.swiftFunctionFiles[name] else { return }
         let free = universe.swiftFreeFunctionFiles[name]
-        let typeFiles = enclosingType.flatMap { universe.swiftTypeFiles[Self.lastPart($0)] }
+        let type = enclosingType.map(Self.lastPart)
+        let typeFiles = type.flatMap { universe.swiftTypeFiles[$0] }
+        let member = type.map { SwiftDeclarationScan.memberKey(type: $0, name: name) } ?? 0
         for file in files where !loaded.contains(file) {
-            if free?.contains(file) == true || typeFiles?.contains(file) == true { demand.need(file) }
+            if free?.contains(file) == true || mayDeclareMember(file, typeFiles: typeFiles, member: member) {
+                demand.need(file)
+            }
         }
     }
 
-    /// `Type.name(…)`: only a file that declares or extends the type can hold the member.
+    /// `Type.name(…)`: only a file that declares the member in the type's body can hold it.
     func demandSwiftMembers(of type: String, named name: String) {
-        guard let files = universe.swiftFunctionFiles[name], let typeFiles = universe.swiftTypeFiles[Self.lastPart(type)] else { return }
-        for file in files where !loaded.contains(file) && typeFiles.contains(file) { demand.need(file) }
+        let last = Self.lastPart(type)
+        guard let files = universe.swiftFunctionFiles[name], let typeFiles = universe.swiftTypeFiles[last] else { return }
+        let member = SwiftDeclarationScan.memberKey(type: last, name: name)
+        for file in files where !loaded.contains(file) && mayDeclareMember(file, typeFiles: typeFiles, member: member) {
+            demand.need(file)
+        }
+    }
+
+    /// Whether an unparsed file may declare the member: it does in the type's body, or (its
+    /// methods' types unknown) it declares or extends the type.
+    private func mayDeclareMember(_ file: Int32, typeFiles: Set<Int32>?, member: UInt64) -> Bool {
+        guard typeFiles?.contains(file) == true else { return false }
+        if universe.swiftFilesWithUnknownMembers.contains(file) { return true }
+        return SortedHashes.contains(universe.swiftFileMembers[file] ?? [], member)
     }
 
     /// The question `filesToLoad(coroutineCallers: true)` asks, as a value the driver can answer
@@ -821,8 +803,8 @@ public struct CoroutineCallers: Sendable {
                 pending.append(sub)
                 return
             }
-            if Self.contains(had, allOf: inherited) { return }
-            methods[sub] = ScannedPythonFile.mergedUnique(had, inherited)
+            if SortedHashes.contains(had, allOf: inherited) { return }
+            methods[sub] = SortedHashes.merged(had, inherited)
             pending.append(sub)
         }
         // The re-exports (edges) in the order of what they re-export's last name: 4 bytes an
@@ -848,18 +830,6 @@ public struct CoroutineCallers: Sendable {
             }
         }
         return methods
-    }
-
-    /// Whether every value of the sorted `values` is in the sorted `set`.
-    static func contains(_ set: [UInt64], allOf values: [UInt64]) -> Bool {
-        guard values.count <= set.count else { return false }
-        var k = 0
-        for value in values {
-            while k < set.count && set[k] < value { k += 1 }
-            guard k < set.count && set[k] == value else { return false }
-            k += 1
-        }
-        return true
     }
 
     static let selfWord = WordHash.of("self")
@@ -977,5 +947,64 @@ struct CoroutineNames {
     /// Whether the qualified name is (an alias of) a coroutine function.
     func isCoroutine(_ name: DottedName) -> Bool {
         name.hasParent && children[name.parent]?.contains(name.last) ?? false
+    }
+}
+
+/// Sorted arrays of 64-bit hashes (`WordHash`) used as sets: the scans make thousands of small
+/// ones on the workers, where a `Set` hashed every value again and was a heap block more.
+enum SortedHashes {
+    /// The values of two sorted arrays without repeats, sorted and without repeats.
+    static func merged(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        var merged: [UInt64] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let next: UInt64
+            if j == b.count || (i < a.count && a[i] <= b[j]) {
+                next = a[i]
+                i += 1
+            } else {
+                next = b[j]
+                j += 1
+            }
+            if merged.last != next { merged.append(next) }
+        }
+        return merged
+    }
+
+    /// The values sorted, each once.
+    static func unique(_ values: [UInt64]) -> [UInt64] {
+        var values = values
+        values.sort()
+        // In place: the first `kept` values are the unique ones so far.
+        var kept = 0
+        for value in values where kept == 0 || values[kept - 1] != value {
+            values[kept] = value
+            kept += 1
+        }
+        values.removeLast(values.count - kept)
+        return values
+    }
+
+    /// Whether the sorted array holds the value (a binary search).
+    static func contains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == value
+    }
+
+    /// Whether every value of the sorted `values` is in the sorted `set`.
+    static func contains(_ set: [UInt64], allOf values: [UInt64]) -> Bool {
+        guard values.count <= set.count else { return false }
+        var k = 0
+        for value in values {
+            while k < set.count && set[k] < value { k += 1 }
+            guard k < set.count && set[k] == value else { return false }
+            k += 1
+        }
+        return true
     }
 }

@@ -1,6 +1,8 @@
 /// Which of an unparsed Swift file's functions are not declared directly in a type's body: the
 /// only ones a bare call `f(…)` from another type can mean (inside a type, a bare call means a
-/// method of that type first, and only files that declare or extend it can hold one).
+/// method of that type first, and only files that declare or extend it can hold one). And of
+/// the others, the type whose body declares them: `ByteBuffer.write(…)` can only mean a `write`
+/// declared in a `ByteBuffer` body, not one of another type that shares its file.
 ///
 /// On the corpus, 200 of the 239 Swift files the index asked for declared no function outside a
 /// type: a method that shared its name with a bare call somewhere was enough to parse them.
@@ -16,20 +18,50 @@ public enum SwiftDeclarationScan {
     /// The free functions' names (backticks removed, as `SourceScan` records them), in order,
     /// or nil when the file's braces cannot be trusted.
     public static func freeFunctionNames(_ bytes: [UInt8]) -> [String]? {
+        declarations(bytes)?.free
+    }
+
+    /// What the walk tells of a file's functions.
+    public struct Declarations: Sendable, Equatable {
+        /// The free functions' names, in order (see `freeFunctionNames`).
+        public var free: [String]
+        /// The others, each as `memberKey` of the last name of the innermost type whose body
+        /// declares it and its own name (as the index keys `swiftMembers`), sorted, each once;
+        /// nil when a type name is one the index may spell otherwise (not a plain capitalized
+        /// name, `extension A .B`).
+        public var members: [UInt64]?
+    }
+
+    /// A member's key: `WordHash.pair` of its type's last name and its name. (A collision can
+    /// only ask for a file more.)
+    public static func memberKey(type: String, name: String) -> UInt64 {
+        WordHash.pair(WordHash.of(type), WordHash.of(name))
+    }
+
+    /// The free functions and the members, or nil when the file's braces cannot be trusted.
+    public static func declarations(_ bytes: [UInt8]) -> Declarations? {
         bytes.withUnsafeBufferPointer { buffer in
             var scan = Walk(bytes: buffer)
-            return scan.run()
+            guard let free = scan.run() else { return nil }
+            return Declarations(free: free, members: scan.membersTrusted ? SortedHashes.unique(scan.members) : nil)
         }
     }
 
     private struct Walk {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
-        /// Per open brace: whether it opened a type's body.
-        var braces: [Bool] = []
-        /// A type keyword and its name were read: the next `{` opens that type's body.
-        var typeBodyPending = false
+        /// Per open brace: the index in `typeNames` of the type whose body it opened, -1 for
+        /// any other brace.
+        var braces: [Int32] = []
+        /// A type keyword and its name were read: the next `{` opens that type's body (the
+        /// index of its name in `typeNames`).
+        var typeBodyPending: Int32 = -1
+        /// The `WordHash` of each type's last name.
+        var typeNames: [UInt64] = []
         var free: [String] = []
+        var members: [UInt64] = []
+        /// Every type name was read as the index spells its members' owner.
+        var membersTrusted = true
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -91,7 +123,7 @@ public enum SwiftDeclarationScan {
                     guard skipHashes(depth: 0) else { return nil }
                 case UInt8(ascii: "{"):
                     braces.append(typeBodyPending)
-                    typeBodyPending = false
+                    typeBodyPending = -1
                     i += 1
                 case UInt8(ascii: "}"):
                     guard braces.popLast() != nil else { return nil }
@@ -121,21 +153,51 @@ public enum SwiftDeclarationScan {
         private mutating func word(_ start: Int, _ end: Int) {
             if equals(start, end, "func") {
                 skipSpace()
-                guard let name = name() else { return }
-                if braces.last != true { free.append(name) }
+                guard let name = nameRange() else { return }
+                if let type = braces.last, type >= 0 {
+                    members.append(WordHash.pair(typeNames[Int(type)], WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[name]))))
+                } else {
+                    free.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self))
+                }
             } else if equals(start, end, "struct") || equals(start, end, "class") || equals(start, end, "enum")
                         || equals(start, end, "actor") || equals(start, end, "extension") || equals(start, end, "protocol") {
                 let save = i
                 skipSpace()
                 let nameStart = i
-                guard let name = name() else { i = save; return }
+                guard var name = nameRange() else { i = save; return }
                 // `class func`, `class var`, `for actor in …`: a modifier or an identifier, no type.
-                if Self.notTypeNames.contains(name) {
+                if Self.notTypeNames.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)) {
                     i = nameStart
                     return
                 }
-                typeBodyPending = true
+                // `extension Outer.Inner`: members are owned by the last name.
+                while i + 1 < bytes.count && bytes[i] == UInt8(ascii: ".") && Self.isWordStart(bytes[i + 1]) {
+                    i += 1
+                    guard let next = nameRange() else { break }
+                    name = next
+                }
+                if bytes[nameStart] == UInt8(ascii: "`") || !isPlainTypeName(name) || startsDottedRest() {
+                    membersTrusted = false
+                }
+                typeBodyPending = Int32(typeNames.count)
+                typeNames.append(WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[name])))
             }
+        }
+
+        /// The index names a type by its written last name when it is a plain capitalized one
+        /// (`SwiftReceiverTypes.normalizedTypeName`); any other is left to the file-level answer.
+        private func isPlainTypeName(_ name: Range<Int>) -> Bool {
+            guard !name.isEmpty, bytes[name.lowerBound] >= 65 && bytes[name.lowerBound] <= 90 else { return false }
+            return bytes[name].allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+        }
+
+        /// After a type's name: a dot after spaces (`extension A .B`) would make another name
+        /// the owner.
+        private func startsDottedRest() -> Bool {
+            var k = i
+            while k < bytes.count && (bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t")
+                                      || bytes[k] == 0x0A || bytes[k] == 0x0D) { k += 1 }
+            return k < bytes.count && bytes[k] == UInt8(ascii: ".")
         }
 
         /// What may follow `class` (or `actor`, an identifier too) without naming a type.
@@ -145,7 +207,8 @@ public enum SwiftDeclarationScan {
             "in", "where", "is", "as", "case", "mutating", "lazy", "weak", "unowned", "indirect",
         ]
 
-        private mutating func name() -> String? {
+        /// A name's bytes (without backticks), read past.
+        private mutating func nameRange() -> Range<Int>? {
             let n = bytes.count
             guard i < n else { return nil }
             if bytes[i] == UInt8(ascii: "`") {
@@ -154,12 +217,12 @@ public enum SwiftDeclarationScan {
                 while end < n && Self.isWordByte(bytes[end]) { end += 1 }
                 guard end < n, bytes[end] == UInt8(ascii: "`"), end > start else { return nil }
                 i = end + 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                return start..<end
             }
             guard Self.isWordStart(bytes[i]) else { return nil }
             let start = i
             while i < n && Self.isWordByte(bytes[i]) { i += 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            return start..<i
         }
 
         private mutating func skipSpace() {
