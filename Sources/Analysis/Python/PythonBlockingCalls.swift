@@ -4,7 +4,9 @@ import LightSyntax
 /// decides which rule a call belongs to; the call matches by its resolved qualified name
 /// (`time.sleep`) or as a method of a value of a catalogue type (`f.read()` after
 /// `f = open(p)`). Awaited or not, a blocking call is reported (`await time.sleep(1)` still blocks).
-struct PythonBlockingCallRule {
+/// A class: the checker's walk captures it in a closure, and as a struct (its semantic model's
+/// every array inside) it was copied and released once per async function.
+final class PythonBlockingCallRule {
     let model: PythonSemanticModel
     private var tree: SyntaxTree { model.tree }
     private var index: PythonCatalogueIndex { model.catalogue }
