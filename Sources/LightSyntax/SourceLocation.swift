@@ -142,13 +142,24 @@ public struct LineMap: Sendable {
     }
 
     /// The scalars that start in `from..<to`: the bytes that are no UTF-8 continuation byte.
+    /// Eight bytes a step (every call site and function of a summarized file asks for a column,
+    /// and a byte loop was most of the lookup).
     @inline(__always) private func scalars(from: Int, to: Int) -> Int {
         source.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress, from < to else { return 0 }
+            let raw = UnsafeRawPointer(base)
             var count = 0
             var i = from
+            while to &- i >= 8 {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                // A continuation byte is 0b10xxxxxx: bit 7 set and bit 6 (shifted onto bit 7) clear.
+                let continuations = word & ~(word &<< 1) & 0x8080_8080_8080_8080
+                count &+= 8 &- continuations.nonzeroBitCount
+                i &+= 8
+            }
             while i < to {
-                if p[i] & 0xC0 != 0x80 { count += 1 }
-                i += 1
+                if p[i] & 0xC0 != 0x80 { count &+= 1 }
+                i &+= 1
             }
             return count
         }

@@ -11,6 +11,27 @@ import Testing
     #expect(map.lineText(2) == "bé c")
 }
 
+/// Columns count scalars eight bytes a step: every byte value at every position of a line, and
+/// every start and end of a stretch, against a count one byte at a time.
+@Test func columnsCountScalarsInEveryPosition() {
+    for special: UInt8 in [0x80, 0xBF, 0xC3, 0xE2, 0xF0, 0x7F, 0x00, 0x40, 0xC0, 0xFF] {
+        for position in 0..<20 {
+            var line = [UInt8](repeating: UInt8(ascii: "a"), count: 20)
+            line[position] = special
+            if position + 1 < line.count { line[position + 1] = 0xA9 }
+            let map = LineMap(source: line)
+            for offset in 0...line.count {
+                let expected = line[..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+                #expect(map.location(ofByte: offset).column == expected, "byte \(special) at \(position), offset \(offset)")
+                for end in offset...line.count {
+                    let endColumn = line[..<end].filter { $0 & 0xC0 != 0x80 }.count + 1
+                    #expect(map.locations(ofByte: offset, andByte: end).1.column == endColumn)
+                }
+            }
+        }
+    }
+}
+
 @Test func symbolTableInternsOnce() {
     var table = SymbolTable()
     let a = table.intern("sleep")
