@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The driver parses only the files that may have a finding (SourceScan) and, for the project
+# index, only those the index asks for (ProjectIndex.filesToLoad). This checks that neither
+# shortcut loses or adds anything on real code: the JSON report must be byte-identical to the
+# one made with ASYNCLINT_PARSE_EVERY_FILE=1, where every file is parsed, checked and summarized.
+#
+#   scripts/index-equivalence.sh [--skip-build] [DIR ...]   # default: both corpora and Fixtures
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=1
+dirs=()
+for arg in "$@"; do
+  case "$arg" in
+    --skip-build) build=0 ;;
+    *) dirs+=("$arg") ;;
+  esac
+done
+if [ ${#dirs[@]} -eq 0 ]; then
+  shared="${ASYNCLINT_SHARED:-../shared}"
+  dirs=("$(bash "$shared/corpus/python.sh" .corpus/python | tail -1)"
+        "$(bash "$shared/corpus/swift.sh" .corpus/swift | tail -1)" Fixtures)
+fi
+if [ "$build" -eq 1 ]; then bash scripts/release-build.sh .build >/dev/null; fi
+bin="$(swift build -c release --show-bin-path)/asynclint"
+[ -x "$bin" ] || { echo "FAIL: no binary at $bin" >&2; exit 1; }
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+for dir in "${dirs[@]}"; do
+  status=0
+  "$bin" check --format json "$dir" >"$tmp/driver.json" 2>/dev/null || status=$?
+  [ $status -le 1 ] || { echo "FAIL: asynclint check $dir exited with $status" >&2; exit 1; }
+  status=0
+  ASYNCLINT_PARSE_EVERY_FILE=1 "$bin" check --format json "$dir" >"$tmp/every.json" 2>/dev/null || status=$?
+  [ $status -le 1 ] || { echo "FAIL: ASYNCLINT_PARSE_EVERY_FILE=1 asynclint check $dir exited with $status" >&2; exit 1; }
+  if ! cmp -s "$tmp/driver.json" "$tmp/every.json"; then
+    echo "FAIL: $dir: the report differs from the one made by parsing every file:" >&2
+    diff <(python3 -m json.tool "$tmp/driver.json") <(python3 -m json.tool "$tmp/every.json") | head -40 >&2 || true
+    exit 1
+  fi
+  python3 - "$tmp/driver.json" "$dir" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+by = d["summary"].get("byCode", {})
+print(f"{sys.argv[2]}: identical to parsing every file: {d['summary']['files']} files, "
+      f"{d['summary']['findings']} findings (AL110 {by.get('AL110', 0)}, AL202 {by.get('AL202', 0)})")
+PY
+done
