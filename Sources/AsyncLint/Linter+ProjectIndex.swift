@@ -209,7 +209,9 @@ enum UnparsedFile: Sendable {
     /// `freeFunctions`: nil when every function may be free; `members`
     /// (`SwiftDeclarationScan.memberKey`): nil when they are not known, and a method may be in any
     /// of `types`.
-    case swift(functions: [String], freeFunctions: [String]?, members: [UInt64]?, types: [String], protocols: [String])
+    /// `signatures`: the functions' parameters, empty when not known (see `SwiftDeclarationScan`).
+    case swift(functions: [String], freeFunctions: [String]?, members: [UInt64]?,
+               signatures: [SwiftDeclarationScan.Signature], types: [String], protocols: [String])
 
     init(_ scan: SourceScan, of file: SourceFile, module: String, bytes: [UInt8]) {
         switch file.language {
@@ -222,12 +224,12 @@ enum UnparsedFile: Sendable {
             // A second pass over the bytes, only for a file that declares a function and a type
             // (without a type, every function is free and none a member).
             if functions.isEmpty || scan.typeNames.isEmpty {
-                self = .swift(functions: functions, freeFunctions: nil, members: [], types: scan.typeNames,
+                self = .swift(functions: functions, freeFunctions: nil, members: [], signatures: [], types: scan.typeNames,
                               protocols: scan.protocolNames)
             } else {
                 let declared = SwiftDeclarationScan.declarations(bytes)
                 self = .swift(functions: functions, freeFunctions: declared?.free, members: declared?.members,
-                              types: scan.typeNames, protocols: scan.protocolNames)
+                              signatures: declared?.signatures ?? [], types: scan.typeNames, protocols: scan.protocolNames)
             }
         }
     }
@@ -239,7 +241,7 @@ extension ProjectUniverse {
         case .python(let scanned, let module):
             pythonModules[module, default: []].append(index)
             pythonFiles[index] = scanned
-        case .swift(let functions, let freeFunctions, let members, let types, let protocols):
+        case .swift(let functions, let freeFunctions, let members, let signatures, let types, let protocols):
             for name in functions { swiftFunctionFiles[name, default: []].append(index) }
             for name in freeFunctions ?? functions { swiftFreeFunctionFiles[name, default: []].insert(index) }
             if let members {
@@ -247,6 +249,7 @@ extension ProjectUniverse {
             } else {
                 swiftFilesWithUnknownMembers.insert(index)
             }
+            if !signatures.isEmpty { swiftFileSignatures[index] = signatures }
             for name in types { swiftTypeFiles[name, default: []].insert(index) }
             swiftProtocols.formUnion(protocols)
         }

@@ -136,6 +136,20 @@ import Reporting
         #expect(try lint(root).filesParsed == 3)   // Others.swift is not
     }
 
+    /// Swift: a file whose only functions of the called name take other labels is not parsed
+    /// (`flush(from:)` cannot be the callee of `flush(to:)`); one with an overload that fits is.
+    @Test func aSwiftFileWhoseOverloadsTakeOtherLabelsIsNotParsed() throws {
+        let root = try Self.write([
+            "Sources/App/Handler.swift": "struct Handler {\n    func handle(buffer: Buffer) async {\n        buffer.flush(to: 1)\n        reload(force: true)\n    }\n}\n",
+            "Sources/App/Buffer.swift": "import Foundation\n\nstruct Buffer {\n    func flush(to target: Int, now: Bool = true) {\n        sleep(1)\n    }\n}\n",
+            "Sources/App/BufferMore.swift": "import Foundation\n\nextension Buffer {\n    func flush(from source: Int) {\n        sleep(2)\n    }\n}\n",
+            "Sources/App/Reload.swift": "import Foundation\n\nstruct Settings {}\n\nfunc reload(all: Bool) {\n    sleep(3)\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try expectSameAsWholeProject(root, ["Sources/App/Handler.swift:3: AL110"])
+        #expect(try lint(root).filesParsed == 2)   // Handler.swift and Buffer.swift
+    }
+
     /// A file without async code is scanned before its suppressions are read; one marked
     /// `asynclint: skip-file` must still stay out of the index (its helper is no chain's hop).
     @Test func aSkippedFileWithoutAsyncCodeStaysOutOfTheIndex() throws {

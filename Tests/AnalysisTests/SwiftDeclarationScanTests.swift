@@ -94,4 +94,39 @@ import Testing
         #expect(members("struct S { func f() {} }\nextension S { func f(x: Int) {} }\n") == keys(["S.f"]))
         #expect(members("struct S {\n    func m() {}\n") == nil)
     }
+
+    /// Each function's parameters as the summary records them (`label`, `label=` with a default,
+    /// `_` for none), for the driver to match a call's labels before it parses the file; nil
+    /// where the list is not read for sure, and the walk goes on as if it had not looked.
+    @Test func parametersAreReadAsTheSummaryRecordsThem() throws {
+        let source = """
+            struct S {
+                func a(x: Int, _ y: Int, label z: Int = 1, w: [String: Int] = [:]) {}
+                func b<T: Collection>(items: T, transform: @escaping (T.Element) -> Void = { _ in }) {}
+                func c(_: Int, f: Dictionary<String, Array<Int>>, g: Int...) {}
+                func d() {}
+                func e(@_implicitSelfCapture handler: @escaping () -> Void, text: String = "a, b) {") {}
+            }
+            func free(in x: Int) {}
+            func comp(x: Bool = a < b) {}
+            func commented(x: Int // why
+            ) {}
+            func after() {}
+            """
+        let declared = try #require(SwiftDeclarationScan.declarations(Array(source.utf8)))
+        func parameters(_ key: UInt64) -> [[String]?] { declared.signatures.filter { $0.key == key }.map(\.parameters) }
+        func member(_ name: String) -> UInt64 { SwiftDeclarationScan.memberKey(type: "S", name: name) }
+        #expect(parameters(member("a")) == [["x", "_", "label=", "w="]])
+        #expect(parameters(member("b")) == [["items", "transform="]])
+        #expect(parameters(member("c")) == [["_", "f", "g"]])
+        #expect(parameters(member("d")) == [[]])
+        #expect(parameters(member("e")) == [["handler", "text="]])
+        // A keyword as a name, a `<` in a default value, a comment inside: not read.
+        #expect(parameters(SwiftDeclarationScan.freeKey(name: "free")) == [nil])
+        #expect(parameters(SwiftDeclarationScan.freeKey(name: "comp")) == [nil])
+        #expect(parameters(SwiftDeclarationScan.freeKey(name: "commented")) == [nil])
+        #expect(parameters(SwiftDeclarationScan.freeKey(name: "after")) == [[]])
+        #expect(declared.free == ["free", "comp", "commented", "after"])
+        #expect(declared.members == keys(["S.a", "S.b", "S.c", "S.d", "S.e"]))
+    }
 }

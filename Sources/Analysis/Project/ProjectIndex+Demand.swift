@@ -36,6 +36,10 @@ public struct ProjectUniverse: Sendable {
     /// Swift files whose methods' types are not known: any of their functions may be a member
     /// of any type they declare or extend.
     public var swiftFilesWithUnknownMembers: Set<Int32> = []
+    /// Per Swift file not summarized, its functions' parameters (`SwiftDeclarationScan`, sorted
+    /// by key): a file none of whose overloads of the name accepts a call's labels cannot hold
+    /// its callee. Absent when not known.
+    public var swiftFileSignatures: [Int32: [SwiftDeclarationScan.Signature]] = [:]
 
     public init() {}
 
@@ -599,28 +603,56 @@ extension ProjectIndex {
     }
 
     /// A bare `name(…)`: a free function of that name, or (made in a type) a method of that
-    /// type, which only a file that declares it in that type's body can hold.
-    func demandSwiftFunctions(named name: String, enclosingType: String?) {
+    /// type, which only a file that declares it in that type's body can hold; either must
+    /// accept the call's labels.
+    func demandSwiftFunctions(named name: String, enclosingType: String?, labels: String, trailingClosures: Int) {
         guard let files = universe.swiftFunctionFiles[name] else { return }
         let free = universe.swiftFreeFunctionFiles[name]
         let type = enclosingType.map(Self.lastPart)
         let typeFiles = type.flatMap { universe.swiftTypeFiles[$0] }
-        let member = type.map { SwiftDeclarationScan.memberKey(type: $0, name: name) } ?? 0
+        let member = type.map { SwiftDeclarationScan.memberKey(type: $0, name: name) }
+        let freeKey = SwiftDeclarationScan.freeKey(name: name)
+        let call = SwiftCallLabels(labels, trailingClosures: trailingClosures)
         for file in files where !loaded.contains(file) {
-            if free?.contains(file) == true || mayDeclareMember(file, typeFiles: typeFiles, member: member) {
-                demand.need(file)
-            }
+            let asFree = free?.contains(file) == true && mayAccept(call, file: file, key: freeKey)
+            let asMember = member.map { mayDeclareMember(file, typeFiles: typeFiles, member: $0)
+                                        && mayAccept(call, file: file, key: $0) } ?? false
+            if asFree || asMember { demand.need(file) }
         }
     }
 
-    /// `Type.name(…)`: only a file that declares the member in the type's body can hold it.
-    func demandSwiftMembers(of type: String, named name: String) {
+    /// `Type.name(…)`: only a file that declares the member in the type's body, with parameters
+    /// that accept the call's labels, can hold it.
+    func demandSwiftMembers(of type: String, named name: String, labels: String, trailingClosures: Int) {
         let last = Self.lastPart(type)
         guard let files = universe.swiftFunctionFiles[name], let typeFiles = universe.swiftTypeFiles[last] else { return }
         let member = SwiftDeclarationScan.memberKey(type: last, name: name)
-        for file in files where !loaded.contains(file) && mayDeclareMember(file, typeFiles: typeFiles, member: member) {
+        let call = SwiftCallLabels(labels, trailingClosures: trailingClosures)
+        for file in files where !loaded.contains(file) && mayDeclareMember(file, typeFiles: typeFiles, member: member)
+            && mayAccept(call, file: file, key: member) {
             demand.need(file)
         }
+    }
+
+    /// Whether a function of the file under `key` may accept the call: one whose parameters
+    /// accept its labels (`ProjectIndex.accepts`, as resolution matches them), one whose
+    /// parameters are not known, or a file whose functions are not.
+    private func mayAccept(_ call: SwiftCallLabels, file: Int32, key: UInt64) -> Bool {
+        guard let signatures = universe.swiftFileSignatures[file] else { return true }
+        var lo = 0, hi = signatures.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if signatures[mid].key < key { lo = mid + 1 } else { hi = mid }
+        }
+        // A function the walk did not see under this key (it counted braces another way):
+        // the file may still hold it.
+        guard lo < signatures.count, signatures[lo].key == key else { return true }
+        while lo < signatures.count && signatures[lo].key == key {
+            guard let parameters = signatures[lo].parameters else { return true }
+            if Self.accepts(parameters, labels: call.labels, trailingClosures: call.trailingClosures) { return true }
+            lo += 1
+        }
+        return false
     }
 
     /// Whether an unparsed file may declare the member: it does in the type's body, or (its
@@ -1006,5 +1038,18 @@ enum SortedHashes {
             k += 1
         }
         return true
+    }
+}
+
+/// A Swift call's argument labels as resolution compares them (`_` for an unlabelled argument,
+/// trailing closures counted apart).
+struct SwiftCallLabels {
+    let labels: [Substring]
+    let trailingClosures: Int
+
+    /// From the summary's `a:b` form.
+    init(_ labels: String, trailingClosures: Int) {
+        self.labels = labels.isEmpty ? [] : labels.split(separator: ":", omittingEmptySubsequences: false)
+        self.trailingClosures = trailingClosures
     }
 }

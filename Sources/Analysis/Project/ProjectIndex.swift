@@ -300,12 +300,13 @@ public struct ProjectIndex {
         case .member(let type, let name, let labels, let trailing):
             let typeName = string(type)
             if swiftProtocols.contains(typeName) { return [] }
-            demandSwiftMembers(of: typeName, named: string(name))
+            demandSwiftMembers(of: typeName, named: string(name), labels: string(labels), trailingClosures: Int(trailing))
             return matching(swiftMembers[typeName + "." + string(name)] ?? [], labels: string(labels),
                             trailingClosures: Int(trailing))
         case .bare(let enclosing, let name, let labels, let trailing):
             let nameText = string(name), labelText = string(labels)
-            demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(string))
+            demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(string), labels: labelText,
+                                 trailingClosures: Int(trailing))
             if let enclosing {
                 let typeName = string(enclosing)
                 let members = matching(swiftMembers[typeName + "." + nameText] ?? [], labels: labelText,

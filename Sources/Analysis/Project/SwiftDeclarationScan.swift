@@ -30,7 +30,21 @@ public enum SwiftDeclarationScan {
         /// nil when a type name is one the index may spell otherwise (not a plain capitalized
         /// name, `extension A .B`).
         public var members: [UInt64]?
+        /// Every function's parameters as the index matches a call's labels against them
+        /// (`label`, `label=` with a default value, `_` for none; see `ProjectIndex.accepts`),
+        /// nil where the list is not one this pass reads for sure; keyed by `memberKey` for a
+        /// method, `freeKey` for the others, sorted by key.
+        public var signatures: [Signature]
     }
+
+    public struct Signature: Sendable, Equatable {
+        public var key: UInt64
+        public var parameters: [String]?
+    }
+
+    /// A free function's key among `Declarations.signatures`. (A collision with a member's key
+    /// can only ask for a file more.)
+    public static func freeKey(name: String) -> UInt64 { WordHash.of(name) }
 
     /// A member's key: `WordHash.pair` of its type's last name and its name. (A collision can
     /// only ask for a file more.)
@@ -43,7 +57,9 @@ public enum SwiftDeclarationScan {
         bytes.withUnsafeBufferPointer { buffer in
             var scan = Walk(bytes: buffer)
             guard let free = scan.run() else { return nil }
-            return Declarations(free: free, members: scan.membersTrusted ? SortedHashes.unique(scan.members) : nil)
+            let signatures = scan.signatures.sorted { $0.key < $1.key }
+            return Declarations(free: free, members: scan.membersTrusted ? SortedHashes.unique(scan.members) : nil,
+                                signatures: signatures)
         }
     }
 
@@ -62,6 +78,7 @@ public enum SwiftDeclarationScan {
         var members: [UInt64] = []
         /// Every type name was read as the index spells its members' owner.
         var membersTrusted = true
+        var signatures: [Signature] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -154,11 +171,20 @@ public enum SwiftDeclarationScan {
             if equals(start, end, "func") {
                 skipSpace()
                 guard let name = nameRange() else { return }
+                let key: UInt64
                 if let type = braces.last, type >= 0 {
-                    members.append(WordHash.pair(typeNames[Int(type)], WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[name]))))
+                    key = WordHash.pair(typeNames[Int(type)], WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[name])))
+                    members.append(key)
                 } else {
+                    key = WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[name]))
                     free.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self))
                 }
+                // The parameter list, read whole or not at all: on any doubt the walk goes on
+                // right after the name, as it did before, and the function matches every call.
+                let afterName = i
+                let parameters = parameterLabels()
+                if parameters == nil { i = afterName }
+                signatures.append(Signature(key: key, parameters: parameters))
             } else if equals(start, end, "struct") || equals(start, end, "class") || equals(start, end, "enum")
                         || equals(start, end, "actor") || equals(start, end, "extension") || equals(start, end, "protocol") {
                 let save = i
@@ -199,6 +225,167 @@ public enum SwiftDeclarationScan {
                                       || bytes[k] == 0x0A || bytes[k] == 0x0D) { k += 1 }
             return k < bytes.count && bytes[k] == UInt8(ascii: ".")
         }
+
+        /// After a function's name: its generic clause and parameter list, each parameter as
+        /// the summary records it (`SwiftFileCheck.summarizeFunction`): its label (the first of
+        /// two names, else the name; `_` for none), and `=` after it when a default value
+        /// follows. Only the plain shape is read (`@attributes label name: Type = default`);
+        /// anything else (a keyword or backticks as a name, a list this pass cannot balance)
+        /// is nil. A parameter marked `=` where the parser finds no default value only lets the
+        /// function match more calls, which can only ask for a file more.
+        private mutating func parameterLabels() -> [String]? {
+            let n = bytes.count
+            skipSpace()
+            if i < n && bytes[i] == UInt8(ascii: "<") {
+                guard skipGenericClause() else { return nil }
+                skipSpace()
+            }
+            guard i < n, bytes[i] == UInt8(ascii: "(") else { return nil }
+            i += 1
+            var parameters: [String] = []
+            while true {
+                skipSpace()
+                guard i < n else { return nil }
+                if bytes[i] == UInt8(ascii: ")") {
+                    i += 1
+                    return parameters
+                }
+                // Attributes before the names (`@_implicitSelfCapture`), as the parser skips them.
+                while i < n && bytes[i] == UInt8(ascii: "@") {
+                    i += 1
+                    guard plainIdentifier() != nil else { return nil }
+                    if i < n && (bytes[i] == UInt8(ascii: "(") || bytes[i] == UInt8(ascii: "<")) { return nil }
+                    skipSpace()
+                }
+                guard let first = plainIdentifier() else { return nil }
+                skipSpace()
+                let second = plainIdentifier()
+                if second != nil { skipSpace() }
+                guard i < n, bytes[i] == UInt8(ascii: ":") else { return nil }
+                i += 1
+                // The type and the default value, up to the `,` or `)` that ends the parameter.
+                guard let hasDefault = skipParameterRest() else { return nil }
+                // The label is the first name, also when a second (the inner name) follows.
+                _ = second
+                let label = isUnderscore(first) ? "_" : text(first)
+                parameters.append(hasDefault ? label + "=" : label)
+                if i < n && bytes[i] == UInt8(ascii: ",") { i += 1 }
+            }
+        }
+
+        /// `<…>` after a function's name, nested; false when it does not close where this pass
+        /// can tell.
+        private mutating func skipGenericClause() -> Bool {
+            let n = bytes.count
+            var depth = 0
+            while i < n {
+                switch bytes[i] {
+                case UInt8(ascii: "<"): depth += 1
+                case UInt8(ascii: ">"):
+                    depth -= 1
+                    if depth == 0 { i += 1; return true }
+                case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "\""),
+                     UInt8(ascii: "/"), UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "="):
+                    return false
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }
+
+        /// From after a parameter's colon to the `,` or `)` that ends it (not past it): whether
+        /// a default value (`=` outside any bracket) is there; nil when the brackets do not
+        /// balance or the text is one this pass does not read (a `<` that may compare, a
+        /// string or comment it cannot skip).
+        private mutating func skipParameterRest() -> Bool? {
+            let n = bytes.count
+            var depth = 0          // ( [ {
+            var angles = 0         // generic arguments: `Array<Int>`
+            var hasDefault = false
+            while i < n {
+                let b = bytes[i]
+                switch b {
+                case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if depth == 0 {
+                        guard b == UInt8(ascii: ")"), angles == 0 else { return nil }
+                        return hasDefault
+                    }
+                    depth -= 1
+                case UInt8(ascii: ","):
+                    if depth == 0 && angles == 0 { return hasDefault }
+                case UInt8(ascii: "<"):
+                    // A generic argument list follows a name directly; anything else may be a
+                    // comparison in a default value.
+                    guard !hasDefault, i > 0, Self.isWordByte(bytes[i - 1]) else { return nil }
+                    angles += 1
+                case UInt8(ascii: ">"):
+                    if i > 0 && bytes[i - 1] == UInt8(ascii: "-") { break }   // `->`
+                    guard angles > 0 else { return nil }
+                    angles -= 1
+                case UInt8(ascii: "="):
+                    if depth == 0 && angles == 0 { hasDefault = true }
+                case UInt8(ascii: "\""):
+                    guard skipString(hashes: 0) else { return nil }
+                    continue
+                case UInt8(ascii: "#"):
+                    guard skipHashes(depth: 0) else { return nil }
+                    continue
+                case UInt8(ascii: "/"):
+                    if i + 1 < n && (bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "*")) { return nil }
+                default:
+                    break
+                }
+                i += 1
+            }
+            return nil
+        }
+
+        /// An ASCII name that is no keyword (the parser reads a keyword there otherwise, or not
+        /// at all), read past; nil, and nothing read, for anything else.
+        private mutating func plainIdentifier() -> Range<Int>? {
+            let n = bytes.count
+            guard i < n, Self.isASCIIWordStart(bytes[i]) else { return nil }
+            let start = i
+            var end = i
+            while end < n && (Self.isASCIIWordStart(bytes[end]) || (bytes[end] >= 0x30 && bytes[end] <= 0x39)) { end += 1 }
+            if end < n && bytes[end] >= 0x80 { return nil }
+            // (By hash: a collision only leaves a list unread.)
+            guard !SortedHashes.contains(Self.keywordHashes, WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])))
+            else { return nil }
+            i = end
+            return start..<end
+        }
+
+        private func isUnderscore(_ range: Range<Int>) -> Bool {
+            range.count == 1 && bytes[range.lowerBound] == UInt8(ascii: "_")
+        }
+
+        private func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+
+        private static func isASCIIWordStart(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == UInt8(ascii: "_")
+        }
+
+        /// Swift's keywords and the contextual words the parser may read as one: a parameter
+        /// named so is left to the parser (the function then matches every call).
+        static let keywords: Set<String> = [
+            "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
+            "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
+            "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
+            "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return",
+            "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self",
+            "super", "throws", "true", "try", "async", "some", "any", "borrowing", "consuming", "isolated",
+            "sending", "nonisolated", "each", "macro", "package", "actor", "get", "set", "willSet", "didSet",
+            "mutating", "nonmutating", "lazy", "weak", "unowned", "final", "required", "optional", "convenience",
+            "dynamic", "override", "indirect", "prefix", "postfix", "infix", "Type", "Protocol", "copy", "discard",
+            "then", "consume",
+        ]
+        static let keywordHashes = SortedHashes.unique(keywords.map(WordHash.of))
 
         /// What may follow `class` (or `actor`, an identifier too) without naming a type.
         static let notTypeNames: Set<String> = [
