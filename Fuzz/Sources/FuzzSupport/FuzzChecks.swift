@@ -16,8 +16,9 @@ public enum FuzzChecks {
         return Array(UnsafeBufferPointer(start: data, count: size))
     }
 
-    /// Parses twice: the tree is well formed and the second parse gives the same tree.
+    /// Scans (`scans`), then parses twice: the tree is well formed and the second parse gives the same tree.
     public static func frontEnd(_ bytes: [UInt8], language: SourceLanguage) {
+        scans(bytes, language: language)
         let tree = FrontEnds.parse(bytes, language: language)
         checkTree(tree, sourceCount: bytes.count)
         let again = FrontEnds.parse(bytes, language: language)
@@ -27,6 +28,7 @@ public enum FuzzChecks {
     /// Front end, analysis and every reporter; the findings and every rendering are the same
     /// on a second run, and the machine-readable formats parse.
     public static func pipeline(_ bytes: [UInt8], language: SourceLanguage) {
+        scans(bytes, language: language)
         let path = language == .python ? "fuzz/input.py" : "fuzz/input.swift"
         let tree = FrontEnds.parse(bytes, language: language)
         checkTree(tree, sourceCount: bytes.count)
@@ -66,6 +68,23 @@ public enum FuzzChecks {
             }
         }
     }
+
+    /// What the driver reads of every file before, or instead of, parsing it: the byte scan
+    /// with the index's facts, and for Swift the declaration walk the index's demand uses. They
+    /// end, and say the same twice; a file the scan calls free of non-ASCII bytes has none.
+    static func scans(_ bytes: [UInt8], language: SourceLanguage) {
+        let scan = SourceScan.scan(bytes, language: language, vocabulary: vocabulary, indexFacts: true)
+        let again = SourceScan.scan(bytes, language: language, vocabulary: vocabulary, indexFacts: true)
+        require(scan.mayHaveFindings == again.mayHaveFindings && scan.hasNonASCII == again.hasNonASCII
+                && scan.statementCalls == again.statementCalls, "a second scan of the same bytes said otherwise")
+        require(scan.hasNonASCII || bytes.allSatisfy { $0 < 0x80 }, "the scan missed a byte above 0x7F")
+        if language == .swift {
+            let declared = SwiftDeclarationScan.declarations(bytes)
+            require(declared == SwiftDeclarationScan.declarations(bytes), "a second declaration walk said otherwise")
+        }
+    }
+
+    static let vocabulary = ScanVocabulary(catalogue: .embedded)
 
     /// Formats whose standard output must be one JSON document.
     static let jsonFormats: Set<String> = ["json", "sarif"]

@@ -257,16 +257,14 @@ public enum SwiftDeclarationScan {
                     if i < n && (bytes[i] == UInt8(ascii: "(") || bytes[i] == UInt8(ascii: "<")) { return nil }
                     skipSpace()
                 }
+                // The label is the first name, also when a second (the inner name) follows.
                 guard let first = plainIdentifier() else { return nil }
                 skipSpace()
-                let second = plainIdentifier()
-                if second != nil { skipSpace() }
+                if plainIdentifier() != nil { skipSpace() }
                 guard i < n, bytes[i] == UInt8(ascii: ":") else { return nil }
                 i += 1
                 // The type and the default value, up to the `,` or `)` that ends the parameter.
                 guard let hasDefault = skipParameterRest() else { return nil }
-                // The label is the first name, also when a second (the inner name) follows.
-                _ = second
                 let label = isUnderscore(first) ? "_" : text(first)
                 parameters.append(hasDefault ? label + "=" : label)
                 if i < n && bytes[i] == UInt8(ascii: ",") { i += 1 }
@@ -371,8 +369,9 @@ public enum SwiftDeclarationScan {
             (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == UInt8(ascii: "_")
         }
 
-        /// Swift's keywords and the contextual words the parser may read as one: a parameter
-        /// named so is left to the parser (the function then matches every call).
+        /// Swift's keywords and contextual words: the parser reads them as names there too, but a
+        /// parameter named so is left unknown all the same (the function then matches every
+        /// call), which costs a file more at most.
         static let keywords: Set<String> = [
             "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
             "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
