@@ -1,13 +1,14 @@
 """Times command pairs alternately (A B A B ...) and reports medians, ratios, peak RSS and lines/s.
 
-Each run is one child process; wall time from a monotonic clock, peak RSS from os.wait4's rusage
-(the child's own maximum resident set). Called by scripts/bench.sh, which documents the options.
+Each run is one child process; wall time from a monotonic clock. Peak RSS from one more, untimed
+run under GNU time (see GNU_TIME), or else from os.wait4's rusage. Called by scripts/bench.sh,
+which documents the options.
 
 Before any timing, the results are checked (this is all `--quick` can fail on, besides a crash):
 the JSON report parses, every source file was checked, and `--jobs 1` and every core print the
 same bytes.
 """
-import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 # The targets of issue 7 (medians, same machine, same run); printed, never enforced here: a
 # shared, loaded machine makes wall times too noisy to fail a build on.
@@ -46,6 +47,27 @@ def run_once(argv, stdout_path=None):
     return wall, usage.ru_maxrss / 1024.0, code   # ru_maxrss is in KiB on Linux
 
 
+# GNU time reports a command's own peak RSS. `ru_maxrss` from os.wait4 cannot go below the
+# forking Python's (about 18 MB): Linux keeps the high-water mark of the process image that
+# exec replaced. So the RSS column comes from one more, untimed run under time(1) when it is
+# installed, and from the timed runs' ru_maxrss otherwise.
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
+def own_peak_rss_mb(argv):
+    """The command's peak RSS in MB from one untimed run under GNU time, or None."""
+    if GNU_TIME is None:
+        return None
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as out:
+        subprocess.run([GNU_TIME, "-f", "%M", "-o", out.name] + argv, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        text = open(out.name).read().split()
+    try:
+        return int(text[-1]) / 1024.0
+    except (IndexError, ValueError):
+        return None
+
+
 def fail(message):
     print(f"FAIL: {message}", file=sys.stderr)
     sys.exit(1)
@@ -67,6 +89,14 @@ def bench_pair(name, a, b, runs, lines, baseline=None):
             if i > 0:
                 times[label].append(wall)
                 rss[label] = max(rss[label], peak)
+    # The timed runs' ru_maxrss is the command's own where it is above this process's peak (a
+    # big command's, over every run); below that it says nothing, and the run under time(1)
+    # tells.
+    floor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    for label, argv, _ in commands:
+        own = own_peak_rss_mb(argv)
+        if own is not None:
+            rss[label] = max(own, rss[label]) if rss[label] > floor * 1.05 else own
     result = {"name": name, "lines": lines, "runs": runs, "commands": {}}
     for label, _, _ in commands:
         med = statistics.median(times[label])
