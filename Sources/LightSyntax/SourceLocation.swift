@@ -147,11 +147,10 @@ public struct LineMap: Sendable {
     @inline(__always) private func scalars(from: Int, to: Int) -> Int {
         source.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress, from < to else { return 0 }
-            let raw = UnsafeRawPointer(base)
             var count = 0
             var i = from
             while to &- i >= 8 {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let word = ByteMasks.load(base, at: i)
                 // A continuation byte is 0b10xxxxxx: bit 7 set and bit 6 (shifted onto bit 7) clear.
                 let continuations = word & ~(word &<< 1) & 0x8080_8080_8080_8080
                 count &+= 8 &- continuations.nonzeroBitCount

@@ -494,7 +494,7 @@ private struct Scanner {
         var i = start
         while i < n {
             if base[i] == UInt8(ascii: " ") && n &- i >= 8 {
-                let notSpaces = load(at: i) ^ 0x2020_2020_2020_2020
+                let notSpaces = ByteMasks.load(base, at: i) ^ 0x2020_2020_2020_2020
                 // The first byte that is no space is the lowest one not zero here.
                 i &+= notSpaces == 0 ? 8 : notSpaces.trailingZeroBitCount &>> 3
                 continue
@@ -504,11 +504,6 @@ private struct Scanner {
             i &+= 1
         }
         return i
-    }
-
-    /// Eight bytes from `index` on, the first in the lowest byte.
-    @inline(__always) private func load(at index: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
     }
 
     /// A line starting with a word: a keyword statement (`import`, `class`: handled as usual), or
