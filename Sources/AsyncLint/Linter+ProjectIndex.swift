@@ -206,12 +206,8 @@ final class CoroutineCallersAnswer: @unchecked Sendable {
 /// What the project index may need of a file that was not parsed.
 enum UnparsedFile: Sendable {
     case python(ScannedPythonFile, module: String)
-    /// `freeFunctions`: nil when every function may be free; `members`
-    /// (`SwiftDeclarationScan.memberKey`): nil when they are not known, and a method may be in any
-    /// of `types`.
-    /// `signatures`: the functions' parameters, empty when not known (see `SwiftDeclarationScan`).
-    case swift(functions: [String], freeFunctions: [String]?, members: [UInt64]?,
-               signatures: [SwiftDeclarationScan.Signature], types: [String], protocols: [String])
+    /// `declarations`: nil when the walk did not read the file (see `ProjectUniverse.swiftFileSignatures`).
+    case swift(functions: [String], declarations: SwiftDeclarationScan.Declarations?, types: [String], protocols: [String])
 
     init(_ scan: SourceScan, of file: SourceFile, module: String, bytes: [UInt8]) {
         switch file.language {
@@ -223,14 +219,8 @@ enum UnparsedFile: Sendable {
             let functions = scan.functionNames
             // A second pass over the bytes, only for a file that declares a function and a type
             // (without a type, every function is free and none a member).
-            if functions.isEmpty || scan.typeNames.isEmpty {
-                self = .swift(functions: functions, freeFunctions: nil, members: [], signatures: [], types: scan.typeNames,
-                              protocols: scan.protocolNames)
-            } else {
-                let declared = SwiftDeclarationScan.declarations(bytes)
-                self = .swift(functions: functions, freeFunctions: declared?.free, members: declared?.members,
-                              signatures: declared?.signatures ?? [], types: scan.typeNames, protocols: scan.protocolNames)
-            }
+            let declarations = functions.isEmpty || scan.typeNames.isEmpty ? nil : SwiftDeclarationScan.declarations(bytes)
+            self = .swift(functions: functions, declarations: declarations, types: scan.typeNames, protocols: scan.protocolNames)
         }
     }
 }
@@ -241,15 +231,12 @@ extension ProjectUniverse {
         case .python(let scanned, let module):
             pythonModules[module, default: []].append(index)
             pythonFiles[index] = scanned
-        case .swift(let functions, let freeFunctions, let members, let signatures, let types, let protocols):
+        case .swift(let functions, let declarations, let types, let protocols):
             for name in functions { swiftFunctionFiles[name, default: []].append(index) }
-            for name in freeFunctions ?? functions { swiftFreeFunctionFiles[name, default: []].insert(index) }
-            if let members {
-                if !members.isEmpty { swiftFileMembers[index] = members }
-            } else {
-                swiftFilesWithUnknownMembers.insert(index)
+            if let declarations {
+                swiftFileSignatures[index] = declarations.signatures
+                if !declarations.membersKnown { swiftFilesWithUnknownMembers.insert(index) }
             }
-            if !signatures.isEmpty { swiftFileSignatures[index] = signatures }
             for name in types { swiftTypeFiles[name, default: []].insert(index) }
             swiftProtocols.formUnion(protocols)
         }

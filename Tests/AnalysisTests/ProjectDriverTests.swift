@@ -150,6 +150,18 @@ import Reporting
         #expect(try lint(root).filesParsed == 2)   // Handler.swift and Buffer.swift
     }
 
+    /// Swift: where the declaration walk cannot tell a file's methods' types (`extension A .Buffer`
+    /// is read as `A`), any function of the name there may be the member, whatever the labels of
+    /// the one it did put under the type: the file is parsed.
+    @Test func aSwiftFileWhoseMethodsTypesAreUnknownIsParsedForAnyOverload() throws {
+        let root = try Self.write([
+            "Sources/App/Handler.swift": "struct Handler {\n    func handle(buffer: Buffer) async {\n        buffer.flush(to: 1)\n    }\n}\n",
+            "Sources/App/Buffer.swift": "import Foundation\n\nstruct Buffer {}\n\nextension A .Buffer {\n    func flush(to target: Int) {\n        sleep(1)\n    }\n}\n\nextension Buffer {\n    func flush(from source: Int) {\n        sleep(2)\n    }\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try expectSameAsWholeProject(root, ["Sources/App/Handler.swift:3: AL110"])
+    }
+
     /// A file without async code is scanned before its suppressions are read; one marked
     /// `asynclint: skip-file` must still stay out of the index (its helper is no chain's hop).
     @Test func aSkippedFileWithoutAsyncCodeStaysOutOfTheIndex() throws {

@@ -1,21 +1,29 @@
 import Testing
 @testable import Analysis
 
-/// Which functions of an unparsed Swift file a bare call from another type can mean: those not
-/// declared directly in a type's body. Wrong in the other direction (a free function taken for a
-/// method) would lose a finding, so every doubt answers "free" or nil.
+/// What the index's demand reads of an unparsed Swift file's functions: which are free (not
+/// declared directly in a type's body, the only ones a bare call from another type can mean),
+/// the innermost type of the others, and their parameter labels. Wrong in the other direction
+/// (a free function taken for a method, a method put in the wrong type) would lose a finding,
+/// so every doubt answers "free", "unknown" or nil.
 @Suite struct SwiftDeclarationScanTests {
-    func free(_ source: String) -> [String]? { SwiftDeclarationScan.freeFunctionNames(Array(source.utf8)) }
-    func members(_ source: String) -> [UInt64]? { SwiftDeclarationScan.declarations(Array(source.utf8))?.members }
-    func keys(_ names: [String]) -> [UInt64] {
-        names.map { name in
-            let dot = name.firstIndex(of: ".")!
-            return SwiftDeclarationScan.memberKey(type: String(name[..<dot]), name: String(name[name.index(after: dot)...]))
-        }.sorted()
+    /// The keys of every function the walk read, or nil when it trusts nothing of the file.
+    func keys(_ source: String) -> Set<UInt64>? {
+        SwiftDeclarationScan.declarations(Array(source.utf8)).map { Set($0.signatures.map(\.key)) }
     }
 
+    /// The keys of free functions by name and of members as `Type.name`.
+    func expected(free: [String], members: [String] = []) -> Set<UInt64> {
+        Set(free.map(SwiftDeclarationScan.freeKey) + members.map { member in
+            let dot = member.firstIndex(of: ".")!
+            return SwiftDeclarationScan.memberKey(type: String(member[..<dot]), name: String(member[member.index(after: dot)...]))
+        })
+    }
+
+    func membersKnown(_ source: String) -> Bool? { SwiftDeclarationScan.declarations(Array(source.utf8))?.membersKnown }
+
     @Test func methodsOfTypesAndExtensionsAreNotFree() {
-        #expect(free("""
+        #expect(keys("""
             func top() {}
             struct S { func method() {} ; struct Inner { func deeper() {} } }
             extension S { func more() {} }
@@ -24,30 +32,31 @@ import Testing
             actor A { func isolated() {} }
             final class C<T>: Base where T: Equatable { func m2() {} }
             func `backticked`() {}
-            """) == ["top", "backticked"])
+            """) == expected(free: ["top", "backticked"],
+                             members: ["S.method", "Inner.deeper", "S.more", "P.requirement", "E.m", "A.isolated", "C.m2"]))
     }
 
     @Test func functionsInsideOtherBracesCountAsFree() {
         // A local function, one in a closure or an accessor: never a method of the type.
-        #expect(free("""
+        #expect(keys("""
             struct S {
                 func outer() { func local() {} }
                 var x: Int { func inAccessor() -> Int { 1 }; return inAccessor() }
                 let handler = { func inClosure() {} }
             }
-            """) == ["local", "inAccessor", "inClosure"])
+            """) == expected(free: ["local", "inAccessor", "inClosure"], members: ["S.outer"]))
     }
 
     @Test func classAsAModifierAndActorAsANameOpenNoType() {
-        #expect(free("""
+        #expect(keys("""
             class C { class func make() {} ; class var shared: C { C() } }
             func f() { for actor in actors { func g() {} } }
             func h() { let x = y.class; if x { func k() {} } }
-            """) == ["f", "g", "h", "k"])
+            """) == expected(free: ["f", "g", "h", "k"], members: ["C.make"]))
     }
 
     @Test func bracesInCommentsAndStringsDoNotCount() {
-        #expect(free("""
+        #expect(keys("""
             struct S {
                 let a = "{"          // }
                 let b = \"\"\"
@@ -58,21 +67,21 @@ import Testing
                 func member() {}
             }
             func free() { _ = "\\(value("}"))" }
-            """) == ["free"])
+            """) == expected(free: ["free"], members: ["S.member"]))
     }
 
     @Test func unbalancedBracesTrustNothing() {
-        #expect(free("struct S {\n    func m() {}\n") == nil)
-        #expect(free("}\nfunc f() {}\n") == nil)
-        #expect(free("struct S { let s = \"unterminated\n func m() {} }\n") == nil)
-        #expect(free("") == [])
+        #expect(keys("struct S {\n    func m() {}\n") == nil)
+        #expect(keys("}\nfunc f() {}\n") == nil)
+        #expect(keys("struct S { let s = \"unterminated\n func m() {} }\n") == nil)
+        #expect(keys("") == [])
     }
 
     /// A member call `T.name(…)` can only mean a `name` declared in a `T` body: the innermost
     /// type's last name, as the index keys its members. A function in any other brace is no
     /// member (it counts as free, above).
     @Test func membersAreNamedByTheInnermostTypesLastName() {
-        #expect(members("""
+        let source = """
             func top() {}
             struct S { func method() {} ; struct Inner { func deeper() {} } }
             extension NIOCore.ByteBuffer { func write(x: Int) {} }
@@ -80,19 +89,25 @@ import Testing
             final class C<T>: Base where T: Equatable { func m2() {} }
             extension Array where Element == Int { func sum() -> Int { 0 } }
             struct W { func outer() { func local() {} } }
-            """) == keys(["S.method", "Inner.deeper", "ByteBuffer.write", "P.requirement", "C.m2", "Array.sum", "W.outer"]))
+            """
+        #expect(keys(source) == expected(free: ["top", "local"],
+                                         members: ["S.method", "Inner.deeper", "ByteBuffer.write", "P.requirement", "C.m2",
+                                                   "Array.sum", "W.outer"]))
+        #expect(membersKnown(source) == true)
     }
 
     /// A type name the index may spell otherwise leaves every member unknown (the driver then
-    /// falls back to the files that declare or extend the type); the free functions still hold.
+    /// takes any function of the name for a member of any type the file declares or extends);
+    /// the free functions still hold.
     @Test func anUnusualTypeNameLeavesTheMembersUnknown() {
-        #expect(members("struct lower { func f() {} }\nfunc g() {}\n") == nil)
-        #expect(free("struct lower { func f() {} }\nfunc g() {}\n") == ["g"])
-        #expect(members("extension `Foo` { func f() {} }") == nil)
-        #expect(members("extension A .B { func f() {} }") == nil)
-        #expect(members("extension A.B { func f() {} }") == keys(["B.f"]))
-        #expect(members("struct S { func f() {} }\nextension S { func f(x: Int) {} }\n") == keys(["S.f"]))
-        #expect(members("struct S {\n    func m() {}\n") == nil)
+        #expect(membersKnown("struct lower { func f() {} }\nfunc g() {}\n") == false)
+        #expect(keys("struct lower { func f() {} }\nfunc g() {}\n") == expected(free: ["g"], members: ["lower.f"]))
+        #expect(membersKnown("extension `Foo` { func f() {} }") == false)
+        #expect(membersKnown("extension A .B { func f() {} }") == false)
+        #expect(membersKnown("extension A.B { func f() {} }") == true)
+        #expect(keys("extension A.B { func f() {} }") == expected(free: [], members: ["B.f"]))
+        #expect(keys("struct S { func f() {} }\nextension S { func f(x: Int) {} }\n") == expected(free: [], members: ["S.f"]))
+        #expect(membersKnown("struct S {\n    func m() {}\n") == nil)
     }
 
     /// Each function's parameters as the summary records them (`label`, `label=` with a default,
@@ -126,7 +141,8 @@ import Testing
         #expect(parameters(SwiftDeclarationScan.freeKey(name: "comp")) == [nil])
         #expect(parameters(SwiftDeclarationScan.freeKey(name: "commented")) == [nil])
         #expect(parameters(SwiftDeclarationScan.freeKey(name: "after")) == [[]])
-        #expect(declared.free == ["free", "comp", "commented", "after"])
-        #expect(declared.members == keys(["S.a", "S.b", "S.c", "S.d", "S.e"]))
+        #expect(Set(declared.signatures.map(\.key)) == expected(free: ["free", "comp", "commented", "after"],
+                                                               members: ["S.a", "S.b", "S.c", "S.d", "S.e"]))
+        #expect(declared.signatures.map(\.key) == declared.signatures.map(\.key).sorted())
     }
 }

@@ -22,24 +22,18 @@ public struct ProjectUniverse: Sendable {
     public var pythonFiles: [Int32: ScannedPythonFile] = [:]
     /// Swift files not summarized, by the names they declare with `func`.
     public var swiftFunctionFiles: [String: [Int32]] = [:]
-    /// Of those, by name, the files where a function of that name may be declared outside a
-    /// type's body (`SwiftDeclarationScan`): what a bare call can mean besides a method of the
-    /// type it is made in.
-    public var swiftFreeFunctionFiles: [String: Set<Int32>] = [:]
     /// Protocols declared in Swift files not summarized (a call through one stays silent).
     public var swiftProtocols: Set<String> = []
     /// Swift files not summarized, by the types they declare or extend (last name).
     public var swiftTypeFiles: [String: Set<Int32>] = [:]
-    /// Per Swift file not summarized, the methods it declares in a type's body
-    /// (`SwiftDeclarationScan.memberKey`, sorted): a member call can only mean one of those.
-    public var swiftFileMembers: [Int32: [UInt64]] = [:]
-    /// Swift files whose methods' types are not known: any of their functions may be a member
-    /// of any type they declare or extend.
-    public var swiftFilesWithUnknownMembers: Set<Int32> = []
-    /// Per Swift file not summarized, its functions' parameters (`SwiftDeclarationScan`, sorted
-    /// by key): a file none of whose overloads of the name accepts a call's labels cannot hold
-    /// its callee. Absent when not known.
+    /// Per Swift file not summarized, its functions as its declaration walk read them
+    /// (`SwiftDeclarationScan`, sorted by key): free or a member of which type, and with which
+    /// parameter labels. A file without them (no type in it, or braces the walk could not
+    /// balance) may hold any function of a name it declares, free or a member.
     public var swiftFileSignatures: [Int32: [SwiftDeclarationScan.Signature]] = [:]
+    /// Of those, the files whose methods' types are not known: any function of the name may be
+    /// a member of any type they declare or extend.
+    public var swiftFilesWithUnknownMembers: Set<Int32> = []
 
     public init() {}
 
@@ -605,62 +599,47 @@ extension ProjectIndex {
     /// A bare `name(…)`: a free function of that name, or (made in a type) a method of that
     /// type, which only a file that declares it in that type's body can hold; either must
     /// accept the call's labels.
-    func demandSwiftFunctions(named name: String, enclosingType: String?, labels: String, trailingClosures: Int) {
+    func demandSwiftFunctions(named name: String, enclosingType: String?, arguments: SwiftCallLabels) {
         guard let files = universe.swiftFunctionFiles[name] else { return }
-        let free = universe.swiftFreeFunctionFiles[name]
         let type = enclosingType.map(Self.lastPart)
         let typeFiles = type.flatMap { universe.swiftTypeFiles[$0] }
-        let member = type.map { SwiftDeclarationScan.memberKey(type: $0, name: name) }
         let freeKey = SwiftDeclarationScan.freeKey(name: name)
-        let call = SwiftCallLabels(labels, trailingClosures: trailingClosures)
+        let memberKey = type.map { SwiftDeclarationScan.memberKey(type: $0, name: name) }
         for file in files where !loaded.contains(file) {
-            let asFree = free?.contains(file) == true && mayAccept(call, file: file, key: freeKey)
-            let asMember = member.map { mayDeclareMember(file, typeFiles: typeFiles, member: $0)
-                                        && mayAccept(call, file: file, key: $0) } ?? false
-            if asFree || asMember { demand.need(file) }
+            let asMember = memberKey.map { typeFiles?.contains(file) == true && mayDeclareMember($0, accepting: arguments, in: file) }
+            if mayDeclare(freeKey, accepting: arguments, in: file) || asMember == true { demand.need(file) }
         }
     }
 
     /// `Type.name(…)`: only a file that declares the member in the type's body, with parameters
     /// that accept the call's labels, can hold it.
-    func demandSwiftMembers(of type: String, named name: String, labels: String, trailingClosures: Int) {
+    func demandSwiftMembers(of type: String, named name: String, arguments: SwiftCallLabels) {
         let last = Self.lastPart(type)
         guard let files = universe.swiftFunctionFiles[name], let typeFiles = universe.swiftTypeFiles[last] else { return }
-        let member = SwiftDeclarationScan.memberKey(type: last, name: name)
-        let call = SwiftCallLabels(labels, trailingClosures: trailingClosures)
-        for file in files where !loaded.contains(file) && mayDeclareMember(file, typeFiles: typeFiles, member: member)
-            && mayAccept(call, file: file, key: member) {
+        let key = SwiftDeclarationScan.memberKey(type: last, name: name)
+        for file in files where !loaded.contains(file) && typeFiles.contains(file) && mayDeclareMember(key, accepting: arguments, in: file) {
             demand.need(file)
         }
     }
 
-    /// Whether a function of the file under `key` may accept the call: one whose parameters
-    /// accept its labels (`ProjectIndex.accepts`, as resolution matches them), one whose
-    /// parameters are not known, or a file whose functions are not.
-    private func mayAccept(_ call: SwiftCallLabels, file: Int32, key: UInt64) -> Bool {
+    /// Whether an unparsed file may declare a function under `key` whose parameters accept the
+    /// call: its declaration walk found one (or one whose parameters it could not read), or the
+    /// walk did not read the file.
+    private func mayDeclare(_ key: UInt64, accepting arguments: SwiftCallLabels, in file: Int32) -> Bool {
         guard let signatures = universe.swiftFileSignatures[file] else { return true }
-        var lo = 0, hi = signatures.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if signatures[mid].key < key { lo = mid + 1 } else { hi = mid }
-        }
-        // A function the walk did not see under this key (it counted braces another way):
-        // the file may still hold it.
-        guard lo < signatures.count, signatures[lo].key == key else { return true }
-        while lo < signatures.count && signatures[lo].key == key {
-            guard let parameters = signatures[lo].parameters else { return true }
-            if Self.accepts(parameters, labels: call.labels, trailingClosures: call.trailingClosures) { return true }
-            lo += 1
+        var k = SortedHashes.firstIndex(notBelow: key, count: signatures.count) { signatures[$0].key }
+        while k < signatures.count && signatures[k].key == key {
+            guard let parameters = signatures[k].parameters else { return true }
+            if arguments.areAccepted(by: parameters) { return true }
+            k += 1
         }
         return false
     }
 
-    /// Whether an unparsed file may declare the member: it does in the type's body, or (its
-    /// methods' types unknown) it declares or extends the type.
-    private func mayDeclareMember(_ file: Int32, typeFiles: Set<Int32>?, member: UInt64) -> Bool {
-        guard typeFiles?.contains(file) == true else { return false }
-        if universe.swiftFilesWithUnknownMembers.contains(file) { return true }
-        return SortedHashes.contains(universe.swiftFileMembers[file] ?? [], member)
+    /// `mayDeclare` for a member, unless the walk could not tell the file's methods' types:
+    /// then any of its functions of the name may be it.
+    private func mayDeclareMember(_ key: UInt64, accepting arguments: SwiftCallLabels, in file: Int32) -> Bool {
+        universe.swiftFilesWithUnknownMembers.contains(file) || mayDeclare(key, accepting: arguments, in: file)
     }
 
     /// The question `filesToLoad(coroutineCallers: true)` asks, as a value the driver can answer
@@ -849,11 +828,7 @@ public struct CoroutineCallers: Sendable {
             }
             // A re-export is a subclass of what it re-exports. A loose class stands for a class
             // of any qualified name: every re-export of its last name may be one of it.
-            var lo = 0, hi = edgeOrder.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if edges[Int(edgeOrder[mid])].target.last < cls.last { lo = mid + 1 } else { hi = mid }
-            }
+            var lo = SortedHashes.firstIndex(notBelow: cls.last, count: edgeOrder.count) { edges[Int(edgeOrder[$0])].target.last }
             while lo < edgeOrder.count, case let edge = edges[Int(edgeOrder[lo])], edge.target.last == cls.last {
                 lo += 1
                 guard cls.loose || edge.target.full == cls.full else { continue }
@@ -1018,14 +993,21 @@ enum SortedHashes {
         return values
     }
 
-    /// Whether the sorted array holds the value (a binary search).
+    /// Whether the sorted array holds the value.
     static func contains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
-        var lo = 0, hi = sorted.count
+        let k = firstIndex(notBelow: value, count: sorted.count) { sorted[$0] }
+        return k < sorted.count && sorted[k] == value
+    }
+
+    /// A binary search: the first of the positions `0..<count`, whose keys (`key(position)`)
+    /// are sorted, with a key not below `value`; `count` when there is none.
+    @inline(__always) static func firstIndex(notBelow value: UInt64, count: Int, key: (Int) -> UInt64) -> Int {
+        var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+            if key(mid) < value { lo = mid + 1 } else { hi = mid }
         }
-        return lo < sorted.count && sorted[lo] == value
+        return lo
     }
 
     /// Whether every value of the sorted `values` is in the sorted `set`.
@@ -1038,18 +1020,5 @@ enum SortedHashes {
             k += 1
         }
         return true
-    }
-}
-
-/// A Swift call's argument labels as resolution compares them (`_` for an unlabelled argument,
-/// trailing closures counted apart).
-struct SwiftCallLabels {
-    let labels: [Substring]
-    let trailingClosures: Int
-
-    /// From the summary's `a:b` form.
-    init(_ labels: String, trailingClosures: Int) {
-        self.labels = labels.isEmpty ? [] : labels.split(separator: ":", omittingEmptySubsequences: false)
-        self.trailingClosures = trailingClosures
     }
 }

@@ -300,22 +300,21 @@ public struct ProjectIndex {
         case .member(let type, let name, let labels, let trailing):
             let typeName = string(type)
             if swiftProtocols.contains(typeName) { return [] }
-            demandSwiftMembers(of: typeName, named: string(name), labels: string(labels), trailingClosures: Int(trailing))
-            return matching(swiftMembers[typeName + "." + string(name)] ?? [], labels: string(labels),
-                            trailingClosures: Int(trailing))
+            let arguments = SwiftCallLabels(string(labels), trailingClosures: Int(trailing))
+            demandSwiftMembers(of: typeName, named: string(name), arguments: arguments)
+            return matching(swiftMembers[typeName + "." + string(name)] ?? [], arguments)
         case .bare(let enclosing, let name, let labels, let trailing):
-            let nameText = string(name), labelText = string(labels)
-            demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(string), labels: labelText,
-                                 trailingClosures: Int(trailing))
+            let nameText = string(name)
+            let arguments = SwiftCallLabels(string(labels), trailingClosures: Int(trailing))
+            demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(string), arguments: arguments)
             if let enclosing {
                 let typeName = string(enclosing)
-                let members = matching(swiftMembers[typeName + "." + nameText] ?? [], labels: labelText,
-                                       trailingClosures: Int(trailing))
+                let members = matching(swiftMembers[typeName + "." + nameText] ?? [], arguments)
                 // Inside a protocol extension an implicit-self call dispatches dynamically.
                 if swiftProtocols.contains(typeName) && !members.isEmpty { return [] }
                 if !members.isEmpty { return members }
             }
-            let free = matching(swiftFreeFunctions[nameText] ?? [], labels: labelText, trailingClosures: Int(trailing))
+            let free = matching(swiftFreeFunctions[nameText] ?? [], arguments)
             // The file's own module first, as Swift's name lookup does.
             let module = summaries[Int(file)].module
             let local = free.filter { summaries[Int($0.file)].module == module }
@@ -392,15 +391,12 @@ public struct ProjectIndex {
 
     /// Swift overloads whose parameters accept the call's labels (defaulted parameters may be
     /// left out; trailing closures fill the last parameters).
-    private func matching(_ candidates: [FunctionRef], labels: String, trailingClosures: Int) -> [FunctionRef] {
-        if candidates.isEmpty { return [] }
-        // Slices of the call's labels and of each candidate's interned parameters: an
-        // overloaded name is matched against every overload, and no String is made for it.
-        let callLabels = labels.isEmpty ? [] : labels.split(separator: ":", omittingEmptySubsequences: false)
-        return candidates.filter { ref in
+    private func matching(_ candidates: [FunctionRef], _ arguments: SwiftCallLabels) -> [FunctionRef] {
+        // Each candidate's interned parameters are compared where they are: an overloaded name
+        // is matched against every overload, and no String is made for it.
+        candidates.filter { ref in
             let strings = summaries[Int(ref.file)].strings
-            return Self.accepts(function(ref).parameters.lazy.map { strings[Int($0)] }, labels: callLabels,
-                                trailingClosures: trailingClosures)
+            return arguments.areAccepted(by: function(ref).parameters.lazy.map { strings[Int($0)] })
         }
     }
 
@@ -421,6 +417,23 @@ public struct ProjectIndex {
             }
         }
         return next == labels.count
+    }
+
+    /// A Swift call's argument labels as resolution compares them (`_` for an unlabelled
+    /// argument, trailing closures counted apart), split once per resolution.
+    struct SwiftCallLabels {
+        let labels: [Substring]
+        let trailingClosures: Int
+
+        /// From the summary's `a:b` form.
+        init(_ labels: String, trailingClosures: Int) {
+            self.labels = labels.isEmpty ? [] : labels.split(separator: ":", omittingEmptySubsequences: false)
+            self.trailingClosures = trailingClosures
+        }
+
+        func areAccepted<Parameters: Collection>(by parameters: Parameters) -> Bool where Parameters.Element: StringProtocol {
+            ProjectIndex.accepts(parameters, labels: labels, trailingClosures: trailingClosures)
+        }
     }
 
     // MARK: The fixpoint

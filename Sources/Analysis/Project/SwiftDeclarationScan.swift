@@ -1,8 +1,7 @@
-/// Which of an unparsed Swift file's functions are not declared directly in a type's body: the
-/// only ones a bare call `f(…)` from another type can mean (inside a type, a bare call means a
-/// method of that type first, and only files that declare or extend it can hold one). And of
-/// the others, the type whose body declares them: `ByteBuffer.write(…)` can only mean a `write`
-/// declared in a `ByteBuffer` body, not one of another type that shares its file.
+/// What the index's demand needs of an unparsed Swift file's functions, without a tree: which
+/// are free (not declared directly in a type's body: the only ones a bare call `f(…)` from
+/// another type can mean), the type whose body declares each of the others (`ByteBuffer.write(…)`
+/// can only mean a `write` declared in a `ByteBuffer` body), and each one's parameter labels.
 ///
 /// On the corpus, 200 of the 239 Swift files the index asked for declared no function outside a
 /// type: a method that shared its name with a bare call somewhere was enough to parse them.
@@ -12,33 +11,26 @@
 /// open brace around it is a type's body (`struct`/`class`/`enum`/`actor`/`extension`/
 /// `protocol` and a name); a function in any other brace (a function body, a closure, an
 /// accessor) counts as free, which can only ask for a file more. When the braces do not balance
-/// (or the file uses a literal this pass does not read), the answer is nil: every function
-/// counts as free.
+/// (or the file uses a literal this pass does not read), the answer is nil: every function may
+/// be free or a member of any type the file declares or extends.
 public enum SwiftDeclarationScan {
-    /// The free functions' names (backticks removed, as `SourceScan` records them), in order,
-    /// or nil when the file's braces cannot be trusted.
-    public static func freeFunctionNames(_ bytes: [UInt8]) -> [String]? {
-        declarations(bytes)?.free
-    }
-
     /// What the walk tells of a file's functions.
     public struct Declarations: Sendable, Equatable {
-        /// The free functions' names, in order (see `freeFunctionNames`).
-        public var free: [String]
-        /// The others, each as `memberKey` of the last name of the innermost type whose body
-        /// declares it and its own name (as the index keys `swiftMembers`), sorted, each once;
-        /// nil when a type name is one the index may spell otherwise (not a plain capitalized
-        /// name, `extension A .B`).
-        public var members: [UInt64]?
-        /// Every function's parameters as the index matches a call's labels against them
-        /// (`label`, `label=` with a default value, `_` for none; see `ProjectIndex.accepts`),
-        /// nil where the list is not one this pass reads for sure; keyed by `memberKey` for a
-        /// method, `freeKey` for the others, sorted by key.
+        /// Every function, sorted by key: `memberKey` of the last name of the innermost type
+        /// whose body declares it and its own name (as the index keys `swiftMembers`), or
+        /// `freeKey` of its name.
         public var signatures: [Signature]
+        /// Every type name was read as the index spells its members' owner. When not (not a
+        /// plain capitalized name, backticks, `extension A .B`), a method may be a member of
+        /// any type the file declares or extends, whatever its key says.
+        public var membersKnown: Bool
     }
 
     public struct Signature: Sendable, Equatable {
         public var key: UInt64
+        /// Its parameters as the index matches a call's labels against them (`label`, `label=`
+        /// with a default value, `_` for none; see `ProjectIndex.accepts`), nil where the list
+        /// is not one this pass reads for sure.
         public var parameters: [String]?
     }
 
@@ -52,14 +44,12 @@ public enum SwiftDeclarationScan {
         WordHash.pair(WordHash.of(type), WordHash.of(name))
     }
 
-    /// The free functions and the members, or nil when the file's braces cannot be trusted.
+    /// The file's functions, or nil when its braces cannot be trusted.
     public static func declarations(_ bytes: [UInt8]) -> Declarations? {
         bytes.withUnsafeBufferPointer { buffer in
             var scan = Walk(bytes: buffer)
-            guard let free = scan.run() else { return nil }
-            let signatures = scan.signatures.sorted { $0.key < $1.key }
-            return Declarations(free: free, members: scan.membersTrusted ? SortedHashes.unique(scan.members) : nil,
-                                signatures: signatures)
+            guard scan.run() else { return nil }
+            return Declarations(signatures: scan.signatures.sorted { $0.key < $1.key }, membersKnown: scan.membersKnown)
         }
     }
 
@@ -74,15 +64,14 @@ public enum SwiftDeclarationScan {
         var typeBodyPending: Int32 = -1
         /// The `WordHash` of each type's last name.
         var typeNames: [UInt64] = []
-        var free: [String] = []
-        var members: [UInt64] = []
-        /// Every type name was read as the index spells its members' owner.
-        var membersTrusted = true
+        /// See `Declarations`.
+        var membersKnown = true
         var signatures: [Signature] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        mutating func run() -> [String]? {
+        /// Whether the braces balanced.
+        mutating func run() -> Bool {
             Self.byteClasses.withUnsafeBufferPointer { classes in run(classes: classes.baseAddress!) }
         }
 
@@ -103,13 +92,13 @@ public enum SwiftDeclarationScan {
             kind == wordStart || kind == digit
         }
 
-        private mutating func run(classes: UnsafePointer<UInt8>) -> [String]? {
+        private mutating func run(classes: UnsafePointer<UInt8>) -> Bool {
             let n = bytes.count
             while i < n {
                 var kind = classes[Int(bytes[i])]
                 while kind == Self.plain {
                     i += 1
-                    guard i < n else { return braces.isEmpty ? free : nil }
+                    guard i < n else { return braces.isEmpty }
                     kind = classes[Int(bytes[i])]
                 }
                 if kind == Self.wordStart {
@@ -130,20 +119,20 @@ public enum SwiftDeclarationScan {
                     if i + 1 < n && bytes[i + 1] == UInt8(ascii: "/") {
                         skipLine()
                     } else if i + 1 < n && bytes[i + 1] == UInt8(ascii: "*") {
-                        guard skipBlockComment() else { return nil }
+                        guard skipBlockComment() else { return false }
                     } else {
                         i += 1
                     }
                 case UInt8(ascii: "\""):
-                    guard skipString(hashes: 0) else { return nil }
+                    guard skipString(hashes: 0) else { return false }
                 case UInt8(ascii: "#"):
-                    guard skipHashes(depth: 0) else { return nil }
+                    guard skipHashes(depth: 0) else { return false }
                 case UInt8(ascii: "{"):
                     braces.append(typeBodyPending)
                     typeBodyPending = -1
                     i += 1
                 case UInt8(ascii: "}"):
-                    guard braces.popLast() != nil else { return nil }
+                    guard braces.popLast() != nil else { return false }
                     i += 1
                 default:
                     // "`": a backticked name is a name, never a keyword.
@@ -152,7 +141,7 @@ public enum SwiftDeclarationScan {
                     if i < n && bytes[i] == UInt8(ascii: "`") { i += 1 }
                 }
             }
-            return braces.isEmpty ? free : nil
+            return braces.isEmpty
         }
 
         /// Whether a word of this first byte and length may be one of the keywords `word` looks
@@ -171,14 +160,8 @@ public enum SwiftDeclarationScan {
             if equals(start, end, "func") {
                 skipSpace()
                 guard let name = nameRange() else { return }
-                let key: UInt64
-                if let type = braces.last, type >= 0 {
-                    key = WordHash.pair(typeNames[Int(type)], WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[name])))
-                    members.append(key)
-                } else {
-                    key = WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[name]))
-                    free.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self))
-                }
+                let type = braces.last ?? -1
+                let key = type >= 0 ? WordHash.pair(typeNames[Int(type)], hash(name)) : hash(name)
                 // The parameter list, read whole or not at all: on any doubt the walk goes on
                 // right after the name, as it did before, and the function matches every call.
                 let afterName = i
@@ -192,7 +175,7 @@ public enum SwiftDeclarationScan {
                 let nameStart = i
                 guard var name = nameRange() else { i = save; return }
                 // `class func`, `class var`, `for actor in …`: a modifier or an identifier, no type.
-                if Self.notTypeNames.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)) {
+                if SortedHashes.contains(Self.notTypeNameHashes, hash(name)) {
                     i = nameStart
                     return
                 }
@@ -202,20 +185,16 @@ public enum SwiftDeclarationScan {
                     guard let next = nameRange() else { break }
                     name = next
                 }
-                if bytes[nameStart] == UInt8(ascii: "`") || !isPlainTypeName(name) || startsDottedRest() {
-                    membersTrusted = false
+                if bytes[nameStart] == UInt8(ascii: "`")
+                    || !SwiftReceiverTypes.isPlainTypeName(UnsafeBufferPointer(rebasing: bytes[name])) || startsDottedRest() {
+                    membersKnown = false
                 }
                 typeBodyPending = Int32(typeNames.count)
-                typeNames.append(WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[name])))
+                typeNames.append(hash(name))
             }
         }
 
-        /// The index names a type by its written last name when it is a plain capitalized one
-        /// (`SwiftReceiverTypes.normalizedTypeName`); any other is left to the file-level answer.
-        private func isPlainTypeName(_ name: Range<Int>) -> Bool {
-            guard !name.isEmpty, bytes[name.lowerBound] >= 65 && bytes[name.lowerBound] <= 90 else { return false }
-            return bytes[name].allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
-        }
+        private func hash(_ range: Range<Int>) -> UInt64 { WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[range])) }
 
         /// After a type's name: a dot after spaces (`extension A .B`) would make another name
         /// the owner.
@@ -341,20 +320,19 @@ public enum SwiftDeclarationScan {
             return nil
         }
 
-        /// An ASCII name that is no keyword (the parser reads a keyword there otherwise, or not
-        /// at all), read past; nil, and nothing read, for anything else.
+        /// An ASCII name that is no keyword, read past; nil, and nothing read, for anything else
+        /// (a name beyond ASCII, backticks, a keyword).
         private mutating func plainIdentifier() -> Range<Int>? {
             let n = bytes.count
-            guard i < n, Self.isASCIIWordStart(bytes[i]) else { return nil }
+            guard i < n, bytes[i] != UInt8(ascii: "`") else { return nil }
             let start = i
-            var end = i
-            while end < n && (Self.isASCIIWordStart(bytes[end]) || (bytes[end] >= 0x30 && bytes[end] <= 0x39)) { end += 1 }
-            if end < n && bytes[end] >= 0x80 { return nil }
-            // (By hash: a collision only leaves a list unread.)
-            guard !SortedHashes.contains(Self.keywordHashes, WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])))
-            else { return nil }
-            i = end
-            return start..<end
+            guard let name = nameRange() else { return nil }
+            // (The keywords by hash: a collision only leaves a list unread.)
+            guard !bytes[name].contains(where: { $0 >= 0x80 }), !SortedHashes.contains(Self.keywordHashes, hash(name)) else {
+                i = start
+                return nil
+            }
+            return name
         }
 
         private func isUnderscore(_ range: Range<Int>) -> Bool {
@@ -365,14 +343,10 @@ public enum SwiftDeclarationScan {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
 
-        private static func isASCIIWordStart(_ b: UInt8) -> Bool {
-            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == UInt8(ascii: "_")
-        }
-
         /// Swift's keywords and contextual words: the parser reads them as names there too, but a
         /// parameter named so is left unknown all the same (the function then matches every
         /// call), which costs a file more at most.
-        static let keywords: Set<String> = [
+        static let keywordHashes = SortedHashes.unique([
             "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
             "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
             "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
@@ -383,15 +357,14 @@ public enum SwiftDeclarationScan {
             "mutating", "nonmutating", "lazy", "weak", "unowned", "final", "required", "optional", "convenience",
             "dynamic", "override", "indirect", "prefix", "postfix", "infix", "Type", "Protocol", "copy", "discard",
             "then", "consume",
-        ]
-        static let keywordHashes = SortedHashes.unique(keywords.map(WordHash.of))
+        ].map(WordHash.of))
 
         /// What may follow `class` (or `actor`, an identifier too) without naming a type.
-        static let notTypeNames: Set<String> = [
+        static let notTypeNameHashes = SortedHashes.unique([
             "func", "var", "let", "subscript", "init", "deinit", "static", "final", "override", "required",
             "convenience", "dynamic", "nonisolated", "public", "private", "fileprivate", "internal", "open",
             "in", "where", "is", "as", "case", "mutating", "lazy", "weak", "unowned", "indirect",
-        ]
+        ].map(WordHash.of))
 
         /// A name's bytes (without backticks), read past.
         private mutating func nameRange() -> Range<Int>? {

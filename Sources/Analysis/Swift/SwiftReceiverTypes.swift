@@ -121,6 +121,13 @@ struct SwiftReceiverTypes {
         storedProperties[owner, default: [:]][name] = typeName ?? ""
     }
 
+    /// An uppercase ASCII letter, then letters, digits and `_`: a name `normalizedTypeName`
+    /// returns unchanged (and that `SwiftDeclarationScan` trusts to name a type as the index does).
+    static func isPlainTypeName<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        guard let first = bytes.first, first >= 65 && first <= 90 else { return false }
+        return bytes.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+    }
+
     /// A written type reduced to the name the catalogue uses: `DispatchSemaphore?` →
     /// `DispatchSemaphore`, `NIOCore.EventLoopFuture<Void>` → `EventLoopFuture`, `anyEventLoopGroup`
     /// (white space is removed from type annotations) → `EventLoopGroup`. Function, tuple,
@@ -130,10 +137,7 @@ struct SwiftReceiverTypes {
         // digits and `_`, which the general path below would return unchanged. Checking the bytes
         // skips its Character and Unicode-property work (5 % of a Swift run in callgrind).
         let bytes = text.utf8
-        if let first = bytes.first, first >= 65 && first <= 90,
-           bytes.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }) {
-            return text
-        }
+        if isPlainTypeName(bytes) { return text }
         // Printable ASCII (what type annotations nearly always are): the same steps on bytes,
         // where every byte is one `Character`.
         if bytes.allSatisfy({ $0 > 32 && $0 < 127 }) { return normalizedASCIITypeName(Array(bytes)) }
