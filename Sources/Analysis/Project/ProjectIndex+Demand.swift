@@ -466,7 +466,9 @@ extension ProjectIndex {
             guard item.follows else { continue }
             if !followed.insert(key).inserted { continue }
             for callee in callees where !function(callee).isAsync && walk.visited.insert(callee).inserted {
-                if blocksWhateverItCalls(callee) { continue }
+                // Its own body or the user's marks settle it: what its calls lead to cannot change
+                // it, and its chain (a direct one) ends at its own call.
+                if ownVerdict(callee) != nil { continue }
                 for next in propagatingCalls(of: callee) {
                     pending.append(DemandWalk.Call(file: callee.file, call: next, follows: true))
                 }
@@ -475,18 +477,6 @@ extension ProjectIndex {
         var wanted = demand.files
         if coroutineCallers { wanted.formUnion(self.coroutineCallers.files()) }
         return wanted.subtracting(loaded).sorted()
-    }
-
-    /// Whether a function's blocking is decided by itself, whatever its calls turn out to mean:
-    /// it makes a blocking call directly, or the user marked it blocking or safe. The fixpoint
-    /// (`computeBlocking`) settles these before it looks at any call, and the chain of a
-    /// function that blocks directly ends at its own call; so the walk need not load the
-    /// files its calls lead to (another path to them still does).
-    private func blocksWhateverItCalls(_ ref: FunctionRef) -> Bool {
-        if function(ref).directBlocking != nil { return true }
-        guard hasUserMarks else { return false }
-        let names = userNames(ref)
-        return names.contains(where: safeFunctions.contains) || names.contains(where: blockingFunctions.contains)
     }
 
     /// What a call resolves to now, and whether a file it needs is not loaded yet (then it is

@@ -62,7 +62,7 @@ public struct ProjectIndex {
     private var blockingComputed = false
     /// Per user-marked name list, whether it is empty: most runs have none, and then no
     /// function's names need to be spelled out.
-    var hasUserMarks: Bool { !blockingFunctions.isEmpty || !safeFunctions.isEmpty }
+    private var hasUserMarks: Bool { !blockingFunctions.isEmpty || !safeFunctions.isEmpty }
     /// What each AL110 / AL202 candidate call resolves to, kept from the fixpoint's pass over
     /// the calls so the findings do not resolve them again (file → call → callees).
     private var resolvedCandidates: [[Int32: [FunctionRef]]] = []
@@ -209,7 +209,7 @@ public struct ProjectIndex {
     }
 
     /// The names a user may write for a function in `blockingFunctions` / `safeFunctions`.
-    func userNames(_ ref: FunctionRef) -> [String] {
+    private func userNames(_ ref: FunctionRef) -> [String] {
         if !hasUserMarks { return [] }
         let summary = summaries[Int(ref.file)]
         let q = summary.string(function(ref).qualifiedName)
@@ -457,19 +457,15 @@ public struct ProjectIndex {
             let file = Int32(f)
             for (i, function) in summary.functions.enumerated() where !function.isAsync {
                 let ref = FunctionRef(file: file, function: Int32(i))
-                if hasUserMarks && userNames(ref).contains(where: safeFunctions.contains) { continue }
-                if let direct = function.directBlocking {
-                    blocking[ref] = .direct(direct, file: file)
-                    worklist.append(ref)
-                } else if hasUserMarks, let marked = userNames(ref).first(where: blockingFunctions.contains) {
-                    blocking[ref] = .marked(marked)
+                if case .blocks(let reason) = ownVerdict(ref) {
+                    blocking[ref] = reason
                     worklist.append(ref)
                 }
             }
             for (c, call) in summary.calls.enumerated() where call.role.contains(.propagates) && call.caller >= 0 {
                 let caller = FunctionRef(file: file, function: call.caller)
                 if summary.functions[Int(call.caller)].isAsync { continue }
-                if hasUserMarks && userNames(caller).contains(where: safeFunctions.contains) { continue }
+                if isMarkedSafe(caller) { continue }
                 if blocking[caller] == nil, let marked = markedLibraryCall(call, in: summary) {
                     blocking[caller] = .callsMarked(marked, file: file, line: call.startLine, column: call.startColumn)
                     worklist.append(caller)
@@ -514,6 +510,27 @@ public struct ProjectIndex {
             }
             resolvedCandidates[f] = candidates
         }
+    }
+
+    /// What a sync function's own body and the user's marks settle before any of its calls is
+    /// resolved: it never blocks (marked safe), it blocks (a blocking call of its own, or marked
+    /// blocking), or nil: its calls decide. The fixpoint starts from these; the demand walk
+    /// follows no call of a function they settle.
+    enum OwnVerdict {
+        case safe
+        case blocks(BlockingReason)
+    }
+
+    func ownVerdict(_ ref: FunctionRef) -> OwnVerdict? {
+        let names = userNames(ref)   // none without marks
+        if names.contains(where: safeFunctions.contains) { return .safe }
+        if let direct = function(ref).directBlocking { return .blocks(.direct(direct, file: ref.file)) }
+        if let marked = names.first(where: blockingFunctions.contains) { return .blocks(.marked(marked)) }
+        return nil
+    }
+
+    private func isMarkedSafe(_ ref: FunctionRef) -> Bool {
+        hasUserMarks && userNames(ref).contains(where: safeFunctions.contains)
     }
 
     /// A Python call of a library function the user marked as blocking.
