@@ -80,44 +80,45 @@ import Reporting
         #expect(driver.sorted() == wholeLines.sorted())
     }
 
+    /// Writes the files, expects the findings of passes 1–3 over every file from the driver,
+    /// and returns the driver's report.
+    @discardableResult func lintProject(_ files: [String: String], expecting expected: [String]) throws -> LintReport {
+        let root = try Self.write(files)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try expectSameAsWholeProject(root, expected)
+        return try lint(root)
+    }
+
     @Test func aChainThroughFilesWithoutAsyncCodeIsFollowed() throws {
-        let root = try Self.write([
+        let report = try lintProject([
             "app/__init__.py": "",
             "app/handlers.py": "from .config import load\n\nasync def handle():\n    return load()\n",
             "app/config.py": "from .io import read\n\ndef load():\n    return read('cfg')\n",
             "app/io.py": "def read(p):\n    with open(p) as f:\n        return f.read()\n\ndef unused():\n    return 1\n",
             "app/other.py": "import time\n\ndef nap():\n    time.sleep(1)\n",
-        ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try expectSameAsWholeProject(root, ["app/handlers.py:4: AL110"])
-        let report = try lint(root)
+        ], expecting: ["app/handlers.py:4: AL110"])
         #expect(report.filesChecked == 5)
         #expect(report.findings.first?.chain.map(\.name) == ["load", "read", "open()"])
     }
 
     @Test func aCoroutineCalledAsAStatementInAFileWithoutAsyncCode() throws {
-        let root = try Self.write([
+        try lintProject([
             "pkg/__init__.py": "from .client import fetch\n",
             "pkg/client.py": "async def fetch():\n    return 1\n",
             "pkg/sync_user.py": "from pkg import fetch\nimport pkg\n\ndef go():\n    fetch()\n    pkg.fetch()\n    value = fetch()\n",
             "pkg/unrelated.py": "from pkg import client\n\ndef go():\n    print(client)\n",
-        ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try expectSameAsWholeProject(root, ["pkg/sync_user.py:5: AL202", "pkg/sync_user.py:6: AL202"])
+        ], expecting: ["pkg/sync_user.py:5: AL202", "pkg/sync_user.py:6: AL202"])
     }
 
     /// Swift: a bare call in a type means that type's method first, else a free function; a file
     /// whose only function of that name is another type's method is not parsed.
     @Test func aSwiftBareCallLoadsTheFreeFunctionsAndTheEnclosingTypesFilesOnly() throws {
-        let root = try Self.write([
+        let report = try lintProject([
             "Sources/App/Handler.swift": "struct Handler {\n    func handle() async {\n        load()\n        refresh()\n    }\n}\n",
             "Sources/App/Free.swift": "import Foundation\n\nfunc load() {\n    sleep(1)\n}\n",
             "Sources/App/HandlerExtras.swift": "import Foundation\n\nextension Handler {\n    func refresh() {\n        usleep(10)\n    }\n}\n",
             "Sources/App/Other.swift": "import Foundation\n\nstruct Other {\n    func load() { sleep(2) }\n    func refresh() { sleep(3) }\n}\n",
-        ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try expectSameAsWholeProject(root, ["Sources/App/Handler.swift:3: AL110", "Sources/App/Handler.swift:4: AL110"])
-        let report = try lint(root)
+        ], expecting: ["Sources/App/Handler.swift:3: AL110", "Sources/App/Handler.swift:4: AL110"])
         #expect(report.filesParsed == 3)   // Other.swift is not
     }
 
@@ -125,41 +126,35 @@ import Reporting
     /// type's body: a file that extends the type but declares the name in another type is not
     /// parsed.
     @Test func aSwiftMethodIsLookedForInItsOwnTypesBodyOnly() throws {
-        let root = try Self.write([
+        let report = try lintProject([
             "Sources/App/Handler.swift": "struct Handler {\n    func handle(buffer: Buffer) async {\n        buffer.flush()\n        refresh()\n    }\n}\n",
             "Sources/App/Buffer.swift": "import Foundation\n\nstruct Buffer {\n    func flush() {\n        sleep(1)\n    }\n}\n",
             "Sources/App/Refresh.swift": "import Foundation\n\nextension Handler {\n    func refresh() {\n        usleep(10)\n    }\n}\n",
             "Sources/App/Others.swift": "import Foundation\n\nextension Buffer {\n    var size: Int { 0 }\n}\n\nextension Handler {\n    var id: Int { 1 }\n}\n\nstruct Writer {\n    func flush() { sleep(2) }\n    func refresh() { sleep(3) }\n}\n",
-        ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try expectSameAsWholeProject(root, ["Sources/App/Handler.swift:3: AL110", "Sources/App/Handler.swift:4: AL110"])
-        #expect(try lint(root).filesParsed == 3)   // Others.swift is not
+        ], expecting: ["Sources/App/Handler.swift:3: AL110", "Sources/App/Handler.swift:4: AL110"])
+        #expect(report.filesParsed == 3)   // Others.swift is not
     }
 
     /// Swift: a file whose only functions of the called name take other labels is not parsed
     /// (`flush(from:)` cannot be the callee of `flush(to:)`); one with an overload that fits is.
     @Test func aSwiftFileWhoseOverloadsTakeOtherLabelsIsNotParsed() throws {
-        let root = try Self.write([
+        let report = try lintProject([
             "Sources/App/Handler.swift": "struct Handler {\n    func handle(buffer: Buffer) async {\n        buffer.flush(to: 1)\n        reload(force: true)\n    }\n}\n",
             "Sources/App/Buffer.swift": "import Foundation\n\nstruct Buffer {\n    func flush(to target: Int, now: Bool = true) {\n        sleep(1)\n    }\n}\n",
             "Sources/App/BufferMore.swift": "import Foundation\n\nextension Buffer {\n    func flush(from source: Int) {\n        sleep(2)\n    }\n}\n",
             "Sources/App/Reload.swift": "import Foundation\n\nstruct Settings {}\n\nfunc reload(all: Bool) {\n    sleep(3)\n}\n",
-        ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try expectSameAsWholeProject(root, ["Sources/App/Handler.swift:3: AL110"])
-        #expect(try lint(root).filesParsed == 2)   // Handler.swift and Buffer.swift
+        ], expecting: ["Sources/App/Handler.swift:3: AL110"])
+        #expect(report.filesParsed == 2)   // Handler.swift and Buffer.swift
     }
 
     /// Swift: where the declaration walk cannot tell a file's methods' types (`extension A .Buffer`
     /// is read as `A`), any function of the name there may be the member, whatever the labels of
     /// the one it did put under the type: the file is parsed.
     @Test func aSwiftFileWhoseMethodsTypesAreUnknownIsParsedForAnyOverload() throws {
-        let root = try Self.write([
+        try lintProject([
             "Sources/App/Handler.swift": "struct Handler {\n    func handle(buffer: Buffer) async {\n        buffer.flush(to: 1)\n    }\n}\n",
             "Sources/App/Buffer.swift": "import Foundation\n\nstruct Buffer {}\n\nextension A .Buffer {\n    func flush(to target: Int) {\n        sleep(1)\n    }\n}\n\nextension Buffer {\n    func flush(from source: Int) {\n        sleep(2)\n    }\n}\n",
-        ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try expectSameAsWholeProject(root, ["Sources/App/Handler.swift:3: AL110"])
+        ], expecting: ["Sources/App/Handler.swift:3: AL110"])
     }
 
     /// A file without async code is scanned before its suppressions are read; one marked
@@ -176,13 +171,11 @@ import Reporting
     }
 
     @Test func anInheritedCoroutineMethodCalledAsAStatement() throws {
-        let root = try Self.write([
+        try lintProject([
             "base.py": "class Base:\n    async def close(self):\n        pass\n",
             "middle.py": "from base import Base as B\n\nclass Middle(B):\n    pass\n",
             "child.py": "from middle import Middle\n\nclass Child(Middle):\n    def stop(self):\n        self.close()\n",
-        ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try expectSameAsWholeProject(root, ["child.py:5: AL202"])
+        ], expecting: ["child.py:5: AL202"])
     }
 
     /// For cross-file AL202 through an inherited coroutine method, the unparsed files' classes
@@ -190,16 +183,13 @@ import Reporting
     /// of the same name (`lib.sync.Lock` beside `lib.aio.Lock`) pulls no file in, and a
     /// re-export under another name (`from .aio import Lock as AsyncLock`) is followed.
     @Test func inheritedCoroutineMethodsFollowQualifiedClassNamesAndRenamedReExports() throws {
-        let root = try Self.write([
+        let report = try lintProject([
             "lib/__init__.py": "from .aio import Lock as AsyncLock\n",
             "lib/aio.py": "class Lock:\n    async def release(self):\n        pass\n",
             "lib/sync.py": "class Lock:\n    def release(self):\n        pass\n",
             "user_sync.py": "from lib.sync import Lock\n\nclass MyLock(Lock):\n    def done(self):\n        self.release()\n",
             "user_async.py": "from lib import AsyncLock\n\nclass MyLock(AsyncLock):\n    def done(self):\n        self.release()\n",
-        ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try expectSameAsWholeProject(root, ["user_async.py:5: AL202"])
-        let report = try lint(root)
+        ], expecting: ["user_async.py:5: AL202"])
         // lib/aio.py (async code), user_async.py (may call it), lib/__init__.py (the re-export
         // its base runs through); not user_sync.py, whose Lock is the sync one.
         #expect(report.filesParsed == 3)
@@ -210,17 +200,14 @@ import Reporting
     /// `pkg.tools.helper` is looked for in `pkg/tools.py` only (which has none), not through a
     /// class `pkg` re-exports as `tools`.
     @Test func aConstructedClassLoadsNoModuleAndTheLongestModuleDecides() throws {
-        let root = try Self.write([
+        let report = try lintProject([
             "pkg/__init__.py": "from .models import Model\nfrom .other import helpers as tools\n",
             "pkg/models.py": "class Model:\n    def __init__(self):\n        self.x = open('m')\n",
             "pkg/other.py": "import time\n\nclass helpers:\n    @staticmethod\n    def helper():\n        time.sleep(1)\n",
             "pkg/tools.py": "def other():\n    return 1\n",
             "pkg/io.py": "def read(p):\n    with open(p) as f:\n        return f.read()\n",
             "app.py": "import pkg\nimport pkg.tools\nfrom pkg import io\n\nasync def run():\n    pkg.Model()\n    pkg.tools.helper()\n    io.read('x')\n",
-        ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try expectSameAsWholeProject(root, ["app.py:8: AL110"])
-        let report = try lint(root)
+        ], expecting: ["app.py:8: AL110"])
         // app.py, then what its calls run through: pkg/__init__.py (Model) and pkg/io.py.
         #expect(report.filesChecked == 6)
         #expect(report.filesParsed == 3)
