@@ -132,11 +132,11 @@ struct PackageMarkers: Sendable {
     /// Swift: per directory, the module of its files.
     private let swiftModules: [Substring: String]
 
-    init(_ files: [SourceFile]) {
+    init(_ files: [SourceFile], listedNames: ListedNames = ListedNames()) {
         var exists: [String: Bool] = [:]
         let probe: (String) -> Bool = { path in
             if let known = exists[path] { return known }
-            let answer = FileSystem.exists(path)
+            let answer = listedNames.exists(path)
             exists[path] = answer
             return answer
         }

@@ -159,7 +159,7 @@ public struct Linter: Sendable {
             .discover(options.paths.isEmpty ? ["."] : options.paths)
         // Each file's nearest configuration (or --config's), resolved once per directory.
         let configured = try ConfiguredFiles(discovery.files, options: options, workingDirectory: workingDirectory,
-                                             catalogue: catalogue)
+                                             catalogue: catalogue, listedNames: discovery.listedNames)
         let files = configured.files
 
         // Read, scan, parse and check each file in one go and keep only what the report needs:
@@ -171,7 +171,7 @@ public struct Linter: Sendable {
         let usesProjectIndex = self.usesProjectIndex
         let prefilters = self.prefilters
         let vocabulary = ScanVocabulary(catalogue: catalogue)
-        let packages = PackageMarkers(files)
+        let packages = PackageMarkers(files, listedNames: discovery.listedNames)
         var outcomes = ParallelWork.map(count: files.count, jobs: options.jobs) { index -> FileOutcome in
             let file = files[index]
             let settings = configured.settings(ofFile: index)

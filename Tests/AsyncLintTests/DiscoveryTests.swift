@@ -169,3 +169,44 @@ extension Result {
     let result = discover(tree, ["src", "src/a.py", "./src/../src/a.py"])
     #expect(result.files.map(\.displayPath) == ["src/a.py"])
 }
+
+/// The package and configuration files each directory holds come from discovery's listings:
+/// removed after the walk, they still count (no `lstat` was made for them), and only a
+/// directory the walk did not list is asked of the file system. The module names and the
+/// configuration then come out as from `lstat`.
+@Test func listedNamesAnswerFromTheWalkAndFallBackOutsideIt() throws {
+    let tree = try TempTree()
+    try tree.write("pkg/__init__.py", "")
+    try tree.write("pkg/mod.py", "")
+    try tree.write("pkg/sub/x.py", "")
+    try tree.write("Package.swift", "")
+    try tree.write("Sources/App/a.swift", "")
+    try tree.write("app/.asynclint.toml", "")
+    try tree.write("app/pyproject.toml", "[tool.asynclint]\n")
+    try tree.write("outside/__init__.py", "")
+    let result = discover(tree, ["pkg", "Sources", "app"])
+    let listed = result.listedNames
+    #expect(listed.exists(tree.path("pkg/__init__.py")))
+    #expect(!listed.exists(tree.path("pkg/sub/__init__.py")))
+    #expect(listed.exists(tree.path("app/.asynclint.toml")))
+    #expect(listed.exists(tree.path("app/pyproject.toml")))
+    #expect(!listed.exists(tree.path("pkg/pyproject.toml")))
+    try FileManager.default.removeItem(atPath: tree.path("pkg/__init__.py"))
+    try FileManager.default.removeItem(atPath: tree.path("app/.asynclint.toml"))
+    // Answered from the listing: the files are gone now.
+    #expect(listed.exists(tree.path("pkg/__init__.py")))
+    #expect(listed.exists(tree.path("app/.asynclint.toml")))
+    // The root was not walked (only paths below it were given): asked of the file system.
+    #expect(listed.exists(tree.path("Package.swift")))
+    #expect(!listed.exists(tree.path("__init__.py")))
+    // Other names are always asked of the file system.
+    #expect(listed.exists(tree.path("pkg/mod.py")))
+    #expect(!listed.exists(tree.path("pkg/gone.py")))
+    #expect(listed.exists(tree.path("outside/__init__.py")))
+    // The module names built on them: `pkg` is a package by its listing (its `__init__.py` is
+    // gone), `pkg/sub` is none, and the target's `Package.swift` was found by `lstat`.
+    let packages = PackageMarkers(result.files, listedNames: listed)
+    let modules = result.files.map { packages.module(of: $0) }
+    #expect(result.files.map(\.displayPath) == ["Sources/App/a.swift", "pkg/__init__.py", "pkg/mod.py", "pkg/sub/x.py"])
+    #expect(modules == ["App", "pkg", "pkg.mod", "x"])
+}

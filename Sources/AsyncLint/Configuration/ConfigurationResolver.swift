@@ -8,9 +8,13 @@ struct ConfigurationResolver {
     /// `--config FILE`: this one for every file.
     let explicit: Configuration?
     private var nearest: [String: Configuration?] = [:]
+    /// Whether a configuration file exists (`ListedNames.exists`).
+    private let fileExists: (String) -> Bool
 
-    init(catalogue: RuleCatalogue, explicitPath: String?, workingDirectory: String) throws(ConfigurationError) {
+    init(catalogue: RuleCatalogue, explicitPath: String?, workingDirectory: String,
+         fileExists: @escaping (String) -> Bool = FileSystem.exists) throws(ConfigurationError) {
         self.catalogue = catalogue
+        self.fileExists = fileExists
         if let explicitPath {
             let absolute = PathText.absolute(explicitPath, workingDirectory: workingDirectory)
             guard FileSystem.exists(absolute) else {
@@ -32,7 +36,7 @@ struct ConfigurationResolver {
         var found: Configuration? = nil
         for name in [ConfigurationLoader.fileName, ConfigurationLoader.pyprojectName] {
             let candidate = PathText.join(directory, name)
-            guard FileSystem.exists(candidate) else { continue }
+            guard fileExists(candidate) else { continue }
             // A pyproject.toml without our table is some other tool's business: not parsed.
             if name == ConfigurationLoader.pyprojectName,
                case .success(let bytes) = FileSystem.readFile(candidate),

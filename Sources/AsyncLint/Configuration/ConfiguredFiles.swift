@@ -10,10 +10,10 @@ struct ConfiguredFiles: Sendable {
     private(set) var failOn: Severity?
 
     init(_ discovered: [SourceFile], options: LintOptions, workingDirectory: String,
-         catalogue: RuleCatalogue) throws(LintUsageError) {
+         catalogue: RuleCatalogue, listedNames: ListedNames = ListedNames()) throws(LintUsageError) {
         do {
             var resolver = try ConfigurationResolver(catalogue: catalogue, explicitPath: options.configPath,
-                                                     workingDirectory: workingDirectory)
+                                                     workingDirectory: workingDirectory, fileExists: listedNames.exists)
             var indexByConfigPath: [String: Int] = [:]
             let defaults = try FileSettings(configuration: nil, options: options, catalogue: catalogue)
             // Files come sorted by path, so a directory's files are mostly neighbours: the

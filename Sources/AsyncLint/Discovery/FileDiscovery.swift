@@ -31,6 +31,8 @@ public struct FileDiscovery: Sendable {
         public var files: [SourceFile] = []
         public var errors: [FileError] = []
         public var notes: [FileNote] = []
+        /// Which of `ListedNames.names` each walked directory holds.
+        var listedNames = ListedNames()
     }
 
     public func discover(_ paths: [String]) -> Result {
@@ -97,6 +99,7 @@ public struct FileDiscovery: Sendable {
                 result.errors.append(FileError(path: discovery.display(directory), message: "cannot list directory: \(error)"))
                 return
             }
+            result.listedNames.record(directory: directory, bits: ListedNames.bits(of: entries))
             let ignoresHere = entries.contains { $0.name == ".gitignore" }
                 ? ignores.adding(readIgnoreFile(in: directory)) : ignores
             for entry in entries where !entry.name.hasPrefix(".") {
