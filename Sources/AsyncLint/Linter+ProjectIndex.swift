@@ -25,7 +25,10 @@ extension Linter {
         // Tenths of a millisecond: the serial steps take a few milliseconds each, and whole
         // milliseconds hid changes of a fifth of one.
         func milliseconds(since start: UInt64) -> String {
-            let tenths = (DispatchTime.now().uptimeNanoseconds - start) / 100_000
+            milliseconds(DispatchTime.now().uptimeNanoseconds - start)
+        }
+        func milliseconds(_ nanoseconds: UInt64) -> String {
+            let tenths = nanoseconds / 100_000
             return "\(tenths / 10).\(tenths % 10)"
         }
         if traceIndex {
@@ -68,8 +71,11 @@ extension Linter {
             var callerFiles: [Int32] = []
             if let answer = unansweredCallers {
                 unansweredCallers = nil
-                callerFiles = answer.wait()
-                trace("  answered which files may call a coroutine (\(callerFiles.count))")
+                let waitStarted = DispatchTime.now().uptimeNanoseconds
+                let answered = answer.wait()
+                callerFiles = answered.files
+                trace("  answered which files may call a coroutine (\(callerFiles.count)) in \(milliseconds(answered.nanoseconds)) ms;"
+                      + " waited \(milliseconds(since: waitStarted)) ms for it")
                 if traceIndex { for i in callerFiles { trace("  may call a coroutine: \(files[Int(i)].displayPath)") } }
             }
             trace("  parsed and summarized \(asked.count) files in \(milliseconds(since: parseStarted)) ms")
@@ -188,23 +194,32 @@ final class CoroutineCallersAnswer: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     /// Written once by the answering thread before it signals `done`, read after `wait()`.
     private var files: [Int32] = []
+    /// How long the answer took to work out (for the trace), written with `files`.
+    private var nanoseconds: UInt64 = 0
     private let answeredInPlace: Bool
 
     init(_ question: CoroutineCallers, jobs: Int) {
         answeredInPlace = jobs <= 1
         if answeredInPlace {
-            files = question.files()
+            answer(question)
             return
         }
         Thread.detachNewThread { [self] in
-            files = question.files()
+            answer(question)
             done.signal()
         }
     }
 
-    func wait() -> [Int32] {
+    private func answer(_ question: CoroutineCallers) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        files = question.files()
+        nanoseconds = DispatchTime.now().uptimeNanoseconds - start
+    }
+
+    /// The files, and how many nanoseconds working them out took.
+    func wait() -> (files: [Int32], nanoseconds: UInt64) {
         if !answeredInPlace { done.wait() }
-        return files
+        return (files, nanoseconds)
     }
 }
 
