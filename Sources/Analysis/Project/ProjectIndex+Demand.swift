@@ -301,12 +301,9 @@ struct ClassKey: Hashable, Sendable {
 
     static func anyClass(named last: UInt64) -> ClassKey { ClassKey(full: 0, last: last) }
 
+    /// A base written so may mean a class of the same last name when either is loose, else
+    /// only the class of the same qualified name (`CoroutineCallers.range(of:)` finds them).
     var loose: Bool { full == 0 }
-
-    /// Whether a base written so may mean the class `other`.
-    func mayBeBase(of other: ClassKey) -> Bool {
-        last == other.last && (loose || other.loose || full == other.full)
-    }
 }
 
 /// A dotted name (`pkg.client.fetch`) as the hashes the coroutine-caller question compares:
@@ -697,26 +694,32 @@ public struct CoroutineCallers: Sendable {
         let edges = importEdges()
         let names = CoroutineNames(coroutines: coroutines, edges: edges)
         let inherited = inheritedMethods(methodsByClass, edges: edges)
+        // Some 5,000 unparsed files, with hundreds of thousands of statement calls, bindings and
+        // class headers between them, nearly all of which are in no table: a bit per hash
+        // answers most of them before a table is hashed into.
+        var inheritedLastNames = HashFilter()
+        for cls in inherited.keys { inheritedLastNames.insert(cls.last) }
         var wanted: [Int32] = []
         for (file, scanned) in universe.pythonFiles where !loaded.contains(file) {
             // `a.b.fetch(` written through any import: the last two names are a known pair.
-            var importsOne = scanned.statementCalls.contains(where: names.pairs.contains)
+            var importsOne = scanned.statementCalls.contains(where: names.isPair)
             if !importsOne {
                 importsOne = scanned.bindings.contains { binding in
                     if binding.isStar {
                         // The names below the module are bound: they are called bare.
-                        return names.children[binding.target.full]?.contains { scanned.mayCallAsStatement(hash: $0) } ?? false
+                        return names.children(of: binding.target.full)?.contains { scanned.mayCallAsStatement(hash: $0) } ?? false
                     }
                     // `fetch()` after `from m import fetch`.
                     if names.isCoroutine(binding.target) && scanned.mayCallAsStatement(hash: binding.bound) { return true }
                     // `m.fetch()` after `import pkg.m as m`.
-                    return names.children[binding.target.full]?.contains {
+                    return names.children(of: binding.target.full)?.contains {
                         scanned.mayCallAsStatement(hash: WordHash.pair(binding.bound, $0))
                     } ?? false
                 }
             }
             let inheritsOne = !importsOne && scanned.classes.contains { cls in
-                inherited[cls.key]?.contains { method in
+                guard inheritedLastNames.mayContain(cls.key.last) else { return false }
+                return inherited[cls.key]?.contains { method in
                     scanned.mayCallAsStatement(hash: WordHash.pair(Self.selfWord, method))
                         || scanned.mayCallAsStatement(hash: WordHash.pair(Self.clsWord, method))
                 } ?? false
@@ -772,9 +775,8 @@ public struct CoroutineCallers: Sendable {
     /// `ProjectIndex.resolvedClassName` follows), as if the re-export were a subclass.
     private func inheritedMethods(_ methodsByClass: [ClassKey: Set<UInt64>],
                                   edges: [(alias: DottedName, target: DottedName)]) -> [ClassKey: [UInt64]] {
-        // (base, subclass) pairs grouped by the base's last name (`HashGroups`): tens of
-        // thousands of class headers, and that is far cheaper than a dictionary of arrays or a
-        // sort.
+        // (base, subclass) pairs: tens of thousands of class headers, in one flat array (a
+        // dictionary of arrays was far dearer).
         var pairs: [(base: ClassKey, subclass: ClassKey)] = []
         var count = 0
         for summary in summaries where summary.language == .python { for cls in summary.classes { count += cls.bases.count } }
@@ -791,13 +793,23 @@ public struct CoroutineCallers: Sendable {
                 for base in cls.bases { pairs.append((base, cls.key)) }
             }
         }
-        let byBase = HashGroups(count: pairs.count, key: { pairs[$0].base.last })
+        // The pairs in the order of their base's last name and then its qualified name (a loose
+        // base, 0, first among those of its last name): the walk below looks up the bases a
+        // class may be, which are those of its exact key and the loose ones of its last name.
+        // Looking at every base of the last name instead went through some 620,000 pairs on the
+        // Python corpus to pass methods along 45,000 (many classes share a last name:
+        // `TestCase`, `Protocol`, `Client`).
+        let pairOrder = Self.order(count: pairs.count) { (pairs[$0].base.last, pairs[$0].base.full) }
         // Down the class graph from the classes that define coroutine methods; a class is
         // visited again only when it gains a method, so the walk ends. The methods are sorted
         // arrays: a union is a merge (most add nothing, and are one pass without a write),
         // where a set hashed every element again.
         var methods = methodsByClass.mapValues { $0.sorted() }
-        var pending = Array(methodsByClass.keys)
+        // In key order: the walk's answer does not depend on the order, but its length does
+        // (a class passed a method before it gains its own is visited twice), and a run's
+        // cost should not vary with the dictionary's seed.
+        var pending = methodsByClass.keys.sorted { $0.last != $1.last ? $0.last < $1.last : $0.full < $1.full }
+        pending.reverse()
         func pass(_ inherited: [UInt64], to sub: ClassKey) {
             guard let had = methods[sub] else {
                 methods[sub] = inherited
@@ -808,21 +820,26 @@ public struct CoroutineCallers: Sendable {
             methods[sub] = SortedHashes.merged(had, inherited)
             pending.append(sub)
         }
-        // The re-exports (edges) in the order of what they re-export's last name: 4 bytes an
-        // edge, where grouping them by hash cost 16 at the run's peak memory.
-        let edgeOrder = (0..<Int32(edges.count)).sorted { edges[Int($0)].target.last < edges[Int($1)].target.last }
+        // The re-exports (edges) in the same order of what they re-export.
+        let edgeOrder = Self.order(count: edges.count) { (edges[$0].target.last, edges[$0].target.full) }
         while let cls = pending.popLast() {
             guard let inherited = methods[cls] else { continue }
-            byBase.forEachItem(withKey: cls.last) { pair in
-                if pairs[pair].base.mayBeBase(of: cls) { pass(inherited, to: pairs[pair].subclass) }
+            // A loose class may be any class of its last name; a class of a known qualified name
+            // is the base of pairs that name it exactly or loosely.
+            let bases = Self.range(of: cls, count: pairOrder.count) {
+                let base = pairs[Int(pairOrder[$0])].base
+                return (base.last, base.full)
             }
-            // A re-export is a subclass of what it re-exports. A loose class stands for a class
-            // of any qualified name: every re-export of its last name may be one of it.
-            var lo = SortedHashes.firstIndex(notBelow: cls.last, count: edgeOrder.count) { edges[Int(edgeOrder[$0])].target.last }
-            while lo < edgeOrder.count, case let edge = edges[Int(edgeOrder[lo])], edge.target.last == cls.last {
-                lo += 1
-                guard cls.loose || edge.target.full == cls.full else { continue }
-                let alias = edge.alias.classKey
+            for position in bases.loose { pass(inherited, to: pairs[Int(pairOrder[position])].subclass) }
+            for position in bases.exact { pass(inherited, to: pairs[Int(pairOrder[position])].subclass) }
+            // A re-export is a subclass of what it re-exports; of a loose class, every re-export
+            // of its last name may be one.
+            let reexports = Self.range(of: cls, count: edgeOrder.count) {
+                let target = edges[Int(edgeOrder[$0])].target
+                return (target.last, target.full)
+            }
+            for position in cls.loose ? reexports.loose.lowerBound..<reexports.exact.upperBound : reexports.exact {
+                let alias = edges[Int(edgeOrder[position])].alias.classKey
                 if alias != cls { pass(inherited, to: alias) }
             }
         }
@@ -831,6 +848,81 @@ public struct CoroutineCallers: Sendable {
 
     static let selfWord = WordHash.of("self")
     static let clsWord = WordHash.of("cls")
+
+    /// Positions `0..<count` in the order of their keys (`key(position)`, a class's last name
+    /// and qualified name): a counting sort into buckets by the last name's top bits (two passes
+    /// over the keys, no comparison), then each bucket sorted, mostly one or two positions. A
+    /// sort of the positions that compared through the keys took 7 ms for the 53,000
+    /// re-exports of the Python corpus. 4 bytes a position, and 4 a bucket while it runs (this
+    /// runs beside the first index build, the run's peak memory).
+    static func order(count: Int, key: (Int) -> (last: UInt64, full: UInt64)) -> [Int32] {
+        guard count > 1 else { return count == 1 ? [0] : [] }
+        var bits = 1
+        while 1 << bits < count { bits += 1 }
+        let shift = UInt64(64 - bits)
+        // Per bucket, first the end of its positions; the scatter below moves each to its start.
+        var bounds = [Int32](repeating: 0, count: (1 << bits) + 1)
+        for i in 0..<count { bounds[Int(key(i).last >> shift) + 1] += 1 }
+        for b in 1..<bounds.count { bounds[b] += bounds[b - 1] }
+        var order = [Int32](repeating: 0, count: count)
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let b = Int(key(i).last >> shift) + 1
+            bounds[b] -= 1
+            order[Int(bounds[b])] = Int32(i)
+        }
+        // Now bucket `b` is `bounds[b + 1]..<bounds[b + 2]` (the last one ends at `count`).
+        for b in 1..<bounds.count {
+            let lo = Int(bounds[b]), hi = b + 1 < bounds.count ? Int(bounds[b + 1]) : count
+            guard hi - lo > 1 else { continue }
+            order[lo..<hi].sort {
+                let x = key(Int($0)), y = key(Int($1))
+                return x.last != y.last ? x.last < y.last : x.full < y.full
+            }
+        }
+        return order
+    }
+
+    /// In positions `0..<count` whose keys (`key(position)`, a class's last name and qualified
+    /// name, 0 when loose) are sorted: those that may name `cls`. `loose`: the loose keys of its
+    /// last name. `exact`: the keys equal to its own, or, for a loose `cls`, every other key of
+    /// its last name (then `exact` starts where `loose` ends).
+    ///
+    /// One binary search over all positions finds the last name's run (most classes head none);
+    /// the rest search within the run, a few positions mostly: a search over all of them for
+    /// each bound cost more than the walk's other work.
+    static func range(of cls: ClassKey, count: Int, key: (Int) -> (last: UInt64, full: UInt64))
+        -> (loose: Range<Int>, exact: Range<Int>) {
+        /// The first position in `lo..<hi` whose key is not below `(last, full)`.
+        func firstIndex(_ lo: Int, _ hi: Int, notBelow full: UInt64) -> Int {
+            var lo = lo, hi = hi
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let k = key(mid)
+                if k.last < cls.last || (k.last == cls.last && k.full < full) { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let start = firstIndex(0, count, notBelow: 0)
+        guard start < count, key(start).last == cls.last else { return (start..<start, start..<start) }
+        // The run's end: doubling steps from its start, then a search within the last step.
+        var inRun = start, probe = start + 1, step = 1
+        while probe < count, key(probe).last == cls.last {
+            inRun = probe
+            step *= 2
+            probe = start + step
+        }
+        var lo = inRun + 1, hi = min(probe, count)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if key(mid).last == cls.last { lo = mid + 1 } else { hi = mid }
+        }
+        let endOfLast = lo
+        let afterLoose = firstIndex(start, endOfLast, notBelow: 1)
+        if cls.loose { return (start..<afterLoose, afterLoose..<endOfLast) }
+        let exactStart = firstIndex(afterLoose, endOfLast, notBelow: cls.full)
+        let exactEnd = cls.full == .max ? endOfLast : firstIndex(exactStart, endOfLast, notBelow: cls.full &+ 1)
+        return (start..<afterLoose, exactStart..<exactEnd)
+    }
 
 }
 
@@ -887,9 +979,11 @@ struct HashGroups {
 struct CoroutineNames {
     /// Per module or class (and each name another module imports it as), by `DottedName.full`:
     /// the last names (`WordHash`) of the coroutine functions in it.
-    private(set) var children: [UInt64: Set<UInt64>] = [:]
+    private var children: [UInt64: Set<UInt64>] = [:]
     /// `WordHash.pair` of a container's last name and a coroutine's name in it.
     private(set) var pairs: Set<UInt64> = []
+    /// The keys of `children` and the `pairs`, a bit each (see `HashFilter`).
+    private var childrenFilter = HashFilter(), pairsFilter = HashFilter()
 
     init(coroutines: [DottedName], edges: [(alias: DottedName, target: DottedName)]) {
         /// Each container's last name, for `pairs`.
@@ -938,12 +1032,45 @@ struct CoroutineNames {
         for (container, names) in children {
             let last = lastNames[container] ?? container
             for name in names { pairs.insert(WordHash.pair(last, name)) }
+            childrenFilter.insert(container)
         }
+        for pair in pairs { pairsFilter.insert(pair) }
+    }
+
+    /// The coroutine functions' last names in a module or class (by `DottedName.full`), if any.
+    func children(of container: UInt64) -> Set<UInt64>? {
+        childrenFilter.mayContain(container) ? children[container] : nil
+    }
+
+    /// Whether `WordHash.pair` of a container's last name and a name is that of a coroutine.
+    func isPair(_ hash: UInt64) -> Bool {
+        pairsFilter.mayContain(hash) && pairs.contains(hash)
     }
 
     /// Whether the qualified name is (an alias of) a coroutine function.
     func isCoroutine(_ name: DottedName) -> Bool {
-        name.hasParent && children[name.parent]?.contains(name.last) ?? false
+        name.hasParent && children(of: name.parent)?.contains(name.last) ?? false
+    }
+}
+
+/// A set of 64-bit hashes that may answer "yes" for a hash it does not hold, never "no" for one
+/// it holds: one bit of 65,536 (8 KB) a hash, chosen by the hash's bits mixed by a multiply.
+/// In front of a `Set` that most questions miss, it spares hashing the question into the set.
+struct HashFilter {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    @inline(__always) private static func bit(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
+
+    mutating func insert(_ hash: UInt64) {
+        let bit = Self.bit(hash)
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    @inline(__always) func mayContain(_ hash: UInt64) -> Bool {
+        let bit = Self.bit(hash)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 }
 
