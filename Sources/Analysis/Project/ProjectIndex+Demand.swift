@@ -288,7 +288,7 @@ struct ScannedClassHeader: Sendable {
 /// qualified name (a base whose first name the file may bind otherwise than by an import, a
 /// class not at the start of a line, which may be nested), so it stands for every class of its
 /// last name: that can only ask for a file more.
-struct ClassKey: Hashable, Sendable {
+struct ClassKey: Hashable, Comparable, Sendable {
     /// 0 when loose (16 bytes a key: the unparsed files' class headers wait for pass 2; a
     /// qualified name hashed to 0 would only be loose).
     var full: UInt64
@@ -302,8 +302,14 @@ struct ClassKey: Hashable, Sendable {
     static func anyClass(named last: UInt64) -> ClassKey { ClassKey(full: 0, last: last) }
 
     /// A base written so may mean a class of the same last name when either is loose, else
-    /// only the class of the same qualified name (`CoroutineCallers.range(of:)` finds them).
+    /// only the class of the same qualified name (`CoroutineCallers.forEachPosition` finds them).
     var loose: Bool { full == 0 }
+
+    /// By last name, then qualified name: the loose key of a last name comes first among its
+    /// keys, and each run of a last name holds every key that may name a class of it.
+    static func < (a: ClassKey, b: ClassKey) -> Bool {
+        a.last != b.last ? a.last < b.last : a.full < b.full
+    }
 }
 
 /// A dotted name (`pkg.client.fetch`) as the hashes the coroutine-caller question compares:
@@ -799,7 +805,7 @@ public struct CoroutineCallers: Sendable {
         // Looking at every base of the last name instead went through some 620,000 pairs on the
         // Python corpus to pass methods along 45,000 (many classes share a last name:
         // `TestCase`, `Protocol`, `Client`).
-        let pairOrder = Self.order(count: pairs.count) { (pairs[$0].base.last, pairs[$0].base.full) }
+        let pairOrder = Self.order(count: pairs.count) { pairs[$0].base }
         // Down the class graph from the classes that define coroutine methods; a class is
         // visited again only when it gains a method, so the walk ends. The methods are sorted
         // arrays: a union is a merge (most add nothing, and are one pass without a write),
@@ -808,8 +814,7 @@ public struct CoroutineCallers: Sendable {
         // In key order: the walk's answer does not depend on the order, but its length does
         // (a class passed a method before it gains its own is visited twice), and a run's
         // cost should not vary with the dictionary's seed.
-        var pending = methodsByClass.keys.sorted { $0.last != $1.last ? $0.last < $1.last : $0.full < $1.full }
-        pending.reverse()
+        var pending = methodsByClass.keys.sorted(by: >)   // popped from the end
         func pass(_ inherited: [UInt64], to sub: ClassKey) {
             guard let had = methods[sub] else {
                 methods[sub] = inherited
@@ -821,25 +826,16 @@ public struct CoroutineCallers: Sendable {
             pending.append(sub)
         }
         // The re-exports (edges) in the same order of what they re-export.
-        let edgeOrder = Self.order(count: edges.count) { (edges[$0].target.last, edges[$0].target.full) }
+        let edgeOrder = Self.order(count: edges.count) { edges[$0].target.classKey }
         while let cls = pending.popLast() {
             guard let inherited = methods[cls] else { continue }
-            // A loose class may be any class of its last name; a class of a known qualified name
-            // is the base of pairs that name it exactly or loosely.
-            let bases = Self.range(of: cls, count: pairOrder.count) {
-                let base = pairs[Int(pairOrder[$0])].base
-                return (base.last, base.full)
+            Self.forEachPosition(naming: cls, count: pairOrder.count, key: { pairs[Int(pairOrder[$0])].base }) {
+                pass(inherited, to: pairs[Int(pairOrder[$0])].subclass)
             }
-            for position in bases.loose { pass(inherited, to: pairs[Int(pairOrder[position])].subclass) }
-            for position in bases.exact { pass(inherited, to: pairs[Int(pairOrder[position])].subclass) }
-            // A re-export is a subclass of what it re-exports; of a loose class, every re-export
-            // of its last name may be one.
-            let reexports = Self.range(of: cls, count: edgeOrder.count) {
-                let target = edges[Int(edgeOrder[$0])].target
-                return (target.last, target.full)
-            }
-            for position in cls.loose ? reexports.loose.lowerBound..<reexports.exact.upperBound : reexports.exact {
-                let alias = edges[Int(edgeOrder[position])].alias.classKey
+            // A re-export is a subclass of what it re-exports (a target whose qualified name hashed
+            // to 0 is loose, as a class header's: that can only ask for a file more).
+            Self.forEachPosition(naming: cls, count: edgeOrder.count, key: { edges[Int(edgeOrder[$0])].target.classKey }) {
+                let alias = edges[Int(edgeOrder[$0])].alias.classKey
                 if alias != cls { pass(inherited, to: alias) }
             }
         }
@@ -849,61 +845,39 @@ public struct CoroutineCallers: Sendable {
     static let selfWord = WordHash.of("self")
     static let clsWord = WordHash.of("cls")
 
-    /// Positions `0..<count` in the order of their keys (`key(position)`, a class's last name
-    /// and qualified name): a counting sort into buckets by the last name's top bits (two passes
-    /// over the keys, no comparison), then each bucket sorted, mostly one or two positions. A
-    /// sort of the positions that compared through the keys took 7 ms for the 53,000
-    /// re-exports of the Python corpus. 4 bytes a position, and 4 a bucket while it runs (this
-    /// runs beside the first index build, the run's peak memory).
-    static func order(count: Int, key: (Int) -> (last: UInt64, full: UInt64)) -> [Int32] {
-        guard count > 1 else { return count == 1 ? [0] : [] }
-        var bits = 1
-        while 1 << bits < count { bits += 1 }
-        let shift = UInt64(64 - bits)
-        // Per bucket, first the end of its positions; the scatter below moves each to its start.
-        var bounds = [Int32](repeating: 0, count: (1 << bits) + 1)
-        for i in 0..<count { bounds[Int(key(i).last >> shift) + 1] += 1 }
-        for b in 1..<bounds.count { bounds[b] += bounds[b - 1] }
-        var order = [Int32](repeating: 0, count: count)
-        for i in stride(from: count - 1, through: 0, by: -1) {
-            let b = Int(key(i).last >> shift) + 1
-            bounds[b] -= 1
-            order[Int(bounds[b])] = Int32(i)
-        }
-        // Now bucket `b` is `bounds[b + 1]..<bounds[b + 2]` (the last one ends at `count`).
-        for b in 1..<bounds.count {
-            let lo = Int(bounds[b]), hi = b + 1 < bounds.count ? Int(bounds[b + 1]) : count
-            guard hi - lo > 1 else { continue }
-            order[lo..<hi].sort {
-                let x = key(Int($0)), y = key(Int($1))
-                return x.last != y.last ? x.last < y.last : x.full < y.full
-            }
+    /// Positions `0..<count` in the order of their keys (`ClassKey`'s): `HashGroups.scatter` by
+    /// the last name, then each bucket sorted, mostly one or two positions. A sort of the
+    /// positions that compared through the keys took 7 ms for the 53,000 re-exports of the
+    /// Python corpus. 4 bytes a position (this runs beside the first index build, the run's
+    /// peak memory).
+    static func order(count: Int, key: (Int) -> ClassKey) -> [Int32] {
+        let buckets = HashGroups.scatter(count: count) { key($0).last }
+        var order = buckets.positions
+        for b in 0..<(buckets.starts.count - 1) where buckets.starts[b + 1] - buckets.starts[b] > 1 {
+            order[Int(buckets.starts[b])..<Int(buckets.starts[b + 1])].sort { key(Int($0)) < key(Int($1)) }
         }
         return order
     }
 
-    /// In positions `0..<count` whose keys (`key(position)`, a class's last name and qualified
-    /// name, 0 when loose) are sorted: those that may name `cls`. `loose`: the loose keys of its
-    /// last name. `exact`: the keys equal to its own, or, for a loose `cls`, every other key of
-    /// its last name (then `exact` starts where `loose` ends).
+    /// Calls `body` with each of the positions `0..<count`, whose keys (`key(position)`) are in
+    /// order (`order`), that may name `cls`: for a loose class, every key of its last name;
+    /// else the loose keys of its last name and the keys equal to its own.
     ///
     /// One binary search over all positions finds the last name's run (most classes head none);
     /// the rest search within the run, a few positions mostly: a search over all of them for
     /// each bound cost more than the walk's other work.
-    static func range(of cls: ClassKey, count: Int, key: (Int) -> (last: UInt64, full: UInt64))
-        -> (loose: Range<Int>, exact: Range<Int>) {
-        /// The first position in `lo..<hi` whose key is not below `(last, full)`.
-        func firstIndex(_ lo: Int, _ hi: Int, notBelow full: UInt64) -> Int {
+    static func forEachPosition(naming cls: ClassKey, count: Int, key: (Int) -> ClassKey, _ body: (Int) -> Void) {
+        /// The first position in `lo..<hi` whose key is not below `bound`.
+        func firstIndex(_ lo: Int, _ hi: Int, notBelow bound: ClassKey) -> Int {
             var lo = lo, hi = hi
             while lo < hi {
                 let mid = (lo + hi) / 2
-                let k = key(mid)
-                if k.last < cls.last || (k.last == cls.last && k.full < full) { lo = mid + 1 } else { hi = mid }
+                if key(mid) < bound { lo = mid + 1 } else { hi = mid }
             }
             return lo
         }
-        let start = firstIndex(0, count, notBelow: 0)
-        guard start < count, key(start).last == cls.last else { return (start..<start, start..<start) }
+        let start = firstIndex(0, count, notBelow: .anyClass(named: cls.last))
+        guard start < count, key(start).last == cls.last else { return }
         // The run's end: doubling steps from its start, then a search within the last step.
         var inRun = start, probe = start + 1, step = 1
         while probe < count, key(probe).last == cls.last {
@@ -916,12 +890,19 @@ public struct CoroutineCallers: Sendable {
             let mid = (lo + hi) / 2
             if key(mid).last == cls.last { lo = mid + 1 } else { hi = mid }
         }
-        let endOfLast = lo
-        let afterLoose = firstIndex(start, endOfLast, notBelow: 1)
-        if cls.loose { return (start..<afterLoose, afterLoose..<endOfLast) }
-        let exactStart = firstIndex(afterLoose, endOfLast, notBelow: cls.full)
-        let exactEnd = cls.full == .max ? endOfLast : firstIndex(exactStart, endOfLast, notBelow: cls.full &+ 1)
-        return (start..<afterLoose, exactStart..<exactEnd)
+        let endOfRun = lo
+        if cls.loose {
+            for position in start..<endOfRun { body(position) }
+            return
+        }
+        let afterLoose = firstIndex(start, endOfRun, notBelow: ClassKey(full: 1, last: cls.last))
+        for position in start..<afterLoose { body(position) }
+        let exactStart = firstIndex(afterLoose, endOfRun, notBelow: cls)
+        var position = exactStart
+        while position < endOfRun, key(position) == cls {
+            body(position)
+            position += 1
+        }
     }
 
 }
@@ -941,25 +922,36 @@ struct HashGroups {
 
     /// Items `0..<count` by `key(i)`: no array of pairs is made first.
     init(count: Int, key: (Int) -> UInt64, item: (Int) -> Int = { $0 }) {
+        let buckets = Self.scatter(count: count, key: key)
+        shift = buckets.shift
+        starts = buckets.starts
+        items = buckets.positions.map { Int32(truncatingIfNeeded: item(Int($0))) }
+        keys = buckets.positions.map { key(Int($0)) }
+    }
+
+    /// The counting sort: positions `0..<count` by their key's top bits (one bucket a position,
+    /// rounded up to a power of two), each bucket's in increasing order. Bucket `b` is
+    /// `positions[starts[b]..<starts[b + 1]]`; a position's bucket is `key >> shift`.
+    static func scatter(count: Int, key: (Int) -> UInt64) -> (shift: UInt64, starts: [Int32], positions: [Int32]) {
         var bits = 1
         while 1 << bits < count { bits += 1 }
-        shift = UInt64(64 - bits)
+        let shift = UInt64(64 - bits)
+        // First where each bucket ends (the last entry, `count`, stays); placing the positions
+        // from the last down moves each bucket's entry to its start.
         var starts = [Int32](repeating: 0, count: (1 << bits) + 1)
-        for i in 0..<count { starts[Int(key(i) >> shift) + 1] += 1 }
-        for b in 1..<starts.count { starts[b] += starts[b - 1] }
-        var next = starts
-        var items = [Int32](repeating: 0, count: count)
-        var keys = [UInt64](repeating: 0, count: count)
-        for i in 0..<count {
-            let k = key(i)
-            let b = Int(k >> shift)
-            items[Int(next[b])] = Int32(truncatingIfNeeded: item(i))
-            keys[Int(next[b])] = k
-            next[b] += 1
+        for i in 0..<count { starts[Int(key(i) >> shift)] += 1 }
+        var total: Int32 = 0
+        for b in starts.indices {
+            total += starts[b]
+            starts[b] = total
         }
-        self.starts = starts
-        self.items = items
-        self.keys = keys
+        var positions = [Int32](repeating: 0, count: count)
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let b = Int(key(i) >> shift)
+            starts[b] -= 1
+            positions[Int(starts[b])] = Int32(i)
+        }
+        return (shift, starts, positions)
     }
 
     /// Calls `body` with each item whose key is `key`, in the items' order.
@@ -981,7 +973,7 @@ struct CoroutineNames {
     /// the last names (`WordHash`) of the coroutine functions in it.
     private var children: [UInt64: Set<UInt64>] = [:]
     /// `WordHash.pair` of a container's last name and a coroutine's name in it.
-    private(set) var pairs: Set<UInt64> = []
+    private var pairs: Set<UInt64> = []
     /// The keys of `children` and the `pairs`, a bit each (see `HashFilter`).
     private var childrenFilter = HashFilter(), pairsFilter = HashFilter()
 
