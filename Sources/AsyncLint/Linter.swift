@@ -240,6 +240,7 @@ public struct Linter: Sendable {
             let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             FileHandle.standardError.write(Data("files read, scanned and checked: \(files.count) in \(elapsed) ms\(Self.memoryNow())\n".utf8))
         }
+        let collating = DispatchTime.now().uptimeNanoseconds
         var findings: [Finding] = []
         var sourceLines = SourceLines()
         var errors = discovery.errors
@@ -273,6 +274,10 @@ public struct Linter: Sendable {
         }
         outcomes = []   // their scans now live in `universe`
         universe.finish()
+        if trace {
+            let tenths = (DispatchTime.now().uptimeNanoseconds - collating) / 100_000
+            FileHandle.standardError.write(Data("outcomes collated in \(tenths / 10).\(tenths % 10) ms\n".utf8))
+        }
         if usesProjectIndex {
             Self.returnFreedMemory()
             let project = projectFindings(summaries, universe: universe, files: files, configured: configured,
