@@ -3,6 +3,8 @@
 # index, only those the index asks for (ProjectIndex.filesToLoad). This checks that neither
 # shortcut loses or adds anything on real code: the JSON report must be byte-identical to the
 # one made with ASYNCLINT_PARSE_EVERY_FILE=1, where every file is parsed, checked and summarized.
+# The index is built only for the rules selected (ProjectRules): with AL110, AL202 or both left
+# out, the findings must be those of the full run without them.
 #
 #   scripts/index-equivalence.sh [--skip-build] [DIR ...]   # default: both corpora and Fixtures
 set -euo pipefail
@@ -37,11 +39,26 @@ for dir in "${dirs[@]}"; do
     diff <(python3 -m json.tool "$tmp/driver.json") <(python3 -m json.tool "$tmp/every.json") | head -40 >&2 || true
     exit 1
   fi
+  for ignored in AL110 AL202 AL110,AL202; do
+    status=0
+    "$bin" check --format json --ignore "$ignored" "$dir" >"$tmp/ignored.json" 2>/dev/null || status=$?
+    [ $status -le 1 ] || { echo "FAIL: asynclint check --ignore $ignored $dir exited with $status" >&2; exit 1; }
+    python3 - "$tmp/driver.json" "$tmp/ignored.json" "$ignored" "$dir" <<'PY'
+import json, sys
+full, part, ignored, where = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3].split(","), sys.argv[4]
+expected = [f for f in full["findings"] if f["code"] not in ignored]
+if part["findings"] != expected:
+    print(f"FAIL: {where}: --ignore {sys.argv[3]} reports {len(part['findings'])} findings, "
+          f"the full run without them {len(expected)}", file=sys.stderr)
+    sys.exit(1)
+PY
+  done
   python3 - "$tmp/driver.json" "$dir" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 by = d["summary"].get("byCode", {})
 print(f"{sys.argv[2]}: identical to parsing every file: {d['summary']['files']} files, "
-      f"{d['summary']['findings']} findings (AL110 {by.get('AL110', 0)}, AL202 {by.get('AL202', 0)})")
+      f"{d['summary']['findings']} findings (AL110 {by.get('AL110', 0)}, AL202 {by.get('AL202', 0)}); "
+      f"the same without AL110, AL202 or both when they are left out")
 PY
 done

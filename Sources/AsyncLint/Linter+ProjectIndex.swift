@@ -14,7 +14,7 @@ extension Linter {
     /// summarized here, all cores at once, and the index is built again until it asks for
     /// nothing more. Each round adds at least one file, so the loop ends.
     func projectFindings(_ parsed: [FileSummary], universe: ProjectUniverse, files: [SourceFile],
-                         configured: ConfiguredFiles, modules: PackageMarkers, jobs: Int)
+                         configured: ConfiguredFiles, modules: PackageMarkers, rules: ProjectRules, jobs: Int)
         -> (findings: [Finding], lines: SourceLines, filesParsed: Int) {
         var summaryCount = parsed.count
         let catalogue = self.catalogue
@@ -41,11 +41,13 @@ extension Linter {
         // files' summaries and the scans: it is answered on another core while this one builds
         // the first index, waited for after the first round's parsing, and its files join the
         // second round.
-        var unansweredCallers: CoroutineCallersAnswer? =
-            CoroutineCallersAnswer(CoroutineCallers(summaries: parsed, universe: universe), jobs: jobs)
+        // (Only for AL202: without it no coroutine's callers are wanted.)
+        var unansweredCallers: CoroutineCallersAnswer? = !rules.contains(.crossFileAwaits) ? nil
+            : CoroutineCallersAnswer(CoroutineCallers(summaries: parsed, universe: universe), jobs: jobs)
         var index = ProjectIndex(summaries: parsed, catalogue: catalogue,
                                  blockingFunctions: blockingFunctions + configured.blockingFunctions,
-                                 safeFunctions: safeFunctions + configured.safeFunctions, universe: universe)
+                                 safeFunctions: safeFunctions + configured.safeFunctions, universe: universe,
+                                 rules: rules)
         var wanted = index.filesToLoad(coroutineCallers: false)
         trace("project index: \(summaryCount) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
         while true {

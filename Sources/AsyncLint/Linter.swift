@@ -105,7 +105,8 @@ public struct Linter: Sendable {
     let check: FileCheck
     /// Passes 1 and 2 (`FileSummary`, `ProjectIndex`: AL110 and cross-file AL202). On unless the
     /// environment says `ASYNCLINT_PROJECT_INDEX=0` (a hidden switch to measure what it costs);
-    /// off with a custom check, whose findings the tests control.
+    /// off with a custom check, whose findings the tests control. A run builds the index only
+    /// for the rules its configurations select (`ConfiguredFiles.projectRules`).
     public var usesProjectIndex: Bool
     /// Handed to `ProjectIndex`: qualified names of functions to treat as blocking, and as never
     /// blocking (configuration `blocking-functions` / `safe-functions`).
@@ -168,7 +169,12 @@ public struct Linter: Sendable {
         // project index, which may still ask for it.
         let check = self.check
         let catalogue = self.catalogue
-        let usesProjectIndex = self.usesProjectIndex
+        // Without AL110 and AL202 in any file's selection the index could report nothing: it is
+        // not built, and the files that only it needed are neither scanned for it nor parsed.
+        // (AL202 is Python's: a Swift project has no coroutine callers to look for.)
+        var projectRules = self.usesProjectIndex ? configured.projectRules : []
+        if !files.contains(where: { $0.language == .python }) { projectRules.remove(.crossFileAwaits) }
+        let usesProjectIndex = !projectRules.isEmpty
         let prefilters = self.prefilters
         let vocabulary = ScanVocabulary(catalogue: catalogue)
         let packages = PackageMarkers(files, listedNames: discovery.listedNames)
@@ -281,7 +287,7 @@ public struct Linter: Sendable {
         if usesProjectIndex {
             Self.returnFreedMemory()
             let project = projectFindings(summaries, universe: universe, files: files, configured: configured,
-                                          modules: packages, jobs: options.jobs)
+                                          modules: packages, rules: projectRules, jobs: options.jobs)
             findings += project.findings
             sourceLines.merge(project.lines)
             filesParsed += project.filesParsed

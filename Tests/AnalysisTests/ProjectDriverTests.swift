@@ -236,6 +236,63 @@ import Reporting
         #expect(report.filesParsed == 2)
     }
 
+    // MARK: Rules left out
+
+    /// An AL110 chain through two files without async code, and a cross-file AL202 in a file
+    /// without async code (found only through `CoroutineCallers`).
+    static let bothIndexRules = [
+        "app/__init__.py": "",
+        "app/handlers.py": "from .config import load\n\nasync def handle():\n    return load()\n",
+        "app/config.py": "from .io import read\n\ndef load():\n    return read('cfg')\n",
+        "app/io.py": "def read(p):\n    with open(p) as f:\n        return f.read()\n",
+        "app/client.py": "async def fetch():\n    return 1\n",
+        "app/sync_user.py": "from .client import fetch\n\ndef go():\n    fetch()\n",
+    ]
+
+    func lint(_ root: String, ignoring ignored: [String]) throws -> (findings: [String], filesParsed: Int) {
+        let report = try Linter().run(LintOptions(paths: ["."], ignore: ignored, jobs: 2, workingDirectory: root))
+        return (report.findings.map { "\($0.path):\($0.range.start.line): \($0.code)" }, report.filesParsed)
+    }
+
+    /// A rule no configuration selects asks the index for no file: without AL202 the
+    /// coroutine's caller is not parsed, without AL110 the helpers are not, and without either
+    /// only the files with async code are.
+    @Test func theIndexParsesOnlyForTheRulesSelected() throws {
+        let root = try Self.write(Self.bothIndexRules)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let helper = "app/handlers.py:4: AL110", missingAwait = "app/sync_user.py:4: AL202"
+        // handlers.py and client.py (async code); config.py and io.py for AL110, sync_user.py for AL202.
+        #expect(try lint(root, ignoring: []) == ([helper, missingAwait], 5))
+        #expect(try lint(root, ignoring: ["AL202"]) == ([helper], 4))
+        #expect(try lint(root, ignoring: ["AL110"]) == ([missingAwait], 3))
+        #expect(try lint(root, ignoring: ["AL110", "AL202"]) == ([], 2))
+        #expect(try lint(root, ignoring: ["blocking-via-helper", "missing-await"]) == ([], 2))
+    }
+
+    @Test func aSwiftRunWithoutAL110ParsesOnlyTheFilesWithAsyncCode() throws {
+        let root = try Self.write([
+            "Sources/App/Handler.swift": "struct Handler {\n    func handle() async {\n        load()\n    }\n}\n",
+            "Sources/App/Free.swift": "import Foundation\n\nfunc load() {\n    sleep(1)\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try lint(root, ignoring: []) == (["Sources/App/Handler.swift:3: AL110"], 2))
+        #expect(try lint(root, ignoring: ["AL110"]) == ([], 1))
+    }
+
+    /// The index is built when any configuration selects its rules, not only the one of the
+    /// working directory.
+    @Test func aConfigurationBelowTheRootStillGetsTheIndex() throws {
+        var files = Self.bothIndexRules
+        files[".asynclint.toml"] = "ignore = [\"AL110\", \"AL202\"]\n"
+        files["app/.asynclint.toml"] = "ignore = [\"AL202\"]\n"
+        files["top.py"] = "from app.io import read\n\nasync def run():\n    read('x')\n"
+        let root = try Self.write(files)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // top.py's AL110 is not reported (the root configuration ignores it); the AL202 in app
+        // is not wanted by app's configuration, so sync_user.py is not parsed.
+        #expect(try lint(root, ignoring: []) == (["app/handlers.py:4: AL110"], 5))
+    }
+
     /// A byte ≥ 0x80 where the scan's readers skip (a comment inside a parenthesized import
     /// list, a number) still makes the file checked for invalid UTF-8, parsed or not.
     @Test func invalidUTF8InPlacesTheScanSkipsIsNoted() throws {

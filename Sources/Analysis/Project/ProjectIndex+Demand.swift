@@ -423,9 +423,9 @@ struct DemandWalk {
 
 extension ProjectIndex {
     /// The files not yet summarized that the findings may depend on; empty when the summaries
-    /// at hand decide every finding.
+    /// at hand decide every finding. Each of these only for its rule in `rules`:
     ///
-    /// - The definitions reached from async code: every call in an async context is resolved,
+    /// - The definitions reached from async code (AL110): every call in an async context is resolved,
     ///   and so are the calls of every sync project function it reaches, transitively (AL110's
     ///   chains run only through those).
     /// - Cross-file AL202's callees: the calls whose value is thrown away and whose name is that
@@ -437,6 +437,7 @@ extension ProjectIndex {
     public mutating func filesToLoad(coroutineCallers: Bool = true) -> [Int32] {
         guard !universe.isEmpty else { return [] }
         demand.files = []
+        let helpers = rules.contains(.blockingViaHelper), awaits = rules.contains(.crossFileAwaits)
         if walk.coroutineNames == nil {
             var names: Set<UInt64> = []
             for summary in summaries where summary.language == .python {
@@ -450,9 +451,9 @@ extension ProjectIndex {
         for f in walk.queuedFiles..<summaries.count {
             let summary = summaries[f]
             for (c, call) in summary.calls.enumerated() {
-                if call.role.contains(.inAsyncContext) {
+                if helpers && call.role.contains(.inAsyncContext) {
                     pending.append(DemandWalk.Call(file: Int32(f), call: Int32(c), follows: true))
-                } else if call.role.contains(.discardedValue), coroutineNames.contains(summary.hash(call.name)) {
+                } else if awaits, call.role.contains(.discardedValue), coroutineNames.contains(summary.hash(call.name)) {
                     pending.append(DemandWalk.Call(file: Int32(f), call: Int32(c), follows: false))
                 }
             }
@@ -478,7 +479,7 @@ extension ProjectIndex {
             }
         }
         var wanted = demand.files
-        if coroutineCallers { wanted.formUnion(self.coroutineCallers.files()) }
+        if coroutineCallers && awaits { wanted.formUnion(self.coroutineCallers.files()) }
         return wanted.subtracting(loaded).sorted()
     }
 

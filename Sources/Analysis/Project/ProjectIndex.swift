@@ -28,6 +28,8 @@ public struct ProjectIndex {
     /// User-marked (configuration `safeFunctions`): project functions that never count as
     /// blocking (a helper that only blocks on a cold path), so nothing propagates through them.
     let safeFunctions: Set<String>
+    /// The findings wanted: a rule left out asks for no file and computes nothing of its own.
+    let rules: ProjectRules
 
     /// A function anywhere in the project: its file and its index in that file's summary.
     struct FunctionRef: Hashable, Sendable {
@@ -71,9 +73,11 @@ public struct ProjectIndex {
 
     /// Without a universe the summaries are the whole project.
     public init(summaries: [FileSummary], catalogue: RuleCatalogue, blockingFunctions: [String] = [],
-                safeFunctions: [String] = [], universe: ProjectUniverse = ProjectUniverse()) {
+                safeFunctions: [String] = [], universe: ProjectUniverse = ProjectUniverse(),
+                rules: ProjectRules = .all) {
         self.summaries = summaries
         self.catalogue = catalogue
+        self.rules = rules
         self.blockingFunctions = Set(blockingFunctions)
         self.safeFunctions = Set(safeFunctions)
         self.universe = universe
@@ -446,12 +450,40 @@ public struct ProjectIndex {
         guard !blockingComputed else { return }
         blockingComputed = true
         blocking = BlockingTable(functionCounts: summaries.map(\.functions.count))
+        let order = fileOrder()
+        if rules.contains(.blockingViaHelper) { computeBlockingFunctions(order: order) }
+        // The calls that may become findings, resolved only when their name is that of a
+        // blocking function or a coroutine function.
+        var blockingNames: Set<UInt64> = []
+        blocking.forEachBlockingFunction { ref in blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name)) }
+        var coroutineNames: Set<UInt64> = []
+        if rules.contains(.crossFileAwaits) {
+            for summary in summaries where summary.language == .python {
+                for function in summary.functions where function.isCoroutine { coroutineNames.insert(summary.hash(function.name)) }
+            }
+        }
+        resolvedCandidates = Array(repeating: [:], count: summaries.count)
+        for f in order {
+            let summary = summaries[f]
+            var candidates: [Int32: [FunctionRef]] = [:]
+            for (c, call) in summary.calls.enumerated() {
+                let name = summary.hash(call.name)
+                guard (call.role.contains(.inAsyncContext) && blockingNames.contains(name))
+                        || (call.role.contains(.discardedValue) && coroutineNames.contains(name)) else { continue }
+                let callees = resolveCaching(call, in: Int32(f))
+                if !callees.isEmpty { candidates[Int32(c)] = callees }
+            }
+            resolvedCandidates[f] = candidates
+        }
+    }
+
+    /// The fixpoint: which sync functions block, and why (`blocking`).
+    private mutating func computeBlockingFunctions(order: [Int]) {
         // The propagating calls of sync functions, grouped by the callee's name (`HashGroups`:
         // in file order within a name, as a dictionary of arrays had them, at a fraction of
         // its cost).
         var callers: [(name: UInt64, file: Int32, call: Int32)] = []
         var worklist: [FunctionRef] = []
-        let order = fileOrder()
         for f in order {
             let summary = summaries[f]
             let file = Int32(f)
@@ -488,27 +520,6 @@ public struct ProjectIndex {
                     worklist.append(caller)
                 }
             }
-        }
-        // The calls that may become findings, resolved only when their name is that of a
-        // blocking function or a coroutine function.
-        var blockingNames: Set<UInt64> = []
-        blocking.forEachBlockingFunction { ref in blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name)) }
-        var coroutineNames: Set<UInt64> = []
-        for summary in summaries where summary.language == .python {
-            for function in summary.functions where function.isCoroutine { coroutineNames.insert(summary.hash(function.name)) }
-        }
-        resolvedCandidates = Array(repeating: [:], count: summaries.count)
-        for f in order {
-            let summary = summaries[f]
-            var candidates: [Int32: [FunctionRef]] = [:]
-            for (c, call) in summary.calls.enumerated() {
-                let name = summary.hash(call.name)
-                guard (call.role.contains(.inAsyncContext) && blockingNames.contains(name))
-                        || (call.role.contains(.discardedValue) && coroutineNames.contains(name)) else { continue }
-                let callees = resolveCaching(call, in: Int32(f))
-                if !callees.isEmpty { candidates[Int32(c)] = callees }
-            }
-            resolvedCandidates[f] = candidates
         }
     }
 
@@ -583,8 +594,8 @@ public struct ProjectIndex {
 
     private func reportedFindings() -> [Finding] {
         var found: [Finding] = []
-        let helperRule = catalogue.rule(code: "AL110")
-        let awaitRule = catalogue.rule(code: "AL202")
+        let helperRule = rules.contains(.blockingViaHelper) ? catalogue.rule(code: "AL110") : nil
+        let awaitRule = rules.contains(.crossFileAwaits) ? catalogue.rule(code: "AL202") : nil
         for f in fileOrder() {
             let summary = summaries[f]
             let file = Int32(f)
@@ -699,4 +710,24 @@ extension ProjectIndex {
 extension FileSummary {
     /// A string of the summary with the `WordHash` made when it was interned.
     func hashedText(_ id: StringID) -> ProjectIndex.HashedText { ProjectIndex.HashedText(text: string(id), hash: hash(id)) }
+}
+
+/// The findings a `ProjectIndex` is built for. The driver leaves out what no configuration
+/// selects: with neither, it builds no index at all.
+public struct ProjectRules: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// AL110: the fixpoint over sync functions, and the demand for what async code calls.
+    public static let blockingViaHelper = ProjectRules(rawValue: 1)
+    /// AL202 across files: the coroutine functions' callers, and the demand for them.
+    public static let crossFileAwaits = ProjectRules(rawValue: 2)
+    public static let all: ProjectRules = [.blockingViaHelper, .crossFileAwaits]
+
+    /// The rules whose findings `selected` (rule codes) lets through.
+    public init(selected: Set<String>) {
+        self = []
+        if selected.contains("AL110") { insert(.blockingViaHelper) }
+        if selected.contains("AL202") { insert(.crossFileAwaits) }
+    }
 }

@@ -58,6 +58,12 @@ struct ConfiguredFiles: Sendable {
     /// Every configuration's `blocking-functions` / `safe-functions`: the project index sees
     /// the whole project at once.
     var blockingFunctions: [String] { distinctSettings.flatMap(\.blockingFunctions) }
+
+    /// The project index's rules some configuration selects (`--select` / `--ignore` and each
+    /// configuration file's own): the index is built for no other.
+    var projectRules: ProjectRules {
+        distinctSettings.reduce([]) { $0.union(ProjectRules(selected: $1.selected)) }
+    }
     var safeFunctions: [String] { distinctSettings.flatMap(\.safeFunctions) }
 }
 
