@@ -80,16 +80,16 @@ struct Parser {
         return used > Parser.stackBudget
     } }
 
-    init(source: UnsafeBufferPointer<UInt8>, tree: SyntaxTree, tokens: [Token]) {
+    init(source: UnsafeBufferPointer<UInt8>, tree: SyntaxTree, tokens: consuming [Token]) {
         self.tree = tree
         self.toks = tokens
         self.src = UnsafeRawBufferPointer(source)
         self.d = Details(&self.tree.symbols)
-        self.match = Parser.matchBrackets(tokens)
+        self.match = Parser.matchBrackets(self.toks)
         // About 0.6 nodes per token in real code (0.5 regrew the array in a third of the Swift
         // corpus's files): one allocation instead of regrowths. Room for one per token: pages
         // never written are never resident, while a regrowth holds two arrays at once.
-        self.tree.reserveNodes(tokens.count + 16)
+        self.tree.reserveNodes(self.toks.count + 16)
     }
 
     static func matchBrackets(_ toks: [Token]) -> [Int32] {

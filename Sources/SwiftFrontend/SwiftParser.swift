@@ -9,7 +9,12 @@ public enum SwiftParser {
             var lexer = Lexer(p)
             lexer.run()
             for (offset, message) in lexer.problems { tree.addProblem(at: offset, message) }
-            var parser = Parser(source: p, tree: tree, tokens: lexer.tokens)
+            // The tokens move to the parser, which may write into them (a `>>` closing two generic
+            // lists is split in place): were the lexer still holding them, that write would copy
+            // the whole array, in about one Swift file in three.
+            var tokens: [Token] = []
+            swap(&tokens, &lexer.tokens)
+            var parser = Parser(source: p, tree: tree, tokens: consume tokens)
             tree = SyntaxTree(language: .swift, lineMap: LineMap(source: []))  // release the copy
             parser.parseModule()
             parser.normalizeRanges()
