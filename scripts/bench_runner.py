@@ -73,12 +73,14 @@ def fail(message):
     sys.exit(1)
 
 
-def bench_pair(name, a, b, runs, lines, baseline=None):
+def bench_pair(name, a, b, runs, lines, baseline=None, per_file=None):
     """a and b are (label, argv, accepted exit codes); b may be None (a alone). `baseline`, when
     given, is a third command timed in the same rotation (A B C A B C ...): another build of
     asynclint, so a change is measured against its parent within one run, not across the
-    machine's slower and faster hours. A dict back."""
-    commands = [c for c in (a, b, baseline) if c is not None]
+    machine's slower and faster hours. `per_file`, when given, is asynclint with the rules of the
+    project index left out (AL110, AL202): the same kind of work as ruff's per-file rules,
+    reported beside the target's ratio, not instead of it. A dict back."""
+    commands = [c for c in (a, b, baseline, per_file) if c is not None]
     times = {c[0]: [] for c in commands}
     rss = {c[0]: 0.0 for c in commands}
     for i in range(runs + 1):          # the first round is the warm-up
@@ -111,6 +113,8 @@ def bench_pair(name, a, b, runs, lines, baseline=None):
     result["ratio"] = ratio(a, b) if b is not None else None
     if baseline is not None:
         result["baseline_ratio"] = ratio(a, baseline)
+    if per_file is not None and b is not None:
+        result["per_file_ratio"] = ratio(per_file, b)
     return result
 
 
@@ -127,6 +131,9 @@ def print_table(results):
             print(f"{r['name']:<12} ratio {labels[0]} / {labels[1]} = {r['ratio']}{verdict}")
         if r.get("baseline_ratio") is not None:
             print(f"{r['name']:<12} ratio {labels[0]} / baseline = {r['baseline_ratio']}")
+        if r.get("per_file_ratio") is not None:
+            print(f"{r['name']:<12} ratio per-file / {labels[1]} = {r['per_file_ratio']}"
+                  "   (informative: asynclint --ignore AL110,AL202, without the project index)")
 
 
 def check_results(binary, tree, expected_files, tmp):
@@ -219,14 +226,16 @@ def main():
                                           "ASYNC,RUF006", "--exit-zero", tree], (0,))
         baseline = lambda tree: ("baseline", [args.baseline, "check", "--format", "json", tree], lint) \
             if args.baseline else None
+        per_file = lambda tree: ("per-file", [args.bin, "check", "--format", "json", "--ignore", "AL110,AL202", tree], lint)
         results.append(bench_pair("python",
             ("asynclint", [args.bin, "check", "--format", "json", args.python], lint),
-            ruff_cmd(args.python) if args.ruff else None, args.runs, py_lines, baseline(args.python)))
+            ruff_cmd(args.python) if args.ruff else None, args.runs, py_lines, baseline(args.python),
+            per_file(args.python)))
         swiftc = shutil.which("swiftc")
         results.append(bench_pair("swift",
             ("asynclint", [args.bin, "check", "--format", "json", args.swift], lint),
             ("swiftc-parse", [swiftc, "-frontend", "-parse", "-enable-bare-slash-regex", "@" + filelist], (0, 1))
-            if swiftc else None, args.runs, sw_lines, baseline(args.swift)))
+            if swiftc else None, args.runs, sw_lines, baseline(args.swift), per_file(args.swift)))
         results.append(bench_pair("io-floor",
             ("cat-python", ["sh", cat_py], (0,)), ("cat-swift", ["sh", cat_sw], (0,)),
             args.runs, py_lines + sw_lines))
