@@ -239,6 +239,24 @@ public struct ProjectIndex {
         case qualified(HashedText)
         case method(owner: HashedText, name: HashedText)
         case swift(SwiftCall)
+
+        /// One word for the hasher, mixed from the parts' `WordHash`es: feeding every part
+        /// (six for a Swift call) made hashing a key most of a demand-walk step. Equality still
+        /// compares the texts.
+        func hash(into hasher: inout Hasher) {
+            switch self {
+            case .qualified(let name):
+                hasher.combine(name.hash)
+            case .method(let owner, let name):
+                hasher.combine(WordHash.pair(owner.hash, name.hash) ^ 1)
+            case .swift(let call):
+                var mixed = WordHash.pair(call.type?.hash ?? 2, call.name.hash)
+                mixed = WordHash.pair(mixed, call.labels.hash)
+                mixed = WordHash.pair(mixed, call.module.hash)
+                mixed = WordHash.pair(mixed, UInt64(UInt8(bitPattern: call.trailingClosures)) << 1 | (call.isMember ? 1 : 0))
+                hasher.combine(mixed)
+            }
+        }
     }
 
     /// A summary's string with its `WordHash`: equal texts have equal hashes, so `==` compares
