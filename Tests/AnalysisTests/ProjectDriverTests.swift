@@ -293,6 +293,20 @@ import Reporting
         #expect(try lint(root, ignoring: []) == (["app/handlers.py:4: AL110"], 5))
     }
 
+    /// The demand walk resolves a name once a round and walks its callees once: a call that is
+    /// only an AL202 candidate (`warm`'s, its value thrown away, `load` being also a coroutine's
+    /// name) may resolve the name first, and the call in async code must still walk it.
+    @Test func aNameResolvedFirstForAL202IsStillWalkedForAL110() throws {
+        let report = try lintProject([
+            "pkg/__init__.py": "",
+            "pkg/io.py": "from .disk import read\n\ndef load():\n    return read()\n\nasync def other():\n    pass\n",
+            "pkg/disk.py": "def read():\n    with open('x') as f:\n        return f.read()\n",
+            "pkg/models.py": "class Model:\n    async def load(self):\n        pass\n",
+            "pkg/app.py": "from .io import load\n\nasync def handle():\n    return load()\n\ndef warm():\n    load()\n",
+        ], expecting: ["pkg/app.py:4: AL110"])
+        #expect(report.findings.first?.chain.map(\.name) == ["load", "read", "open()"])
+    }
+
     /// A byte ≥ 0x80 where the scan's readers skip (a comment inside a parenthesized import
     /// list, a number) still makes the file checked for invalid UTF-8, parsed or not.
     @Test func invalidUTF8InPlacesTheScanSkipsIsNoted() throws {

@@ -419,6 +419,15 @@ struct DemandWalk {
     var callsOf: [Int32: [Int32: [Int32]]] = [:]
     /// `WordHash` of every coroutine function's name.
     var coroutineNames: Set<UInt64>?
+
+    /// A key's resolution in one round of `filesToLoad`.
+    struct Resolved {
+        var callees: [ProjectIndex.FunctionRef]
+        /// A file it needs is not loaded yet.
+        var unsettled: Bool
+        /// Its callees have been walked.
+        var followed: Bool
+    }
 }
 
 extension ProjectIndex {
@@ -459,16 +468,30 @@ extension ProjectIndex {
             }
         }
         walk.queuedFiles = summaries.count
-        var memo: [ResolutionKey: (callees: [FunctionRef], unsettled: Bool)] = [:]
-        // A name's callees are walked once a round: a name defined many times (a module
-        // repeated in one file) would otherwise make every call to it cost that many steps.
-        var followed: Set<ResolutionKey> = []
+        // Each key is resolved once a round, and its callees are walked once a round: a name
+        // defined many times (a module repeated in one file) would otherwise make every call to
+        // it cost that many steps. One table for both, so a step hashes its key once.
+        var memo: [ResolutionKey: DemandWalk.Resolved] = [:]
         while let item = pending.popLast() {
             let call = summaries[Int(item.file)].calls[Int(item.call)]
-            let (callees, unsettled, key) = resolveForDemand(call, in: item.file, memo: &memo)
-            if unsettled { walk.unsettled.append(item) }
-            guard item.follows else { continue }
-            if !followed.insert(key).inserted { continue }
+            let key = cacheKey(call, in: item.file)
+            let callees: [FunctionRef]
+            if let known = memo.index(forKey: key) {
+                let resolved = memo.values[known]
+                if resolved.unsettled { walk.unsettled.append(item) }
+                guard item.follows && !resolved.followed else { continue }
+                memo.values[known].followed = true
+                callees = resolved.callees
+            } else {
+                // A file the resolution needs and that is not loaded makes it unsettled: it is
+                // resolved again next round.
+                let before = demand.events
+                callees = resolve(call, in: item.file)
+                let unsettled = demand.events != before
+                memo[key] = DemandWalk.Resolved(callees: callees, unsettled: unsettled, followed: item.follows)
+                if unsettled { walk.unsettled.append(item) }
+                guard item.follows else { continue }
+            }
             for callee in callees where !function(callee).isAsync && walk.visited.insert(callee).inserted {
                 // Its own body or the user's marks settle it: what its calls lead to cannot change
                 // it, and its chain (a direct one) ends at its own call.
@@ -481,19 +504,6 @@ extension ProjectIndex {
         var wanted = demand.files
         if coroutineCallers && awaits { wanted.formUnion(self.coroutineCallers.files()) }
         return wanted.subtracting(loaded).sorted()
-    }
-
-    /// What a call resolves to now, and whether a file it needs is not loaded yet (then it is
-    /// resolved again next round). Each key is resolved once per round.
-    private func resolveForDemand(_ call: CallSite, in file: Int32,
-                                  memo: inout [ResolutionKey: (callees: [FunctionRef], unsettled: Bool)]) -> ([FunctionRef], Bool, ResolutionKey) {
-        let key = cacheKey(call, in: file)
-        if let known = memo[key] { return (known.callees, known.unsettled, key) }
-        let before = demand.events
-        let callees = resolve(call, in: file)
-        let unsettled = demand.events != before
-        memo[key] = (callees, unsettled)
-        return (callees, unsettled, key)
     }
 
     private mutating func propagatingCalls(of function: FunctionRef) -> [Int32] {
