@@ -11,7 +11,7 @@ public enum SwiftParser {
             for (offset, message) in lexer.problems { tree.addProblem(at: offset, message) }
             // The tokens move to the parser, which may write into them (a `>>` closing two generic
             // lists is split in place): were the lexer still holding them, that write would copy
-            // the whole array, in about one Swift file in three.
+            // the whole array, in every file that has one.
             var tokens: [Token] = []
             swap(&tokens, &lexer.tokens)
             var parser = Parser(source: p, tree: tree, tokens: consume tokens)

@@ -434,9 +434,9 @@ extension ProjectIndex {
     /// The files not yet summarized that the findings may depend on; empty when the summaries
     /// at hand decide every finding. Each of these only for its rule in `rules`:
     ///
-    /// - The definitions reached from async code (AL110): every call in an async context is resolved,
-    ///   and so are the calls of every sync project function it reaches, transitively (AL110's
-    ///   chains run only through those).
+    /// - The definitions reached from async code (AL110): every call in an async context is
+    ///   resolved, and so are the calls of every sync project function it reaches, transitively
+    ///   (AL110's chains run only through those).
     /// - Cross-file AL202's callees: the calls whose value is thrown away and whose name is that
     ///   of a coroutine function.
     /// - With `coroutineCallers`, the unparsed Python files that may make such a call

@@ -58,13 +58,14 @@ struct ConfiguredFiles: Sendable {
     /// Every configuration's `blocking-functions` / `safe-functions`: the project index sees
     /// the whole project at once.
     var blockingFunctions: [String] { distinctSettings.flatMap(\.blockingFunctions) }
+    var safeFunctions: [String] { distinctSettings.flatMap(\.safeFunctions) }
 
     /// The project index's rules some configuration selects (`--select` / `--ignore` and each
-    /// configuration file's own): the index is built for no other.
+    /// configuration file's own): the index is built for no other. (A configuration whose
+    /// files are all excluded still counts: that can only build the index when it need not.)
     var projectRules: ProjectRules {
         distinctSettings.reduce([]) { $0.union(ProjectRules(selected: $1.selected)) }
     }
-    var safeFunctions: [String] { distinctSettings.flatMap(\.safeFunctions) }
 }
 
 extension FileSettings {
