@@ -15,7 +15,7 @@ extension Linter {
     /// nothing more. Each round adds at least one file, so the loop ends.
     func projectFindings(_ parsed: [FileSummary], universe: ProjectUniverse, files: [SourceFile],
                          configured: ConfiguredFiles, modules: PackageMarkers, rules: ProjectRules, jobs: Int)
-        -> (findings: [Finding], lines: SourceLines, filesParsed: Int) {
+        -> (findings: [Finding], lines: SourceLines, filesParsed: Int, usedSuppressions: Set<SuppressionPlace>) {
         var summaryCount = parsed.count
         let catalogue = self.catalogue
         let traceIndex = environmentVariable("ASYNCLINT_TRACE_INDEX") == "1"
@@ -97,13 +97,14 @@ extension Linter {
         BackgroundRelease.release(consume index)
         trace("project index: findings (\(milliseconds(since: started)) ms)")
         let loadedCount = summaryCount - parsed.count
-        if found.isEmpty { return ([], SourceLines(), loadedCount) }
+        if found.isEmpty { return ([], SourceLines(), loadedCount, []) }
         // The trees are gone by now, so the few files that get such a finding are read once
         // more for their comments and lines.
         var fileIndex: [String: Int] = [:]
         for (i, file) in files.enumerated() { fileIndex[file.displayPath] = i }
         var kept: [Finding] = []
         var lines = SourceLines()
+        var used: Set<SuppressionPlace> = []
         var start = 0
         while start < found.count {
             var end = start
@@ -113,7 +114,8 @@ extension Linter {
             else { continue }
             let file = files[i]
             let settings = configured.settings(ofFile: i)
-            var suppressions = FileSuppressions(source: bytes, language: file.language)
+            // (With the catalogue, as in pass 1: `enable AL110` closes `disable blocking-via-helper`.)
+            var suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
             let lineMap = LineMap(source: bytes)
             for finding in found[start..<end]
             where !suppressions.silences(finding, catalogue: catalogue)
@@ -122,8 +124,9 @@ extension Linter {
                 lines.record(path: finding.path, line: finding.range.start.line,
                              text: lineMap.lineText(finding.range.start.line))
             }
+            used.formUnion(suppressions.usedPlaces(path: file.displayPath))
         }
-        return (kept, lines, loadedCount)
+        return (kept, lines, loadedCount, used)
     }
 }
 

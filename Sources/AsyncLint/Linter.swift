@@ -138,9 +138,9 @@ public struct Linter: Sendable {
 
     /// What became of one file.
     enum FileOutcome: Sendable {
-        case checked([Finding], SourceLines, [FileNote], FileSummary?, parseNote: FileNote?)
+        case checked([Finding], SourceLines, [UnusedSuppression], FileSummary?, parseNote: FileNote?)
         /// Not parsed: no per-file rule can fire there. The scan is kept for the project index.
-        case unparsed(UnparsedFile?, [FileNote], note: FileNote?)
+        case unparsed(UnparsedFile?, [UnusedSuppression], note: FileNote?)
         case failed(FileError)
         case skipped(FileNote)
     }
@@ -196,9 +196,9 @@ public struct Linter: Sendable {
             let suppressionsFirst = !prefilters || options.reportUnusedSuppressions
                 || SuppressionMarkers.mayHoldSkipFile(bytes)
             var suppressions = suppressionsFirst ? readSuppressions() : FileSuppressions()
-            func unused() -> [FileNote] {
+            func unused() -> [UnusedSuppression] {
                 guard options.reportUnusedSuppressions else { return [] }
-                return suppressions.unused.map { FileNote(path: file.displayPath, message: "\($0.line): unused suppression `\($0.text)`: it silenced nothing") }
+                return suppressions.unused.map { UnusedSuppression(path: file.displayPath, directive: $0, catalogue: catalogue) }
             }
             let module = usesProjectIndex ? packages.module(of: file) : ""
             // Without a byte ≥ 0x80 the file is valid UTF-8: the scan saw every byte already.
@@ -252,7 +252,7 @@ public struct Linter: Sendable {
         var errors = discovery.errors
         var notes = discovery.notes
         var filesChecked = 0
-        var unusedSuppressions: [FileNote] = []
+        var unusedSuppressions: [UnusedSuppression] = []
         var summaries: [FileSummary] = []
         var filesParsed = 0
         var universe = ProjectUniverse()
@@ -291,7 +291,16 @@ public struct Linter: Sendable {
             findings += project.findings
             sourceLines.merge(project.lines)
             filesParsed += project.filesParsed
+            let silencedByIndex = project.usedSuppressions
+            unusedSuppressions.removeAll { silencedByIndex.contains($0.place) }
         }
+        // A comment naming an index rule whose findings this run did not work out may silence
+        // one when it does: it is not called unused (as a per-file rule left out of the run
+        // still uses its comments: its findings are made, silenced, then left out).
+        var unknowable: Set<String> = []
+        if !projectRules.contains(.blockingViaHelper) { unknowable.insert("AL110") }
+        if !projectRules.contains(.crossFileAwaits) { unknowable.insert("AL202") }
+        unusedSuppressions.removeAll { $0.codes.map { !$0.isDisjoint(with: unknowable) } ?? false }
         BackgroundRelease.release((consume summaries, consume universe))
         if trace {
             let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
@@ -299,7 +308,7 @@ public struct Linter: Sendable {
         }
         var report = LintReport(findings: findings, errors: errors, notes: notes, filesChecked: filesChecked,
                                 sourceLines: sourceLines)
-        report.unusedSuppressions = unusedSuppressions
+        report.unusedSuppressions = unusedSuppressions.map(\.note)
         report.failOn = configured.failOn
         report.filesParsed = filesParsed
         return baseline.map { $0.filtering(report) } ?? report

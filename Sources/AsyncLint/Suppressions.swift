@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Analysis
+import Reporting
 import LightSyntax
 
 /// The `noqa` comment syntax: `# noqa` (Python) or `// noqa` (Swift) silences every rule on its
@@ -206,6 +207,39 @@ struct FileSuppressions: Sendable {
     /// The directives that silenced nothing, in line order.
     var unused: [SuppressionDirective] {
         zip(directives, used).filter { !$0.1 }.map(\.0).sorted { $0.line < $1.line }
+    }
+}
+
+/// A suppression comment that silenced nothing in pass 1. Whether it is reported waits for the
+/// project index, whose findings (AL110, cross-file AL202) come later and may be what it
+/// silences (`Linter.run`).
+struct UnusedSuppression: Sendable {
+    var place: SuppressionPlace
+    /// The codes it names; nil for every rule.
+    var codes: Set<String>?
+
+    init(path: String, directive: SuppressionDirective, catalogue: RuleCatalogue) {
+        place = SuppressionPlace(path: path, line: directive.line, text: directive.text)
+        codes = directive.keys.map { FileSuppressions.codes($0, catalogue) }
+    }
+
+    var note: FileNote {
+        FileNote(path: place.path, message: "\(place.line): unused suppression `\(place.text)`: it silenced nothing")
+    }
+}
+
+/// A suppression comment by file, line and text: the same comment in pass 1 and in the project
+/// index's second reading of the file.
+struct SuppressionPlace: Sendable, Hashable {
+    var path: String
+    var line: Int
+    var text: String
+}
+
+extension FileSuppressions {
+    /// The comments that silenced a finding so far.
+    func usedPlaces(path: String) -> [SuppressionPlace] {
+        zip(directives, used).filter(\.1).map { SuppressionPlace(path: path, line: $0.0.line, text: $0.0.text) }
     }
 }
 

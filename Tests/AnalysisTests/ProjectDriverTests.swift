@@ -307,6 +307,42 @@ import Reporting
         #expect(report.findings.first?.chain.map(\.name) == ["load", "read", "open()"])
     }
 
+    // MARK: Suppressions of the index's findings
+
+    func lintReportingUnused(_ root: String, ignoring ignored: [String] = []) throws -> (findings: [String], unused: [String]) {
+        var options = LintOptions(paths: ["."], ignore: ignored, jobs: 2, workingDirectory: root)
+        options.reportUnusedSuppressions = true
+        let report = try Linter().run(options)
+        return (report.findings.map { "\($0.path):\($0.range.start.line): \($0.code)" },
+                report.unusedSuppressions.map { "\($0.path):\($0.message)" })
+    }
+
+    /// A comment that silences an AL110 finding is in use, although pass 1, which lists the
+    /// unused ones, has no such finding; with AL110 left out, whether it would silence one is
+    /// not known, and it is not called unused either.
+    @Test func aCommentSilencingAnIndexFindingIsInUse() throws {
+        let root = try Self.write([
+            "app/__init__.py": "",
+            "app/io.py": "def read(p):\n    with open(p) as f:\n        return f.read()\n",
+            "app/h.py": "from .io import read\n\nasync def handle():\n    read('x')  # noqa: AL110\n    read('y')  # noqa: AL101\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let unusedAL101 = "app/h.py:5: unused suppression `# noqa: AL101`: it silenced nothing"
+        #expect(try lintReportingUnused(root) == (["app/h.py:5: AL110"], [unusedAL101]))
+        #expect(try lintReportingUnused(root, ignoring: ["AL110"]) == ([], [unusedAL101]))
+    }
+
+    /// The index's findings are silenced as pass 1's are: a region opened by a rule's name is
+    /// closed by its code.
+    @Test func aSwiftRegionOpenedByNameIsClosedByCodeForIndexFindings() throws {
+        let root = try Self.write([
+            "Sources/App/Free.swift": "import Foundation\n\nfunc load() {\n    sleep(1)\n}\n",
+            "Sources/App/Handler.swift": "struct Handler {\n    // asynclint:disable blocking-via-helper\n    func a() async {\n        load()\n    }\n    // asynclint:enable AL110\n    func b() async {\n        load()\n    }\n}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try lintReportingUnused(root) == (["Sources/App/Handler.swift:8: AL110"], []))
+    }
+
     /// A byte ≥ 0x80 where the scan's readers skip (a comment inside a parenthesized import
     /// list, a number) still makes the file checked for invalid UTF-8, parsed or not.
     @Test func invalidUTF8InPlacesTheScanSkipsIsNoted() throws {
