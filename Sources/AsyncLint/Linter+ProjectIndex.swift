@@ -22,14 +22,8 @@ extension Linter {
         func trace(_ line: @autoclosure () -> String) {
             if traceIndex { FileHandle.standardError.write(Data((line() + Self.memoryNow() + "\n").utf8)) }
         }
-        // Tenths of a millisecond: the serial steps take a few milliseconds each, and whole
-        // milliseconds hid changes of a fifth of one.
         func milliseconds(since start: UInt64) -> String {
-            milliseconds(DispatchTime.now().uptimeNanoseconds - start)
-        }
-        func milliseconds(_ nanoseconds: UInt64) -> String {
-            let tenths = nanoseconds / 100_000
-            return "\(tenths / 10).\(tenths % 10)"
+            Self.milliseconds(DispatchTime.now().uptimeNanoseconds - start)
         }
         if traceIndex {
             let functions = parsed.reduce(0) { $0 + $1.functionCount }, calls = parsed.reduce(0) { $0 + $1.callCount }
@@ -76,7 +70,7 @@ extension Linter {
                 let waitStarted = DispatchTime.now().uptimeNanoseconds
                 let answered = answer.wait()
                 callerFiles = answered.files
-                trace("  answered which files may call a coroutine (\(callerFiles.count)) in \(milliseconds(answered.nanoseconds)) ms;"
+                trace("  answered which files may call a coroutine (\(callerFiles.count)) in \(Self.milliseconds(answered.nanoseconds)) ms;"
                       + " waited \(milliseconds(since: waitStarted)) ms for it")
                 if traceIndex { for i in callerFiles { trace("  may call a coroutine: \(files[Int(i)].displayPath)") } }
             }
@@ -114,7 +108,6 @@ extension Linter {
             else { continue }
             let file = files[i]
             let settings = configured.settings(ofFile: i)
-            // (With the catalogue, as in pass 1: `enable AL110` closes `disable blocking-via-helper`.)
             var suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
             let lineMap = LineMap(source: bytes)
             for finding in found[start..<end]
@@ -131,6 +124,13 @@ extension Linter {
 }
 
 extension Linter {
+    /// For the trace, in tenths of a millisecond: the serial steps take a few milliseconds
+    /// each, and whole milliseconds hid changes of a fifth of one.
+    static func milliseconds(_ nanoseconds: UInt64) -> String {
+        let tenths = nanoseconds / 100_000
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
     /// For the trace: the process's peak resident memory so far (`getrusage`, in kilobytes on Linux).
     static func memoryNow() -> String {
         var usage = rusage()

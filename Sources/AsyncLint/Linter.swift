@@ -281,8 +281,8 @@ public struct Linter: Sendable {
         outcomes = []   // their scans now live in `universe`
         universe.finish()
         if trace {
-            let tenths = (DispatchTime.now().uptimeNanoseconds - collating) / 100_000
-            FileHandle.standardError.write(Data("outcomes collated in \(tenths / 10).\(tenths % 10) ms\n".utf8))
+            let elapsed = Self.milliseconds(DispatchTime.now().uptimeNanoseconds - collating)
+            FileHandle.standardError.write(Data("outcomes collated in \(elapsed) ms\n".utf8))
         }
         if usesProjectIndex {
             Self.returnFreedMemory()
@@ -297,9 +297,7 @@ public struct Linter: Sendable {
         // A comment naming an index rule whose findings this run did not work out may silence
         // one when it does: it is not called unused (as a per-file rule left out of the run
         // still uses its comments: its findings are made, silenced, then left out).
-        var unknowable: Set<String> = []
-        if !projectRules.contains(.blockingViaHelper) { unknowable.insert("AL110") }
-        if !projectRules.contains(.crossFileAwaits) { unknowable.insert("AL202") }
+        let unknowable = ProjectRules.all.subtracting(projectRules).codes
         unusedSuppressions.removeAll { $0.codes.map { !$0.isDisjoint(with: unknowable) } ?? false }
         BackgroundRelease.release((consume summaries, consume universe))
         if trace {

@@ -113,8 +113,9 @@ struct FileSuppressions: Sendable {
     init() {}
 
     /// `catalogue` turns names and aliases into codes, so `disable blocking-sleep` is closed
-    /// by `enable AL101`.
-    init(source bytes: [UInt8], language: SourceLanguage, catalogue: RuleCatalogue? = nil) {
+    /// by `enable AL101` (required: the project index's second reading of a file once went
+    /// without it, and its regions then ran to the end of the file).
+    init(source bytes: [UInt8], language: SourceLanguage, catalogue: RuleCatalogue) {
         // The common case, a file without any directive, costs one word-at-a-time pass over
         // its bytes; only a file that has a marker somewhere has its comments looked at, and
         // only comments that hold a marker become Strings (the rest cannot say anything).
@@ -167,8 +168,8 @@ struct FileSuppressions: Sendable {
         used = Array(repeating: false, count: directives.count)
     }
 
-    static func codes(_ keys: [String], _ catalogue: RuleCatalogue?) -> Set<String> {
-        Set(keys.map { key in catalogue?.rule(matching: key)?.code ?? catalogue?.rule(matching: key.uppercased())?.code ?? key.uppercased() })
+    static func codes(_ keys: [String], _ catalogue: RuleCatalogue) -> Set<String> {
+        Set(keys.map { key in catalogue.rule(matching: key)?.code ?? catalogue.rule(matching: key.uppercased())?.code ?? key.uppercased() })
     }
 
     /// `asynclint: VERB` or `asynclint:VERB` with optional `[CODES]` or `CODES` after it.

@@ -24,12 +24,20 @@ import Reporting
         return root.path
     }
 
-    func lint(_ root: String, linter: Linter = Linter()) throws -> LintReport {
-        try linter.run(LintOptions(paths: ["."], jobs: 2, workingDirectory: root))
+    func lint(_ root: String, linter: Linter = Linter(), ignoring ignored: [String] = [],
+              reportingUnused: Bool = false) throws -> LintReport {
+        var options = LintOptions(paths: ["."], ignore: ignored, jobs: 2, workingDirectory: root)
+        options.reportUnusedSuppressions = reportingUnused
+        return try linter.run(options)
+    }
+
+    /// `path:line: code` for each finding.
+    static func lines(_ report: LintReport) -> [String] {
+        report.findings.map { "\($0.path):\($0.range.start.line): \($0.code)" }
     }
 
     func findings(_ root: String, linter: Linter = Linter()) throws -> [String] {
-        try lint(root, linter: linter).findings.map { "\($0.path):\($0.range.start.line): \($0.code)" }
+        Self.lines(try lint(root, linter: linter))
     }
 
     @Test func helpersInAnotherFileAreFollowedAndSuppressionsApply() throws {
@@ -249,9 +257,9 @@ import Reporting
         "app/sync_user.py": "from .client import fetch\n\ndef go():\n    fetch()\n",
     ]
 
-    func lint(_ root: String, ignoring ignored: [String]) throws -> (findings: [String], filesParsed: Int) {
-        let report = try Linter().run(LintOptions(paths: ["."], ignore: ignored, jobs: 2, workingDirectory: root))
-        return (report.findings.map { "\($0.path):\($0.range.start.line): \($0.code)" }, report.filesParsed)
+    func selection(_ root: String, ignoring ignored: [String]) throws -> (findings: [String], filesParsed: Int) {
+        let report = try lint(root, ignoring: ignored)
+        return (Self.lines(report), report.filesParsed)
     }
 
     /// A rule no configuration selects asks the index for no file: without AL202 the
@@ -262,11 +270,11 @@ import Reporting
         defer { try? FileManager.default.removeItem(atPath: root) }
         let helper = "app/handlers.py:4: AL110", missingAwait = "app/sync_user.py:4: AL202"
         // handlers.py and client.py (async code); config.py and io.py for AL110, sync_user.py for AL202.
-        #expect(try lint(root, ignoring: []) == ([helper, missingAwait], 5))
-        #expect(try lint(root, ignoring: ["AL202"]) == ([helper], 4))
-        #expect(try lint(root, ignoring: ["AL110"]) == ([missingAwait], 3))
-        #expect(try lint(root, ignoring: ["AL110", "AL202"]) == ([], 2))
-        #expect(try lint(root, ignoring: ["blocking-via-helper", "missing-await"]) == ([], 2))
+        #expect(try selection(root, ignoring: []) == ([helper, missingAwait], 5))
+        #expect(try selection(root, ignoring: ["AL202"]) == ([helper], 4))
+        #expect(try selection(root, ignoring: ["AL110"]) == ([missingAwait], 3))
+        #expect(try selection(root, ignoring: ["AL110", "AL202"]) == ([], 2))
+        #expect(try selection(root, ignoring: ["blocking-via-helper", "missing-await"]) == ([], 2))
     }
 
     @Test func aSwiftRunWithoutAL110ParsesOnlyTheFilesWithAsyncCode() throws {
@@ -275,8 +283,8 @@ import Reporting
             "Sources/App/Free.swift": "import Foundation\n\nfunc load() {\n    sleep(1)\n}\n",
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        #expect(try lint(root, ignoring: []) == (["Sources/App/Handler.swift:3: AL110"], 2))
-        #expect(try lint(root, ignoring: ["AL110"]) == ([], 1))
+        #expect(try selection(root, ignoring: []) == (["Sources/App/Handler.swift:3: AL110"], 2))
+        #expect(try selection(root, ignoring: ["AL110"]) == ([], 1))
     }
 
     /// The index is built when any configuration selects its rules, not only the one of the
@@ -290,7 +298,7 @@ import Reporting
         defer { try? FileManager.default.removeItem(atPath: root) }
         // top.py's AL110 is not reported (the root configuration ignores it); the AL202 in app
         // is not wanted by app's configuration, so sync_user.py is not parsed.
-        #expect(try lint(root, ignoring: []) == (["app/handlers.py:4: AL110"], 5))
+        #expect(try selection(root, ignoring: []) == (["app/handlers.py:4: AL110"], 5))
     }
 
     /// The demand walk resolves a name once a round and walks its callees once: a call that is
@@ -309,12 +317,9 @@ import Reporting
 
     // MARK: Suppressions of the index's findings
 
-    func lintReportingUnused(_ root: String, ignoring ignored: [String] = []) throws -> (findings: [String], unused: [String]) {
-        var options = LintOptions(paths: ["."], ignore: ignored, jobs: 2, workingDirectory: root)
-        options.reportUnusedSuppressions = true
-        let report = try Linter().run(options)
-        return (report.findings.map { "\($0.path):\($0.range.start.line): \($0.code)" },
-                report.unusedSuppressions.map { "\($0.path):\($0.message)" })
+    func unusedSuppressions(_ root: String, ignoring ignored: [String] = []) throws -> (findings: [String], unused: [String]) {
+        let report = try lint(root, ignoring: ignored, reportingUnused: true)
+        return (Self.lines(report), report.unusedSuppressions.map { "\($0.path):\($0.message)" })
     }
 
     /// A comment that silences an AL110 finding is in use, although pass 1, which lists the
@@ -328,8 +333,8 @@ import Reporting
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let unusedAL101 = "app/h.py:5: unused suppression `# noqa: AL101`: it silenced nothing"
-        #expect(try lintReportingUnused(root) == (["app/h.py:5: AL110"], [unusedAL101]))
-        #expect(try lintReportingUnused(root, ignoring: ["AL110"]) == ([], [unusedAL101]))
+        #expect(try unusedSuppressions(root) == (["app/h.py:5: AL110"], [unusedAL101]))
+        #expect(try unusedSuppressions(root, ignoring: ["AL110"]) == ([], [unusedAL101]))
     }
 
     /// The index's findings are silenced as pass 1's are: a region opened by a rule's name is
@@ -340,7 +345,7 @@ import Reporting
             "Sources/App/Handler.swift": "struct Handler {\n    // asynclint:disable blocking-via-helper\n    func a() async {\n        load()\n    }\n    // asynclint:enable AL110\n    func b() async {\n        load()\n    }\n}\n",
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        #expect(try lintReportingUnused(root) == (["Sources/App/Handler.swift:8: AL110"], []))
+        #expect(try unusedSuppressions(root) == (["Sources/App/Handler.swift:8: AL110"], []))
     }
 
     /// A byte ≥ 0x80 where the scan's readers skip (a comment inside a parenthesized import

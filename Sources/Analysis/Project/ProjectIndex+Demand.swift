@@ -447,13 +447,7 @@ extension ProjectIndex {
         guard !universe.isEmpty else { return [] }
         demand.files = []
         let helpers = rules.contains(.blockingViaHelper), awaits = rules.contains(.crossFileAwaits)
-        if walk.coroutineNames == nil {
-            var names: Set<UInt64> = []
-            for summary in summaries where summary.language == .python {
-                for function in summary.functions where function.isCoroutine { names.insert(summary.hash(function.name)) }
-            }
-            walk.coroutineNames = names
-        }
+        if walk.coroutineNames == nil { walk.coroutineNames = coroutineNameHashes() }
         let coroutineNames = walk.coroutineNames ?? []
         var pending = walk.unsettled
         walk.unsettled = []

@@ -474,12 +474,7 @@ public struct ProjectIndex {
         // blocking function or a coroutine function.
         var blockingNames: Set<UInt64> = []
         blocking.forEachBlockingFunction { ref in blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name)) }
-        var coroutineNames: Set<UInt64> = []
-        if rules.contains(.crossFileAwaits) {
-            for summary in summaries where summary.language == .python {
-                for function in summary.functions where function.isCoroutine { coroutineNames.insert(summary.hash(function.name)) }
-            }
-        }
+        let coroutineNames = rules.contains(.crossFileAwaits) ? coroutineNameHashes() : []
         resolvedCandidates = Array(repeating: [:], count: summaries.count)
         for f in order {
             let summary = summaries[f]
@@ -493,6 +488,15 @@ public struct ProjectIndex {
             }
             resolvedCandidates[f] = candidates
         }
+    }
+
+    /// `WordHash` of every Python coroutine function's name.
+    func coroutineNameHashes() -> Set<UInt64> {
+        var names: Set<UInt64> = []
+        for summary in summaries where summary.language == .python {
+            for function in summary.functions where function.isCoroutine { names.insert(summary.hash(function.name)) }
+        }
+        return names
     }
 
     /// The fixpoint: which sync functions block, and why (`blocking`).
@@ -742,10 +746,13 @@ public struct ProjectRules: OptionSet, Sendable {
     public static let crossFileAwaits = ProjectRules(rawValue: 2)
     public static let all: ProjectRules = [.blockingViaHelper, .crossFileAwaits]
 
+    private static let byCode: [(code: String, rule: ProjectRules)] = [("AL110", .blockingViaHelper), ("AL202", .crossFileAwaits)]
+
     /// The rules whose findings `selected` (rule codes) lets through.
     public init(selected: Set<String>) {
-        self = []
-        if selected.contains("AL110") { insert(.blockingViaHelper) }
-        if selected.contains("AL202") { insert(.crossFileAwaits) }
+        self = ProjectRules(Self.byCode.filter { selected.contains($0.code) }.map(\.rule))
     }
+
+    /// The rules' codes.
+    public var codes: Set<String> { Set(Self.byCode.filter { contains($0.rule) }.map(\.code)) }
 }
