@@ -18,12 +18,9 @@ extension Linter {
         -> (findings: [Finding], lines: SourceLines, filesParsed: Int, usedSuppressions: Set<SuppressionPlace>) {
         var summaryCount = parsed.count
         let catalogue = self.catalogue
-        let traceIndex = environmentVariable("ASYNCLINT_TRACE_INDEX") == "1"
+        let traceIndex = Self.tracing
         func trace(_ line: @autoclosure () -> String) {
-            if traceIndex { FileHandle.standardError.write(Data((line() + Self.memoryNow() + "\n").utf8)) }
-        }
-        func milliseconds(since start: UInt64) -> String {
-            Self.milliseconds(DispatchTime.now().uptimeNanoseconds - start)
+            if traceIndex { Self.writeTrace(line()) }
         }
         if traceIndex {
             let functions = parsed.reduce(0) { $0 + $1.functionCount }, calls = parsed.reduce(0) { $0 + $1.callCount }
@@ -43,7 +40,7 @@ extension Linter {
                                  safeFunctions: safeFunctions + configured.safeFunctions, universe: universe,
                                  rules: rules)
         var wanted = index.filesToLoad(coroutineCallers: false)
-        trace("project index: \(summaryCount) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
+        trace("project index: \(summaryCount) summaries, \(wanted.count) more asked for (\(Self.milliseconds(since: started)) ms)")
         while true {
             for i in wanted { trace("  asks for \(files[Int(i)].displayPath)") }
             let asked = wanted
@@ -71,17 +68,17 @@ extension Linter {
                 let answered = answer.wait()
                 callerFiles = answered.files
                 trace("  answered which files may call a coroutine (\(callerFiles.count)) in \(Self.milliseconds(answered.nanoseconds)) ms;"
-                      + " waited \(milliseconds(since: waitStarted)) ms for it")
+                      + " waited \(Self.milliseconds(since: waitStarted)) ms for it")
                 if traceIndex { for i in callerFiles { trace("  may call a coroutine: \(files[Int(i)].displayPath)") } }
             }
-            trace("  parsed and summarized \(asked.count) files in \(milliseconds(since: parseStarted)) ms")
+            trace("  parsed and summarized \(asked.count) files in \(Self.milliseconds(since: parseStarted)) ms")
             started = DispatchTime.now().uptimeNanoseconds
             if !more.isEmpty {
                 summaryCount += more.count
                 index.add(more)
             }
             wanted = Array(Set(index.filesToLoad(coroutineCallers: false) + callerFiles).subtracting(index.loaded)).sorted()
-            trace("project index: \(summaryCount) summaries, \(wanted.count) more asked for (\(milliseconds(since: started)) ms)")
+            trace("project index: \(summaryCount) summaries, \(wanted.count) more asked for (\(Self.milliseconds(since: started)) ms)")
             if wanted.isEmpty { break }
         }
         started = DispatchTime.now().uptimeNanoseconds
@@ -89,7 +86,7 @@ extension Linter {
         // its findings are those of an index built from every summary at once.
         let found = index.findings()
         BackgroundRelease.release(consume index)
-        trace("project index: findings (\(milliseconds(since: started)) ms)")
+        trace("project index: findings (\(Self.milliseconds(since: started)) ms)")
         let loadedCount = summaryCount - parsed.count
         if found.isEmpty { return ([], SourceLines(), loadedCount, []) }
         // The trees are gone by now, so the few files that get such a finding are read once
@@ -129,6 +126,18 @@ extension Linter {
     static func milliseconds(_ nanoseconds: UInt64) -> String {
         let tenths = nanoseconds / 100_000
         return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func milliseconds(since start: UInt64) -> String {
+        milliseconds(DispatchTime.now().uptimeNanoseconds - start)
+    }
+
+    /// `ASYNCLINT_TRACE_INDEX=1`: the file phase's and the index rounds' times on stderr.
+    static var tracing: Bool { environmentVariable("ASYNCLINT_TRACE_INDEX") == "1" }
+
+    /// A line of the trace on standard error, with the peak memory so far.
+    static func writeTrace(_ line: String) {
+        FileHandle.standardError.write(Data((line + memoryNow() + "\n").utf8))
     }
 
     /// For the trace: the process's peak resident memory so far (`getrusage`, in kilobytes on Linux).

@@ -153,8 +153,7 @@ public struct Linter: Sendable {
         guard let workingDirectory = options.workingDirectory.map({ PathText.absolute($0, workingDirectory: "/") })
                 ?? FileSystem.currentDirectory() else { throw .noWorkingDirectory }
         let baseline = try Self.readBaseline(options.baselinePath, workingDirectory: workingDirectory)
-        // `ASYNCLINT_TRACE_INDEX=1`: the file phase's and the index rounds' times on stderr.
-        let trace = environmentVariable("ASYNCLINT_TRACE_INDEX") == "1"
+        let trace = Self.tracing
         let started = DispatchTime.now().uptimeNanoseconds
         let discovery = FileDiscovery(workingDirectory: workingDirectory, excludeGlobs: options.excludes)
             .discover(options.paths.isEmpty ? ["."] : options.paths)
@@ -242,10 +241,7 @@ public struct Linter: Sendable {
             return .checked(findings, lines, unused(), summary, parseNote: Self.parseNote(tree, path: file.displayPath))
         }
 
-        if trace {
-            let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
-            FileHandle.standardError.write(Data("files read, scanned and checked: \(files.count) in \(elapsed) ms\(Self.memoryNow())\n".utf8))
-        }
+        if trace { Self.writeTrace("files read, scanned and checked: \(files.count) in \(Self.milliseconds(since: started)) ms") }
         let collating = DispatchTime.now().uptimeNanoseconds
         var findings: [Finding] = []
         var sourceLines = SourceLines()
@@ -280,10 +276,7 @@ public struct Linter: Sendable {
         }
         outcomes = []   // their scans now live in `universe`
         universe.finish()
-        if trace {
-            let elapsed = Self.milliseconds(DispatchTime.now().uptimeNanoseconds - collating)
-            FileHandle.standardError.write(Data("outcomes collated in \(elapsed) ms\n".utf8))
-        }
+        if trace { Self.writeTrace("outcomes collated in \(Self.milliseconds(since: collating)) ms") }
         if usesProjectIndex {
             Self.returnFreedMemory()
             let project = projectFindings(summaries, universe: universe, files: files, configured: configured,
@@ -300,10 +293,7 @@ public struct Linter: Sendable {
         let unknowable = ProjectRules.all.subtracting(projectRules).codes
         unusedSuppressions.removeAll { $0.codes.map { !$0.isDisjoint(with: unknowable) } ?? false }
         BackgroundRelease.release((consume summaries, consume universe))
-        if trace {
-            let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
-            FileHandle.standardError.write(Data("all findings made: \(elapsed) ms after discovery began\(Self.memoryNow())\n".utf8))
-        }
+        if trace { Self.writeTrace("all findings made: \(Self.milliseconds(since: started)) ms after discovery began") }
         var report = LintReport(findings: findings, errors: errors, notes: notes, filesChecked: filesChecked,
                                 sourceLines: sourceLines)
         report.unusedSuppressions = unusedSuppressions.map(\.note)

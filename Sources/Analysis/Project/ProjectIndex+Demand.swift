@@ -447,7 +447,7 @@ extension ProjectIndex {
         guard !universe.isEmpty else { return [] }
         demand.files = []
         let helpers = rules.contains(.blockingViaHelper), awaits = rules.contains(.crossFileAwaits)
-        if walk.coroutineNames == nil { walk.coroutineNames = coroutineNameHashes() }
+        if awaits && walk.coroutineNames == nil { walk.coroutineNames = coroutineNameHashes() }
         let coroutineNames = walk.coroutineNames ?? []
         var pending = walk.unsettled
         walk.unsettled = []
