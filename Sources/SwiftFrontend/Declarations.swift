@@ -751,7 +751,8 @@ extension Parser {
             // A function type: effects and `->`.
             var sawEffect = false
             while kind == .identifier && !tok.flags.contains(.escaped)
-                    && (tok.kw == .async || tok.kw == .throws || tok.kw == .rethrows) && !tok.atLineStart {
+                    && (tok.kw == .async || tok.kw == .throws || tok.kw == .rethrows)
+                    && (!tok.atLineStart || effectsRunToArrow()) {
                 advance()
                 sawEffect = true
                 if kind == .lparen && !tok.spaceBefore { skipSingle() }
@@ -769,6 +770,26 @@ extension Parser {
             break
         }
         return (s, max(s, prevEnd))
+    }
+
+    /// Whether the effects from here on run to `->`. A function type's effects may start a line
+    /// (`(Int)⏎ async throws -> R`), where `async` can also start the next statement
+    /// (`let f: (Int)⏎ async let x = …`); only the arrow tells them apart.
+    mutating func effectsRunToArrow() -> Bool {
+        var k = 0
+        while k < 64 {
+            let t = peek(k)
+            if t.kind == .arrow { return true }
+            guard t.kind == .identifier, !t.flags.contains(.escaped),
+                  t.kw == .async || t.kw == .throws || t.kw == .rethrows else { return false }
+            k += 1
+            // A typed throw, `throws(E)`.
+            if peek(k).kind == .lparen && !peek(k).spaceBefore {
+                while k < 64 && peek(k).kind != .rparen && peek(k).kind != .eof { k += 1 }
+                k += 1
+            }
+        }
+        return false
     }
 
     mutating func allMarks(_ t: Token) -> Bool {

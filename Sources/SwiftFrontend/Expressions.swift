@@ -54,12 +54,17 @@ extension Parser {
                 if rhs.isNone { problem("expected operand"); break }
                 tree.appendChild(rhs, to: seq)
                 if isTernary {
-                    // The middle operand runs up to `:`.
-                    while tok.kind == .op && isBinaryOperator(tok) && !isOp(UInt8(ascii: "?")) {
-                        advance()
-                        let r = parseUnary(.basic)
-                        if r.isNone { break }
-                        tree.appendChild(r, to: seq)
+                    // The middle operand runs up to `:`, casts included (`c ? x as? T : nil`).
+                    while true {
+                        if tok.kind == .op && isBinaryOperator(tok) && !isOp(UInt8(ascii: "?")) {
+                            advance()
+                            let r = parseUnary(.basic)
+                            if r.isNone { break }
+                            tree.appendChild(r, to: seq)
+                            continue
+                        }
+                        if isCastKeyword(tok) { skipCast(); continue }
+                        break
                     }
                     if kind == .colon {
                         advance()
@@ -76,13 +81,9 @@ extension Parser {
                 parseType()
                 continue
             }
-            if t.kind == .identifier && (t.kw == .as || t.kw == .is) && !t.flags.contains(.escaped) {
+            if isCastKeyword(t) {
                 if flavor == .poundIf && t.atLineStart { break }
-                advance()
-                if t.kw == .as, isPostfixMark(tok) || (tok.kind == .op && (isOp(UInt8(ascii: "?")) || isOp(UInt8(ascii: "!")))) {
-                    advance()
-                }
-                parseType()
+                skipCast()
                 // A cast makes an operator sequence (as in swift-syntax), so `(x as! T).f()`
                 // has a `?` callee like any other sequence.
                 if seq.isNone { seq = tree.wrap(first, in: .opaque, detail: d.binary, end: prevEnd) }
@@ -92,6 +93,21 @@ extension Parser {
             break
         }
         return seq.isNone ? first : seq
+    }
+
+    /// Whether the token is the `as` or `is` of a cast.
+    func isCastKeyword(_ t: Token) -> Bool {
+        t.kind == .identifier && (t.kw == .as || t.kw == .is) && !t.flags.contains(.escaped)
+    }
+
+    /// Skips a cast: `as`, `as?`, `as!` or `is`, then its type (types make no nodes).
+    mutating func skipCast() {
+        let keyword = tok
+        advance()
+        if keyword.kw == .as, isPostfixMark(tok) || (tok.kind == .op && (isOp(UInt8(ascii: "?")) || isOp(UInt8(ascii: "!")))) {
+            advance()
+        }
+        parseType()
     }
 
     // MARK: - Prefix forms

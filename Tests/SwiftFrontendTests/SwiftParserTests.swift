@@ -228,6 +228,22 @@ func callees(_ text: String) -> [String] {
         #expect(callees(text) == [".linux", ".other"])
         #expect(shape(text).hasPrefix("binding:x/let(opaque/#if(name:base call(member:linux{implicit}) call(member:other{implicit})"))
     }
+
+    /// Both once made parse problems on the Swift corpus (vapor's AsyncCacheTests.swift,
+    /// swift-nio's AsyncChannel.swift).
+    @Test func castInTheMiddleOfATernary() {
+        let tree = parse("let r = c ? \"bar\" as? T : nil\nlet s = c ? 1 as Int : x is Int ? 2 : 3\nf()")
+        #expect(tree.problems.isEmpty)
+        #expect(nodes(tree, .call).count == 1)
+    }
+
+    @Test func functionTypeEffectsOnTheNextLine() {
+        let tree = parse("func f(_ body: (Int)\n    async throws -> R, g: (Int)\n    throws(E) -> Void) async { await body(1) }")
+        #expect(tree.problems.isEmpty)
+        #expect(nodes(tree, .parameter).count == 2)
+        // Without the arrow, a line-start `async` starts the next statement.
+        #expect(shape("func f() async {\n  let g: (Int)\n  async let x = h()\n}").contains("{asyncLet}"))
+    }
 }
 
 @Suite struct StringLiterals {

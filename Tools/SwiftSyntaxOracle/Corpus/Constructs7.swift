@@ -31,3 +31,20 @@ struct Iterator: nonisolated AsyncIteratorProtocol, @preconcurrency Sendable {
 }
 
 func sendingClosure(_ f: sending @escaping () async -> Void) { Task { await f() } }
+
+func castInTernary<T>(_ key: String) async throws -> T? {
+    let n = key.isEmpty ? 1 as Int : key is Substring ? 2 : 3
+    return key == "foo" ? "bar" as? T : await fallback(n)
+}
+
+func effectsOnTheNextLine<R>(
+    _ body: (_ inbound: Int, _ outbound: Int)
+        async throws -> R,
+    typed: (Int)
+        throws(MyError) -> Void
+) async throws -> R {
+    let g: (Int)
+    async let x = make()
+    _ = await x
+    return try await body(1, 2)
+}
