@@ -67,6 +67,28 @@ struct WorkflowCommandLineTests {
         #expect(written.split(separator: "\n").count == 1)
     }
 
+    /// Foundation's `NSString.deletingLastPathComponent` traps on a one-character path: these
+    /// names once crashed the tool (SIGILL) before it wrote anything.
+    @Test func oneCharacterOutputAndBaselineNames() throws {
+        let tree = try TempTree()
+        try tree.write("bad.py", "import time\n\nasync def f():\n    time.sleep(1)\n")
+        let output = try runAsynclint(["check", "--format", "json", "--output", "r"], in: tree.root)
+        #expect(output.status == 1)
+        #expect(try String(contentsOfFile: tree.path("r"), encoding: .utf8).contains("\"AL101\""))
+        let baseline = try runAsynclint(["check", "--write-baseline", "b"], in: tree.root)
+        #expect(baseline.status == 0)
+        #expect(baseline.err.contains("Recorded 1 finding in b."))
+        #expect(try runAsynclint(["check", "--baseline", "b"], in: tree.root).status == 0)
+        // Mistakes name the path given, never the temporary file, and exit with 2.
+        try tree.write("d/keep.txt", "")
+        for (name, reason) in [("d", "it is a directory"), ("d/", "the name of a file is needed"),
+                               ("none/r.json", "No such file or directory")] {
+            let run = try runAsynclint(["check", "--output", name], in: tree.root)
+            #expect(run.status == 2)
+            #expect(run.err.hasPrefix("error: --output: cannot write \(name): \(reason)"), "\(run.err)")
+        }
+    }
+
     @Test func unusedSuppressionsAreListedAndFail() throws {
         let tree = try TempTree()
         try tree.write("ok.py", "async def f():\n    return 1  # noqa: AL101\n")

@@ -106,15 +106,23 @@ public struct BaselineError: Error, Sendable, Equatable, CustomStringConvertible
 
 /// Whole-file writes through a temporary file in the same directory and a rename.
 public enum AtomicFile {
-    /// Nil when written, else what went wrong.
+    /// Nil when written, else what went wrong, naming `path` (never the temporary file).
+    /// Path arithmetic is `PathText`'s: Foundation's `NSString.deletingLastPathComponent` traps
+    /// on a one-character path (`--output r` crashed with SIGILL).
     public static func write(_ text: String, to path: String) -> String? {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            return "cannot write \(temporary)"
+        if path.utf8.last == UInt8(ascii: "/") {
+            return "cannot write \(path): the name of a file is needed, not of a directory"
+        }
+        if case .success(let status) = FileSystem.status(path, followLinks: true), status.kind == .directory {
+            return "cannot write \(path): it is a directory"
+        }
+        let temporary = PathText.join(PathText.parent(path), "." + PathText.lastComponent(path) + ".\(getpid()).tmp")
+        if let failure = FileSystem.writeFile(temporary, Array(text.utf8)) {
+            unlink(temporary)
+            return "cannot write \(path): \(failure)"
         }
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError(errno: errno)
             unlink(temporary)
             return "cannot replace \(path): \(reason)"
         }

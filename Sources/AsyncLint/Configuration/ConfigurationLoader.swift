@@ -22,9 +22,11 @@ public enum ConfigurationLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(path: path, line: nil, message: "not UTF-8 text")
         }
-        let isPyproject = (path as NSString).lastPathComponent == pyprojectName
-        let directory = ((path as NSString).deletingLastPathComponent as NSString).standardizingPath
-        return try parse(text, path: path, directory: directory.isEmpty ? "." : directory,
+        // `path` is absolute and normalized (`PathText.absolute`); NSString's path methods trap
+        // on one-character paths.
+        let isPyproject = PathText.lastComponent(path) == pyprojectName
+        let directory = PathText.parent(path)
+        return try parse(text, path: path, directory: directory,
                          isPyproject: isPyproject, catalogue: catalogue)
     }
 

@@ -139,6 +139,27 @@ enum FileSystem {
         return .success(bytes)
     }
 
+    /// Creates or truncates `path` and writes `bytes` to it; on failure the `strerror` text.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> SystemError? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return SystemError(errno: errno) }
+        var failure: SystemError? = nil
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = SystemError(errno: errno)
+                    return
+                }
+                done += n
+            }
+        }
+        if close(fd) != 0 && failure == nil { failure = SystemError(errno: errno) }
+        return failure
+    }
+
     static func currentDirectory() -> String? {
         guard let cwd = getcwd(nil, 0) else { return nil }
         defer { free(cwd) }
