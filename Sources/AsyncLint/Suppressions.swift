@@ -93,6 +93,11 @@ struct SuppressionDirective: Sendable, Equatable {
     var keys: [String]?
     /// The comment as written, for `--report-unused-suppressions`.
     var text: String
+    /// Whether `--report-unused-suppressions` may list it: an `asynclint:` comment, or a `noqa`
+    /// naming one of asynclint's codes or names. A bare `noqa`, or one naming only other tools'
+    /// codes (`E501`, or an alias such as `ASYNC251` that flake8-async reads too), may be in use
+    /// by those tools, which asynclint cannot know (ruff's RUF100 leaves external codes alone too).
+    var isOwn = true
 }
 
 /// The suppression comments of one file, found by one pass over its bytes that skips string
@@ -127,7 +132,11 @@ struct FileSuppressions: Sendable {
         for comment in comments {
             let text = comment.text
             if let scope = Suppressions.scope(onLine: text, language: language) {
-                directives.append(.init(line: comment.line, lines: comment.line...comment.line, keys: scope.keys, text: text))
+                let namesOwnRule = scope.keys?.contains { key in
+                    catalogue.rule(code: key.uppercased()) != nil || catalogue.rules.contains { $0.name == key }
+                } ?? false
+                directives.append(.init(line: comment.line, lines: comment.line...comment.line, keys: scope.keys, text: text,
+                                        isOwn: namesOwnRule))
             }
             guard let directive = Self.asynclintDirective(text) else { continue }
             switch (language, directive.verb) {
@@ -207,7 +216,7 @@ struct FileSuppressions: Sendable {
 
     /// The directives that silenced nothing, in line order.
     var unused: [SuppressionDirective] {
-        zip(directives, used).filter { !$0.1 }.map(\.0).sorted { $0.line < $1.line }
+        zip(directives, used).filter { !$0.1 && $0.0.isOwn }.map(\.0).sorted { $0.line < $1.line }
     }
 }
 

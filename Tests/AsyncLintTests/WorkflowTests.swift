@@ -146,6 +146,27 @@ import Testing
         ])
     }
 
+    /// A bare `noqa`, or one naming only other tools' codes, may be in use by flake8 or ruff:
+    /// not listed. One naming an asynclint code or name is.
+    @Test func otherToolsNoqaIsNotCalledUnused() throws {
+        let tree = try TempTree()
+        try tree.write("a.py", """
+            import os  # noqa
+            from x import *  # noqa: F403
+            BLOCK  # noqa: E501
+            y = 1  # noqa: ASYNC251
+            z = 2  # noqa: E501, blocking-sleep
+            w = 3  # NOQA: al101
+
+            """)
+        let report = try lint(tree) { $0.reportUnusedSuppressions = true }
+        #expect(summary(report) == ["a.py:3:AL101:error"])
+        #expect(report.unusedSuppressions.map(\.message) == [
+            "5: unused suppression `# noqa: E501, blocking-sleep`: it silenced nothing",
+            "6: unused suppression `# NOQA: al101`: it silenced nothing",
+        ])
+    }
+
     @Test func swiftDisableNextThisAndRegions() throws {
         let tree = try TempTree()
         try tree.write("a.swift", """
