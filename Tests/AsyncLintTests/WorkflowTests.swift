@@ -58,6 +58,23 @@ import Testing
 
         try tree.write(".asynclint.toml", "[swift]\nblocking = [{ code = \"AL999\", message = \"m\", alternative = \"u\", apis = [{ function = \"gate()\" }] }]\n")
         #expect(try #require(configurationError(tree)).message.contains("unknown rule code `AL999`"))
+
+        // Typos inside an entry: the decoder passes over them, the loader must not.
+        try tree.write(".asynclint.toml", "[swift]\nblocking = [{ code = \"AL105\", message = \"m\", alternative = \"a\", apis = [{ instanc = \"Gate.pass()\" }] }]\n")
+        #expect(try #require(configurationError(tree)).message.contains("unknown key `swift.blocking[0].apis[0].instanc`"))
+        try tree.write(".asynclint.toml", "[python]\ncalls = [{ rule = \"AL101\", use = \"x\", names = [\"lib.nap\"], onlyWithArgs = true }]\n")
+        #expect(try #require(configurationError(tree)).message.contains("unknown key `python.calls[0].onlyWithArgs`"))
+        // Every key written correctly is accepted, optional ones and `false` included.
+        try tree.write(".asynclint.toml", """
+            [python]
+            calls = [{ rule = "AL101", use = "x", names = ["lib.nap"], onlyWithArguments = false, nonBlockingWhen = { keyword = "block", value = "False" } }]
+            offloads = [{ call = "lib.run", functionArgument = 0 }]
+            [swift]
+            blocking = [{ code = "AL105", message = "m", alternative = "a", apis = [{ instance = "Gate.pass()", anyReceiver = false }] }]
+            taskAPIs = []
+
+            """)
+        _ = try lint(tree)
     }
 
     @Test func configurationSelectsIgnoresPerFileAndOverridesSeverity() throws {

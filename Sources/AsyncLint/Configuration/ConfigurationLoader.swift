@@ -164,11 +164,22 @@ struct SettingsReader {
         return severity
     }
 
-    /// A catalogue section, decoded as `rules.json` spells it.
-    func decode<T: Decodable>(_ raw: Any, key: [String]) throws(ConfigurationError) -> T {
+    /// A catalogue section, decoded as `rules.json` spells it. The decoder passes over keys it
+    /// does not know, so the value is encoded again and every key written must come back: a
+    /// typo deep in an entry (`apis = [{ instanc = … }]`, `onlyWithArgs`) is an error, not an
+    /// entry that silently matches nothing.
+    func decode<T: Codable>(_ raw: Any, key: [String]) throws(ConfigurationError) -> T {
+        let value: T
         do {
             let data = try JSONSerialization.data(withJSONObject: raw)
-            return try JSONDecoder().decode(T.self, from: data)
+            value = try JSONDecoder().decode(T.self, from: data)
+            let echo = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value))
+            if let unknown = Self.firstUnknownKey(written: raw, understood: echo, path: key.joined(separator: ".")) {
+                throw fail(key, "unknown key `\(unknown)`")
+            }
+            return value
+        } catch let error as ConfigurationError {
+            throw error
         } catch let DecodingError.keyNotFound(missing, context) {
             throw fail(key, "`\(Self.path(key, context.codingPath))`: missing key `\(missing.stringValue)`")
         } catch let DecodingError.typeMismatch(type, context) {
@@ -180,6 +191,22 @@ struct SettingsReader {
         } catch {
             throw fail(key, "`\(key.joined(separator: "."))`: \(error)")
         }
+    }
+
+    /// The first key (in sorted order, as a dotted path) of `written` that `understood` lacks.
+    static func firstUnknownKey(written: Any, understood: Any, path: String) -> String? {
+        if let table = written as? [String: Any] {
+            let known = understood as? [String: Any] ?? [:]
+            for name in table.keys.sorted() {
+                guard let echoed = known[name] else { return path + "." + name }
+                if let deeper = firstUnknownKey(written: table[name]!, understood: echoed, path: path + "." + name) { return deeper }
+            }
+        } else if let array = written as? [Any], let echoed = understood as? [Any] {
+            for (index, (item, echo)) in zip(array, echoed).enumerated() {
+                if let deeper = firstUnknownKey(written: item, understood: echo, path: path + "[\(index)]") { return deeper }
+            }
+        }
+        return nil
     }
 
     static func path(_ key: [String], _ codingPath: [any CodingKey]) -> String {
