@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Files or directories to check (default: the current directory).")
     var paths: [String] = []
 
-    @Option(help: "Output format: text, json, sarif (code scanning), github (Actions annotations) or junit.")
+    @Option(help: "Output format: text, json, sarif (code scanning), github (Actions annotations), junit (JUnit XML) or diagnostics (file:line:col: error: …, as compilers print).")
     var format: OutputFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("Only these rules: codes, names, aliases or code prefixes (AL1), comma-separated; repeatable.", valueName: "RULES"))
