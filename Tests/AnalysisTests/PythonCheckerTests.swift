@@ -36,6 +36,15 @@ import AsyncLint
         #expect(read.help.contains("asyncio.to_thread(fh.read"))
     }
 
+    /// A receiver the normal form cannot spell is quoted as `(…)`, not as a bare `?`.
+    @Test func anUnspelledReceiverIsQuotedAsAnEllipsis() throws {
+        let findings = check("from pathlib import Path\nasync def f(base: Path):\n    (base / \"x\").read_text()\n")
+        let read = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(read.message.hasPrefix("`(…).read_text(...)` blocks the event loop"))
+        #expect(read.help.contains("asyncio.to_thread((…).read_text, ...)"))
+    }
+
     @Test func columnsCountUnicodeScalars() throws {
         let findings = check("import time\nasync def f():\n    s = \"é😀\"; time.sleep(1)\n")
         let finding = try #require(findings.first)

@@ -88,7 +88,7 @@ final class PythonFileSummarizer {
                 // (the project may hold the library itself: the stdlib's `subprocess.run`).
                 if mayBlock(call, target: target) {
                     if let match = blocking.match(call, in: callScope) {
-                        let shown = match.qualifiedName ?? tree.calleeText(ofCall: call)
+                        let shown = match.qualifiedName ?? tree.quotedCallee(ofCall: call)
                         if !isAsync, summary.functions[Int(caller)].directBlocking == nil,
                            !PropagationExemptions.apis.contains(shown + "()") {
                             let at = tree.range(call).start
@@ -111,7 +111,7 @@ final class PythonFileSummarizer {
             let existing = Int(callIndex[Int(call.raw)])
             if existing >= 0 {
                 summary.calls[existing].role.insert(.discardedValue)
-                summary.calls[existing].written = summary.intern(tree.calleeText(ofCall: call))
+                summary.calls[existing].written = summary.intern(tree.quotedCallee(ofCall: call))
                 continue
             }
             let scope = scopes.scope(containing: statement, in: tree)
@@ -327,7 +327,7 @@ final class PythonFileSummarizer {
         summary.calls.append(CallSite(
             target: target, name: name, role: role, caller: caller,
             // Only findings quote the callee, and a call that only propagates is never one.
-            written: role == .propagates ? internEmpty() : summary.intern(tree.calleeText(ofCall: call)),
+            written: role == .propagates ? internEmpty() : summary.intern(tree.quotedCallee(ofCall: call)),
             // The `async def`'s name, interned already as its function's name.
             context: context.map { _ in summary.functions[Int(caller)].name },
             startLine: Int32(range.start.line), startColumn: Int32(range.start.column),

@@ -80,7 +80,7 @@ final class PythonBlockingCallRule {
 
     func check(_ context: PythonAsyncContexts.ContextCall, into findings: inout PythonFindings) {
         guard let match = match(context.call, in: context.scope) else { return }
-        let written = tree.calleeText(ofCall: context.call)
+        let written = tree.quotedCallee(ofCall: context.call)
         let place = "in `async def \(tree.name(context.function) ?? "?")`"
         var message: String
         if let q = match.qualifiedName {
@@ -176,7 +176,7 @@ final class PythonBlockingCallRule {
               let position = tree.positionalIndex(of: argument) else { return nil }
         if let q = model.qualifiedName(ofCallee: callee, in: scope), index.offloadCalls[q] == position { return q }
         if tree.kind(callee) == .member, let m = tree.name(callee), index.offloadMethods[m] == position {
-            return tree.calleeText(ofCall: outer)
+            return tree.quotedCallee(ofCall: outer)
         }
         return nil
     }

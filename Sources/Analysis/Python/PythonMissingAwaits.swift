@@ -33,7 +33,7 @@ struct PythonMissingAwaitRule {
                   tree.kind(call) == .call, let callee = tree.firstChild(call) else { continue }
             let scope = model.scopes.scope(containing: statement, in: tree)
             guard let coroutine = coroutineName(callee: callee, in: scope, memberCandidates: memberCandidates) else { continue }
-            let written = tree.calleeText(ofCall: call)
+            let written = tree.quotedCallee(ofCall: call)
             let what = written == coroutine ? "`\(written)(...)`" : "`\(written)(...)` (`\(coroutine)`)"
             findings.report("AL202", at: call,
                             message: "\(what) creates a coroutine that is never awaited, so its body never runs; add `await`",

@@ -76,7 +76,7 @@ struct PythonOrphanedTaskRule {
         guard tree.kind(callee) == .member, let method = tree.name(callee), let base = tree.firstChild(callee),
               let t = model.valueType(of: base, in: scope, at: tree[call].start),
               model.catalogue[t].taskMethods.contains(method) else { return nil }
-        return tree.calleeText(ofCall: call)
+        return tree.quotedCallee(ofCall: call)
     }
 
     /// Whether `symbol` is read anywhere in the function (nested functions included: a

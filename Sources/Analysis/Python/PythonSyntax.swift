@@ -10,15 +10,19 @@ extension SyntaxTree {
         return first.isNone ? nil : first
     }
 
-    /// A call's callee as written, in the summary's normal form (`t.sleep`, `open().read`).
-    func calleeText(ofCall call: NodeID) -> String {
-        firstChild(call).map { calleeText($0) } ?? "?"
+    /// A call's callee as a message quotes it: the summary's normal form (`t.sleep`,
+    /// `open().read`) with `(…)` for what it cannot spell (`(…).read_text`, for
+    /// `(base / "x").read_text()`), not a bare `?`.
+    func quotedCallee(ofCall call: NodeID) -> String {
+        firstChild(call).map { calleeText($0, unknown: "(…)") } ?? "(…)"
     }
 
     /// `SyntaxSummary.calleeText`, the same text built without an array of parts: one pass
     /// finds how far the chain goes, the next appends its pieces from the innermost out.
     /// (Pass 1 asks it for every call statement; the parts were most of its cost.)
-    func calleeText(_ id: NodeID) -> String {
+    /// `unknown` stands for a piece that is no name, member, call or subscript (a parenthesized
+    /// `base / "x"`): `?` in the normal form, `(…)` in a message.
+    func calleeText(_ id: NodeID, unknown: String = "?") -> String {
         var count = 0
         var endsInMissing = false
         var current = id
@@ -40,7 +44,7 @@ extension SyntaxTree {
                 break
             }
         }
-        var text = endsInMissing ? "?" : ""
+        var text = endsInMissing ? unknown : ""
         var level = count - 1
         while level >= 0 {
             var node = id
@@ -55,7 +59,7 @@ extension SyntaxTree {
             case .call: text += "()"
             case .subscript: text += "[]"
             case .await, .tryExpr: break
-            default: text += "?"
+            default: text += unknown
             }
             level -= 1
         }
