@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The pre-commit hooks for real: install pre-commit from PyPI into a venv, make a throwaway git
 # repository with a blocking call whose config names this working tree, and `pre-commit run` it:
-# the hook must fail with the finding, then pass once the call is fixed. pre-commit builds this package
-# in release mode in its own clone (the slow part), once: both runs share one hook store.
+# the hook must fail with the finding, then pass once the call is fixed, then fail on a staged
+# file alone whose blocking helper lives in a file the commit does not touch. pre-commit builds
+# this package in release mode in its own clone (the slow part), once: the runs share one hook
+# store.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -61,3 +63,17 @@ cat "$work/out.txt"
 grep -q "asynclint (Python).*Passed" "$work/out.txt" && grep -q "asynclint (Swift).*Passed" "$work/out.txt" \
   || { echo "FAIL: a hook did not run after the fix" >&2; exit 1; }
 echo "ok: both hooks pass after the fix"
+
+# pre-commit names only the files a commit touches: a handler that calls a blocking helper kept in
+# an untouched, committed file must still be stopped (the file named is checked within its project).
+printf 'def read_config():\n    with open("cfg") as f:\n        return f.read()\n' > helpers.py
+git add helpers.py app.py Cache.swift
+git -c user.name=ci -c user.email=ci@localhost commit --quiet -m "helpers"
+printf 'from helpers import read_config\n\n\nasync def handler():\n    return read_config()\n' > app.py
+git add app.py
+status=0
+"$venv/bin/pre-commit" run >"$work/out.txt" 2>&1 || status=$?
+cat "$work/out.txt"
+[[ $status -ne 0 ]] && grep -q "app.py:5:12: AL110" "$work/out.txt" \
+  || { echo "FAIL: the hook on the staged app.py alone missed the blocking helper in helpers.py (AL110)" >&2; exit 1; }
+echo "ok: the hook on the staged file alone follows the helper in the untouched file"

@@ -101,8 +101,9 @@ extension Linter {
             var end = start
             while end < found.count && found[end].path == found[start].path { end += 1 }
             defer { start = end }
-            guard let i = fileIndex[found[start].path], case .success(let bytes) = FileSystem.readFile(files[i].absolutePath)
-            else { continue }
+            // A file of the project around the files named is read for the index only.
+            guard let i = fileIndex[found[start].path], !files[i].isContext,
+                  case .success(let bytes) = FileSystem.readFile(files[i].absolutePath) else { continue }
             let file = files[i]
             let settings = configured.settings(ofFile: i)
             var suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
@@ -260,6 +261,12 @@ enum UnparsedFile: Sendable {
 }
 
 extension ProjectUniverse {
+    /// A file pass 1 summarized: the index starts from its summary, and its module is known.
+    mutating func add(_ summary: FileSummary, at index: Int, to summaries: inout [FileSummary]) {
+        if summary.language == .python { pythonModules[summary.module, default: []].append(Int32(index)) }
+        summaries.append(summary)
+    }
+
     mutating func add(_ file: UnparsedFile, at index: Int32) {
         switch file {
         case .python(let scanned, let module):

@@ -141,6 +141,9 @@ public struct Linter: Sendable {
         case checked([Finding], SourceLines, [UnusedSuppression], FileSummary?, parseNote: FileNote?)
         /// Not parsed: no per-file rule can fire there. The scan is kept for the project index.
         case unparsed(UnparsedFile?, [UnusedSuppression], note: FileNote?)
+        /// A file of the project around the files named (`SourceFile.isContext`): what the index
+        /// needs of it, as pass 1 would have made it for a file of the run, and nothing to report.
+        case context(UnparsedFile?, FileSummary?)
         case failed(FileError)
         case skipped(FileNote)
     }
@@ -155,11 +158,24 @@ public struct Linter: Sendable {
         let baseline = try Self.readBaseline(options.baselinePath, workingDirectory: workingDirectory)
         let trace = Self.tracing
         let started = DispatchTime.now().uptimeNanoseconds
-        let discovery = FileDiscovery(workingDirectory: workingDirectory, excludeGlobs: options.excludes)
-            .discover(options.paths.isEmpty ? ["."] : options.paths)
+        let finder = FileDiscovery(workingDirectory: workingDirectory, excludeGlobs: options.excludes)
+        var discovery = finder.discover(options.paths.isEmpty ? ["."] : options.paths)
         // Each file's nearest configuration (or --config's), resolved once per directory.
-        let configured = try ConfiguredFiles(discovery.files, options: options, workingDirectory: workingDirectory,
+        let named = try ConfiguredFiles(discovery.files, options: options, workingDirectory: workingDirectory,
+                                        catalogue: catalogue, listedNames: discovery.listedNames)
+        // Files named one by one are checked within their project when the index is wanted:
+        // the rest of it is read too, for the index alone (see `FileDiscovery.projectContext`).
+        let context = usesProjectIndex && !named.projectRules.isEmpty
+            ? finder.projectContext(of: options.paths, known: discovery.files) : FileDiscovery.Result()
+        let configured: ConfiguredFiles
+        if context.files.isEmpty {
+            configured = named
+        } else {
+            discovery.files = (discovery.files + context.files).sorted { PathText.bytewisePrecedes($0.displayPath, $1.displayPath) }
+            discovery.listedNames.merge(context.listedNames)
+            configured = try ConfiguredFiles(discovery.files, options: options, workingDirectory: workingDirectory,
                                              catalogue: catalogue, listedNames: discovery.listedNames)
+        }
         let files = configured.files
 
         // Read, scan, parse and check each file in one go and keep only what the report needs:
@@ -182,8 +198,13 @@ public struct Linter: Sendable {
             let settings = configured.settings(ofFile: index)
             let bytes: [UInt8]
             switch Self.read(file) {
-            case .failure(let error): return error.outcome
+            case .failure(let error): return file.isContext ? .context(nil, nil) : error.outcome
             case .success(let read): bytes = read
+            }
+            if file.isContext {
+                return Self.contextOutcome(bytes, of: file, at: index, module: packages.module(of: file), prefilters: prefilters,
+                                           vocabulary: settings.scanVocabulary ?? vocabulary,
+                                           catalogue: settings.catalogue ?? catalogue, suppressionCatalogue: catalogue)
             }
             // A file that is not parsed needs its suppressions only to tell whether it is skipped
             // and to list them unused: without `asynclint:` in it and that report, the comment
@@ -258,10 +279,7 @@ public struct Linter: Sendable {
                 filesChecked += 1
                 filesParsed += 1
                 if let parseNote { notes.append(parseNote) }
-                if let summary {
-                    if summary.language == .python { universe.pythonModules[summary.module, default: []].append(Int32(index)) }
-                    summaries.append(summary)
-                }
+                if let summary { universe.add(summary, at: index, to: &summaries) }
                 findings += fileFindings
                 sourceLines.merge(lines)
                 unusedSuppressions += unused
@@ -269,6 +287,12 @@ public struct Linter: Sendable {
                 filesChecked += 1
                 if let note { notes.append(note) }
                 unusedSuppressions += unused
+                if let unparsed { universe.add(unparsed, at: Int32(index)) }
+            case .context(let unparsed, let summary):
+                if let summary {
+                    filesParsed += 1
+                    universe.add(summary, at: index, to: &summaries)
+                }
                 if let unparsed { universe.add(unparsed, at: Int32(index)) }
             case .failed(let error): errors.append(error)
             case .skipped(let note): notes.append(note)
@@ -300,6 +324,27 @@ public struct Linter: Sendable {
         report.failOn = configured.failOn
         report.filesParsed = filesParsed
         return baseline.map { $0.filtering(report) } ?? report
+    }
+
+    /// Pass 1 for a file of the project around the files named: the scan, and the summary when
+    /// the scan says the file would be parsed in a run over the whole project, so the index
+    /// starts from the same summaries as that run does and asks for the same files. No rule
+    /// runs: nothing in the file is reported.
+    static func contextOutcome(_ bytes: [UInt8], of file: SourceFile, at index: Int, module: String, prefilters: Bool,
+                               vocabulary: ScanVocabulary, catalogue: RuleCatalogue,
+                               suppressionCatalogue: RuleCatalogue) -> FileOutcome {
+        var source = bytes
+        if SuppressionMarkers.mayHoldSkipFile(bytes)
+            && FileSuppressions(source: bytes, language: file.language, catalogue: suppressionCatalogue).skipFile {
+            source = []
+        } else if prefilters {
+            let scan = SourceScan.scan(bytes, language: file.language, vocabulary: vocabulary, indexFacts: true)
+            if !scan.mayHaveFindings { return .context(UnparsedFile(scan, of: file, module: module, bytes: bytes), nil) }
+        }
+        var summary = FileChecker.summarize(Self.parse(source, language: file.language, checkingUTF8: false),
+                                            path: file.displayPath, module: module, catalogue: catalogue)
+        summary.sourceIndex = Int32(index)
+        return .context(nil, summary)
     }
 
     static func readBaseline(_ path: String?, workingDirectory: String) throws(LintUsageError) -> Baseline? {

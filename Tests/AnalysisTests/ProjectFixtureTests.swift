@@ -32,6 +32,31 @@ import AsyncLint
         #expect(!report.findings.filter { $0.code == "AL110" }.isEmpty)
     }
 
+    /// A file named alone (a pre-commit hook names the files a commit touches) is checked within
+    /// its project, found by its `pyproject.toml` / `Package.swift`: it gets exactly the
+    /// findings the run over the whole project makes in it, AL110 chains through the files not
+    /// named included, and nothing of the other files is reported.
+    @Test(arguments: FixtureHarness.fixtureProjects().map(\.lastPathComponent))
+    func aFileNamedAloneGetsTheWholeProjectsFindingsInIt(_ name: String) throws {
+        let root = FixtureHarness.repositoryRoot().path
+        let describe = { (f: Finding) in
+            "\(f.path):\(f.range.start.line):\(f.range.start.column): \(f.code) \(f.message) \(f.chain.map { "\($0.path):\($0.line)" })"
+        }
+        let whole = try Linter().run(LintOptions(paths: ["Fixtures/projects/" + name], jobs: 2, workingDirectory: root))
+        let files = FileDiscovery(workingDirectory: root, excludeGlobs: []).discover(["Fixtures/projects/" + name]).files
+        #expect(files.count > 3)
+        for file in files.map(\.displayPath) {
+            let alone = try Linter().run(LintOptions(paths: [file], jobs: 2, workingDirectory: root))
+            #expect(alone.findings.map(describe) == whole.findings.filter { $0.path == file }.map(describe), "\(file)")
+            #expect(alone.filesChecked == 1 && alone.errors.isEmpty && alone.notes.isEmpty)
+        }
+        #expect(whole.findings.contains { finding in finding.code == "AL110" && finding.chain.contains { $0.path != finding.path } })
+        // Without the index's rules, nothing but the file named is read.
+        let first = try #require(whole.findings.first { $0.code == "AL110" })
+        let perFile = try Linter().run(LintOptions(paths: [first.path], ignore: ["AL110", "AL202"], jobs: 2, workingDirectory: root))
+        #expect(perFile.filesParsed <= 1)
+    }
+
     @Test func chainsNameEveryHopDownToTheBlockingAPI() throws {
         let project = FixtureHarness.projectsRoot().appendingPathComponent("python_app")
         let findings = try FixtureHarness.projectFindings(project, catalogue: .embedded).findings

@@ -8,6 +8,10 @@ public struct SourceFile: Sendable, Hashable {
     /// What reports print: relative to the working directory, `/`-separated.
     public var displayPath: String
     public var language: SourceLanguage
+    /// Read only so that the project index can resolve calls into it: a file of the project
+    /// around the files named on the command line (`FileDiscovery.projectContext`), never
+    /// reported on.
+    public var isContext = false
 }
 
 /// Finds the files to check under the paths the user gave.
@@ -53,6 +57,52 @@ public struct FileDiscovery: Sendable {
             result.files = unique
         }
         return result
+    }
+
+    /// Files named on the command line are checked as part of their project, so that a
+    /// pre-commit hook, which names the files a commit touches, sees a helper in another file
+    /// as `check .` does: the files of the same languages under each named file's project root
+    /// (the nearest directory above it holding one of `projectMarkers`), walked as a directory
+    /// is, less the `known` ones, marked `isContext`. Directories named are projects of their
+    /// own: nothing is added for them. Problems met on the way are not reported (those files
+    /// were not asked for).
+    public func projectContext(of paths: [String], known: [SourceFile]) -> Result {
+        var roots: [String] = []
+        var languages: Set<SourceLanguage> = []
+        for path in paths {
+            let absolute = PathText.absolute(path, workingDirectory: workingDirectory)
+            guard let language = FrontEnds.language(forPath: absolute),
+                  case .success(let status) = FileSystem.status(absolute, followLinks: true), status.kind != .directory,
+                  let root = Self.projectRoot(above: absolute) else { continue }
+            languages.insert(language)
+            if !roots.contains(root) { roots.append(root) }
+        }
+        guard !roots.isEmpty else { return Result() }
+        var walk = Walk(discovery: self)
+        for root in roots { walk.visitRoot(root) }
+        let knownPaths = Set(known.map(\.absolutePath))
+        var result = Result()
+        result.listedNames = walk.result.listedNames
+        var seen: Set<String> = []
+        for var file in walk.result.files
+        where languages.contains(file.language) && !knownPaths.contains(file.absolutePath) && seen.insert(file.absolutePath).inserted {
+            file.isContext = true
+            result.files.append(file)
+        }
+        return result
+    }
+
+    /// What marks a project's root directory.
+    static let projectMarkers = [".git", "pyproject.toml", "setup.py", "setup.cfg", "Package.swift", ".asynclint.toml"]
+
+    /// The nearest directory above `file` holding one of `projectMarkers`.
+    static func projectRoot(above file: String) -> String? {
+        var directory = PathText.parent(file)
+        while true {
+            for marker in projectMarkers where FileSystem.exists(PathText.join(directory, marker)) { return directory }
+            if directory == "/" { return nil }
+            directory = PathText.parent(directory)
+        }
     }
 
     func display(_ absolutePath: String) -> String {

@@ -32,6 +32,10 @@ struct ListedNames: Sendable {
         held[directory] = bits
     }
 
+    mutating func merge(_ other: ListedNames) {
+        held.merge(other.held) { mine, _ in mine }
+    }
+
     /// Whether `path` exists: from its directory's listing when the name is one of `names` and
     /// the directory was listed, else `lstat`.
     func exists(_ path: String) -> Bool {
