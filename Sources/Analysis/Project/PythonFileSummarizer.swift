@@ -298,12 +298,29 @@ final class PythonFileSummarizer {
     }
 
     /// What the callee may be in the project: one of this file's functions (by qualified name),
-    /// an imported name, or a method of `self`'s class.
+    /// an imported name, or a method of a class: `self`'s, one of this file's called through
+    /// the class (`Repo.make()`, a classmethod or staticmethod) or on an instance it has just
+    /// made (`Repo().load()`), or an imported one's made so (`models.Repo().load()` is
+    /// `pkg.models.Repo.load`, as `models.Repo.load()` is).
     private func target(of call: NodeID, in scope: Int) -> CallSite.Target? {
         guard let callee = tree.firstChild(call) else { return nil }
-        if tree.kind(callee) == .member, let base = tree.firstChild(callee), tree.kind(base) == .name,
-           !tree[callee].name.isNone, let cls = model.classOfSelf(base, in: scope) {
-            return .method(owner: qualifiedName(of: cls), name: internName(of: callee))
+        if tree.kind(callee) == .member, let base = tree.firstChild(callee), !tree[callee].name.isNone {
+            if tree.kind(base) == .name, let cls = model.classOfSelf(base, in: scope) {
+                return .method(owner: qualifiedName(of: cls), name: internName(of: callee))
+            }
+            let madeInstance = tree.kind(base) == .call
+            let owner = madeInstance ? tree.firstChild(base) : base
+            if let owner, tree.kind(owner) == .name || tree.kind(owner) == .member {
+                switch model.resolve(expression: owner, in: scope, at: tree[owner].start) {
+                case .classDef(let cls):
+                    return .method(owner: qualifiedName(of: cls), name: internName(of: callee))
+                case .qualified(let q) where madeInstance:
+                    guard let a = absolute(q) else { return nil }
+                    return .qualified(summary.intern(a + "." + tree.symbols.string(tree[callee].name)))
+                default:
+                    break
+                }
+            }
         }
         switch model.resolve(expression: callee, in: scope, at: tree[callee].start) {
         case .function(let f): return .qualified(qualifiedName(of: f))

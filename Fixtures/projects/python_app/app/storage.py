@@ -62,9 +62,26 @@ class Store:
     def size(self):
         return 0
 
+    @classmethod
+    def open_default(cls):
+        with open("default.db") as f:
+            return cls() if f.read() else None
+
+    @staticmethod
+    def checksum(path):
+        with open(path, "rb") as f:
+            return hash(f.read())
+
     async def refresh(self):
         self.load()  # expect: AL110
         return self.size()
+
+
+async def rebuild():
+    # A method through its class (a classmethod) or on an instance just made, in the same file.
+    Store.open_default()  # expect: AL110
+    Store().load()  # expect: AL110
+    Store().size()
 
 
 async def fetch_remote():

@@ -37,6 +37,16 @@ async def schedule():
     return task, run_job()
 
 
+async def through_the_class(path):
+    # Methods of an imported class through the class or a new instance, and of a local subclass.
+    Store.open_default()  # expect: AL110
+    Store.checksum(path)  # expect: AL110
+    Store().load()  # expect: AL110
+    Store().size()
+    CachedStore().load()  # expect: AL110
+    CachedStore.size(CachedStore())
+
+
 async def shadowed(load_config):
     # The parameter shadows the imported helper.
     load_config()
