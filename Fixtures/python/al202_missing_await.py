@@ -128,3 +128,30 @@ async def decorated():
 
 
 decorated()
+
+
+class Service:
+    async def connect(self):
+        await asyncio.sleep(0)
+
+    def close(self):
+        return None
+
+
+shared_service = Service()
+
+
+async def instances(given: Service, maybe):
+    # A new instance, a variable holding one, a parameter annotated with the class.
+    Service().connect()  # expect: AL202
+    shared_service.connect()  # expect: AL202
+    local = Service()
+    local.connect()  # expect: AL202
+    given.connect()  # expect: AL202
+    local.close()
+    await local.connect()
+    # Bound to something else too: unknown, silent.
+    either = Service() if maybe else Widget()
+    either.connect()
+    with Service() as managed:
+        managed.connect()

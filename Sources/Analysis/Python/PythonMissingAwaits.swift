@@ -53,8 +53,7 @@ struct PythonMissingAwaitRule {
         else {
             return nil
         }
-        if tree.kind(base) == .name, let cls = classNamed(by: base, in: scope, at: at),
-           isAsyncMethod(tree[callee].name, of: cls) {
+        if let cls = classNamed(by: base, in: scope, at: at), isAsyncMethod(tree[callee].name, of: cls) {
             return "\(tree.name(cls) ?? "?").\(method)"
         }
         if let t = model.valueType(of: base, in: scope, at: at), model.catalogue[t].coroutineMethods.contains(method) {
@@ -63,10 +62,18 @@ struct PythonMissingAwaitRule {
         return nil
     }
 
-    /// The class a name stands for or is an instance of: `self` in a method, `cls` in a
-    /// `classmethod`, or the class's own name (`Client.connect`).
-    private func classNamed(by name: NodeID, in scope: Int, at position: Int32) -> NodeID? {
+    /// The class of this file a receiver stands for or is an instance of: `self` in a method,
+    /// `cls` in a `classmethod`, the class's own name (`Client.connect`), a new instance
+    /// (`Client().connect`), or a variable holding one (`client = Client()`, `client: Client`).
+    private func classNamed(by receiver: NodeID, in scope: Int, at position: Int32) -> NodeID? {
+        if tree.kind(receiver) == .call, let constructor = tree.firstChild(receiver),
+           case .classDef(let cls) = model.resolve(expression: constructor, in: scope, at: tree[constructor].start) {
+            return cls
+        }
+        guard tree.kind(receiver) == .name else { return nil }
+        let name = receiver
         if let cls = model.classOfSelf(name, in: scope) { return cls }
+        if let cls = model.instanceClass(of: name, in: scope) { return cls }
         if case .classDef(let cls) = model.resolve(tree[name].name, in: scope, at: position) { return cls }
         guard let (_, bindings) = model.scopes.lookup(tree[name].name, from: scope), bindings.count == 1,
               case .parameter(let parameter) = bindings[0].kind else { return nil }

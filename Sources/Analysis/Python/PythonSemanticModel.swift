@@ -314,6 +314,46 @@ struct PythonSemanticModel {
         return !cls.isNone && tree.kind(cls) == .typeDecl ? cls : nil
     }
 
+    /// The class of this file whose instance a variable holds, when each of its bindings says
+    /// so alike: an assignment of a call of the class (`repo = Repo(…)`), or a parameter
+    /// annotated with it (`repo: Repo`). `x = None` placeholders are passed over, as name
+    /// resolution does; any other binding (`with … as x`, a loop target) leaves it unknown.
+    /// (AL202 asks it; the project index does not, see `PythonFileSummarizer.target(of:in:)`.)
+    func instanceClass(of name: NodeID, in scope: Int) -> NodeID? {
+        guard let (bindingScope, bindings) = scopes.lookup(tree[name].name, from: scope) else { return nil }
+        var agreed: NodeID?
+        for binding in bindings {
+            let made: PythonResolution
+            switch binding.kind {
+            case .assigned(let value):
+                if tree.kind(value) == .literal { continue }
+                guard tree.kind(tree[binding.site].parent) == .assignment, tree.kind(value) == .call,
+                      let constructor = tree.firstChild(value), tree.kind(constructor) == .name else { return nil }
+                made = resolve(expression: constructor, in: bindingScope, at: tree[value].start)
+            case .parameter(let parameter):
+                guard let annotation = tree.firstChild(parameter, ofKind: .typeAnnotation),
+                      let text = tree.name(annotation), let symbol = tree.symbols.lookup(text) else { return nil }
+                // Resolved where the function is defined, as its annotations are.
+                let outer = scopes[bindingScope].parent >= 0 ? scopes[bindingScope].parent : bindingScope
+                made = resolve(symbol, in: outer, at: tree[scopes[bindingScope].node].start)
+            default:
+                return nil
+            }
+            guard case .classDef(let cls) = made, agreed == nil || agreed == cls else { return nil }
+            agreed = cls
+        }
+        return agreed
+    }
+
+    /// Whether an imported name's last part is written as a class is (`models.Repo`, not
+    /// `sqlite3.connect`): the index cannot tell a class from a function of another file, and
+    /// `f().method()` of a function is no method of `f`.
+    static func readsAsClass(_ qualified: String) -> Bool {
+        let last = qualified.utf8.lastIndex(of: UInt8(ascii: ".")).map { qualified.utf8.index(after: $0) } ?? qualified.utf8.startIndex
+        guard last < qualified.utf8.endIndex else { return false }
+        return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(qualified.utf8[last])
+    }
+
     /// The type of `self.attribute` in the class: every assignment must agree (placeholders
     /// such as `self.x = None` aside), else it is unknown.
     private func instanceAttributeType(_ attribute: Symbol, of cls: NodeID, depth: Int) -> ValueTypeID? {

@@ -47,6 +47,18 @@ async def through_the_class(path):
     CachedStore.size(CachedStore())
 
 
+async def through_instances(store: Store, cached: CachedStore):
+    # A variable holding an instance, annotated or assigned, is not followed for AL110: only a
+    # new instance is (`Store().load()`).
+    cached.load()
+    local = CachedStore()
+    local.load()
+    store.load()
+    worker = jobs.Worker()
+    worker.start()
+    jobs.Worker().start()  # expect: AL202
+
+
 async def shadowed(load_config):
     # The parameter shadows the imported helper.
     load_config()

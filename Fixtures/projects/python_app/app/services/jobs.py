@@ -12,3 +12,8 @@ async def run_job():
 
 async def report():
     read_file("x")
+
+
+class Worker:
+    async def start(self):
+        await asyncio.sleep(0)
