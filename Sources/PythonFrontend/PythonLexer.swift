@@ -34,6 +34,12 @@ struct PythonLexer {
     var lineHasTokens = false
     /// Inside brackets: where the current physical line starts, until its first token.
     var bracketedLineStart = -1
+    /// Inside brackets: the lines just before this one that start with `@`, which are the
+    /// decorators of a `def` if one follows (else matrix products, `a⏎ @ b`): the index of each
+    /// line's first token and where the line starts. `decoratorDepth` is the bracket depth of the
+    /// first; deeper lines are inside a decorator's own brackets.
+    var decoratorLines: [(token: Int, lineStart: Int)] = []
+    var decoratorDepth = 0
 
     init(_ source: UnsafeBufferPointer<UInt8>) {
         self.source = source
@@ -90,6 +96,7 @@ struct PythonLexer {
             }
             if pos >= count { break }
             let c = source[pos]
+            if bracketedLineStart >= 0 && c != 35 && c != 10 && c != 13 { startBracketedLine(c) }
             let start = pos
             switch c {
             case 35: // '#': a comment runs to the end of the line
@@ -198,17 +205,90 @@ struct PythonLexer {
         }
     }
 
+    /// At the first token of a physical line inside brackets. A line that no bracketed code can
+    /// start (a statement keyword, `async def`, `async with`) means a bracket was never closed:
+    /// the brackets are closed there, or before the decorator lines just above a `def` or
+    /// `class`. Valid code has no such line, so its tokens are the same as without this.
+    @inline(never) mutating func startBracketedLine(_ c: UInt8) {
+        guard bracketDepth > 0 else { return }
+        if c == 64 && !(pos + 1 < count && source[pos + 1] == 61) {  // `@`, not `@=`
+            if decoratorLines.isEmpty || bracketDepth < decoratorDepth {
+                decoratorLines.removeAll(keepingCapacity: true)
+                decoratorDepth = bracketDepth
+            }
+            if bracketDepth == decoratorDepth { decoratorLines.append((tokens.count, bracketedLineStart)) }
+            return
+        }
+        if Self.isIdentifierStart(c) {
+            var p = pos + 1
+            while p < count && Self.isIdentifierByte(source[p]) { p += 1 }
+            var keyword = KeywordTable.keyword(source, pos, p)
+            if keyword == .async {
+                // `async def` and `async with` are statements; `async for` may be a comprehension's.
+                while p < count && (source[p] == 32 || source[p] == 9 || source[p] == 12) { p += 1 }
+                var q = p
+                while q < count && Self.isIdentifierByte(source[q]) { q += 1 }
+                keyword = KeywordTable.keyword(source, p, q)
+                if keyword != .def && keyword != .with { keyword = .none }
+            }
+            if Self.startsStatementOnly(keyword) {
+                closeUnclosedBrackets(lineStart: bracketedLineStart, at: pos, decorated: keyword == .def || keyword == .class)
+                return
+            }
+        }
+        if bracketDepth <= decoratorDepth { decoratorLines.removeAll(keepingCapacity: true) }
+    }
+
     /// Recovers from an unclosed bracket the way a reader would: the statement keyword at the
-    /// start of this line begins a new logical line.
-    mutating func closeUnclosedBrackets(lineStart: Int, at p: Int) {
-        problem(p, "a bracket was never closed")
+    /// start of this line begins a new logical line, and so does each decorator line above a
+    /// `def` or `class` (`decorated`), which keeps its decorators.
+    mutating func closeUnclosedBrackets(lineStart: Int, at p: Int, decorated: Bool) {
+        var lines = decoratorLines
+        decoratorLines.removeAll(keepingCapacity: true)
+        var decorators: [Token] = []
+        if decorated, let first = lines.first, Self.closeNothingBefore(tokens[first.token...]) {
+            decorators = Array(tokens[first.token...])
+            tokens.removeSubrange(first.token...)
+        } else {
+            lines.removeAll()
+        }
+        let newLine = decorators.first.map { Int($0.start) } ?? p
+        problem(newLine, "a bracket was never closed")
         bracketDepth = 0
         modes.removeAll()
+        bracketedLineStart = -1
         if lineHasTokens {
-            emit(.newline, p, p)
+            emit(.newline, newLine, newLine)
+            lineHasTokens = false
+        }
+        let base = lines.first?.token ?? 0
+        for (k, line) in lines.enumerated() {
+            let (column, textStart) = indentation(from: line.lineStart)
+            applyIndentation(column, at: textStart)
+            let end = k + 1 < lines.count ? lines[k + 1].token - base : decorators.count
+            tokens.append(contentsOf: decorators[(line.token - base)..<end])
+            let lineEnd = Int(decorators[end - 1].end)
+            emit(.newline, lineEnd, lineEnd)
             lineHasTokens = false
         }
         applyIndentation(indentation(from: lineStart).column, at: p)
+    }
+
+    /// Whether the tokens close no bracket opened before them: lines starting with `@` are
+    /// decorators only if they are still inside the brackets they started in (after
+    /// `(a⏎ @ b) + (c,` the `@` line belongs to the expression).
+    static func closeNothingBefore(_ tokens: ArraySlice<Token>) -> Bool {
+        var balance = 0
+        for t in tokens {
+            switch t.kind {
+            case .lpar, .lsqb, .lbrace, .fieldStart: balance += 1
+            case .rpar, .rsqb, .rbrace, .fieldEnd:
+                balance -= 1
+                if balance < 0 { return false }
+            default: break
+            }
+        }
+        return true
     }
 
     mutating func lexNameOrPrefixedString() {
@@ -237,11 +317,7 @@ struct PythonLexer {
             }
         }
         pos = p
-        let keyword = KeywordTable.keyword(source, start, p)
-        if bracketedLineStart >= 0 && bracketDepth > 0 && Self.startsStatementOnly(keyword) {
-            closeUnclosedBrackets(lineStart: bracketedLineStart, at: start)
-        }
-        emit(.name, start, p, keyword)
+        emit(.name, start, p, KeywordTable.keyword(source, start, p))
     }
 
     mutating func lexNumber() {

@@ -316,6 +316,12 @@ import Testing
             #expect(nodes(matches, .call).count == 50_000)
             let unclosed = parse(String(repeating: "def f(\n", count: 50_000))
             #expect(nodes(unclosed, .function).count == 50_000)
+            // Recovery moves only the decorator lines it closes brackets before.
+            let decorated = parse(String(repeating: "x = (\n@d\ndef f(\n", count: 30_000))
+            #expect(nodes(decorated, .function).count == 30_000)
+            #expect(nodes(decorated, .attribute).count == 30_000)
+            let decorators = parse("x = (\n" + String(repeating: "@d\n", count: 100_000) + "def f(): pass\n")
+            #expect(nodes(decorators, .attribute).count == 100_000)
         }
         #expect(elapsed < .seconds(30))
     }
@@ -331,6 +337,51 @@ import Testing
         #expect(unclosed.problems.contains { $0.message.contains("never closed") })
         #expect(shape("x = f(a,\ndef g():\n    return h()\n")
             == "assignment(name:x call(name:f argument(name:a)))\nfunction:g/def(block(returnStatement/return(call(name:h))))")
+    }
+
+    @Test func anUnclosedBracketEndsAtAnAsyncDef() {
+        // A user's file: the bracket left open by `broken(` ran on to the next plain `def`, and
+        // `after`, an `async def` in between, was lost with its call.
+        let source = "import time\n\n\nasync def broken(:\n    time.sleep(1)\n\n\nasync def after():\n    time.sleep(2)\n\n\n"
+            + "def x():\n    pass\n\n\nasync def later():\n    time.sleep(3)\n"
+        let tree = parse(source)
+        #expect(nodes(tree, .function).map { tree.name($0) } == ["broken", "after", "x", "later"])
+        #expect(nodes(tree, .call).count == 3)
+        #expect(isWellFormed(tree))
+        #expect(shape("async def f():\n    x = (1,\n\nasync def g():\n    h()\n")
+            == "function:f/def+async(block(assignment(name:x opaque/tuple(literal))))\nfunction:g/def+async(block(expressionStatement(call(name:h))))")
+        // `async with` is a statement too.
+        #expect(shape("async def f():\n    y = [1,\n    async with a:\n        h()\n")
+            == "function:f/def+async(block(assignment(name:y opaque/list(literal)) with+async(withItem(name:a) block(expressionStatement(call(name:h))))))")
+    }
+
+    @Test func anUnclosedBracketEndsBeforeTheDecoratorsOfADef() {
+        // The decorator lines stay the function's, a call spread over lines included.
+        #expect(shape("x = f(1,\n\n@app.route(\"/x\",\n           methods=[\"GET\"])\n# comment\n@deco\nasync def g():\n    h()\n")
+            == "assignment(name:x call(name:f argument(literal)))\nfunction:g/def+async("
+            + "attribute:app.route(call(member:route(name:app) argument(stringLiteral:/x) argument:methods(opaque/list(stringLiteral:GET)))) "
+            + "attribute:deco(name:deco) block(expressionStatement(call(name:h))))")
+        let decorated = parse("x = f(1,\n\n@deco\nasync def g():\n    h()\n")
+        #expect(nodes(decorated, .function).map { decorated.range($0).start } == [SourceLocation(line: 3, column: 1)])
+        // The problem is where the brackets were closed: before the decorators.
+        #expect(decorated.problems.first?.message == "a bracket was never closed")
+        #expect(decorated.problems.first.map { decorated.lineMap.location(ofByte: Int($0.start)) } == SourceLocation(line: 3, column: 1))
+        #expect(shape("class A:\n    x = [1,\n    @property\n    def p(self):\n        return h()\n")
+            == "typeDecl:A/class(block(assignment(name:x opaque/list(literal)) "
+            + "function:p/def(attribute:property(name:property) parameter:self block(returnStatement/return(call(name:h))))))")
+        // `@` lines followed by something else than a `def` are not decorators.
+        #expect(shape("x = (a,\n@ b) + (c,\ndef g():\n    h()\n")
+            == "assignment(name:x opaque/binary(opaque/tuple(name:a) name:b))\nfunction:g/def(block(expressionStatement(call(name:h))))")
+    }
+
+    @Test func bracketedLinesThatOnlyLookLikeStatementsAreKept() {
+        // An `async for` inside brackets is a comprehension's; a line starting with `@` is a
+        // matrix product. Valid code gets the same tokens as before: no bracket is closed.
+        let source = "y = [x\n     async for x in a]\nz = (a\n@ b)\nw = (a\n@b\n@c)\n"
+        let tree = parse(source)
+        #expect(tree.problems.isEmpty)
+        #expect(shape(source) == "assignment(name:y opaque/comprehension+async(name:x name:x name:a))\n"
+            + "assignment(name:z opaque/binary(name:a name:b))\nassignment(name:w opaque/binary(name:a name:b name:c))")
     }
 
     @Test func garbageNeverHangsOrBreaksTheTree() {
