@@ -271,8 +271,8 @@ extension Parser {
         while !atEOF && kind != .rparen {
             let before = i
             let s = start
-            if kind == .rbrace || kind == .rbracket || kind == .lbrace {
-                // Recovery: an unclosed parameter list ends at a brace.
+            if kind == .rbrace || kind == .rbracket || kind == .lbrace || startsDeclarationInParameters() {
+                // Recovery: an unclosed parameter list ends at a brace or a declaration.
                 problem("unclosed parameter list")
                 break
             }
@@ -339,11 +339,22 @@ extension Parser {
             if kind == .rparen { break }
             if i == before || kind != .rparen {
                 problem("unexpected token in parameter list")
-                if kind == .rbrace || atEOF { break }
+                if kind == .rbrace || kind == .lbrace || atEOF || startsDeclarationInParameters() { break }
                 skipSingle()
             }
         }
         if kind == .rparen { advance() } else if close > i && tk(close).kind == .rparen { i = close + 1 }
+    }
+
+    /// A declaration at the start of a line, where a parameter may also start a line: one
+    /// whose label is a keyword (`class name: String`, any keyword but `let` and `var`) is a
+    /// parameter.
+    mutating func startsDeclarationInParameters() -> Bool {
+        guard tok.atLineStart else { return false }
+        if kind == .identifier && tok.kw != .let && tok.kw != .var && peek().kind == .identifier && peek(2).kind == .colon {
+            return false
+        }
+        return startsDeclaration(at: i)
     }
 
     /// `subscript<T>(params) -> T { get … set … }` or with a getter body.

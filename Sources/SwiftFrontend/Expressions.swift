@@ -327,17 +327,36 @@ extension Parser {
         }
     }
 
-    /// A keyword that only starts a declaration (used to recover from unclosed brackets).
-    mutating func startsDeclaration() -> Bool {
-        let t = tok
-        guard t.kind == .identifier && !t.flags.contains(.escaped) else { return t.kind == .at && peek().kind == .identifier }
+    /// Whether a declaration starts at token `j`, for recovery from an unclosed bracket: a line
+    /// that starts one ends the list. Attributes, then what `isDeclarationStart` takes for a
+    /// declaration, but not what also starts valid code inside brackets: a label (`func: x`), a
+    /// binding pattern (`case (let a,⏎ let b)`), an attributed type (`@Sendable () -> Void`).
+    /// At most 16 attributes are read: this runs at every line start in a list, and reading all
+    /// of `@a⏎ @a⏎ …` from each of its lines would be quadratic.
+    mutating func startsDeclaration(at j0: Int) -> Bool {
+        var j = j0
+        var attributed = false
+        var attributes = 0
+        while tk(j).kind == .at {
+            attributes += 1
+            guard attributes <= 16, tk(j + 1).kind == .identifier else { return false }
+            j += 2
+            while tk(j).kind == .period && !tk(j).spaceBefore && tk(j + 1).kind == .identifier { j += 2 }
+            if tk(j).kind == .lparen && !tk(j).spaceBefore && !tk(j).atLineStart { j = after(j) }
+            attributed = true
+        }
+        let t = tk(j)
+        guard t.kind == .identifier && !t.flags.contains(.escaped) && tk(j + 1).kind != .colon else { return false }
         switch t.kw {
-        case .func, .class, .struct, .enum, .protocol, .extension, .import, .typealias, .deinit:
-            return isDeclarationStart(i, context: .statements)
-        case .public, .private, .fileprivate, .internal, .static, .final, .override:
-            return isDeclarationStart(i, context: .statements)
+        case .func, .`init`, .deinit, .subscript, .class, .struct, .enum, .actor, .protocol, .extension,
+             .import, .typealias, .associatedtype:
+            return isDeclarationStart(j, context: .statements)
+        case .let, .var:
+            // A pattern binds a name without a type or a value.
+            let name = tk(j + 1), next = tk(j + 2)
+            return attributed || (name.kind == .identifier && !name.atLineStart && (next.kind == .equal || next.kind == .colon))
         default:
-            return false
+            return Parser.isModifier(t.kw) && isDeclarationStart(j, context: .statements)
         }
     }
 
@@ -446,6 +465,7 @@ extension Parser {
                 parseIfConfig(into: node, context: .statements)
                 continue
             }
+            if tok.atLineStart && startsDeclaration(at: i) { problem("unclosed collection"); break }
             let e = parseExpr()
             if !e.isNone { tree.appendChild(e, to: node) }
             if kind == .colon {
@@ -456,7 +476,7 @@ extension Parser {
             }
             if kind == .comma { advance(); continue }
             if kind == .rbracket { break }
-            if tok.atLineStart && startsDeclaration() { problem("unclosed collection"); break }
+            if tok.atLineStart && startsDeclaration(at: i) { problem("unclosed collection"); break }
             if i == before || !(kind == .rbracket) {
                 problem("unexpected token in collection")
                 if kind == .rbrace || kind == .rparen || atEOF { break }
@@ -488,6 +508,10 @@ extension Parser {
                 // forms); parse every branch.
                 parseIfConfig(into: parent, context: .statements)
                 continue
+            } else if tok.atLineStart && startsDeclaration(at: i) {
+                // Recovery: a declaration at the start of a line ends an unclosed list.
+                problem("unclosed argument list")
+                break
             }
             var value = parseExpr()
             if !value.isNone && (kind == .equal || isAssignmentOperator(tok)) {
@@ -504,7 +528,7 @@ extension Parser {
                 if kind == closer { break }
                 problem("unexpected token in argument list")
                 if kind == .rbrace || kind == .rparen || kind == .rbracket || kind == .interpClose || atEOF
-                    || (tok.atLineStart && startsDeclaration()) {
+                    || (tok.atLineStart && startsDeclaration(at: i)) {
                     if kind == .rparen || kind == .rbracket { advance(); continue }
                     break
                 }
@@ -520,7 +544,7 @@ extension Parser {
             }
             if kind == .comma { advance(); continue }
             if kind == closer { break }
-            if tok.atLineStart && startsDeclaration() {
+            if tok.atLineStart && startsDeclaration(at: i) {
                 // Recovery: a declaration at the start of a line ends an unclosed list.
                 problem("unclosed argument list")
                 break

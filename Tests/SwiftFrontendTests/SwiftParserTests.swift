@@ -380,6 +380,20 @@ func callees(_ text: String) -> [String] {
         #expect(elapsed < .seconds(10))
     }
 
+    @Test func linesOfAttributesInAnUnclosedList() {
+        // Every line start in a list is tested for a declaration (recovery from an unclosed
+        // bracket), which reads the attributes there.
+        for opener in ["let x = (\n", "func f(\n", "let x = [\n", "f(1,\n"] {
+            let attributes = opener + String(repeating: "@a\n", count: 50_000)
+            let clock = ContinuousClock()
+            let elapsed = clock.measure {
+                _ = parse(attributes + "x\n")
+                #expect(callees(attributes + "func g() { h() }\n").contains("h"), "\(opener)")
+            }
+            #expect(elapsed < .seconds(10), "\(opener)")
+        }
+    }
+
     @Test func aMegabyteOfCallsIsFullyParsed() {
         let text = String(repeating: "await f(g(1), h { $0 }); ", count: 40_000)
         let tree = parse(text)
@@ -399,6 +413,54 @@ func callees(_ text: String) -> [String] {
     @Test func anUnclosedArrayEndsAtTheNextDeclaration() {
         let tree = parse("let x = [1, 2,\nfunc b() { c() }")
         #expect(nodes(tree, .function).map { tree.name($0) ?? "" } == ["b"])
+    }
+
+    @Test func anUnclosedParameterListEndsAtABraceOrTheNextDeclaration() {
+        // A user's file: `async {` was read as a parameter, and the `{` that ends the list was
+        // skipped as a group, to the end of the file.
+        let tree = parse("func broken( async {\nfunc after() async { sleep(2) }\n")
+        #expect(nodes(tree, .function).map { tree.name($0) ?? "" } == ["broken", "after"])
+        #expect(callees("func broken( async {\nfunc after() async { sleep(2) }\n") == ["sleep"])
+        #expect(callees("func broken(x: Int {\n}\nfunc after() async { sleep(2) }\n") == ["sleep"])
+    }
+
+    /// Every kind of unclosed bracket before every way a declaration can start a line: the
+    /// declaration is kept, and so is the call in it.
+    @Test(arguments: [
+        "func broken(x: Int\n", "func broken(\n", "let x = foo(1,\n", "let x = foo(\n",
+        "let x = (1,\n", "let x = [1,\n", "let x = [\n", "let x = [a: f(\n",
+        "@Wrapper(1,\n", "struct S {\n  let x = foo(1,\n", "func a() {\n  f(a,\n}\n",
+    ])
+    func anUnclosedBracketEndsAtTheNextDeclaration(_ broken: String) {
+        let declarations: [(String, NodeKind, String)] = [
+            ("func after() async { sleep(2) }", .function, "after"),
+            ("@MainActor func after() async { sleep(2) }", .function, "after"),
+            ("@MainActor\nfunc after() async { sleep(2) }", .function, "after"),
+            ("public func after() async { sleep(2) }", .function, "after"),
+            ("nonisolated func after() async { sleep(2) }", .function, "after"),
+            ("@available(macOS 10.15, *) public func after() async { sleep(2) }", .function, "after"),
+            ("@objc(after) dynamic func after() async { sleep(2) }", .function, "after"),
+            ("static func after() async { sleep(2) }", .function, "after"),
+            ("init() async { sleep(2) }", .function, "init"),
+            ("actor A { func after() async { sleep(2) } }", .typeDecl, "A"),
+            ("struct A { func after() async { sleep(2) } }", .typeDecl, "A"),
+            ("final class A: B { func after() async { sleep(2) } }", .typeDecl, "A"),
+            ("extension A { func after() async { sleep(2) } }", .typeDecl, "A"),
+            ("var y: Int { get async { sleep(2); return 1 } }", .binding, "y"),
+            ("let y = sleep(2)", .binding, "y"),
+            ("@MainActor var y: Int { sleep(2) }", .binding, "y"),
+        ]
+        for (declaration, kind, name) in declarations {
+            let tree = parse(broken + declaration + "\n")
+            let sleep = nodes(tree, .call).first { SyntaxSummary.calleeText(tree, tree[$0].firstChild) == "sleep" }
+            var holders: [String] = []
+            var id = sleep.map { tree[$0].parent } ?? .none
+            while !id.isNone {
+                if tree[id].kind == kind { holders.append(tree.name(id) ?? "") }
+                id = tree[id].parent
+            }
+            #expect(holders.contains(name), "\(broken)\(declaration)")
+        }
     }
 
     @Test func strayClosersAreSkipped() {

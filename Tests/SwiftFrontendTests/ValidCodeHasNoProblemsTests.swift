@@ -13,6 +13,13 @@ import Testing
     "XCTAssertNoThrow(count += try next())\n",
     "func route(@Builder<Request, Response> content: () -> Handler) {}\n",
     "init(@Builder<A> _ child: () -> Child) {}\n",
+    // Lines inside brackets that start like a declaration but are not one (recovery from an
+    // unclosed bracket ends a list at a declaration).
+    "f(\n    func: 1,\n    class: 2,\n    public: 3\n)\n",
+    "func f(\n    class name: String,\n    @ViewBuilder content: () -> V,\n    @MainActor _ g: () -> Void,\n    final: Bool\n) {}\n",
+    "if case (let a,\n         let b) = t {}\n",
+    "switch t {\ncase .p(\n    let a,\n    var b):\n    break\ndefault: break\n}\n",
+    "let x = [\n    lazy,\n    open\n]\n",
 ])
 func validConstructHasNoParseProblems(_ source: String) {
     let tree = SwiftParser.parse(Array(source.utf8))
