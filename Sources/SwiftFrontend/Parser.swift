@@ -85,14 +85,17 @@ struct Parser {
         self.toks = tokens
         self.src = UnsafeRawBufferPointer(source)
         self.d = Details(&self.tree.symbols)
-        self.match = Parser.matchBrackets(self.toks)
+        var unclosed: [Int32] = []
+        self.match = Parser.matchBrackets(self.toks, unclosed: &unclosed)
         // About 0.6 nodes per token in real code (0.5 regrew the array in a third of the Swift
         // corpus's files): one allocation instead of regrowths. Room for one per token: pages
         // never written are never resident, while a regrowth holds two arrays at once.
         self.tree.reserveNodes(self.toks.count + 16)
+        if !unclosed.isEmpty { endAtDeclarations(unclosed) }
     }
 
-    static func matchBrackets(_ toks: [Token]) -> [Int32] {
+    /// `unclosed`: every `(` and `[` left unclosed, innermost first (see `endAtDeclarations`).
+    static func matchBrackets(_ toks: [Token], unclosed: inout [Int32]) -> [Int32] {
         var match = [Int32](repeating: -1, count: toks.count)
         var stack: [Int32] = []
         var openBraces = 0
@@ -122,6 +125,7 @@ struct Parser {
                 while let top = stack.last, toks[Int(top)].kind != .lbrace {
                     if toks[Int(top)].kind == .interpOpen { break }
                     match[Int(top)] = Int32(max(Int(top), k - 1))
+                    unclosed.append(top)
                     stack.removeLast()
                 }
                 if let top = stack.last, toks[Int(top)].kind == .lbrace {
@@ -132,7 +136,7 @@ struct Parser {
             case .interpClose:
                 // Everything opened inside an interpolation ends with it.
                 while let top = stack.last, toks[Int(top)].kind != .interpOpen {
-                    if toks[Int(top)].kind == .lbrace { openBraces -= 1 }
+                    if toks[Int(top)].kind == .lbrace { openBraces -= 1 } else { unclosed.append(top) }
                     match[Int(top)] = Int32(max(Int(top), k - 1))
                     stack.removeLast()
                 }
@@ -144,8 +148,32 @@ struct Parser {
                 break
             }
         }
-        for k in stack { match[Int(k)] = eof }
+        for k in stack.reversed() {
+            match[Int(k)] = eof
+            if toks[Int(k)].kind == .lparen || toks[Int(k)].kind == .lbracket { unclosed.append(k) }
+        }
         return match
+    }
+
+    /// An unclosed `(` or `[` ends before the first line, at its own level, that starts a
+    /// declaration (`startsDeclaration`), rather than at the enclosing `}` or the end of the file,
+    /// as the list parsers end there: skipped as a group (a type's tuple, an attribute's
+    /// arguments, recovery), it must not swallow the declarations after it. `openers` are
+    /// innermost first, so that each walk steps over the inner groups already ended. Only
+    /// malformed input has unclosed brackets.
+    mutating func endAtDeclarations(_ openers: [Int32]) {
+        for opener in openers {
+            let open = Int(opener)
+            let end = Int(match[open])
+            var j = open + 1
+            while j <= end && j < toks.count - 1 {
+                if toks[j].atLineStart && startsDeclaration(at: j) {
+                    match[open] = Int32(j - 1)
+                    break
+                }
+                j = after(j)
+            }
+        }
     }
 
     // MARK: - Token access

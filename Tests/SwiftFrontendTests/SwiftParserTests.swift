@@ -383,7 +383,7 @@ func callees(_ text: String) -> [String] {
     @Test func linesOfAttributesInAnUnclosedList() {
         // Every line start in a list is tested for a declaration (recovery from an unclosed
         // bracket), which reads the attributes there.
-        for opener in ["let x = (\n", "func f(\n", "let x = [\n", "f(1,\n"] {
+        for opener in ["let x = (\n", "func f(\n", "let x = [\n", "f(1,\n", "let x = (\n@a(\n"] {
             let attributes = opener + String(repeating: "@a\n", count: 50_000)
             let clock = ContinuousClock()
             let elapsed = clock.measure {
@@ -427,8 +427,8 @@ func callees(_ text: String) -> [String] {
     /// Every kind of unclosed bracket before every way a declaration can start a line: the
     /// declaration is kept, and so is the call in it.
     @Test(arguments: [
-        "func broken(x: Int\n", "func broken(\n", "let x = foo(1,\n", "let x = foo(\n",
-        "let x = (1,\n", "let x = [1,\n", "let x = [\n", "let x = [a: f(\n",
+        "func broken(x: Int\n", "func broken(x: (Int\n", "func broken(\n", "let x = foo(1,\n", "let x = foo(\n",
+        "let x = (1,\n", "let x = [1,\n", "let x = [\n", "let x = [a: f(\n", "@available(macOS 10.15,\n",
         "@Wrapper(1,\n", "struct S {\n  let x = foo(1,\n", "func a() {\n  f(a,\n}\n",
     ])
     func anUnclosedBracketEndsAtTheNextDeclaration(_ broken: String) {
@@ -461,6 +461,15 @@ func callees(_ text: String) -> [String] {
             }
             #expect(holders.contains(name), "\(broken)\(declaration)")
         }
+    }
+
+    @Test func anUnclosedBracketEndsAtADeclarationOfItsOwnLevel() {
+        // A type's tuple is skipped as a group: the group ends before the next declaration.
+        #expect(shape("func broken(x: (Int\nfunc after() {}\n")
+            == "function:broken/func(parameter:x(typeAnnotation:(Int)) function:after/func(block)")
+        // A declaration in a closure argument is the closure's; the one after it ends the call.
+        #expect(shape("let x = foo(1, {\n  func inner() {}\n}\nfunc after() {}\n")
+            == "binding:x/let(call(name:foo argument(literal) argument(closure(block(function:inner/func(block)))))) function:after/func(block)")
     }
 
     @Test func strayClosersAreSkipped() {
