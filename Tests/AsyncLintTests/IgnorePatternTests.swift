@@ -108,6 +108,11 @@ func gitignorePatternSemantics(_ row: IgnoreCase) throws {
     #expect(set.isExcluded(absolutePath: "/w/src/gen/x.py", isDirectory: false))
     #expect(!set.isExcluded(absolutePath: "/w/src/x.py", isDirectory: false))
     #expect(!ExcludeSet(globs: [], workingDirectory: "/w").isExcluded(absolutePath: "/w/x.py", isDirectory: false))
+    // `./vendor` (as a shell completes it) is `vendor` in the working directory, not at any depth.
+    let dotted = ExcludeSet(globs: ["./vendor", ".//gen/*.py"], workingDirectory: "/w")
+    #expect(dotted.isExcluded(absolutePath: "/w/vendor", isDirectory: true))
+    #expect(!dotted.isExcluded(absolutePath: "/w/deep/vendor", isDirectory: true))
+    #expect(dotted.isExcluded(absolutePath: "/w/gen/x.py", isDirectory: false))
 }
 
 @Test func pathArithmetic() {

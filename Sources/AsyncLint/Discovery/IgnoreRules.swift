@@ -140,7 +140,14 @@ public struct ExcludeSet: Sendable {
 
     public init(globs: [String], workingDirectory: String) {
         self.workingDirectory = workingDirectory
-        self.patterns = globs.compactMap { IgnorePattern(line: Substring($0)) }
+        // `./vendor`, as a shell completes it, is `vendor` in the working directory: anchored,
+        // as a leading `/` makes it (a `.gitignore` has no `./`, so the glob matched nothing).
+        self.patterns = globs.compactMap { glob in
+            var text = Substring(glob)
+            guard text.hasPrefix("./") else { return IgnorePattern(line: text) }
+            while text.hasPrefix("./") { text = text.dropFirst(2).drop { $0 == "/" } }
+            return IgnorePattern(line: "/" + text)
+        }
     }
 
     func isExcluded(absolutePath: String, isDirectory: Bool) -> Bool {
