@@ -104,7 +104,7 @@ struct SuppressionDirective: Sendable, Equatable {
 /// literals, so a `"# noqa"` in a string is not a comment.
 ///
 /// Python: `# noqa`, `# noqa: CODES`, `# asynclint: ignore`, `# asynclint: ignore[CODES]`
-/// (the comment's line) and `# asynclint: skip-file`. Swift: `// asynclint:disable:this CODES`,
+/// (the comment's line) and `# asynclint: skip-file`. Swift: the same `ignore`, `// asynclint:disable:this CODES`,
 /// `// asynclint:disable:next CODES` (the next line), `// asynclint:disable CODES` …
 /// `// asynclint:enable CODES` (a region; to the end of the file when never enabled),
 /// `// noqa` and `// asynclint: skip-file`. CODES are comma- or space-separated codes, names or
@@ -142,7 +142,9 @@ struct FileSuppressions: Sendable {
             switch (language, directive.verb) {
             case (_, "skip-file"):
                 skipFile = true
-            case (.python, "ignore"):
+            case (_, "ignore"):
+                // Swift too: the Python form, written in a Swift file, silences its line rather
+                // than nothing.
                 directives.append(.init(line: comment.line, lines: comment.line...comment.line, keys: directive.keys, text: text))
             case (.swift, "disable:this"):
                 directives.append(.init(line: comment.line, lines: comment.line...comment.line, keys: directive.keys, text: text))

@@ -198,6 +198,8 @@ import Testing
             let s = "// asynclint:disable:this"; BLOCK
             // asynclint:disable:next AL105
             BLOCK
+            BLOCK // asynclint: ignore[AL101]
+            BLOCK // asynclint: ignore
 
             """)
         let report = try lint(tree) { $0.reportUnusedSuppressions = true }
