@@ -59,6 +59,11 @@ import Testing
         try tree.write(".asynclint.toml", "[swift]\nblocking = [{ code = \"AL999\", message = \"m\", alternative = \"u\", apis = [{ function = \"gate()\" }] }]\n")
         #expect(try #require(configurationError(tree)).message.contains("unknown rule code `AL999`"))
 
+        try tree.write(".asynclint.toml", "safe-functions = [\"app.io.load\", \"load()\"]\n")
+        #expect(try #require(configurationError(tree)).message.contains("`load()` is not a function's qualified name"))
+        try tree.write(".asynclint.toml", "blocking-functions = [\"app..load\"]\n")
+        #expect(try #require(configurationError(tree)).message.contains("`app..load` is not a function's qualified name"))
+
         // Typos inside an entry: the decoder passes over them, the loader must not.
         try tree.write(".asynclint.toml", "[swift]\nblocking = [{ code = \"AL105\", message = \"m\", alternative = \"a\", apis = [{ instanc = \"Gate.pass()\" }] }]\n")
         #expect(try #require(configurationError(tree)).message.contains("unknown key `swift.blocking[0].apis[0].instanc`"))

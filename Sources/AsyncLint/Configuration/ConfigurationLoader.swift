@@ -83,8 +83,8 @@ struct SettingsReader {
         configuration.select = try ruleList(table["select"], key: ["select"])
         configuration.ignore = try ruleList(table["ignore"], key: ["ignore"])
         configuration.exclude = try strings(table["exclude"], key: ["exclude"])
-        configuration.blockingFunctions = try strings(table["blocking-functions"], key: ["blocking-functions"])
-        configuration.safeFunctions = try strings(table["safe-functions"], key: ["safe-functions"])
+        configuration.blockingFunctions = try functionNames(table["blocking-functions"], key: ["blocking-functions"])
+        configuration.safeFunctions = try functionNames(table["safe-functions"], key: ["safe-functions"])
         if let raw = table["fail-on"] {
             configuration.failOn = try severity(raw, key: ["fail-on"])
         }
@@ -141,6 +141,23 @@ struct SettingsReader {
             throw fail(key, "`\(key.joined(separator: "."))` must be an array of strings")
         }
         return strings
+    }
+
+    /// Qualified function names (`app.io.load`, `Store.load`): a name that can match no
+    /// function (`load()`, `app io`) is a mistake to report, not an entry that never applies.
+    func functionNames(_ raw: Any?, key: [String]) throws(ConfigurationError) -> [String] {
+        let names = try strings(raw, key: key)
+        for name in names {
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+            let valid = parts.allSatisfy { part in
+                guard let first = part.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+                return part.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            }
+            if !valid {
+                throw fail(key, "`\(key.joined(separator: "."))`: `\(name)` is not a function's qualified name (such as `app.io.load` or `Store.load`)")
+            }
+        }
+        return names
     }
 
     func ruleList(_ raw: Any?, key: [String]) throws(ConfigurationError) -> [String] {
