@@ -38,6 +38,28 @@ func buttonTapped() {
             try save()
         }
     }
+    // A catch clause that takes only some errors lets the others through.
+    Task { // expect: AL204
+        do {
+            try await saveAsync()
+        } catch let error as URLError {
+            print(error)
+        }
+    }
+    Task { // expect: AL204
+        do {
+            try await saveAsync()
+        } catch is CancellationError {
+        }
+    }
+    Task {
+        do {
+            try await saveAsync()
+        } catch is CancellationError {
+        } catch let other {
+            print(other)
+        }
+    }
     Task { // expect: AL204
         for try await line in URL(fileURLWithPath: "/tmp/x").lines {
             print(line)

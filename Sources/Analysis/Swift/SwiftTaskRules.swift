@@ -69,6 +69,15 @@ extension SwiftFileCheck {
         return words.count >= 2 && words[0] == "for" && words[1] == "try"
     }
 
+    /// `catch { }` or `catch let error { }`: a clause with no pattern but a binding, and no
+    /// `where` (both parts come before the clause's block). `catch let e as URLError`,
+    /// `catch is CancellationError` or `catch .timeout` let other errors through.
+    func catchesEverything(_ clause: NodeID) -> Bool {
+        let parts = tree.childArray(clause)
+        guard let block = parts.last, tree.kind(block) == .block else { return false }
+        return parts.count == 1 || (parts.count == 2 && tree.kind(parts[0]) == .name)
+    }
+
     /// A `try` (not `try?`/`try!`) or a `throw` in the closure's own body that no `do`/`catch`
     /// around it handles; nested closures and functions throw on their own account.
     func closureCanThrow(_ closure: NodeID) -> Bool {
@@ -85,8 +94,10 @@ extension SwiftFileCheck {
             case .opaque where node.flags.contains(.isAsync) && isForTryAwait(id):
                 return true
             case .opaque where node.flags.contains(.hasCatch):
-                // The `do` body is covered by the catch clauses; what the clauses do is not.
-                stack.append(contentsOf: tree.children(id).dropFirst())
+                // The `do` body is covered when a catch clause takes every error; what the
+                // clauses do is not.
+                let parts = tree.childArray(id)
+                stack.append(contentsOf: parts.dropFirst().contains(where: catchesEverything) ? parts.dropFirst() : parts[...])
                 continue
             default:
                 break
