@@ -61,6 +61,19 @@ struct CommandLineTests {
         #expect(missing.standardOutput.contains("bad.py:4:5: AL101"))
     }
 
+    /// A file named alone is checked within its project (the nearest directory with a marker
+    /// such as `.git`), but a home directory kept in git is no project to walk whole.
+    @Test func aNamedFilesProjectIsNeverTheHomeDirectory() throws {
+        let tree = try TempTree()
+        try tree.mkdir(".git")
+        try tree.write("io.py", "def read():\n    with open('x') as f:\n        return f.read()\n")
+        try tree.write("sub/app.py", "from io import read\n\n\nasync def handle():\n    return read()\n")
+        let asProject = try run(["check", "-q", "sub/app.py"], in: tree.root, environment: ["HOME": "/nonexistent"])
+        #expect(asProject.status == 1 && asProject.standardOutput.contains("sub/app.py:5:12: AL110"))
+        let asHome = try run(["check", "-q", "sub/app.py"], in: tree.root, environment: ["HOME": tree.root])
+        #expect(asHome.status == 0 && asHome.standardOutput.isEmpty, "\(asHome.standardOutput)")
+    }
+
     @Test func usageErrorsExitWithTwo() throws {
         let tree = try TempTree()
         let unknownRule = try run(["check", "--select", "AL999"], in: tree.root)

@@ -95,14 +95,16 @@ public struct FileDiscovery: Sendable {
     /// What marks a project's root directory.
     static let projectMarkers = [".git", "pyproject.toml", "setup.py", "setup.cfg", "Package.swift", ".asynclint.toml"]
 
-    /// The nearest directory above `file` holding one of `projectMarkers`.
+    /// The nearest directory above `file` holding one of `projectMarkers`; never the home
+    /// directory or `/` (a home directory kept in git is no project to walk whole).
     static func projectRoot(above file: String) -> String? {
+        let home = environmentVariable("HOME").map { PathText.absolute($0, workingDirectory: "/") }
         var directory = PathText.parent(file)
-        while true {
+        while directory != "/" && directory != home {
             for marker in projectMarkers where FileSystem.exists(PathText.join(directory, marker)) { return directory }
-            if directory == "/" { return nil }
             directory = PathText.parent(directory)
         }
+        return nil
     }
 
     func display(_ absolutePath: String) -> String {
