@@ -85,3 +85,25 @@ func refresh() async {
         try await saveAsync()
     }
 }
+
+// A closure's lone `Task { … }` is its value: kept when the closure's value is (collected by a
+// transform, stored, declared to return it), dropped when the closure returns `Void`.
+func saveAll(_ ids: [Int]) async throws {
+    let tasks = ids.map { _ in Task { try await saveAsync() } }
+    let make = { Task { try await saveAsync() } }
+    let typed = ids.map { _ -> Task<Void, Error> in Task { try await saveAsync() } }
+    let dropped: () -> Void = { Task { try await saveAsync() } } // expect: AL204
+    ids.forEach { _ in Task { try await saveAsync() } } // expect: AL201, AL204
+    _ = (make, typed, dropped)
+    for task in tasks { try await task.value }
+}
+
+// Qualified by its module, as an app with a `Task` type of its own writes it.
+func qualified() {
+    Swift.Task { // expect: AL204
+        try await saveAsync()
+    }
+    _Concurrency.Task.detached { // expect: AL204
+        try save()
+    }
+}

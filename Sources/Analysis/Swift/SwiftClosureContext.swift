@@ -59,7 +59,9 @@ extension SwiftFileCheck {
         let name = calledName(shape)
         let candidates = entries(name).taskAPIs
         if candidates.isEmpty { return nil }
-        let isInitializerCall = !shape.isMember || isInit(shape.lastName)
+        // `Task { }`, `Task.init { }`, or qualified by its module, `Swift.Task { }` (what an app
+        // with a `Task` type of its own writes).
+        let isInitializerCall = !shape.isMember || isInit(shape.lastName) || isModuleQualified(shape)
         for candidate in candidates {
             if candidate.typeName == nil {
                 // `Task` names a type, so the entry is its initializer (`Task { }`, `Task.init { }`),
@@ -90,6 +92,12 @@ extension SwiftFileCheck {
         if let named = typeReference(receiver) { return named == typeName }
         guard let inferred = inferredType(of: receiver, context: context) else { return true }
         return inferred == typeName
+    }
+
+    /// `Module.name`: the base is a module the catalogue lists (`Swift`, `Darwin`, …).
+    mutating func isModuleQualified(_ shape: SwiftCallShape) -> Bool {
+        guard shape.isMember, let base = shape.base, tree.kind(base) == .name else { return false }
+        return entries(tree[base].name).isSystemModule
     }
 
     private func isTypeLikeName(_ symbol: Symbol) -> Bool {

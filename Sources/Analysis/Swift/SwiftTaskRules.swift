@@ -11,7 +11,7 @@ extension SwiftFileCheck {
             return value
         }
         guard let body = bodies.first else { return }
-        let written = shape.isMember && !isInit(shape.lastName) ? "Task.\(text(shape.lastName))" : "Task"
+        let written = shape.isMember && !isInit(shape.lastName) && !isModuleQualified(shape) ? "Task.\(text(shape.lastName))" : "Task"
         // Both rules can apply to the same task, and both are reported: AL201 is about where the
         // work belongs (structured concurrency could own it), AL204 about its error vanishing;
         // fixing one (a `do`/`catch`) does not fix the other.
@@ -56,8 +56,47 @@ extension SwiftFileCheck {
         guard !block.isNone, tree.kind(block) == .block, tree[block].firstChild == statement,
               tree[statement].nextSibling.isNone else { return false }
         let owner = tree[block].parent
-        guard !owner.isNone, tree.kind(owner) == .function else { return false }
-        return tree.firstChild(owner, ofKind: .typeAnnotation) != nil || tree.detailIs(owner, "get")
+        guard !owner.isNone else { return false }
+        switch tree.kind(owner) {
+        case .function:
+            return tree.firstChild(owner, ofKind: .typeAnnotation) != nil || tree.detailIs(owner, "get")
+        case .closure:
+            return closureResultIsUsed(owner)
+        default:
+            return false
+        }
+    }
+
+    /// Whether a closure's value (its lone expression, `{ Task { … } }`) is used rather than
+    /// dropped: it declares a result (`{ () -> Task<Int, Error> in … }`), it is stored
+    /// (`let make = { … }`, unless declared to return `Void`), or a transform collects it
+    /// (`ids.map { id in Task { … } }`). A closure passed anywhere else (`Button { Task { … } }`,
+    /// `forEach`) is taken to return `Void`, which drops it.
+    private func closureResultIsUsed(_ closure: NodeID) -> Bool {
+        if let result = tree.firstChild(closure, ofKind: .typeAnnotation) { return !isVoid(result) }
+        let parent = tree[closure].parent
+        guard !parent.isNone else { return false }
+        switch tree.kind(parent) {
+        case .binding:
+            return tree.firstChild(parent, ofKind: .typeAnnotation).map { !isVoid($0) } ?? true
+        case .argument:
+            let call = tree[parent].parent
+            guard !call.isNone, tree.kind(call) == .call, let callee = tree.firstChild(call),
+                  let name = tree.name(callee) else { return false }
+            return Self.collectingTransforms.contains(name)
+        default:
+            return false
+        }
+    }
+
+    /// Calls that keep each value their closure returns.
+    private static let collectingTransforms: Set<String> = ["map", "compactMap", "flatMap", "mapValues", "compactMapValues"]
+
+    /// A result type of `Void`, `()`, or a function type returning one.
+    private func isVoid(_ annotation: NodeID) -> Bool {
+        guard let text = tree.name(annotation) else { return false }
+        let compact = text.filter { $0 != " " }
+        return compact == "Void" || compact == "()" || compact.hasSuffix("->Void") || compact.hasSuffix("->()")
     }
 
     /// `for try await x in s`: the tree marks the loop async but keeps no node for its `try`,
