@@ -106,6 +106,8 @@ struct SwiftFileCheck {
     var summaryIDs: [StringID] = []
     /// Free functions the file defines: a `sleep(_:)` call may then mean the project's own.
     private(set) var topLevelFunctionNames: Set<Symbol> = []
+    /// Types the file declares (not extends): `Task { … }` then makes the file's own `Task`.
+    private(set) var declaredTypeNames: Set<Symbol> = []
     /// Methods per type (with its extensions): inside the type, `sleep(1)` may mean `self.sleep`.
     private(set) var methodNames: [String: Set<Symbol>] = [:]
     let selfSymbol: Symbol?
@@ -234,6 +236,7 @@ struct SwiftFileCheck {
                     topLevelFunctionNames.insert(tree[id].name)
                 }
             case .typeDecl:
+                if let keyword = tree.detail(id), keyword != "extension" { declaredTypeNames.insert(tree[id].name) }
                 guard let written = nameText(id) else { continue }
                 let owner = normalizedTypeName(tree[id].name) ?? written
                 guard let members = tree.firstChild(id, ofKind: .block) else { continue }

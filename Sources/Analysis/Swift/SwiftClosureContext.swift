@@ -66,6 +66,9 @@ extension SwiftFileCheck {
             if candidate.typeName == nil {
                 // `Task` names a type, so the entry is its initializer (`Task { }`, `Task.init { }`),
                 // not a member that happens to share the name; `addTask` is matched on any receiver.
+                // A type of the file's own of that name (`struct Task`) is what `Task { }` makes,
+                // unless the call names the module (`Swift.Task { }`).
+                if declaredTypeNames.contains(name) && !isModuleQualified(shape) { continue }
                 if !isTypeLikeName(name) || isInitializerCall { return candidate }
             } else if receiverMatches(candidate.typeName, shape, context) {
                 return candidate
