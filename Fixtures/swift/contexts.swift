@@ -162,3 +162,21 @@ func expectations(data: Data, url: URL) async throws {
 func syncExpectations(data: Data, url: URL) throws {
     #expect(throws: Never.self) { try data.write(to: url) }
 }
+
+// A closure stored as an async function type is async code, whatever its own signature says.
+func storedClosures() {
+    let job: () async -> Void = {
+        sleep(1) // expect: AL101
+    }
+    let optional: (@Sendable (Int) async -> Void)? = { _ in
+        usleep(1) // expect: AL101
+    }
+    let plain: () -> Void = {
+        sleep(2)
+    }
+    Task {
+        await job()
+        await optional?(1)
+        plain()
+    }
+}

@@ -27,10 +27,21 @@ extension SwiftFileCheck {
         } else if !parent.isNone, tree.kind(parent) == .call, tree[parent].firstChild == closure {
             // `{ … }()`: called on the spot.
             if context.isAsync { return context.origin }
+        } else if !parent.isNone, tree.kind(parent) == .binding, let annotation = tree.firstChild(parent, ofKind: .typeAnnotation),
+                  let type = tree.name(annotation), Self.declaresAsyncFunction(type) {
+            // `let job: () async -> Void = { … }`: async by the type it is stored as.
+            return .asyncClosure
         }
         // A closure that awaits is async even without `async` in its signature (the compiler
         // infers it), so whoever runs it runs it as part of a task.
         return containsDirectAwait(closure) ? .asyncClosure : .none
+    }
+
+    /// Whether a type annotation (as the tree keeps it, without spaces: `()async->Void`,
+    /// `(@Sendable(Int)asyncthrows->Void)?`) is an async function type: `async` right after a
+    /// parameter list.
+    static func declaresAsyncFunction(_ type: String) -> Bool {
+        type.contains(")async") && type.contains("->")
     }
 
     /// A freestanding macro (an `opaque` `macro` node) the catalogue lists as running its closures
