@@ -28,6 +28,29 @@ func readInClosure() async {
     await consume { await value }
 }
 
+// A name declared again in an inner scope is another variable: reading it reads not the task.
+func shadowedInABlock() async {
+    async let value = compute() // expect: AL203
+    do {
+        let value = 5
+        print(value)
+    }
+}
+
+func shadowedByAParameter() async {
+    async let value = compute() // expect: AL203
+    let increment = { (value: Int) in value + 1 }
+    _ = increment
+}
+
+func readThenShadowed() async -> Int {
+    async let value = compute()
+    do {
+        let value = await value
+        return value
+    }
+}
+
 func fetchUser() async -> String { "" }
 func fetchPosts() async throws -> [Int] { [] }
 func prefetch() async {}

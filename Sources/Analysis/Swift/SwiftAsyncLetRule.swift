@@ -41,11 +41,34 @@ extension SwiftFileCheck {
         }
     }
 
+    /// Whether one of the names is read in `root`, not counting reads of a declaration that
+    /// shadows it: after `let u = 5` in a block, `u` in the rest of the block is that one, as is
+    /// a closure's or function's parameter `u` in its body.
     private func mentions(_ names: Set<Symbol>, in root: NodeID) -> Bool {
-        var stack: [NodeID] = [root]
-        while let id = stack.popLast() {
-            if tree.kind(id) == .name, names.contains(tree[id].name) { return true }
-            stack.append(contentsOf: tree.children(id))
+        var stack: [(node: NodeID, names: Set<Symbol>)] = [(root, names)]
+        while let (id, visible) = stack.popLast() {
+            switch tree.kind(id) {
+            case .name:
+                if visible.contains(tree[id].name) { return true }
+            case .block:
+                var remaining = visible
+                for statement in tree.children(id) {
+                    stack.append((statement, remaining))
+                    // Its own value is read before it binds (`let u = u` reads the outer `u`).
+                    if tree.kind(statement) == .binding, !tree[statement].name.isNone { remaining.remove(tree[statement].name) }
+                    if remaining.isEmpty { break }
+                }
+                continue
+            case .closure, .function:
+                var remaining = visible
+                for child in tree.children(id) where tree.kind(child) == .parameter { remaining.remove(tree[child].name) }
+                if remaining.isEmpty { continue }
+                for child in tree.children(id) { stack.append((child, remaining)) }
+                continue
+            default:
+                break
+            }
+            for child in tree.children(id) { stack.append((child, visible)) }
         }
         return false
     }
