@@ -79,6 +79,29 @@ func makeSaveTask() -> Task<Void, Error> {
     Task { try await saveAsync() }
 }
 
+// The branches of an `if` expression that is the implicit return (SE-0380) are returned too.
+func makeSaveTask(now: Bool, later: Bool) -> Task<Void, Error> {
+    if now {
+        Task { try await saveAsync() }
+    } else if later {
+        Task { try await saveAsync() }
+    } else {
+        Task { try save() }
+    }
+}
+
+func maybeSave(now: Bool) {
+    if now {
+        Task { // expect: AL204
+            try await saveAsync()
+        }
+    } else {
+        Task { // expect: AL204
+            try save()
+        }
+    }
+}
+
 // Both AL201 and AL204 apply to a throwing task discarded inside async code.
 func refresh() async {
     Task { // expect: AL201, AL204

@@ -51,20 +51,35 @@ extension SwiftFileCheck {
         }
     }
 
+    /// The lone statement of a body whose value is returned: a function's with a result, a
+    /// getter's, a closure's whose value is used, or a branch of an `if` expression that is
+    /// itself such a statement (`if b { Task { … } } else { Task { … } }`, SE-0380).
     private func isImplicitReturn(_ statement: NodeID) -> Bool {
-        let block = tree[statement].parent
-        guard !block.isNone, tree.kind(block) == .block, tree[block].firstChild == statement,
-              tree[statement].nextSibling.isNone else { return false }
-        let owner = tree[block].parent
-        guard !owner.isNone else { return false }
-        switch tree.kind(owner) {
-        case .function:
-            return tree.firstChild(owner, ofKind: .typeAnnotation) != nil || tree.detailIs(owner, "get")
-        case .closure:
-            return closureResultIsUsed(owner)
-        default:
-            return false
+        var statement = statement
+        while true {
+            let block = tree[statement].parent
+            guard !block.isNone, tree.kind(block) == .block, tree[block].firstChild == statement,
+                  tree[statement].nextSibling.isNone else { return false }
+            let owner = tree[block].parent
+            guard !owner.isNone else { return false }
+            switch tree.kind(owner) {
+            case .function:
+                return tree.firstChild(owner, ofKind: .typeAnnotation) != nil || tree.detailIs(owner, "get")
+            case .closure:
+                return closureResultIsUsed(owner)
+            case .opaque where tree.detailIs(owner, "if") && endsWithElse(owner):
+                statement = owner
+            default:
+                return false
+            }
         }
+    }
+
+    /// Whether an `if` has a final `else` (an `if` without one is no expression): its children
+    /// are conditions and blocks, so its last two are blocks only then.
+    private func endsWithElse(_ ifNode: NodeID) -> Bool {
+        let parts = tree.childArray(ifNode)
+        return parts.count >= 3 && tree.kind(parts[parts.count - 1]) == .block && tree.kind(parts[parts.count - 2]) == .block
     }
 
     /// Whether a closure's value (its lone expression, `{ Task { … } }`) is used rather than
