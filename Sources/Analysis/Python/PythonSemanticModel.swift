@@ -345,9 +345,9 @@ struct PythonSemanticModel {
         return agreed
     }
 
-    /// Whether an imported name's last part is written as a class is (`models.Repo`, not
-    /// `sqlite3.connect`): the index cannot tell a class from a function of another file, and
-    /// `f().method()` of a function is no method of `f`.
+    /// Whether an imported name's last part is capitalized, as a class's name is (`models.Repo`,
+    /// not `sqlite3.connect`): the index cannot tell a class from a function of another file,
+    /// and `f().method()` of a function is no method of `f`.
     static func readsAsClass(_ qualified: String) -> Bool {
         let last = qualified.utf8.lastIndex(of: UInt8(ascii: ".")).map { qualified.utf8.index(after: $0) } ?? qualified.utf8.startIndex
         guard last < qualified.utf8.endIndex else { return false }
