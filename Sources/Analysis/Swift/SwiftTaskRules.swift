@@ -107,11 +107,11 @@ extension SwiftFileCheck {
     /// Calls that keep each value their closure returns.
     private static let collectingTransforms: Set<String> = ["map", "compactMap", "flatMap", "mapValues", "compactMapValues"]
 
-    /// A result type of `Void`, `()`, or a function type returning one.
+    /// A result type of `Void`, `()`, or a function type returning one (the tree keeps a type
+    /// annotation's text without spaces).
     private func isVoid(_ annotation: NodeID) -> Bool {
         guard let text = tree.name(annotation) else { return false }
-        let compact = text.filter { $0 != " " }
-        return compact == "Void" || compact == "()" || compact.hasSuffix("->Void") || compact.hasSuffix("->()")
+        return text == "Void" || text == "()" || text.hasSuffix("->Void") || text.hasSuffix("->()")
     }
 
     /// `for try await x in s`: the tree marks the loop async but keeps no node for its `try`,

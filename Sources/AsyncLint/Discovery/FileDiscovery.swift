@@ -83,9 +83,8 @@ public struct FileDiscovery: Sendable {
         let knownPaths = Set(known.map(\.absolutePath))
         var result = Result()
         result.listedNames = walk.result.listedNames
-        var seen: Set<String> = []
-        for var file in walk.result.files
-        where languages.contains(file.language) && !knownPaths.contains(file.absolutePath) && seen.insert(file.absolutePath).inserted {
+        // One walk for every root: a directory is walked once, so nested roots list no file twice.
+        for var file in walk.result.files where languages.contains(file.language) && !knownPaths.contains(file.absolutePath) {
             file.isContext = true
             result.files.append(file)
         }
