@@ -16,4 +16,12 @@ public enum FrontEnds {
         case .swift: return SwiftParser.parse(source)
         }
     }
+
+    /// The first byte that is not valid in the encoding the file is read in, for the "invalid
+    /// UTF-8" note. Swift source is UTF-8; a Python file may declare another encoding (PEP 263),
+    /// and is then read byte by byte without a note, as CPython reads it without complaint.
+    public static func firstInvalidUTF8Offset(_ source: [UInt8], language: SourceLanguage) -> Int? {
+        if language == .python && PythonSourceEncoding.declaresOtherThanUTF8(source) { return nil }
+        return LightSyntax.firstInvalidUTF8Offset(source)
+    }
 }

@@ -229,7 +229,7 @@ public struct Linter: Sendable {
                                            indexFacts: usesProjectIndex)
                 mayBeInvalidUTF8 = scan.hasNonASCII
                 if !scan.mayHaveFindings {
-                    let note = scan.hasNonASCII ? Self.invalidUTF8Note(bytes, path: file.displayPath) : nil
+                    let note = scan.hasNonASCII ? Self.invalidUTF8Note(bytes, language: file.language, path: file.displayPath) : nil
                     // What the index may need of it, made here, on all cores.
                     return .unparsed(usesProjectIndex ? UnparsedFile(scan, of: file, module: module, bytes: bytes) : nil, unused(), note: note)
                 }
@@ -386,8 +386,8 @@ public struct Linter: Sendable {
 
     /// The note for a file that is not parsed but is not valid UTF-8 either: the user should
     /// hear that the file is not what it claims to be.
-    static func invalidUTF8Note(_ bytes: [UInt8], path: String) -> FileNote? {
-        guard let offset = firstInvalidUTF8Offset(bytes) else { return nil }
+    static func invalidUTF8Note(_ bytes: [UInt8], language: SourceLanguage, path: String) -> FileNote? {
+        guard let offset = FrontEnds.firstInvalidUTF8Offset(bytes, language: language) else { return nil }
         return partlyUnderstood(path, at: LineMap(source: bytes).location(ofByte: offset), Self.invalidUTF8)
     }
 
@@ -402,7 +402,7 @@ public struct Linter: Sendable {
     /// and go on, but the user should hear that the file is not what it claims to be.
     static func parse(_ bytes: [UInt8], language: SourceLanguage, checkingUTF8: Bool = true) -> SyntaxTree {
         var tree = FrontEnds.parse(bytes, language: language)
-        if checkingUTF8, let offset = firstInvalidUTF8Offset(bytes) {
+        if checkingUTF8, let offset = FrontEnds.firstInvalidUTF8Offset(bytes, language: language) {
             tree.addProblem(at: offset, invalidUTF8)
         }
         return tree

@@ -189,6 +189,24 @@ private func lint(_ tree: TempTree, _ options: LintOptions = LintOptions()) thro
     #expect(Suppressions.scope(onLine: "x() # noqa", language: .swift) == nil)
 }
 
+/// A Python file that declares its encoding (PEP 263) is not invalid UTF-8: CPython reads it,
+/// and so does the front end, byte by byte. Without the declaration, or with one CPython does
+/// not honour, the same bytes get the note.
+@Test func declaredEncodingSilencesTheInvalidUTF8Note() throws {
+    let tree = try TempTree()
+    let body = Array("import time\nasync def f():\n    s = '".utf8) + [0xE9] + Array("'\n    time.sleep(1)\n".utf8)
+    try tree.write("declared.py", bytes: Array("# -*- coding: latin-1 -*-\n".utf8) + body)
+    try tree.write("second_line.py", bytes: Array("#!/usr/bin/env python\n# coding=iso-8859-15\n".utf8) + body)
+    try tree.write("after_code.py", bytes: Array("x = 1\n# coding: latin-1\n".utf8) + body)
+    try tree.write("says_utf8.py", bytes: Array("# coding: utf-8\n".utf8) + body)
+    try tree.write("swift_comment.swift", bytes: Array("// coding: latin-1\nlet s = \"".utf8) + [0xE9] + Array("\"\n".utf8))
+    let report = try Linter().run(LintOptions(paths: ["."], workingDirectory: tree.root))
+    #expect(report.findings.map { "\($0.path):\($0.range.start.line)" }
+        == ["after_code.py:6", "declared.py:5", "says_utf8.py:5", "second_line.py:6"])
+    #expect(report.notes.map { "\($0.path) \($0.message.prefix(19))" }
+        == ["after_code.py 5:10: invalid UTF-8", "says_utf8.py 4:10: invalid UTF-8", "swift_comment.swift 2:10: invalid UTF-8"])
+}
+
 /// Issue 2's bad-input contract: each bad file gets one line naming it, the others are still
 /// reported, and only a file that could not be analysed at all makes the exit status 2.
 @Test func badInputGetsOneLineEachAndTheRestIsReported() throws {
