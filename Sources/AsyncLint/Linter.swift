@@ -39,6 +39,8 @@ public struct LintOptions: Sendable {
 /// A mistake in how the tool was called: exit status 2, nothing analysed.
 public enum LintUsageError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownRuleSelector(String)
+    /// `--select ""`: a selection that names no rule would check nothing, which no one means.
+    case emptySelection
     case invalidJobCount(Int)
     case noWorkingDirectory
     case configuration(ConfigurationError)
@@ -48,6 +50,8 @@ public enum LintUsageError: Error, Sendable, Equatable, CustomStringConvertible 
         switch self {
         case .unknownRuleSelector(let key):
             return "unknown rule selector `\(key)`: not a code, name, alias or code prefix (see `asynclint rules`)"
+        case .emptySelection:
+            return "--select names no rule; leave it out to check every rule, or use --ignore"
         case .invalidJobCount(let n):
             return "--jobs must be at least 1 (got \(n))"
         case .noWorkingDirectory:
@@ -67,6 +71,7 @@ public struct RuleSelection: Sendable, Equatable {
     public init(select: [String], ignore: [String], catalogue: RuleCatalogue) throws(LintUsageError) {
         let selectKeys = Self.keys(select)
         var codes = Set<String>()
+        if !select.isEmpty && selectKeys.isEmpty { throw .emptySelection }
         if selectKeys.isEmpty {
             codes = Set(catalogue.rules.map(\.code))
         } else {

@@ -37,6 +37,10 @@ struct WorkflowCommandLineTests {
         #expect(unknown.status == 2)
         #expect(unknown.err.contains("unknown rule selector `NO-SUCH-RULE`"))
 
+        let empty = try runAsynclint(["check", "--select", ""], in: tree.root)
+        #expect(empty.status == 2)
+        #expect(empty.err.contains("--select names no rule"))
+
         try tree.write("baseline.json", "{ not json")
         let baseline = try runAsynclint(["check", "--baseline", "baseline.json"], in: tree.root)
         #expect(baseline.status == 2)

@@ -43,6 +43,13 @@ import Testing
         #expect(problem.line == 3)
         #expect(problem.message.contains("unknown rule `AL999`"))
 
+        // An empty selection is a mistake, not "every rule" (nor ruff's "no rule").
+        for empty in ["select = []", "select = [\"\"]", "select = [\" , \"]"] {
+            try tree.write(".asynclint.toml", "\n" + empty + "\n")
+            problem = try #require(configurationError(tree))
+            #expect(problem.line == 2 && problem.message.contains("`select` names no rule"))
+        }
+
         try tree.write(".asynclint.toml", "selct = [\"AL1\"]\n")
         problem = try #require(configurationError(tree))
         #expect(problem.line == 1 && problem.message.contains("unknown key `selct`"))

@@ -81,6 +81,11 @@ struct SettingsReader {
             throw fail([key], "unknown key `\(key)` (known keys: \(ConfigurationLoader.knownKeys.joined(separator: ", ")))")
         }
         configuration.select = try ruleList(table["select"], key: ["select"])
+        // ruff reads `select = []` as "no rule"; we would read it as "every rule". Neither is
+        // what someone who wrote it expects to get silently.
+        if table["select"] != nil && RuleSelection.keys(configuration.select).isEmpty {
+            throw fail(["select"], "`select` names no rule; leave it out to check every rule, or use `ignore`")
+        }
         configuration.ignore = try ruleList(table["ignore"], key: ["ignore"])
         configuration.exclude = try strings(table["exclude"], key: ["exclude"])
         configuration.blockingFunctions = try functionNames(table["blocking-functions"], key: ["blocking-functions"])
