@@ -6,6 +6,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 binary="${1:-$(cd "$repo" && swift build -c release --show-bin-path)/asynclint}"
+binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
 schema="${SARIF_SCHEMA:-$repo/../shared/sarif-schema-2.1.0.json}"
 [[ -f "$schema" ]] || { echo "FAIL: no SARIF schema at $schema" >&2; exit 1; }
 venv="${SARIF_VENV:-$repo/.bench/sarif-venv}"
@@ -21,7 +22,13 @@ for format in sarif junit; do
   "$binary" check Fixtures --format "$format" --output "$work/report.$format" || status=$?
   [[ $status -eq 1 ]] || { echo "FAIL: --format $format exited with $status, expected 1" >&2; exit 1; }
 done
-"$venv/bin/python" - "$schema" "$work/report.sarif" "$work/report.junit" <<'PY'
+# The invocation's notifications too: a file that cannot be read and an unused suppression.
+mkdir "$work/tree"
+printf 'async def f():\n    return 1  # noqa: AL101\n' > "$work/tree/ok.py"
+status=0
+(cd "$work/tree" && "$binary" check . missing.py --format sarif --report-unused-suppressions --output ../notes.sarif) || status=$?
+[[ $status -eq 2 ]] || { echo "FAIL: the SARIF run with a missing file exited with $status, expected 2" >&2; exit 1; }
+"$venv/bin/python" - "$schema" "$work/report.sarif" "$work/report.junit" "$work/notes.sarif" <<'PY'
 import json, sys, xml.etree.ElementTree as ET
 import jsonschema
 schema = json.load(open(sys.argv[1]))
@@ -47,5 +54,14 @@ assert len(set(fingerprints)) == len(fingerprints), "two results share a fingerp
 suites = ET.parse(sys.argv[3]).getroot()
 failures = sum(1 for _ in suites.iter("failure"))
 assert failures == len(results), (failures, len(results))
-print(f"SARIF valid against the 2.1.0 schema: {len(results)} results, {len(rule_ids)} rules; JUnit: {failures} failures")
+notes = json.load(open(sys.argv[4]))
+errors = list(validator.iter_errors(notes))
+for error in errors[:20]:
+    print("SARIF schema violation (notifications) at", "/".join(map(str, error.absolute_path)), ":", error.message, file=sys.stderr)
+if errors:
+    sys.exit(1)
+levels = [n["level"] for n in notes["runs"][0]["invocations"][0]["toolExecutionNotifications"]]
+assert levels == ["error", "warning"], levels
+print(f"SARIF valid against the 2.1.0 schema: {len(results)} results, {len(rule_ids)} rules, and a run with "
+      f"{len(levels)} notifications; JUnit: {failures} failures")
 PY

@@ -326,6 +326,7 @@ public struct Linter: Sendable {
         var report = LintReport(findings: findings, errors: errors, notes: notes, filesChecked: filesChecked,
                                 sourceLines: sourceLines)
         report.unusedSuppressions = unusedSuppressions.map(\.note)
+        report.listsUnusedSuppressions = options.reportUnusedSuppressions
         report.failOn = configured.failOn
         report.filesParsed = filesParsed
         return baseline.map { $0.filtering(report) } ?? report

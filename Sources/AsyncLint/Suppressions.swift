@@ -235,8 +235,8 @@ struct UnusedSuppression: Sendable {
         codes = directive.keys.map { FileSuppressions.codes($0, catalogue) }
     }
 
-    var note: FileNote {
-        FileNote(path: place.path, message: "\(place.line): unused suppression `\(place.text)`: it silenced nothing")
+    var note: UnusedSuppressionNote {
+        UnusedSuppressionNote(path: place.path, line: place.line, text: place.text)
     }
 }
 

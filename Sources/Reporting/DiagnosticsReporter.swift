@@ -12,6 +12,8 @@ public struct DiagnosticsReporter: Reporter {
         self.workingDirectory = workingDirectory
     }
 
+    public var rendersUnusedSuppressions: Bool { true }
+
     public func render(_ report: LintReport) -> ReporterOutput {
         var out = ""
         for finding in report.findings {
@@ -21,6 +23,9 @@ public struct DiagnosticsReporter: Reporter {
         }
         for error in report.errors {
             out += "\(absolute(error.path)): error: \(error.message)\n"
+        }
+        for unused in report.unusedSuppressions {
+            out += "\(absolute(unused.path)):\(unused.line):1: warning: \(unused.description)\n"
         }
         return ReporterOutput(standardOutput: out, standardError: "")
     }

@@ -8,9 +8,12 @@ import Analysis
 /// ```
 /// GitHub's escaping: in the message `%` → `%25`, CR → `%0D`, LF → `%0A`; in property values
 /// also `:` → `%3A` and `,` → `%2C`. Severity error → `error`, warning → `warning`,
-/// info → `notice`. A file that could not be checked is an `error` on that file.
+/// info → `notice`. A file that could not be checked is an `error` on that file; a suppression
+/// comment that silenced nothing (`--report-unused-suppressions`) a `warning` on its line.
 public struct GitHubReporter: Reporter {
     public init() {}
+
+    public var rendersUnusedSuppressions: Bool { true }
 
     public func render(_ report: LintReport) -> ReporterOutput {
         var out = ""
@@ -34,6 +37,10 @@ public struct GitHubReporter: Reporter {
         }
         for error in report.errors {
             out += "::error file=\(Self.escapeProperty(error.path)),title=asynclint::\(Self.escapeData(error.message))\n"
+        }
+        for unused in report.unusedSuppressions {
+            out += "::warning file=\(Self.escapeProperty(unused.path)),line=\(unused.line),title=asynclint unused suppression::"
+                + "\(Self.escapeData(unused.description))\n"
         }
         return ReporterOutput(standardOutput: out,
                               standardError: report.notes.map { "\($0.path): note: \($0.message)\n" }.joined())

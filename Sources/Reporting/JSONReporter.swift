@@ -6,9 +6,13 @@ import Analysis
 /// {"version": 1, "tool": {"name", "version", "informationUri"}, "findings": [...],
 ///  "errors": [{"path", "message"}], "summary": {"files", "findings", "byCode", "errors"}}
 /// ```
-/// Notes (skipped binary files) are not part of the contract; they go to standard error.
+/// Notes (skipped binary files) are not part of the contract; they go to standard error. With
+/// `--report-unused-suppressions`, an `"unusedSuppressions": [{"path", "line", "text",
+/// "message"}]` follows `errors` (only then, so the contract's object is otherwise unchanged).
 public struct JSONReporter: Reporter {
     public init() {}
+
+    public var rendersUnusedSuppressions: Bool { true }
 
     public func render(_ report: LintReport) -> ReporterOutput {
         ReporterOutput(standardOutput: document(report).rendered(),
@@ -16,7 +20,7 @@ public struct JSONReporter: Reporter {
     }
 
     public func document(_ report: LintReport) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("version", .int(1)),
             ("tool", .object([
                 ("name", .string(ToolInfo.name)),
@@ -25,13 +29,20 @@ public struct JSONReporter: Reporter {
             ])),
             ("findings", .array(report.findings.map(Self.finding))),
             ("errors", .array(report.errors.map { .object([("path", .string($0.path)), ("message", .string($0.message))]) })),
-            ("summary", .object([
-                ("files", .int(report.filesChecked)),
-                ("findings", .int(report.findings.count)),
-                ("byCode", .object(report.countsByCode.map { ($0.code, .int($0.count)) })),
-                ("errors", .int(report.errors.count)),
-            ])),
-        ])
+        ]
+        if report.listsUnusedSuppressions {
+            members.append(("unusedSuppressions", .array(report.unusedSuppressions.map {
+                .object([("path", .string($0.path)), ("line", .int($0.line)), ("text", .string($0.text)),
+                         ("message", .string($0.description))])
+            })))
+        }
+        members.append(("summary", .object([
+            ("files", .int(report.filesChecked)),
+            ("findings", .int(report.findings.count)),
+            ("byCode", .object(report.countsByCode.map { ($0.code, .int($0.count)) })),
+            ("errors", .int(report.errors.count)),
+        ])))
+        return .object(members)
     }
 
     static func finding(_ finding: Finding) -> JSONValue {

@@ -27,6 +27,24 @@ public struct FileNote: Sendable, Hashable {
     }
 }
 
+/// A suppression comment that silenced nothing (`--report-unused-suppressions`), where it is.
+public struct UnusedSuppressionNote: Sendable, Hashable {
+    public var path: String
+    public var line: Int
+    /// The comment as written (`# noqa: AL101`).
+    public var text: String
+    public init(path: String, line: Int, text: String) {
+        self.path = path
+        self.line = line
+        self.text = text
+    }
+
+    /// What it says, without the place.
+    public var description: String { "unused suppression `\(text)`: it silenced nothing" }
+    /// `line: description`, the way it follows the path on standard error.
+    public var message: String { "\(line): \(description)" }
+}
+
 /// The text of the source lines that findings point at, carried from the driver (which had the
 /// bytes in memory) so reporters never read a file again.
 public struct SourceLines: Sendable, Equatable {
@@ -57,8 +75,10 @@ public struct LintReport: Sendable {
     /// How many files were analysed (not counting errors and skipped files).
     public var filesChecked: Int
     public var sourceLines: SourceLines
-    /// `--report-unused-suppressions`: one note per comment that silenced nothing (`line: …`).
-    public var unusedSuppressions: [FileNote] = []
+    /// `--report-unused-suppressions`: each comment that silenced nothing, in path and line order.
+    public var unusedSuppressions: [UnusedSuppressionNote] = []
+    /// Whether they were asked for: the JSON output then holds the list, even when empty.
+    public var listsUnusedSuppressions = false
     /// The configuration's `fail-on`, when it has one (`--fail-on` overrides it).
     public var failOn: Severity?
     /// How many of the checked files were parsed (the others held nothing a finding could need;

@@ -20,6 +20,13 @@ public struct ReporterOutput: Sendable, Equatable {
 /// output is byte-identical however the analysis was scheduled.
 public protocol Reporter: Sendable {
     func render(_ report: LintReport) -> ReporterOutput
+    /// Whether the output holds `report.unusedSuppressions` (as annotations, diagnostics or
+    /// JSON); otherwise the CLI lists them on standard error.
+    var rendersUnusedSuppressions: Bool { get }
+}
+
+extension Reporter {
+    public var rendersUnusedSuppressions: Bool { false }
 }
 
 /// How the text format looks.

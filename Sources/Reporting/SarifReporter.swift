@@ -27,6 +27,8 @@ public struct SarifReporter: Reporter {
         self.rootURI = rootURI
     }
 
+    public var rendersUnusedSuppressions: Bool { true }
+
     public func render(_ report: LintReport) -> ReporterOutput {
         ReporterOutput(standardOutput: document(report).rendered(),
                        standardError: report.notes.map { "\($0.path): note: \($0.message)\n" }.joined())
@@ -61,6 +63,17 @@ public struct SarifReporter: Reporter {
                     ("message", .object([("text", .string(error.message))])),
                     ("locations", .array([.object([("physicalLocation", .object([
                         ("artifactLocation", Self.artifact(error.path)),
+                    ]))])])),
+                ])
+            } + report.unusedSuppressions.map { unused in
+                // Not a result: no rule made it, and a code-scanning alert for a comment would
+                // outlive the comment's removal.
+                .object([
+                    ("level", .string("warning")),
+                    ("message", .object([("text", .string(unused.description))])),
+                    ("locations", .array([.object([("physicalLocation", .object([
+                        ("artifactLocation", Self.artifact(unused.path)),
+                        ("region", .object([("startLine", .int(unused.line))])),
                     ]))])])),
                 ])
             })),

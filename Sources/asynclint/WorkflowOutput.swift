@@ -29,8 +29,10 @@ enum WorkflowOutput {
             Terminal.write(rendered.standardOutput)
         }
         Terminal.writeError(rendered.standardError)
-        for note in report.unusedSuppressions {
-            Terminal.writeError("\(note.path):\(note.message)\n")
+        if !reporter.rendersUnusedSuppressions {
+            for note in report.unusedSuppressions {
+                Terminal.writeError("\(note.path):\(note.message)\n")
+            }
         }
         if let writeBaselinePath {
             do {

@@ -106,4 +106,41 @@ import Testing
         let otherFile = ReportFixtures.report([ReportFixtures.finding("b.py", 3, 5, to: 18)], lines: [("b.py", 3, "    time.sleep(1)")])
         #expect(SarifReporter.fingerprints(otherFile)[0] != first[0])
     }
+
+    /// `--report-unused-suppressions`: formats a CI reads carry each unused comment at its line;
+    /// the text formats leave them to the CLI's standard error.
+    @Test func unusedSuppressionsAreAnnotatedWhereTheFormatCanHoldThem() throws {
+        var report = ReportFixtures.report([ReportFixtures.sleepFinding], lines: [("app/main.py", 3, "    time.sleep(1)")])
+        report.unusedSuppressions = [UnusedSuppressionNote(path: "app/a,b.py", line: 4, text: "# noqa: AL101")]
+        report.listsUnusedSuppressions = true
+        let github = GitHubReporter().render(report).standardOutput
+        #expect(github.hasSuffix("::warning file=app/a%2Cb.py,line=4,title=asynclint unused suppression::"
+            + "unused suppression `# noqa: AL101`: it silenced nothing\n"))
+        let diagnostics = DiagnosticsReporter(workingDirectory: "/repo").render(report).standardOutput
+        #expect(diagnostics.hasSuffix("/repo/app/a,b.py:4:1: warning: unused suppression `# noqa: AL101`: it silenced nothing\n"))
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReporter().render(report).standardOutput.utf8)) as? [String: Any])
+        let listed = try #require(json["unusedSuppressions"] as? [[String: Any]])
+        #expect(listed.count == 1)
+        #expect(listed.first?["path"] as? String == "app/a,b.py" && listed.first?["line"] as? Int == 4)
+        #expect(listed.first?["text"] as? String == "# noqa: AL101")
+        report.listsUnusedSuppressions = false
+        report.unusedSuppressions = []
+        let plain = try #require(try JSONSerialization.jsonObject(with: Data(JSONReporter().render(report).standardOutput.utf8)) as? [String: Any])
+        #expect(plain["unusedSuppressions"] == nil)
+
+        report.unusedSuppressions = [UnusedSuppressionNote(path: "app/b.py", line: 9, text: "# noqa")]
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(SarifReporter().render(report).standardOutput.utf8)) as? [String: Any])
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == true)
+        let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(notification["level"] as? String == "warning")
+        let location = try #require((notification["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 9)
+        #expect((run["results"] as? [Any])?.count == 1)
+
+        #expect(!TextReporter().rendersUnusedSuppressions && !JUnitReporter().rendersUnusedSuppressions)
+        #expect(!TextReporter().render(report).standardOutput.contains("unused"))
+    }
 }
