@@ -36,7 +36,7 @@ SCHEMA = {
     "RuleExample": [("language", "str"), ("kind", "str"), ("code", "str")],
     "PythonCatalogue": [("builtins", "[str]?"), ("calls", "[PythonCatalogue.CallGroup]?"),
                         ("types", "[PythonCatalogue.ValueType]?"), ("pureFunctions", "[str]?"),
-                        ("coroutines", "[str]?"), ("transparentDecorators", "[str]?"),
+                        ("coroutines", "[str]?"), ("transparentDecorators", "[str]?"), ("offloadDecorators", "[str]?"),
                         ("taskCreators", "[str]?"), ("offloads", "[PythonCatalogue.Offload]?")],
     "PythonCatalogue.CallGroup": [("rule", "str"), ("use", "str"), ("names", "[str]"),
                                   ("onlyWithArguments", "bool?"),

@@ -184,6 +184,11 @@ struct FunctionSummary: Sendable {
     var isAsync: Bool
     /// Python: an `async def` that the missing-await rule treats as a coroutine function.
     var isCoroutine: Bool = false
+    /// Python: a sync `def` that a decorator other than the transparent ones wraps. Awaiting
+    /// its call (`await checksum(p)`) says the decorator made it async (the project's own
+    /// `@run_in_thread`): no AL110 there. An undecorated `def` that returns an awaitable still
+    /// runs its body on the loop when called.
+    var isWrapped: Bool = false
     var line: Int32
     var column: Int32
     /// The first catalogued blocking call the body makes itself (AL101–AL107), as shown in a
@@ -224,6 +229,9 @@ struct CallSite: Sendable {
         static let inAsyncContext = Role(rawValue: 1 << 1)
         /// Python: the whole value of an expression statement (AL202 if the callee is a coroutine).
         static let discardedValue = Role(rawValue: 1 << 2)
+        /// Python: awaited (`await f()`): with a wrapping decorator on the callee, no AL110
+        /// (`FunctionSummary.isWrapped`).
+        static let awaited = Role(rawValue: 1 << 3)
     }
 
     var target: Target

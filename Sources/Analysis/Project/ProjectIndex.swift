@@ -651,6 +651,8 @@ public struct ProjectIndex {
         } else {
             guard let first = callees.first,
                   callees.allSatisfy({ !function($0).isAsync && blocking[$0] != nil }) else { return nil }
+            // `await checksum(p)` on a decorated `def`: the decorator made it async.
+            if call.role.contains(.awaited) && callees.contains(where: { function($0).isWrapped }) { return nil }
             hops = chain(from: first)
         }
         let path = hops.map(\.name).joined(separator: " → ")

@@ -81,6 +81,9 @@ final class PythonFileSummarizer {
                   let block = tree.firstChild(function, ofKind: .block), let scope = scopes.scopeOpenedBy[function]
             else { continue }
             let isAsync = tree[function].flags.contains(.isAsync)
+            // An offloaded `def` (`@sync_to_async`) runs in a thread: no async code, and no
+            // blocking function either (its callers await a coroutine).
+            if !isAsync && summary.functions[Int(caller)].isAsync { continue }
             PythonAsyncContexts.visit(block, scope: scope, tree: tree, scopes: scopes) { call, callScope in
                 let target = target(of: call, in: callScope)
                 // A catalogued call: in a sync function it makes the function block; in an
@@ -188,6 +191,8 @@ final class PythonFileSummarizer {
     private func addFunction(_ f: NodeID) {
         let location = tree.anchorLocation(f)
         let isAsync = tree[f].flags.contains(.isAsync)
+        let decoration = isAsync ? .plain : coroutines.syncDecoration(of: f)
+        let offloaded = decoration == .offloaded
         var owner: StringID?
         let parent = tree[f].parent
         if !parent.isNone, tree.kind(parent) == .block, !tree[parent].parent.isNone,
@@ -197,7 +202,9 @@ final class PythonFileSummarizer {
         functionIndex[Int(f.raw)] = Int32(summary.functions.count)
         summary.functions.append(FunctionSummary(
             name: internName(of: f), qualifiedName: qualifiedName(of: f), owner: owner,
-            isAsync: isAsync, isCoroutine: isAsync && coroutines.isCoroutineFunction(f),
+            // `@sync_to_async def`: a coroutine function to its callers, whose body runs in a thread.
+            isAsync: isAsync || offloaded, isCoroutine: offloaded || (isAsync && coroutines.isCoroutineFunction(f)),
+            isWrapped: decoration == .wrapped,
             line: Int32(location.line), column: Int32(location.column)))
     }
 
@@ -338,6 +345,8 @@ final class PythonFileSummarizer {
                                  context: NodeID?) {
         let range = tree.range(call)
         callIndex[Int(call.raw)] = Int32(summary.calls.count)
+        var role = role
+        if case let parent = tree[call].parent, !parent.isNone, tree.kind(parent) == .await { role.insert(.awaited) }
         let name: StringID
         switch target {
         case .method(_, let method): name = method

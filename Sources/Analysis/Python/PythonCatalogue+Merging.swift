@@ -8,6 +8,7 @@ extension PythonCatalogue {
                         pureFunctions: pureFunctions + other.pureFunctions,
                         coroutines: coroutines + other.coroutines,
                         transparentDecorators: transparentDecorators + other.transparentDecorators,
+                        offloadDecorators: offloadDecorators + other.offloadDecorators,
                         taskCreators: taskCreators + other.taskCreators,
                         offloads: offloads + other.offloads)
     }

@@ -31,6 +31,9 @@ import LightSyntax
 /// - `coroutines`: library coroutine functions (AL202).
 /// - `transparentDecorators`: decorators that keep an `async def` a coroutine function; a
 ///   function with any other decorator is not assumed to return a coroutine (AL202).
+/// - `offloadDecorators`: decorators that turn a sync function into a coroutine function that
+///   runs the body in a thread (`asgiref.sync.sync_to_async`): the body is no async code, the
+///   function does not block its callers, and calling it without `await` is AL202.
 /// - `taskCreators`: functions that start a task the loop does not own (AL201).
 /// - `offloads`: `{call | method, functionArgument}`: APIs that run the function passed at
 ///   that position elsewhere; passing the function is fine, calling it there is not.
@@ -101,6 +104,7 @@ public struct PythonCatalogue: Sendable, Codable {
     public let pureFunctions: [String]
     public let coroutines: [String]
     public let transparentDecorators: [String]
+    public let offloadDecorators: [String]
     public let taskCreators: [String]
     public let offloads: [Offload]
 
@@ -109,24 +113,25 @@ public struct PythonCatalogue: Sendable, Codable {
     private let builtIndex: BuiltOnFirstUse<PythonCatalogueIndex>
 
     enum CodingKeys: String, CodingKey {
-        case builtins, calls, types, pureFunctions, coroutines, transparentDecorators, taskCreators, offloads
+        case builtins, calls, types, pureFunctions, coroutines, transparentDecorators, offloadDecorators, taskCreators, offloads
     }
 
     public init(builtins: [String] = [], calls: [CallGroup] = [], types: [ValueType] = [],
                 pureFunctions: [String] = [], coroutines: [String] = [], transparentDecorators: [String] = [],
-                taskCreators: [String] = [], offloads: [Offload] = []) {
+                offloadDecorators: [String] = [], taskCreators: [String] = [], offloads: [Offload] = []) {
         self.builtins = builtins
         self.calls = calls
         self.types = types
         self.pureFunctions = pureFunctions
         self.coroutines = coroutines
         self.transparentDecorators = transparentDecorators
+        self.offloadDecorators = offloadDecorators
         self.taskCreators = taskCreators
         self.offloads = offloads
         self.builtIndex = BuiltOnFirstUse {
             PythonCatalogueIndex(builtins: builtins, calls: calls, types: types, pureFunctions: pureFunctions,
                                  coroutines: coroutines, transparentDecorators: transparentDecorators,
-                                 taskCreators: taskCreators, offloads: offloads)
+                                 offloadDecorators: offloadDecorators, taskCreators: taskCreators, offloads: offloads)
         }
     }
 
@@ -138,6 +143,7 @@ public struct PythonCatalogue: Sendable, Codable {
                   pureFunctions: try c.decodeIfPresent([String].self, forKey: .pureFunctions) ?? [],
                   coroutines: try c.decodeIfPresent([String].self, forKey: .coroutines) ?? [],
                   transparentDecorators: try c.decodeIfPresent([String].self, forKey: .transparentDecorators) ?? [],
+                  offloadDecorators: try c.decodeIfPresent([String].self, forKey: .offloadDecorators) ?? [],
                   taskCreators: try c.decodeIfPresent([String].self, forKey: .taskCreators) ?? [],
                   offloads: try c.decodeIfPresent([Offload].self, forKey: .offloads) ?? [])
     }
@@ -157,7 +163,7 @@ public struct PythonCatalogue: Sendable, Codable {
         }
         return PythonCatalogue(builtins: builtins, calls: newCalls, types: newTypes, pureFunctions: pureFunctions,
                                coroutines: coroutines.filter(keep), transparentDecorators: transparentDecorators,
-                               taskCreators: taskCreators.filter(keep),
+                               offloadDecorators: offloadDecorators.filter(keep), taskCreators: taskCreators.filter(keep),
                                offloads: offloads)
     }
 }
@@ -210,6 +216,7 @@ final class PythonCatalogueIndex: @unchecked Sendable {
     private(set) var pureFunctions: Set<String>
     private(set) var coroutines: Set<String>
     private(set) var transparentDecorators: Set<String>
+    private(set) var offloadDecorators: Set<String>
     private(set) var taskCreators: Set<String>
     private(set) var offloadCalls: [String: Int] = [:]
     private(set) var offloadMethods: [String: Int] = [:]
@@ -240,12 +247,14 @@ final class PythonCatalogueIndex: @unchecked Sendable {
     private(set) var coroutineMethodNames: Set<String> = []
 
     init(builtins: [String], calls: [PythonCatalogue.CallGroup], types: [PythonCatalogue.ValueType],
-         pureFunctions: [String], coroutines: [String], transparentDecorators: [String], taskCreators: [String],
+         pureFunctions: [String], coroutines: [String], transparentDecorators: [String], offloadDecorators: [String],
+         taskCreators: [String],
          offloads: [PythonCatalogue.Offload]) {
         self.builtins = Set(builtins)
         self.pureFunctions = Set(pureFunctions)
         self.coroutines = Set(coroutines)
         self.transparentDecorators = Set(transparentDecorators)
+        self.offloadDecorators = Set(offloadDecorators)
         self.taskCreators = Set(taskCreators)
         for group in calls {
             let api = BlockingAPI(rule: group.rule, use: group.use, onlyWithArguments: group.onlyWithArguments ?? false,

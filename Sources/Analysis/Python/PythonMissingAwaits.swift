@@ -99,21 +99,64 @@ struct PythonMissingAwaitRule {
 
     /// An `async def` that does not yield, and whose decorators (if any) are known to keep it
     /// a coroutine function: an unknown decorator may wrap it into anything (textual's `@work`
-    /// returns a worker, tornado's `@gen_test` runs it to completion).
+    /// returns a worker, tornado's `@gen_test` runs it to completion). A sync `def` is one when
+    /// an offload decorator made it so (`syncDecoration`).
     func isCoroutineFunction(_ f: NodeID) -> Bool {
-        guard tree[f].flags.contains(.isAsync), let body = tree.firstChild(f, ofKind: .block) else { return false }
-        let scope = model.scopes.scope(containing: f, in: tree)
-        for decorator in tree.children(f) where tree.kind(decorator) == .attribute {
-            guard var expression = tree.firstChild(decorator) else { return false }
-            if tree.kind(expression) == .call, let callee = tree.firstChild(expression) { expression = callee }
-            switch model.resolve(expression: expression, in: scope, at: tree[expression].start) {
-            case .qualified(let q), .unbound(let q):
-                if !model.catalogue.transparentDecorators.contains(q) { return false }
-            default:
-                return false
-            }
+        guard tree[f].flags.contains(.isAsync) else { return syncDecoration(of: f) == .offloaded }
+        guard let body = tree.firstChild(f, ofKind: .block) else { return false }
+        var transparent = true
+        forEachDecorator(of: f) { name in
+            transparent = name.map(model.catalogue.transparentDecorators.contains) ?? false
+            return transparent
         }
-        return !yields(body)
+        return transparent && !yields(body)
+    }
+
+    /// What the decorators make of a sync `def`, decided by the outermost one that is not
+    /// transparent.
+    enum SyncDecoration {
+        /// None, or only transparent ones.
+        case plain
+        /// One of the catalogue's `offloadDecorators` (`@sync_to_async`): the name holds a
+        /// coroutine function that runs the body in a thread.
+        case offloaded
+        /// Any other: what a call returns, and when the body runs, are the decorator's business.
+        case wrapped
+    }
+
+    func syncDecoration(of f: NodeID) -> SyncDecoration {
+        var decoration = SyncDecoration.plain
+        forEachDecorator(of: f) { name in
+            guard let name else { decoration = .wrapped; return false }
+            if model.catalogue.offloadDecorators.contains(name) { decoration = .offloaded; return false }
+            if model.catalogue.transparentDecorators.contains(name) { return true }
+            decoration = .wrapped
+            return false
+        }
+        return decoration
+    }
+
+    /// Each decorator's qualified name, outermost first (nil when it is no name the model
+    /// resolves), while `body` returns true. `@sync_to_async(thread_sensitive=False)` is the
+    /// decorator its call returns: it is named by the callee.
+    private func forEachDecorator(of f: NodeID, _ body: (String?) -> Bool) {
+        // Asked of every `def` the project index summarizes: the scope only for a decorator.
+        var scope: Int?
+        for decorator in tree.children(f) where tree.kind(decorator) == .attribute {
+            guard var expression = tree.firstChild(decorator) else {
+                if !body(nil) { return }
+                continue
+            }
+            if tree.kind(expression) == .call, let callee = tree.firstChild(expression) { expression = callee }
+            let around = scope ?? model.scopes.scope(containing: f, in: tree)
+            scope = around
+            let name: String?
+            switch model.resolve(expression: expression, in: around, at: tree[expression].start) {
+            case .qualified(let q), .unbound(let q): name = q
+            default: name = nil
+            }
+            if !body(name) { return }
+        }
     }
 
     /// Whether a function body yields (outside nested functions, lambdas and classes).

@@ -3,6 +3,7 @@ import asyncio
 import app
 from .. import read_file
 from ..storage import Store, load_config, ping, tick, save_in_thread, save_later, save_lazily, fetch_remote
+from ..offload import checksum, read_settings, slow_lookup
 from . import jobs
 from .jobs import run_job
 
@@ -68,3 +69,12 @@ def sync_caller():
     # Not an async context: blocking here is the caller's business.
     load_config()
     jobs.run_job()  # expect: AL202
+
+
+async def offloaded(path):
+    # Functions a decorator made async (`@sync_to_async`, the project's own) are awaited, not
+    # blocking helpers; forgetting the `await` is AL202.
+    await slow_lookup(path)
+    await read_settings(path)
+    await checksum(path)
+    read_settings(path)  # expect: AL202
