@@ -157,6 +157,8 @@ struct PackageMarkers: Sendable {
     private let pythonPackages: [Substring: String]
     /// Swift: per directory, the module of its files.
     private let swiftModules: [Substring: String]
+    /// `.pyi` stubs beside a `.py` of the run (see `ProjectLayout.shadowedStubPrefix`).
+    private let stubsBesideSources: Set<String>
 
     init(_ files: [SourceFile], listedNames: ListedNames = ListedNames()) {
         var exists: [String: Bool] = [:]
@@ -180,6 +182,13 @@ struct PackageMarkers: Sendable {
         }
         self.pythonPackages = pythonPackages
         self.swiftModules = swiftModules
+        let stubs = files.filter { $0.absolutePath.hasSuffix(".pyi") }
+        if stubs.isEmpty {
+            stubsBesideSources = []
+        } else {
+            let sources = Set(files.lazy.filter { $0.absolutePath.hasSuffix(".py") }.map(\.absolutePath))
+            stubsBesideSources = Set(stubs.lazy.map(\.absolutePath).filter { sources.contains(String($0.dropLast())) })
+        }
     }
 
     private static func directory(of path: String) -> Substring {
@@ -194,8 +203,8 @@ struct PackageMarkers: Sendable {
             let package = pythonPackages[directory] ?? ""
             let name = directory.isEmpty ? file.absolutePath[...] : file.absolutePath[file.absolutePath.utf8.index(after: directory.endIndex)...]
             let stem = name.hasSuffix(".pyi") ? name.dropLast(4) : name.hasSuffix(".py") ? name.dropLast(3) : name
-            if stem == "__init__" { return package }
-            return package.isEmpty ? String(stem) : package + "." + stem
+            let module = stem == "__init__" ? package : package.isEmpty ? String(stem) : package + "." + stem
+            return stubsBesideSources.contains(file.absolutePath) ? ProjectLayout.shadowedStubPrefix + module : module
         case .swift:
             return swiftModules[directory] ?? ""
         }

@@ -99,6 +99,10 @@ import AsyncLint
         #expect(ProjectLayout.pythonModule(forFile: "/r/app/services/jobs.py", fileExists: exists) == "app.services.jobs")
         #expect(ProjectLayout.pythonModule(forFile: "/r/app/__init__.py", fileExists: exists) == "app")
         #expect(ProjectLayout.pythonModule(forFile: "/r/script.py", fileExists: exists) == "script")
+        // A stub beside its source names no importable module; a stub alone is the module.
+        let withStub: (String) -> Bool = { exists($0) || $0 == "/r/app/native.py" }
+        #expect(ProjectLayout.pythonModule(forFile: "/r/app/native.pyi", fileExists: withStub) == "<stub>app.native")
+        #expect(ProjectLayout.pythonModule(forFile: "/r/app/native.pyi", fileExists: exists) == "app.native")
         // A directory's package, built on its parent's, is what its `__init__.py`'s module is.
         var known: [Substring: String] = [:]
         for directory in ["/r/app/services", "/r/app", "/r", "/r/app/services/deeper", "/", ""] {

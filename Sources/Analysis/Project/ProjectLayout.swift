@@ -5,7 +5,8 @@ import LightSyntax
 /// file system and tests can describe a layout without one.
 public enum ProjectLayout {
     /// Python: the dotted module path from the package layout. The file's directories count as
-    /// packages upward as long as they hold an `__init__.py`; `pkg/__init__.py` is `pkg`.
+    /// packages upward as long as they hold an `__init__.py`; `pkg/__init__.py` is `pkg`. A
+    /// `.pyi` stub beside its `.py` gets `shadowedStubPrefix` in front.
     public static func pythonModule(forFile path: String, fileExists: (String) -> Bool) -> String {
         var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard let file = components.popLast() else { return "" }
@@ -16,8 +17,15 @@ public enum ProjectLayout {
             parts.insert(directory, at: 0)
             components.removeLast()
         }
-        return parts.joined(separator: ".")
+        let module = parts.joined(separator: ".")
+        return file.hasSuffix(".pyi") && fileExists(String(path.dropLast())) ? shadowedStubPrefix + module : module
     }
+
+    /// The module of a `.pyi` stub beside its `.py` starts with this, which is no Python
+    /// identifier, so no import resolves into it: the stub's `def`s have no bodies, the
+    /// module's functions are the `.py`'s, and two definitions of every name would make each
+    /// call ambiguous (AL110 silent).
+    public static let shadowedStubPrefix = "<stub>"
 
     /// Python: the dotted package a directory is (`/r/app/services` is `app.services` when both
     /// hold an `__init__.py`; empty when it holds none), as `pythonModule` has it for the

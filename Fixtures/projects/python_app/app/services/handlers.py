@@ -3,6 +3,7 @@ import asyncio
 import app
 from .. import read_file
 from ..storage import Store, load_config, ping, tick, save_in_thread, save_later, save_lazily, fetch_remote
+from ..native import digest
 from ..offload import checksum, read_settings, slow_lookup
 from . import jobs
 from .jobs import run_job
@@ -78,3 +79,8 @@ async def offloaded(path):
     await read_settings(path)
     await checksum(path)
     read_settings(path)  # expect: AL202
+
+
+async def through_a_stubbed_module(path):
+    # native.pyi beside native.py does not hide the implementation.
+    return digest(path)  # expect: AL110
