@@ -69,17 +69,27 @@ public struct FileDiscovery: Sendable {
     public func projectContext(of paths: [String], known: [SourceFile]) -> Result {
         var roots: [String] = []
         var languages: Set<SourceLanguage> = []
+        // Without a marker, a script's own directory: Python imports its sibling modules
+        // (the script's directory is on `sys.path`), and it is walked one level deep only.
+        var scriptDirectories: [String] = []
         for path in paths {
             let absolute = PathText.absolute(path, workingDirectory: workingDirectory)
             guard let language = FrontEnds.language(forPath: absolute),
-                  case .success(let status) = FileSystem.status(absolute, followLinks: true), status.kind != .directory,
-                  let root = Self.projectRoot(above: absolute) else { continue }
-            languages.insert(language)
-            if !roots.contains(root) { roots.append(root) }
+                  case .success(let status) = FileSystem.status(absolute, followLinks: true), status.kind != .directory
+            else { continue }
+            if let root = Self.projectRoot(above: absolute) {
+                languages.insert(language)
+                if !roots.contains(root) { roots.append(root) }
+            } else if let directory = Self.scriptDirectory(of: absolute) {
+                languages.insert(language)
+                if !scriptDirectories.contains(directory) { scriptDirectories.append(directory) }
+            }
         }
-        guard !roots.isEmpty else { return Result() }
+        guard !roots.isEmpty || !scriptDirectories.isEmpty else { return Result() }
         var walk = Walk(discovery: self)
         for root in roots { walk.visitRoot(root) }
+        walk.shallowDirectories = Set(scriptDirectories)
+        for directory in scriptDirectories { walk.visitRoot(directory) }
         let knownPaths = Set(known.map(\.absolutePath))
         var result = Result()
         result.listedNames = walk.result.listedNames
@@ -106,6 +116,13 @@ public struct FileDiscovery: Sendable {
         return nil
     }
 
+    /// The directory of a file outside any project, unless it is the home directory or `/`.
+    static func scriptDirectory(of file: String) -> String? {
+        let directory = PathText.parent(file)
+        let home = environmentVariable("HOME").map { PathText.absolute($0, workingDirectory: "/") }
+        return directory == "/" || directory == home ? nil : directory
+    }
+
     func display(_ absolutePath: String) -> String {
         PathText.displayPath(absolutePath, workingDirectory: workingDirectory)
     }
@@ -115,6 +132,8 @@ public struct FileDiscovery: Sendable {
         let discovery: FileDiscovery
         var result = Result()
         var walkedDirectories: Set<FileSystem.FileIdentity> = []
+        /// Directories whose subdirectories are not walked.
+        var shallowDirectories: Set<String> = []
 
         init(discovery: FileDiscovery) { self.discovery = discovery }
 
@@ -199,6 +218,7 @@ public struct FileDiscovery: Sendable {
                 if ignoresHere.isIgnored(absolutePath: child, isDirectory: isDirectory) { continue }
                 if discovery.excludes.isExcluded(absolutePath: child, isDirectory: isDirectory) { continue }
                 if isDirectory {
+                    if shallowDirectories.contains(directory) { continue }
                     walkDirectory(child, identity: status.identity, ignores: ignoresHere)
                 } else if let language {
                     // Not only regular files: a FIFO or socket named `x.py` is reported by the reader.
