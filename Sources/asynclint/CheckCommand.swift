@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text, json, sarif (code scanning), github (Actions annotations), junit (JUnit XML) or diagnostics (file:line:col: error: …, as compilers print).")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Only these rules: codes, names, aliases or code prefixes (AL1), comma-separated; repeatable.", valueName: "RULES"))
+    @Option(name: .long, help: ArgumentHelp("Only these rules: codes, names, aliases, or code or alias prefixes (AL1, ASYNC2), comma-separated; repeatable.", valueName: "RULES"))
     var select: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Leave these rules out (same forms as --select); repeatable.", valueName: "RULES"))

@@ -65,6 +65,14 @@ private func lint(_ tree: TempTree, _ options: LintOptions = LintOptions()) thro
     #expect(try codes(select: ["al1"]) == ["AL101"])
     #expect(try codes(ignore: ["orphaned-task"]) == ["AL101"])
     #expect(try codes(select: ["ALL"], ignore: ["AL1"]) == ["AL201"])
+    // Alias prefixes as ruff reads them: the tool's letters, then digits.
+    #expect(try codes(select: ["ASYNC2"]) == ["AL101"])
+    #expect(try codes(select: ["ASYNC"]) == ["AL101", "AL201"])
+    #expect(try codes(select: ["RUF"]) == ["AL201"])
+    #expect(throws: LintUsageError.unknownRuleSelector("ASY")) { try codes(select: ["ASY"]) }
+    #expect(throws: LintUsageError.unknownRuleSelector("ASYNC9")) { try codes(select: ["ASYNC9"]) }
+    #expect(RuleCatalogue.embedded.rules(selectedBy: "ASYNC22").map(\.code) == ["AL104"])
+    #expect(RuleCatalogue.embedded.rules(selectedBy: "ASYNC2").map(\.code) == ["AL101", "AL102", "AL103", "AL104", "AL106"])
     #expect(throws: LintUsageError.unknownRuleSelector("AL999")) { try codes(select: ["AL999"]) }
     #expect(throws: LintUsageError.unknownRuleSelector("nonsense")) { try codes(ignore: ["nonsense"]) }
 }

@@ -62,6 +62,10 @@ import Testing
 
         try tree.write(".asynclint.toml", "[python]\ncals = []\n")
         #expect(try #require(configurationError(tree)).message.contains("unknown key `python.cals`"))
+        // Inside an inline table, the line of the table's key.
+        try tree.write(".asynclint.toml", "ignore = []\npython = { cals = [] }\n")
+        problem = try #require(configurationError(tree))
+        #expect(problem.line == 2 && problem.message.contains("unknown key `python.cals`"))
 
         try tree.write(".asynclint.toml", "[swift]\nblocking = [{ code = \"AL999\", message = \"m\", alternative = \"u\", apis = [{ function = \"gate()\" }] }]\n")
         #expect(try #require(configurationError(tree)).message.contains("unknown rule code `AL999`"))

@@ -21,12 +21,20 @@ public struct RuleCatalogue: Sendable, Codable {
         rules.first { $0.code == key || $0.name == key } ?? rules.first { $0.aliases.contains(key) }
     }
 
-    /// Every rule a key selects: a code, a name, an alias, or a code prefix (`AL1`).
+    /// Every rule a key selects: a code, a name, an alias, a code prefix (`AL1`), or an alias
+    /// prefix as ruff reads one (`ASYNC2`, `ASYNC`: the tool's letters, then some digits).
     public func rules(selectedBy key: String) -> [Rule] {
         if let exact = rule(matching: key) {
             return rules.filter { $0.code == exact.code || $0.aliases.contains(key) }
         }
-        return rules.filter { $0.code.hasPrefix(key) }
+        let byCode = rules.filter { $0.code.hasPrefix(key) }
+        if !byCode.isEmpty || key.isEmpty { return byCode }
+        return rules.filter { rule in
+            rule.aliases.contains { alias in
+                let letters = alias.prefix { !$0.isASCII || !$0.isNumber }
+                return alias.hasPrefix(key) && key.hasPrefix(letters)
+            }
+        }
     }
 
     public func rule(code: String) -> Rule? { rules.first { $0.code == code } }

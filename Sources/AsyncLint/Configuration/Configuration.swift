@@ -5,7 +5,7 @@ import Analysis
 /// makes one file apply to every source file. Globs are relative to `directory`.
 ///
 /// ```toml
-/// select = ["AL1", "AL201"]          # codes, names, aliases, code prefixes or "ALL"
+/// select = ["AL1", "AL201"]          # codes, names, aliases, code or alias prefixes, or "ALL"
 /// ignore = ["AL106"]
 /// exclude = ["vendor", "gen/**"]     # .gitignore-style globs
 /// fail-on = "warning"                # info | warning | error

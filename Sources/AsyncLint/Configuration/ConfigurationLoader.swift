@@ -282,6 +282,8 @@ struct KeyLines {
         let table = Array(key.dropLast())
         if let hit = entries.first(where: { $0.table == table && $0.key == last }) { return hit.line }
         if let header = entries.first(where: { $0.table == key && $0.key == nil }) { return header.line }
-        return entries.first(where: { $0.key == last })?.line
+        if let named = entries.first(where: { $0.key == last }) { return named.line }
+        // A key inside an inline table (`python = { bogus = 1 }`): the line of the table's key.
+        return key.count > 1 ? line(of: table) : nil
     }
 }
