@@ -155,3 +155,25 @@ async def instances(given: Service, maybe):
     either.connect()
     with Service() as managed:
         managed.connect()
+
+
+async def is_ready():
+    return False
+
+
+async def conditions(flag):
+    # A coroutine object is always true: as a condition, it is never awaited either.
+    if is_ready():  # expect: AL202
+        pass
+    elif flag or not is_ready():  # expect: AL202
+        pass
+    while not is_ready():  # expect: AL202
+        await asyncio.sleep(0)
+    if await is_ready():
+        pass
+    if is_ready:
+        pass
+    ready = is_ready() if flag else None
+    if asyncio.sleep(0) and flag:  # expect: AL202
+        pass
+    return ready

@@ -232,6 +232,8 @@ struct CallSite: Sendable {
         /// Python: awaited (`await f()`): with a wrapping decorator on the callee, no AL110
         /// (`FunctionSummary.isWrapped`).
         static let awaited = Role(rawValue: 1 << 3)
+        /// Python, with `discardedValue`: only tested for truth (`if is_ready():`).
+        static let truthTested = Role(rawValue: 1 << 4)
     }
 
     var target: Target

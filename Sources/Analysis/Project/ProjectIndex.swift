@@ -678,9 +678,9 @@ public struct ProjectIndex {
         let written = summary.string(call.written)
         let name = displayName(first)
         let what = written == name ? "`\(written)(...)`" : "`\(written)(...)` (`\(name)`)"
+        let use: PythonUnawaitedUses.Use = call.role.contains(.truthTested) ? .truthTested : .discarded
         return Finding(path: summary.path, range: call.range, rule: rule, language: .python,
-                       message: "\(what) creates a coroutine that is never awaited, so its body never runs; add `await`",
-                       help: "Add `await` (`await \(written)(...)`), or hand the coroutine to `asyncio.create_task(...)` or a task group to run it concurrently.")
+                       message: PythonMissingAwaitRule.message(what, use), help: PythonMissingAwaitRule.help(written, use))
     }
 }
 

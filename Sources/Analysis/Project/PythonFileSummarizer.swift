@@ -106,20 +106,18 @@ final class PythonFileSummarizer {
                        context: isAsync ? function : nil)
             }
         }
-        // AL202 anywhere: a call whose value is thrown away.
-        for i in tree.allNodes {
-            let statement = NodeID(i)
-            guard tree.kind(statement) == .expressionStatement, let call = tree.firstChild(statement),
-                  tree.kind(call) == .call else { continue }
+        // AL202 anywhere: a call whose value is thrown away, or only tested for truth.
+        PythonUnawaitedUses.forEach(in: tree) { call, use in
+            let role: CallSite.Role = use == .truthTested ? [.discardedValue, .truthTested] : .discardedValue
             let existing = Int(callIndex[Int(call.raw)])
             if existing >= 0 {
-                summary.calls[existing].role.insert(.discardedValue)
+                summary.calls[existing].role.formUnion(role)
                 summary.calls[existing].written = summary.intern(tree.quotedCallee(ofCall: call))
-                continue
+                return
             }
-            let scope = scopes.scope(containing: statement, in: tree)
-            guard let target = target(of: call, in: scope) else { continue }
-            record(call, target: target, caller: -1, role: .discardedValue, context: nil)
+            let scope = scopes.scope(containing: call, in: tree)
+            guard let target = target(of: call, in: scope) else { return }
+            record(call, target: target, caller: -1, role: role, context: nil)
         }
     }
 

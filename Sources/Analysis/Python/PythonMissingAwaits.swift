@@ -27,17 +27,32 @@ struct PythonMissingAwaitRule {
         for name in model.catalogue.coroutineMethodNames {
             if let symbol = tree.symbols.lookup(name) { memberCandidates[Int(symbol.raw)] = true }
         }
-        for i in tree.allNodes {
-            let statement = NodeID(i)
-            guard tree.kind(statement) == .expressionStatement, let call = tree.firstChild(statement),
-                  tree.kind(call) == .call, let callee = tree.firstChild(call) else { continue }
-            let scope = model.scopes.scope(containing: statement, in: tree)
-            guard let coroutine = coroutineName(callee: callee, in: scope, memberCandidates: memberCandidates) else { continue }
+        PythonUnawaitedUses.forEach(in: tree) { call, use in
+            guard let callee = tree.firstChild(call) else { return }
+            let scope = model.scopes.scope(containing: call, in: tree)
+            guard let coroutine = coroutineName(callee: callee, in: scope, memberCandidates: memberCandidates) else { return }
             let written = tree.quotedCallee(ofCall: call)
             let what = written == coroutine ? "`\(written)(...)`" : "`\(written)(...)` (`\(coroutine)`)"
-            findings.report("AL202", at: call,
-                            message: "\(what) creates a coroutine that is never awaited, so its body never runs; add `await`",
-                            help: "Add `await` (`await \(written)(...)`), or hand the coroutine to `asyncio.create_task(...)` or a task group to run it concurrently.")
+            findings.report("AL202", at: call, message: Self.message(what, use), help: Self.help(written, use))
+        }
+    }
+
+    /// The finding's message, for the callee as quoted (`` `job(...)` ``).
+    static func message(_ what: String, _ use: PythonUnawaitedUses.Use) -> String {
+        switch use {
+        case .discarded:
+            return "\(what) creates a coroutine that is never awaited, so its body never runs; add `await`"
+        case .truthTested:
+            return "\(what) creates a coroutine, which is always true as a condition, and its body never runs; add `await`"
+        }
+    }
+
+    static func help(_ written: String, _ use: PythonUnawaitedUses.Use) -> String {
+        switch use {
+        case .discarded:
+            return "Add `await` (`await \(written)(...)`), or hand the coroutine to `asyncio.create_task(...)` or a task group to run it concurrently."
+        case .truthTested:
+            return "Test the awaited result: `if await \(written)(...):`."
         }
     }
 

@@ -170,3 +170,47 @@ struct ComprehensionParts {
     var iterables: [NodeID] = []
     var conditions: [NodeID] = []
 }
+
+/// Where a Python expression's value is thrown away or only tested for truth: a coroutine made
+/// there is never awaited (AL202), whether the per-file rule or the project index knows it.
+enum PythonUnawaitedUses {
+    enum Use {
+        /// The whole value of an expression statement (`job()`).
+        case discarded
+        /// An `if`, `elif` or `while` condition, or a `not`, `and` or `or` operand in one:
+        /// a coroutine object is always true (`if is_ready():`).
+        case truthTested
+    }
+
+    /// Each call whose value is so used, in tree order.
+    static func forEach(in tree: SyntaxTree, _ body: (_ call: NodeID, _ use: Use) -> Void) {
+        let ifSymbol = tree.symbols.lookup("if"), whileSymbol = tree.symbols.lookup("while")
+        let notSymbol = tree.symbols.lookup("not"), booleanSymbol = tree.symbols.lookup("boolean")
+        for i in tree.allNodes {
+            let node = NodeID(i)
+            switch tree.kind(node) {
+            case .expressionStatement:
+                if let call = tree.firstChild(node), tree.kind(call) == .call { body(call, .discarded) }
+            case .opaque:
+                // Only files with an `if` or `while` have the symbol; most opaque nodes are neither.
+                let detail = tree[node].detail
+                guard !detail.isNone, detail == ifSymbol || detail == whileSymbol else { continue }
+                for condition in tree.children(node) where tree.kind(condition) != .block {
+                    var pending = [condition]
+                    while let expression = pending.popLast() {
+                        switch tree.kind(expression) {
+                        case .call:
+                            body(expression, .truthTested)
+                        case .opaque where tree[expression].detail == notSymbol || tree[expression].detail == booleanSymbol:
+                            pending.append(contentsOf: tree.children(expression).reversed())
+                        default:
+                            break
+                        }
+                    }
+                }
+            default:
+                break
+            }
+        }
+    }
+}

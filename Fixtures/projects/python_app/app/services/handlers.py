@@ -84,3 +84,10 @@ async def offloaded(path):
 async def through_a_stubbed_module(path):
     # native.pyi beside native.py does not hide the implementation.
     return digest(path)  # expect: AL110
+
+
+async def tested_for_truth():
+    # A coroutine of another file as a condition: always true, never run.
+    if run_job():  # expect: AL202
+        return await run_job()
+    return None
