@@ -63,6 +63,31 @@ import AsyncLint
         #expect(found[2].message.contains("nested in a `Task { … }`"))
     }
 
+    @Test func aTaskInATaskGroupIsNestedInATaskOnlyInsideOne() {
+        let found = findings("""
+        func f() async {
+            await withTaskGroup(of: Void.self) { group in
+                Task { await g() }
+                group.addTask { Task { await g() } }
+            }
+        }
+        func h() {
+            Task {
+                await withTaskGroup(of: Void.self) { group in
+                    Task { await g() }
+                    group.addTask { Task { await g() } }
+                }
+            }
+        }
+        """)
+        #expect(found.map(\.code) == ["AL201", "AL201", "AL201", "AL201"])
+        #expect(found.map(\.range.start.line) == [3, 4, 10, 11])
+        #expect(found[0].message.contains("started in an async context"))
+        #expect(found[1].message.contains("started in an async context"))
+        #expect(found[2].message.contains("nested in a `Task { … }`"))
+        #expect(found[3].message.contains("nested in a `Task { … }`"))
+    }
+
     @Test func asyncLetMessagesNameTheBinding() {
         let found = findings("func f() async {\n    async let avatar = load()\n    async let _ = load()\n}\n")
         #expect(found.map(\.code) == ["AL203", "AL203"])

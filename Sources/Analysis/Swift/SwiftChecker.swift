@@ -54,6 +54,7 @@ enum SwiftAsyncOrigin: Equatable {
     case none
     case asyncFunction
     case asyncClosure
+    /// The closure of an unstructured task (`Task { }`, `Task.detached { }`), or code nested in one.
     case taskClosure
 }
 

@@ -17,7 +17,12 @@ extension SwiftFileCheck {
             if !call.isNone, tree.kind(call) == .call {
                 let shape = callShape(call)
                 let label = nameText(parent) ?? "_"
-                if taskAPI(for: shape, context)?.closureLabels.contains(label) == true { return .taskClosure }
+                if let task = taskAPI(for: shape, context), task.closureLabels.contains(label) {
+                    // Only an unstructured task (`Task { }`) makes the code in it "nested in a
+                    // `Task`"; a task group's body or a child task's closure is nested in one only
+                    // when the code around it is.
+                    return task.unstructured || context.origin == .taskClosure ? .taskClosure : .asyncClosure
+                }
                 if isOffload(shape, context) { return .none }
                 // `items.map { … }` runs right here: it blocks whatever thread runs the caller.
                 if context.isAsync && entries(calledName(shape)).isInlineClosureAPI && !hasDeferredReceiver(shape, context) {
