@@ -88,6 +88,24 @@ import AsyncLint
         #expect(found[3].message.contains("nested in a `Task { … }`"))
     }
 
+    /// A lock waits for its holder and a synchronous dispatch for the queue, not for a signal.
+    @Test func locksAndSynchronousDispatchExplainTheirOwnWait() {
+        let found = findings("""
+        func f(queue: DispatchQueue, lock: NSLock, semaphore: DispatchSemaphore) async {
+            lock.lock()
+            queue.sync {}
+            semaphore.wait()
+        }
+        """)
+        #expect(found.map(\.code) == ["AL105", "AL105", "AL105"])
+        #expect(found.map(\.message) == [
+            "`NSLock.lock()` parks a cooperative pool thread until the lock is free, and deadlocks the pool when the holder is a task that needs a pool thread to release it",
+            "`DispatchQueue.sync()` blocks a cooperative pool thread until the queue has run the closure, after everything queued before it, and deadlocks when called on that queue",
+            "`DispatchSemaphore.wait()` blocks a cooperative pool thread until another thread or task signals it, and can deadlock the pool",
+        ])
+        #expect(found[1].help.contains("withCheckedContinuation"))
+    }
+
     @Test func asyncLetMessagesNameTheBinding() {
         let found = findings("func f() async {\n    async let avatar = load()\n    async let _ = load()\n}\n")
         #expect(found.map(\.code) == ["AL203", "AL203"])
