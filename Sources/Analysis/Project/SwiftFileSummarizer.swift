@@ -76,7 +76,7 @@ extension SwiftFileCheck {
         guard !call.isNone, tree.kind(call) == .call else { return -1 }
         let shape = callShape(call)
         if isOffload(shape, context) || taskAPI(for: shape, context) != nil { return -1 }
-        return entries(calledName(shape)).isInlineClosureAPI ? context.summaryFunction : -1
+        return runsClosuresInline(shape) ? context.summaryFunction : -1
     }
 
     mutating func summarizeTypeDeclaration(_ typeDecl: NodeID, name: String) {

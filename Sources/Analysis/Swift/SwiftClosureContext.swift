@@ -25,7 +25,7 @@ extension SwiftFileCheck {
                 }
                 if isOffload(shape, context) { return .none }
                 // `items.map { … }` runs right here: it blocks whatever thread runs the caller.
-                if context.isAsync && entries(calledName(shape)).isInlineClosureAPI && !hasDeferredReceiver(shape, context) {
+                if context.isAsync && runsClosuresInline(shape) && !hasDeferredReceiver(shape, context) {
                     return context.origin
                 }
             }
@@ -47,6 +47,17 @@ extension SwiftFileCheck {
     /// parameter list.
     static func declaresAsyncFunction(_ type: String) -> Bool {
         type.contains(")async") && type.contains("->")
+    }
+
+    /// Whether the call is a catalogued API that runs its closures inline: any call of that last
+    /// name (`map`), or, for a `Type.member` entry (`MainActor.run`), a call on the type named
+    /// as such. An unknown receiver is not enough there: `run` on anything else means something else.
+    mutating func runsClosuresInline(_ shape: SwiftCallShape) -> Bool {
+        let found = entries(calledName(shape))
+        if found.isInlineClosureAPI { return true }
+        guard !found.inlineClosureTypes.isEmpty, shape.isMember, let base = shape.base,
+              let named = typeReference(tree.unwrappingTryAndAwait(base)) else { return false }
+        return found.inlineClosureTypes.contains(named)
     }
 
     /// A freestanding macro (an `opaque` `macro` node) the catalogue lists as running its closures
