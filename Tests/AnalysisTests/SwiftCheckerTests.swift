@@ -113,6 +113,13 @@ import AsyncLint
         #expect(found[1].message.hasPrefix("`async let _` is never read"))
     }
 
+    @Test func asyncLetTupleMessagesNameThePattern() {
+        let found = findings("func f() async {\n    async let (p, q) = load()\n    async let (r, _) = load()\n    _ = 1\n}\n")
+        #expect(found.map(\.code) == ["AL203", "AL203"])
+        #expect(found.first?.message.hasPrefix("`async let (p, q)` is never read") == true)
+        #expect(found.last?.message.hasPrefix("`async let (r, _)` is never read") == true)
+    }
+
     @Test func standardInputIsInputNotFileIO() {
         let found = findings("""
         func f() async {
