@@ -106,6 +106,15 @@ import AsyncLint
         #expect(found[1].help.contains("withCheckedContinuation"))
     }
 
+    @Test func aBlockingLocalFunctionShowsItsChain() throws {
+        let found = findings("func f() async {\n    func nested(_ n: Int) { usleep(1) }\n    nested(1)\n}\n")
+        let finding = try #require(found.first)
+        #expect(found.count == 1 && finding.code == "AL110")
+        #expect(finding.message.hasPrefix("`nested(_:)` blocks: nested → usleep(_:);"))
+        #expect(finding.chain.map(\.name) == ["nested", "usleep(_:)"])
+        #expect(finding.chain.map(\.line) == [2, 2] && finding.chain.map(\.column) == [5, 29])
+    }
+
     @Test func asyncLetMessagesNameTheBinding() {
         let found = findings("func f() async {\n    async let avatar = load()\n    async let _ = load()\n}\n")
         #expect(found.map(\.code) == ["AL203", "AL203"])
