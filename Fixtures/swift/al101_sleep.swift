@@ -36,11 +36,11 @@ final class Poller {
     }
 
     func poll() async {
-        // A nested function runs when called, not here.
+        // A nested function runs when called, not where it is declared: the call is AL110.
         func later() {
             sleep(1)
         }
-        later()
+        later() // expect: AL110
         let delays = [1, 2, 3]
         delays.forEach { usleep(useconds_t($0)) } // expect: AL101
         for delay in delays {

@@ -83,3 +83,23 @@ func channels(channel: Channel, handler: ChannelHandler) async throws {
     try await channel.close()
     try await channel.pipeline.addHandler(handler).get()
 }
+
+// Core Data's synchronous hop to the context's queue, and Dispatch's parallel loop: both block
+// the caller until the work is done; the loop also runs iterations on the calling thread.
+func coreData(context: NSManagedObjectContext, container: NSPersistentContainer) async {
+    context.performAndWait { print("saved") } // expect: AL105
+    container.viewContext.performAndWait { print("saved") } // expect: AL105
+    await context.perform { print("fine") }
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in // expect: AL105
+        usleep(10) // expect: AL101
+    }
+}
+
+// A project type of its own with the same member name stays silent.
+struct Ledger {
+    func performAndWait(_ body: () -> Void) { body() }
+}
+
+func ledger(book: Ledger) async {
+    book.performAndWait {}
+}

@@ -7,6 +7,9 @@ func query(db: OpaquePointer, statement: OpaquePointer) async {
         print("row")
     }
     sqlite3_exec(db, "VACUUM", nil, nil, nil) // expect: AL107
+    var handle: OpaquePointer?
+    _ = sqlite3_open("/tmp/db.sqlite", &handle) // expect: AL107
+    _ = sqlite3_open_v2("/tmp/db.sqlite", &handle, SQLITE_OPEN_READONLY, nil) // expect: AL107
 }
 
 struct PlayerStore {

@@ -7,6 +7,10 @@ func refresh() async {
         await reload()
     }
     _ = Task { await reload() } // expect: AL201
+    // A binding to `_` discards the handle just the same.
+    let _ = Task { await reload() } // expect: AL201
+    var _ = Task { await reload() } // expect: AL201
+    let _: Task<Void, Never> = Task { await reload() } // expect: AL201
     let kept = Task { await reload() }
     await kept.value
     await withTaskGroup(of: Void.self) { group in

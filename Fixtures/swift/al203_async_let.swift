@@ -51,6 +51,19 @@ func readThenShadowed() async -> Int {
     }
 }
 
+// A tuple pattern is one child task: reading any of its values awaits all of it, so it is
+// unread only when none is read; `_` is never read (`_ = 1` reads nothing).
+func tuples() async {
+    async let (p, q) = pair() // expect: AL203
+    async let (r, _) = pair() // expect: AL203
+    async let (_, _) = pair() // expect: AL203
+    async let (s, t) = pair()
+    let whole = (1, 2)
+    async let (u, v) = whole // expect: AL203
+    _ = 1
+    print(await t)
+}
+
 func fetchUser() async -> String { "" }
 func fetchPosts() async throws -> [Int] { [] }
 func prefetch() async {}

@@ -14,6 +14,11 @@ func buttonTapped() {
     Task { // expect: AL204
         throw CancellationError()
     }
+    let _ = Task { try save() } // expect: AL204
+    var _ = Task { try save() } // expect: AL204
+    let _: Task<Void, Error> = Task { try save() } // expect: AL204
+    let kept = Task { try save() }
+    _ = kept
     Task {
         do {
             try await saveAsync()

@@ -180,3 +180,15 @@ func storedClosures() {
         plain()
     }
 }
+
+// `MainActor.run` runs its closure on the spot (on the main actor) while the caller awaits; a
+// `run` on anything else is another API whose closure may run later, elsewhere.
+func mainActorHop(worker: Worker, engine: some Engine) async {
+    await MainActor.run { Thread.sleep(forTimeInterval: 1) } // expect: AL101
+    await MainActor.run(body: {
+        usleep(10) // expect: AL101
+    })
+    worker.run { usleep(10) }
+    engine.run { usleep(10) }
+    Worker.run { usleep(10) }
+}

@@ -90,7 +90,17 @@ import AsyncLint
         let marked = try FixtureHarness.projectFindings(project, catalogue: .embedded,
                                                          blockingFunctions: ["app.storage.ping"]).findings
             .filter { $0.code == "AL110" }
-        #expect(marked.contains { $0.message.hasPrefix("`ping()`") && $0.chain.last?.name == "app.storage.ping (marked blocking)" })
+        #expect(marked.contains { $0.message.hasPrefix("`ping()`") && $0.chain.map(\.name) == ["app.storage.ping (marked blocking)"] },
+                "\(marked.map(\.chain))")
+    }
+
+    /// A Swift function marked blocking is one hop, named once.
+    @Test func swiftFunctionMarkedBlockingIsNamedOnce() throws {
+        let project = FixtureHarness.projectsRoot().appendingPathComponent("swift_package")
+        let marked = try FixtureHarness.projectFindings(project, catalogue: .embedded, blockingFunctions: ["Cache.count"])
+            .findings.filter { $0.code == "AL110" && $0.message.hasPrefix("`cache.count()`") }
+        #expect(marked.count == 1)
+        #expect(marked.first?.chain.map(\.name) == ["Cache.count (marked blocking)"], "\(marked.map(\.chain))")
     }
 
     @Test func modulePathsFollowThePackageLayout() {

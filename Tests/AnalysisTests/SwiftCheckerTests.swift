@@ -63,11 +63,70 @@ import AsyncLint
         #expect(found[2].message.contains("nested in a `Task { … }`"))
     }
 
+    @Test func aTaskInATaskGroupIsNestedInATaskOnlyInsideOne() {
+        let found = findings("""
+        func f() async {
+            await withTaskGroup(of: Void.self) { group in
+                Task { await g() }
+                group.addTask { Task { await g() } }
+            }
+        }
+        func h() {
+            Task {
+                await withTaskGroup(of: Void.self) { group in
+                    Task { await g() }
+                    group.addTask { Task { await g() } }
+                }
+            }
+        }
+        """)
+        #expect(found.map(\.code) == ["AL201", "AL201", "AL201", "AL201"])
+        #expect(found.map(\.range.start.line) == [3, 4, 10, 11])
+        #expect(found[0].message.contains("started in an async context"))
+        #expect(found[1].message.contains("started in an async context"))
+        #expect(found[2].message.contains("nested in a `Task { … }`"))
+        #expect(found[3].message.contains("nested in a `Task { … }`"))
+    }
+
+    /// A lock waits for its holder and a synchronous dispatch for the queue, not for a signal.
+    @Test func locksAndSynchronousDispatchExplainTheirOwnWait() {
+        let found = findings("""
+        func f(queue: DispatchQueue, lock: NSLock, semaphore: DispatchSemaphore) async {
+            lock.lock()
+            queue.sync {}
+            semaphore.wait()
+        }
+        """)
+        #expect(found.map(\.code) == ["AL105", "AL105", "AL105"])
+        #expect(found.map(\.message) == [
+            "`NSLock.lock()` parks a cooperative pool thread until the lock is free, and deadlocks the pool when the holder is a task that needs a pool thread to release it",
+            "`DispatchQueue.sync()` blocks a cooperative pool thread until the queue has run the closure, after everything queued before it, and deadlocks when called on that queue",
+            "`DispatchSemaphore.wait()` blocks a cooperative pool thread until another thread or task signals it, and can deadlock the pool",
+        ])
+        #expect(found[1].help.contains("withCheckedContinuation"))
+    }
+
+    @Test func aBlockingLocalFunctionShowsItsChain() throws {
+        let found = findings("func f() async {\n    func nested(_ n: Int) { usleep(1) }\n    nested(1)\n}\n")
+        let finding = try #require(found.first)
+        #expect(found.count == 1 && finding.code == "AL110")
+        #expect(finding.message.hasPrefix("`nested(_:)` blocks: nested → usleep(_:);"))
+        #expect(finding.chain.map(\.name) == ["nested", "usleep(_:)"])
+        #expect(finding.chain.map(\.line) == [2, 2] && finding.chain.map(\.column) == [5, 29])
+    }
+
     @Test func asyncLetMessagesNameTheBinding() {
         let found = findings("func f() async {\n    async let avatar = load()\n    async let _ = load()\n}\n")
         #expect(found.map(\.code) == ["AL203", "AL203"])
         #expect(found[0].message.hasPrefix("`async let avatar` is never read"))
         #expect(found[1].message.hasPrefix("`async let _` is never read"))
+    }
+
+    @Test func asyncLetTupleMessagesNameThePattern() {
+        let found = findings("func f() async {\n    async let (p, q) = load()\n    async let (r, _) = load()\n    _ = 1\n}\n")
+        #expect(found.map(\.code) == ["AL203", "AL203"])
+        #expect(found.first?.message.hasPrefix("`async let (p, q)` is never read") == true)
+        #expect(found.last?.message.hasPrefix("`async let (r, _)` is never read") == true)
     }
 
     @Test func standardInputIsInputNotFileIO() {

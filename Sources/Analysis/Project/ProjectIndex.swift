@@ -591,8 +591,9 @@ public struct ProjectIndex {
                                      line: Int(call.line), column: Int(call.column)))
                 return hops
             case .marked(let name):
-                hops.append(ChainHop(name: name + " (marked blocking)", path: summaries[Int(current.file)].path,
-                                     line: Int(f.line), column: Int(f.column)))
+                // The mark is on this function itself: its hop says so, under the name the
+                // configuration gives it, rather than naming the function twice.
+                hops[hops.count - 1].name = name + " (marked blocking)"
                 return hops
             case .callsMarked(let name, let file, let line, let column):
                 hops.append(ChainHop(name: name + "()", path: summaries[Int(file)].path, line: Int(line),

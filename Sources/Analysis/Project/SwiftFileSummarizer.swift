@@ -76,7 +76,7 @@ extension SwiftFileCheck {
         guard !call.isNone, tree.kind(call) == .call else { return -1 }
         let shape = callShape(call)
         if isOffload(shape, context) || taskAPI(for: shape, context) != nil { return -1 }
-        return entries(calledName(shape)).isInlineClosureAPI ? context.summaryFunction : -1
+        return runsClosuresInline(shape) ? context.summaryFunction : -1
     }
 
     mutating func summarizeTypeDeclaration(_ typeDecl: NodeID, name: String) {
@@ -141,8 +141,10 @@ extension SwiftFileCheck {
                 return
             }
         } else {
-            // `Foo(…)` constructs; a local closure or variable shadows any function of that name.
-            if SwiftReceiverTypes.looksLikeTypeName(name) || types.hasLocalBinding(shape.lastName) { return }
+            // `Foo(…)` constructs; a local closure, variable or function shadows any function of
+            // that name (the walk settles calls of local functions itself).
+            if SwiftReceiverTypes.looksLikeTypeName(name) || types.hasLocalBinding(shape.lastName)
+                || localFunction(calledBy: shape) != nil { return }
         }
         // The call as written (`a.b(x:_:)`) and its labels joined with `:` (how the index
         // matches them, the same bytes without the last `:`), built in one byte buffer straight

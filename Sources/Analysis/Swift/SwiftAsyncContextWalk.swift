@@ -48,10 +48,13 @@ extension SwiftFileCheck {
             // Accessors (`get async`) and initializers are functions too.
             inner.origin = tree[id].flags.contains(.isAsync) ? .asyncFunction : .none
             if summarizing { inner.summaryFunction = summarizeFunction(id, context) }
+            inner.localFunction = registerLocalFunction(id)
             opensScope = true
         case .closure:
             inner.origin = closureOrigin(id, context)
             if summarizing { inner.summaryFunction = summaryFunction(inClosure: id, context) }
+            // A closure in a local function may run later, elsewhere: its calls are not the function's.
+            inner.localFunction = -1
             opensScope = true
         case .typeDecl:
             inner.origin = .none
@@ -63,6 +66,7 @@ extension SwiftFileCheck {
                 if summarizing { summarizeTypeDeclaration(id, name: typeName) }
             }
             inner.summaryFunction = -1
+            inner.localFunction = -1
             inner.isTypeMemberLevel = true
             opensScope = true
         case .parameter:
@@ -111,6 +115,12 @@ extension SwiftFileCheck {
     private mutating func checkCall(_ call: NodeID, _ context: SwiftWalkContext) {
         let shape = callShape(call)
         if context.isAsync { checkBlockingCall(shape, context) }
+        if !localFunctions.isEmpty {
+            if context.localFunction >= 0 && !context.isAsync {
+                recordBlockingCall(shape, inLocalFunction: context.localFunction, context)
+            }
+            if context.isAsync, let local = localFunction(calledBy: shape) { checkLocalFunctionCall(shape, local) }
+        }
         checkTaskStatement(shape, context)
         if summarizing { summarizeCall(shape, context) }
     }

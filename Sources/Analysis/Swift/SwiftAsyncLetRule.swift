@@ -11,15 +11,31 @@ extension SwiftFileCheck {
             return
         }
         var names: Set<Symbol> = []
+        // The pattern as the message writes it: `value`, or `(p, q)` for a tuple.
+        let written: String
         if !name.isNone {
             names.insert(name)
+            written = text(name)
         } else {
-            for child in tree.children(binding) where tree.kind(child) == .name { names.insert(tree[child].name) }
+            // A tuple pattern is one child task for the whole value: reading any of its names
+            // awaits all of it, so it is unread only when none of them is read. `_` reads nothing
+            // (and a later `_ = x` is no read of it).
+            // The pattern's names come first; the value is the last child, and may be a name too
+            // (`async let (p, q) = pair`).
+            var parts: [String] = []
+            let value = tree.lastChild(binding)
+            for child in tree.children(binding) where child != value && tree.kind(child) == .name {
+                let part = tree[child].name
+                parts.append(text(part))
+                if part != underscoreSymbol { names.insert(part) }
+            }
+            guard !parts.isEmpty else { return }
+            written = "(" + parts.joined(separator: ", ") + ")"
         }
-        guard !names.isEmpty, !isRead(names, after: binding) else { return }
-        let written = name.isNone ? "(…)" : text(name)
+        guard names.isEmpty || !isRead(names, after: binding) else { return }
+        let readIt = name.isNone ? "read one of its values with `await`" : "read it with `await \(written)`"
         report("AL203", at: binding,
-               message: "`async let \(written)` is never read: its child task is cancelled and awaited when the scope ends, so the work may be cut short; read it with `await \(name.isNone ? "…" : written)`, or use `withTaskGroup` if the result is not needed",
+               message: "`async let \(written)` is never read: its child task is cancelled and awaited when the scope ends, so the work may be cut short; \(readIt), or use `withTaskGroup` if the result is not needed",
                help: "Read the value with `await`, or start the work in a task group.")
     }
 

@@ -48,7 +48,8 @@
 ///
 /// Context APIs (`offloadAPIs`, `inlineClosureAPIs`, `taskAPIs`) match a call by its last name
 /// (`async`, `map`, `addTask`, or the type name of an initializer); a `Type.member` entry also
-/// requires the receiver to be `Type`, an unknown receiver, or the name `Type` itself.
+/// requires the receiver to be `Type`, an unknown receiver, or the name `Type` itself; for an
+/// inline entry (`MainActor.run`), only the name `Type` itself.
 public struct SwiftCatalogue: Sendable, Codable {
     public var blocking: [SwiftBlockingGroup]
     public var instanceProviders: [SwiftInstanceProvider]

@@ -38,7 +38,11 @@ final class SwiftNameEntries: Sendable {
     let providers: [SwiftProviderPattern]
     /// Type names of offload entries with this last name (nil: any receiver).
     let offloadTypes: [String?]
+    /// Runs its closures inline on any receiver (`map`, `withLock`).
     let isInlineClosureAPI: Bool
+    /// Types whose member of this name runs its closures inline when called on the type by name
+    /// (`MainActor.run { }`).
+    let inlineClosureTypes: [String]
     let taskAPIs: [SwiftTaskPattern]
     let isSameTypeStatic: Bool
     let isSystemModule: Bool
@@ -56,6 +60,7 @@ final class SwiftNameEntries: Sendable {
         var providers: [SwiftProviderPattern] = []
         var offloadTypes: [String?] = []
         var isInlineClosureAPI = false
+        var inlineClosureTypes: [String] = []
         var taskAPIs: [SwiftTaskPattern] = []
         var isSameTypeStatic = false
         var isSystemModule = false
@@ -70,6 +75,7 @@ final class SwiftNameEntries: Sendable {
         providers = lists.providers
         offloadTypes = lists.offloadTypes
         isInlineClosureAPI = lists.isInlineClosureAPI
+        inlineClosureTypes = lists.inlineClosureTypes
         taskAPIs = lists.taskAPIs
         isSameTypeStatic = lists.isSameTypeStatic
         isSystemModule = lists.isSystemModule
@@ -82,7 +88,7 @@ final class SwiftNameEntries: Sendable {
         SwiftNameEntries(Lists(
             initializers: initializers, staticMembers: staticMembers, instanceMembers: instanceMembers,
             freeFunctions: freeFunctions, properties: properties, providers: providers,
-            offloadTypes: offloadTypes, isInlineClosureAPI: true, taskAPIs: taskAPIs,
+            offloadTypes: offloadTypes, isInlineClosureAPI: true, inlineClosureTypes: inlineClosureTypes, taskAPIs: taskAPIs,
             isSameTypeStatic: isSameTypeStatic, isSystemModule: isSystemModule))
     }
 }
@@ -121,6 +127,11 @@ struct SwiftCatalogueIndex: Sendable {
         for inline in inlineClosureAPIs {
             if inline.hasSuffix("*") {
                 inlinePrefixes.append(String(inline.dropLast()))
+                continue
+            }
+            let signature = SwiftAPISignature(parsing: inline)
+            if let typeName = signature.typeName {
+                building[signature.member, default: SwiftNameEntries.Lists()].inlineClosureTypes.append(typeName)
             } else {
                 building[inline, default: SwiftNameEntries.Lists()].isInlineClosureAPI = true
             }

@@ -54,6 +54,7 @@ enum SwiftAsyncOrigin: Equatable {
     case none
     case asyncFunction
     case asyncClosure
+    /// The closure of an unstructured task (`Task { }`, `Task.detached { }`), or code nested in one.
     case taskClosure
 }
 
@@ -67,6 +68,8 @@ struct SwiftWalkContext {
     var isTypeMemberLevel = false
     /// Pass 1: the summarized function whose body this code runs in (-1: none, or not summarizing).
     var summaryFunction: Int32 = -1
+    /// The local sync function whose body this code runs in (an index into `localFunctions`; -1: none).
+    var localFunction: Int32 = -1
 
     var isAsync: Bool { origin != .none }
 }
@@ -104,6 +107,10 @@ struct SwiftFileCheck {
     let texts: SymbolTexts
     /// Pass 1: the summary's string id of each symbol's text (-1: not interned yet).
     var summaryIDs: [StringID] = []
+    /// Sync functions declared inside functions and closures, in source order, and their indices
+    /// by name (empty in most files).
+    var localFunctions: [SwiftLocalFunction] = []
+    var localFunctionsByName: [Symbol: [Int32]] = [:]
     /// Free functions the file defines: a `sleep(_:)` call may then mean the project's own.
     private(set) var topLevelFunctionNames: Set<Symbol> = []
     /// Types the file declares (not extends): `Task { … }` then makes the file's own `Task`.

@@ -17,10 +17,15 @@ extension SwiftFileCheck {
             if !call.isNone, tree.kind(call) == .call {
                 let shape = callShape(call)
                 let label = nameText(parent) ?? "_"
-                if taskAPI(for: shape, context)?.closureLabels.contains(label) == true { return .taskClosure }
+                if let task = taskAPI(for: shape, context), task.closureLabels.contains(label) {
+                    // Only an unstructured task (`Task { }`) makes the code in it "nested in a
+                    // `Task`"; a task group's body or a child task's closure is nested in one only
+                    // when the code around it is.
+                    return task.unstructured || context.origin == .taskClosure ? .taskClosure : .asyncClosure
+                }
                 if isOffload(shape, context) { return .none }
                 // `items.map { … }` runs right here: it blocks whatever thread runs the caller.
-                if context.isAsync && entries(calledName(shape)).isInlineClosureAPI && !hasDeferredReceiver(shape, context) {
+                if context.isAsync && runsClosuresInline(shape) && !hasDeferredReceiver(shape, context) {
                     return context.origin
                 }
             }
@@ -42,6 +47,17 @@ extension SwiftFileCheck {
     /// parameter list.
     static func declaresAsyncFunction(_ type: String) -> Bool {
         type.contains(")async") && type.contains("->")
+    }
+
+    /// Whether the call is a catalogued API that runs its closures inline: any call of that last
+    /// name (`map`), or, for a `Type.member` entry (`MainActor.run`), a call on the type named
+    /// as such. An unknown receiver is not enough there: `run` on anything else means something else.
+    mutating func runsClosuresInline(_ shape: SwiftCallShape) -> Bool {
+        let found = entries(calledName(shape))
+        if found.isInlineClosureAPI { return true }
+        guard !found.inlineClosureTypes.isEmpty, shape.isMember, let base = shape.base,
+              let named = typeReference(tree.unwrappingTryAndAwait(base)) else { return false }
+        return found.inlineClosureTypes.contains(named)
     }
 
     /// A freestanding macro (an `opaque` `macro` node) the catalogue lists as running its closures

@@ -33,9 +33,11 @@ extension SwiftFileCheck {
         }
     }
 
-    /// The handle is thrown away: the call is a statement of its own, or assigned to `_`. A lone
+    /// The handle is thrown away: the call is a statement of its own, assigned to `_`, or the
+    /// value of a `let _ =` / `var _ =` binding (a type annotation changes nothing). A lone
     /// statement that is the implicit return of a function with a result (`func f() -> Task<…> {
-    /// Task { … } }`) or of a getter keeps it.
+    /// Task { … } }`) or of a getter keeps it. `async let _ = Task { … }` is left to AL203, which
+    /// already reports the binding.
     func isDiscarded(_ call: NodeID) -> Bool {
         let parent = tree[call].parent
         guard !parent.isNone else { return false }
@@ -45,6 +47,12 @@ extension SwiftFileCheck {
         case .assignment:
             guard let target = tree.children(parent).first(where: { _ in true }), target != call,
                   tree.kind(target) == .name, tree[target].name == underscoreSymbol else { return false }
+            return tree.lastChild(parent) == call
+        case .binding:
+            let node = tree[parent]
+            // The detail is `async let` for an `async let` binding.
+            guard !node.name.isNone, node.name == underscoreSymbol,
+                  tree.detailIs(parent, "let") || tree.detailIs(parent, "var") else { return false }
             return tree.lastChild(parent) == call
         default:
             return false
