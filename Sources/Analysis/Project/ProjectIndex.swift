@@ -680,8 +680,8 @@ public struct ProjectIndex {
         let name = displayName(first)
         let what = written == name ? "`\(written)(...)`" : "`\(written)(...)` (`\(name)`)"
         let use: PythonUnawaitedUses.Use = call.role.contains(.truthTested) ? .truthTested : .discarded
-        return Finding(path: summary.path, range: call.range, rule: rule, language: .python,
-                       message: PythonMissingAwaitRule.message(what, use), help: PythonMissingAwaitRule.help(written, use))
+        let text = PythonMissingAwaitRule.findingText(what, written: written, use)
+        return Finding(path: summary.path, range: call.range, rule: rule, language: .python, message: text.message, help: text.help)
     }
 }
 

@@ -33,26 +33,21 @@ struct PythonMissingAwaitRule {
             guard let coroutine = coroutineName(callee: callee, in: scope, memberCandidates: memberCandidates) else { return }
             let written = tree.quotedCallee(ofCall: call)
             let what = written == coroutine ? "`\(written)(...)`" : "`\(written)(...)` (`\(coroutine)`)"
-            findings.report("AL202", at: call, message: Self.message(what, use), help: Self.help(written, use))
+            let text = Self.findingText(what, written: written, use)
+            findings.report("AL202", at: call, message: text.message, help: text.help)
         }
     }
 
-    /// The finding's message, for the callee as quoted (`` `job(...)` ``).
-    static func message(_ what: String, _ use: PythonUnawaitedUses.Use) -> String {
+    /// The finding's message and help, for the callee as quoted (`what`: `` `job(...)` ``,
+    /// with the coroutine's name when it differs) and as written.
+    static func findingText(_ what: String, written: String, _ use: PythonUnawaitedUses.Use) -> (message: String, help: String) {
         switch use {
         case .discarded:
-            return "\(what) creates a coroutine that is never awaited, so its body never runs; add `await`"
+            return ("\(what) creates a coroutine that is never awaited, so its body never runs; add `await`",
+                    "Add `await` (`await \(written)(...)`), or hand the coroutine to `asyncio.create_task(...)` or a task group to run it concurrently.")
         case .truthTested:
-            return "\(what) creates a coroutine, which is always true as a condition, and its body never runs; add `await`"
-        }
-    }
-
-    static func help(_ written: String, _ use: PythonUnawaitedUses.Use) -> String {
-        switch use {
-        case .discarded:
-            return "Add `await` (`await \(written)(...)`), or hand the coroutine to `asyncio.create_task(...)` or a task group to run it concurrently."
-        case .truthTested:
-            return "Test the awaited result: `if await \(written)(...):`."
+            return ("\(what) creates a coroutine, which is always true as a condition, and its body never runs; add `await`",
+                    "Test the awaited result: `if await \(written)(...):`.")
         }
     }
 
