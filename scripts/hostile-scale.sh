@@ -47,7 +47,11 @@ PY
 }
 
 # Writes SIZE bytes built from a repeated unit: FILE SIZE PREFIX UNIT SUFFIX
+# Each file sits in a directory of its own: a file named alone outside any project is checked
+# with its directory's files as context (the README's "named on the command line"), and the
+# memory measured here is one file's.
 generate() {
+  mkdir -p "$(dirname "$1")"
   python3 - "$@" <<'PY'
 import sys
 path, size, prefix, unit, suffix = sys.argv[1], int(sys.argv[2]), *sys.argv[3:6]
@@ -64,6 +68,7 @@ PY
 # (Not the fixtures repeated: their thousands of rebindings of the same module-level names are
 # no ordinary module. They made the Python analysis quadratic at 1ac816f; linear again since.)
 realistic() {
+  mkdir -p "$(dirname "$1")"
   python3 - "$1" "$2" "$3" <<'PY'
 import sys
 path, size, language = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -138,33 +143,33 @@ check() {
 }
 
 # Each file holds async code: a file without any is scanned, not parsed (README, "What is parsed").
-generate "$work/string-line.py" $((50 * mb)) 'async def f(): pass\nx = "' 'a' '"\n'
-generate "$work/string-line.swift" $((50 * mb)) 'func f() async {}\nlet x = "' 'a' '"\n'
-generate "$work/million-lines.py" 12000000 'async def f():\n' '    y = g(x)\n' '    time.sleep(1)\n'
-generate "$work/million-lines.swift" 14000000 'func f() async {\n' '    let y = g(x)\n' '}\n'
-realistic "$work/code-25.py" $((25 * mb)) py
-realistic "$work/code-50.py" $((50 * mb)) py
-realistic "$work/code-25.swift" $((25 * mb)) swift
-realistic "$work/code-50.swift" $((50 * mb)) swift
-generate "$work/calls-5.py" $((5 * mb)) 'async def f(): pass\nx = [' 'f(a), ' ']\n'
-generate "$work/calls-10.py" $((10 * mb)) 'async def f(): pass\nx = [' 'f(a), ' ']\n'
+generate "$work/string-line-py/string-line.py" $((50 * mb)) 'async def f(): pass\nx = "' 'a' '"\n'
+generate "$work/string-line-swift/string-line.swift" $((50 * mb)) 'func f() async {}\nlet x = "' 'a' '"\n'
+generate "$work/million-lines-py/million-lines.py" 12000000 'async def f():\n' '    y = g(x)\n' '    time.sleep(1)\n'
+generate "$work/million-lines-swift/million-lines.swift" 14000000 'func f() async {\n' '    let y = g(x)\n' '}\n'
+realistic "$work/code-25-py/code-25.py" $((25 * mb)) py
+realistic "$work/code-50-py/code-50.py" $((50 * mb)) py
+realistic "$work/code-25-swift/code-25.swift" $((25 * mb)) swift
+realistic "$work/code-50-swift/code-50.swift" $((50 * mb)) swift
+generate "$work/calls-5-py/calls-5.py" $((5 * mb)) 'async def f(): pass\nx = [' 'f(a), ' ']\n'
+generate "$work/calls-10-py/calls-10.py" $((10 * mb)) 'async def f(): pass\nx = [' 'f(a), ' ']\n'
 
-check "50 MB string on one line (py)" "$work/string-line.py" 4
-check "50 MB string on one line (swift)" "$work/string-line.swift" 4
-check "1,000,000 lines (py)" "$work/million-lines.py" 44
-check "1,000,000 lines (swift)" "$work/million-lines.swift" 30
-check "ordinary code, 25 MB (py)" "$work/code-25.py" 24
-check "ordinary code, 50 MB (py)" "$work/code-50.py" 24
-check "ordinary code, 25 MB (swift)" "$work/code-25.swift" 20
-check "ordinary code, 50 MB (swift)" "$work/code-50.swift" 20
+check "50 MB string on one line (py)" "$work/string-line-py/string-line.py" 4
+check "50 MB string on one line (swift)" "$work/string-line-swift/string-line.swift" 4
+check "1,000,000 lines (py)" "$work/million-lines-py/million-lines.py" 44
+check "1,000,000 lines (swift)" "$work/million-lines-swift/million-lines.swift" 30
+check "ordinary code, 25 MB (py)" "$work/code-25-py/code-25.py" 24
+check "ordinary code, 50 MB (py)" "$work/code-50-py/code-50.py" 24
+check "ordinary code, 25 MB (swift)" "$work/code-25-swift/code-25.swift" 20
+check "ordinary code, 50 MB (swift)" "$work/code-50-swift/code-50.swift" 20
 # The densest tree per byte: four nodes for every six bytes of `f(a), `.
-check "calls on one line, 5 MB (py)" "$work/calls-5.py" 52
-check "calls on one line, 10 MB (py)" "$work/calls-10.py" 52
+check "calls on one line, 5 MB (py)" "$work/calls-5-py/calls-5.py" 52
+check "calls on one line, 10 MB (py)" "$work/calls-10-py/calls-10.py" 52
 if [[ $full == 1 ]]; then
-  generate "$work/calls-50.py" $((50 * mb)) 'async def f(): pass\nx = [' 'f(a), ' ']\n'
-  generate "$work/calls-50.swift" $((50 * mb)) 'func f() async {}\nlet x = [' 'f(a), ' ']\n'
-  check "calls on one line, 50 MB (py)" "$work/calls-50.py" 80
-  check "calls on one line, 50 MB (swift)" "$work/calls-50.swift" 80
+  generate "$work/calls-50-py/calls-50.py" $((50 * mb)) 'async def f(): pass\nx = [' 'f(a), ' ']\n'
+  generate "$work/calls-50-swift/calls-50.swift" $((50 * mb)) 'func f() async {}\nlet x = [' 'f(a), ' ']\n'
+  check "calls on one line, 50 MB (py)" "$work/calls-50-py/calls-50.py" 80
+  check "calls on one line, 50 MB (swift)" "$work/calls-50-swift/calls-50.swift" 80
 fi
 
 # Doubling the size costs at most 3x the time (plus half a second of noise).
