@@ -56,3 +56,20 @@ public struct Finding: Sendable, Hashable {
         return a.message < b.message
     }
 }
+
+extension Finding {
+    /// AL110: a call (`callee`, as written, without its parentheses in Python) of a project
+    /// function that blocks, with the chain down to the blocking API, made by the project index
+    /// and by the Swift walk for local functions alike.
+    static func blockingViaHelper(path: String, range: SourceRange, rule: Rule, language: SourceLanguage,
+                                  callee: String, asyncFunction: String?, chain: [ChainHop]) -> Finding {
+        let hops = chain.map(\.name).joined(separator: " → ")
+        let place = asyncFunction.map { " in `async def \($0)`" } ?? ""
+        let use = language == .python
+            ? "make it async, or offload it: `await asyncio.to_thread(\(callee), ...)`"
+            : "make it async, or run it off the cooperative pool (a dedicated thread, NIOThreadPool)"
+        return Finding(path: path, range: range, rule: rule, language: language,
+                       message: "`\(callee)\(language == .python ? "()" : "")` blocks\(place): \(hops); \(use)",
+                       help: "The call blocks through the project's own helper (\(hops)); \(use).", chain: chain)
+    }
+}

@@ -157,7 +157,8 @@ struct PackageMarkers: Sendable {
     private let pythonPackages: [Substring: String]
     /// Swift: per directory, the module of its files.
     private let swiftModules: [Substring: String]
-    /// `.pyi` stubs beside a `.py` of the run (see `ProjectLayout.shadowedStubPrefix`).
+    /// `.pyi` stubs beside their `.py` (`ProjectLayout.isShadowedStub`), found here once: the
+    /// workers ask for modules later, without the probe.
     private let stubsBesideSources: Set<String>
 
     init(_ files: [SourceFile], listedNames: ListedNames = ListedNames()) {
@@ -182,13 +183,7 @@ struct PackageMarkers: Sendable {
         }
         self.pythonPackages = pythonPackages
         self.swiftModules = swiftModules
-        let stubs = files.filter { $0.absolutePath.hasSuffix(".pyi") }
-        if stubs.isEmpty {
-            stubsBesideSources = []
-        } else {
-            let sources = Set(files.lazy.filter { $0.absolutePath.hasSuffix(".py") }.map(\.absolutePath))
-            stubsBesideSources = Set(stubs.lazy.map(\.absolutePath).filter { sources.contains(String($0.dropLast())) })
-        }
+        stubsBesideSources = Set(files.lazy.map(\.absolutePath).filter { ProjectLayout.isShadowedStub($0, fileExists: probe) })
     }
 
     private static func directory(of path: String) -> Substring {

@@ -31,7 +31,7 @@ public struct RuleCatalogue: Sendable, Codable {
         if !byCode.isEmpty || key.isEmpty { return byCode }
         return rules.filter { rule in
             rule.aliases.contains { alias in
-                let letters = alias.prefix { !$0.isASCII || !$0.isNumber }
+                let letters = alias.prefix { !("0"..."9").contains($0) }
                 return alias.hasPrefix(key) && key.hasPrefix(letters)
             }
         }

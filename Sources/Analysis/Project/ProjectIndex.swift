@@ -646,7 +646,7 @@ public struct ProjectIndex {
     private func blockingViaHelper(_ call: CallSite, callees: [FunctionRef], in file: Int32, rule: Rule) -> Finding? {
         let summary = summaries[Int(file)]
         let written = summary.string(call.written)
-        var hops: [ChainHop]
+        let hops: [ChainHop]
         if let marked = markedLibraryCall(call, in: summary) {
             hops = [ChainHop(name: marked + "()", path: summary.path, line: Int(call.startLine), column: Int(call.startColumn))]
         } else {
@@ -656,17 +656,8 @@ public struct ProjectIndex {
             if call.role.contains(.awaited) && callees.contains(where: { function($0).isWrapped }) { return nil }
             hops = chain(from: first)
         }
-        let path = hops.map(\.name).joined(separator: " → ")
-        let place = call.context.map { " in `async def \(summary.string($0))`" } ?? ""
-        let use: String
-        if summary.language == .python {
-            use = "make it async, or offload it: `await asyncio.to_thread(\(written), ...)`"
-        } else {
-            use = "make it async, or run it off the cooperative pool (a dedicated thread, NIOThreadPool)"
-        }
-        return Finding(path: summary.path, range: call.range, rule: rule, language: summary.language,
-                       message: "`\(written)\(summary.language == .python ? "()" : "")` blocks\(place): \(path); \(use)",
-                       help: "The call blocks through the project's own helper (\(path)); \(use).", chain: hops)
+        return Finding.blockingViaHelper(path: summary.path, range: call.range, rule: rule, language: summary.language,
+                                         callee: written, asyncFunction: call.context.map(summary.string), chain: hops)
     }
 
     private func missingAwait(_ call: CallSite, callees: [FunctionRef], in file: Int32, rule: Rule) -> Finding? {

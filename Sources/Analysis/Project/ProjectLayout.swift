@@ -18,7 +18,12 @@ public enum ProjectLayout {
             components.removeLast()
         }
         let module = parts.joined(separator: ".")
-        return file.hasSuffix(".pyi") && fileExists(String(path.dropLast())) ? shadowedStubPrefix + module : module
+        return isShadowedStub(path, fileExists: fileExists) ? shadowedStubPrefix + module : module
+    }
+
+    /// A `.pyi` stub with its `.py` beside it.
+    public static func isShadowedStub(_ path: String, fileExists: (String) -> Bool) -> Bool {
+        path.hasSuffix(".pyi") && fileExists(String(path.dropLast()))
     }
 
     /// The module of a `.pyi` stub beside its `.py` starts with this, which is no Python

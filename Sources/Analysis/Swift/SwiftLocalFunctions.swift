@@ -101,10 +101,8 @@ extension SwiftFileCheck {
             ChainHop(name: name, path: path, line: declared.line, column: declared.column),
             ChainHop(name: blockingCall, path: path, line: blocking.line, column: blocking.column),
         ]
-        let hops = chain.map(\.name).joined(separator: " → ")
-        let use = "make it async, or run it off the cooperative pool (a dedicated thread, NIOThreadPool)"
-        findings.append(Finding(path: path, range: tree.range(shape.call), rule: rule, language: .swift,
-                                message: "`\(name)(\(labels(of: shape).map { $0 + ":" }.joined()))` blocks: \(hops); \(use)",
-                                help: "The call blocks through the project's own helper (\(hops)); \(use).", chain: chain))
+        findings.append(.blockingViaHelper(path: path, range: tree.range(shape.call), rule: rule, language: .swift,
+                                           callee: "\(name)(\(labels(of: shape).map { $0 + ":" }.joined()))",
+                                           asyncFunction: nil, chain: chain))
     }
 }

@@ -107,7 +107,7 @@ public struct FileDiscovery: Sendable {
     /// The nearest directory above `file` holding one of `projectMarkers`; never the home
     /// directory or `/` (a home directory kept in git is no project to walk whole).
     static func projectRoot(above file: String) -> String? {
-        let home = environmentVariable("HOME").map { PathText.absolute($0, workingDirectory: "/") }
+        let home = homeDirectory
         var directory = PathText.parent(file)
         while directory != "/" && directory != home {
             for marker in projectMarkers where FileSystem.exists(PathText.join(directory, marker)) { return directory }
@@ -119,8 +119,12 @@ public struct FileDiscovery: Sendable {
     /// The directory of a file outside any project, unless it is the home directory or `/`.
     static func scriptDirectory(of file: String) -> String? {
         let directory = PathText.parent(file)
-        let home = environmentVariable("HOME").map { PathText.absolute($0, workingDirectory: "/") }
-        return directory == "/" || directory == home ? nil : directory
+        return directory == "/" || directory == homeDirectory ? nil : directory
+    }
+
+    /// `$HOME`, absolute: never a project to walk whole.
+    static var homeDirectory: String? {
+        environmentVariable("HOME").map { PathText.absolute($0, workingDirectory: "/") }
     }
 
     func display(_ absolutePath: String) -> String {
