@@ -50,7 +50,7 @@ SCHEMA = {
                                   ("anyAttribute", "str?"), ("callReturns", "str?"), ("operands", "bool?"),
                                   ("taskMethods", "[str]?"), ("coroutineMethods", "[str]?"),
                                   ("nonBlockingSwitches", "[PythonCatalogue.NonBlockingSwitch]?"),
-                                  ("nonBlockingWhenCatching", "[str]?")],
+                                  ("nonBlockingWhenCatching", "[str]?"), ("asyncEntersItself", "bool?")],
     "PythonCatalogue.NonBlockingSwitch": [("method", "str"), ("value", "str")],
     "PythonCatalogue.Offload": [("call", "str?"), ("method", "str?"), ("functionArgument", "int")],
     "SwiftCatalogue": [("blocking", "[SwiftBlockingGroup]?"), ("instanceProviders", "[SwiftInstanceProvider]?"),

@@ -3,7 +3,9 @@ import asyncio
 import asyncio as aio
 from asyncio import sleep
 
+import aiohttp
 import anyio
+import httpx
 import trio
 
 
@@ -177,3 +179,44 @@ async def conditions(flag):
     if asyncio.sleep(0) and flag:  # expect: AL202
         pass
     return ready
+
+
+class Worker:
+    def __init__(self):
+        self.queue = asyncio.Queue()
+        self.lock = asyncio.Lock()
+        self.stopped = anyio.Event()
+
+    async def produce(self, item):
+        # The methods of asyncio's queues and synchronizers are coroutines too.
+        self.queue.put(item)  # expect: AL202
+        await self.queue.put(item)
+        self.queue.put_nowait(item)
+        self.lock.acquire()  # expect: AL202
+        self.lock.release()
+        async with self.lock:
+            pass
+        self.stopped.wait()  # expect: AL202
+        self.stopped.set()
+
+
+async def library_objects(event: asyncio.Event, limiter: trio.CapacityLimiter, url):
+    queue = asyncio.Queue()
+    queue.join()  # expect: AL202
+    item = queue.get_nowait()
+    event.wait()  # expect: AL202
+    event.clear()
+    limiter.acquire()  # expect: AL202
+    async with httpx.AsyncClient() as client:
+        client.get(url)  # expect: AL202
+        response = await client.get(url)
+    client = httpx.AsyncClient()
+    client.aclose()  # expect: AL202
+    async with aiohttp.ClientSession() as session:
+        session.post(url)  # expect: AL202
+        async with session.get(url) as page:
+            await page.text()
+    # What an asyncio.Lock's `__aenter__` yields is `None`, not the lock.
+    async with asyncio.Lock() as held:
+        held.acquire()
+    return item, response

@@ -30,8 +30,18 @@ public struct DiagnosticsReporter: Reporter {
         return ReporterOutput(standardOutput: out, standardError: "")
     }
 
+    /// The path joined to the working directory, with `.` and `..` taken out lexically: a file
+    /// named as `../../tmp/a.py` is `/tmp/a.py`, not `/work/repo/../../tmp/a.py`.
     func absolute(_ path: String) -> String {
         guard let workingDirectory, !path.hasPrefix("/") else { return path }
-        return workingDirectory == "/" ? "/" + path : workingDirectory + "/" + path
+        var parts: [Substring] = []
+        for part in (workingDirectory + "/" + path).split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 }

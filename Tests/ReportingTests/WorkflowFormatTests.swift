@@ -107,6 +107,17 @@ import Testing
         #expect(SarifReporter.fingerprints(otherFile)[0] != first[0])
     }
 
+    /// A file named outside the working directory (`../../tmp/a.py`) is printed as the plain
+    /// absolute path an editor or build log can open.
+    @Test func diagnosticsPathsAreNormalizedAbsolutePaths() {
+        let reporter = DiagnosticsReporter(workingDirectory: "/work/repo")
+        #expect(reporter.absolute("../../tmp/a.py") == "/tmp/a.py")
+        #expect(reporter.absolute("./src/../app/main.py") == "/work/repo/app/main.py")
+        #expect(reporter.absolute("/already/absolute.py") == "/already/absolute.py")
+        #expect(DiagnosticsReporter(workingDirectory: "/").absolute("a.py") == "/a.py")
+        #expect(DiagnosticsReporter().absolute("a.py") == "a.py")
+    }
+
     /// `--report-unused-suppressions`: formats a CI reads carry each unused comment at its line;
     /// the text formats leave them to the CLI's standard error.
     @Test func unusedSuppressionsAreAnnotatedWhereTheFormatCanHoldThem() throws {

@@ -14,7 +14,7 @@ import LightSyntax
 ///   is written as `value` (`lock.acquire(blocking=False)`).
 /// - `types`: values whose methods block, tracked through local variables
 ///   `{name, description, constructors, annotations, methods, anyMethod, returns, attributes,
-///   anyAttribute, callReturns, operands, taskMethods, coroutineMethods}`:
+///   anyAttribute, callReturns, operands, taskMethods, coroutineMethods, asyncEntersItself}`:
 ///   a call of one of `constructors` (or a parameter annotated with one of `annotations`)
 ///   yields the type; `methods` are call groups keyed by method name; `anyMethod {rule, use}`
 ///   makes every other method block; `returns` maps a method to the type it returns
@@ -26,7 +26,9 @@ import LightSyntax
 ///   `coroutineMethods` return a coroutine (AL202); `nonBlockingSwitches` `[{method, value}]`:
 ///   once `x.setblocking(False)` is called anywhere in the file, `x`'s methods do not block;
 ///   `nonBlockingWhenCatching`: a method call in a `try` body whose `except` names one of these
-///   exceptions (`BlockingIOError`) is on a non-blocking value.
+///   exceptions (`BlockingIOError`) is on a non-blocking value; `asyncEntersItself`: `async with
+///   value as x` binds the value itself (`httpx.AsyncClient`), where an async context manager's
+///   `__aenter__` yields something else unless the type says so.
 /// - `pureFunctions`: never reported, however imported (`os.path.join`).
 /// - `coroutines`: library coroutine functions (AL202).
 /// - `transparentDecorators`: decorators that keep an `async def` a coroutine function; a
@@ -84,6 +86,7 @@ public struct PythonCatalogue: Sendable, Codable {
         public var coroutineMethods: [String]?
         public var nonBlockingSwitches: [NonBlockingSwitch]?
         public var nonBlockingWhenCatching: [String]?
+        public var asyncEntersItself: Bool?
     }
 
     /// A method call that puts a value in non-blocking mode, with its first argument as written.
@@ -198,6 +201,8 @@ struct CompiledValueType: Sendable {
     /// Method name → the first argument that switches the value to non-blocking mode.
     var nonBlockingSwitches: [String: Set<String>]
     var nonBlockingWhenCatching: Set<String>
+    /// `async with value as x` binds `x` to the value itself.
+    var asyncEntersItself: Bool
 }
 
 /// The lookups the checker runs per call, precomputed from the catalogue.
@@ -272,7 +277,8 @@ final class PythonCatalogueIndex: @unchecked Sendable {
                                              taskMethods: Set(t.taskMethods ?? []),
                                              coroutineMethods: Set(t.coroutineMethods ?? []),
                                              nonBlockingSwitches: [:],
-                                             nonBlockingWhenCatching: Set(t.nonBlockingWhenCatching ?? []))
+                                             nonBlockingWhenCatching: Set(t.nonBlockingWhenCatching ?? []),
+                                             asyncEntersItself: t.asyncEntersItself ?? false)
             for s in t.nonBlockingSwitches ?? [] { compiled.nonBlockingSwitches[s.method, default: []].insert(s.value) }
             for group in t.methods ?? [] {
                 let api = BlockingAPI(rule: group.rule, use: group.use, onlyWithArguments: group.onlyWithArguments ?? false,

@@ -12,6 +12,9 @@ enum PythonBindingKind: Sendable {
     case classDef(NodeID)
     /// `x = value`, `(x := value)`, `with value as x`: the value expression.
     case assigned(NodeID)
+    /// `async with value as x`: what `__aenter__` returns, which is the value itself only for
+    /// the catalogue's types that say so (`httpx.AsyncClient`; an `asyncio.Lock` yields `None`).
+    case asyncEntered(NodeID)
     /// A parameter (the `parameter` node).
     case parameter(NodeID)
     /// One name of a tuple target, `conn, addr = value`: the value and the name's index.
@@ -400,7 +403,7 @@ private struct ScopeBuilder {
     private enum Work {
         case visit(NodeID, scope: Int)
         /// An assignment target: a plain name gets `value`, names in a tuple or list are opaque.
-        case bindTarget(NodeID, value: NodeID?, position: Int32, scope: Int)
+        case bindTarget(NodeID, value: NodeID?, asyncEntered: Bool = false, position: Int32, scope: Int)
         case bind(Symbol, PythonBinding, scope: Int)
     }
 
@@ -414,8 +417,9 @@ private struct ScopeBuilder {
             switch work {
             case .bind(let symbol, let binding, let scope):
                 model.bind(symbol, binding, in: scope)
-            case .bindTarget(let target, let value, let position, let scope):
-                bindTarget(target, value: value, position: position, scope: scope, next: &stack, model: &model)
+            case .bindTarget(let target, let value, let asyncEntered, let position, let scope):
+                bindTarget(target, value: value, asyncEntered: asyncEntered, position: position, scope: scope,
+                           next: &stack, model: &model)
             case .visit(let node, let scope):
                 visit(node, in: scope, next: &stack, model: &model)
             }
@@ -513,9 +517,9 @@ private struct ScopeBuilder {
                 if let context = parts.first { next.append(.visit(context, scope: scope)) }
                 if parts.count >= 2 {
                     // A sync context manager of the catalogue's types returns itself from
-                    // `__enter__`; what an async one yields is not tracked.
-                    next.append(.bindTarget(parts[1], value: isAsync ? nil : parts[0], position: tree[child].end,
-                                            scope: scope))
+                    // `__enter__`; an async one only when its type says so.
+                    next.append(.bindTarget(parts[1], value: parts[0], asyncEntered: isAsync,
+                                            position: tree[child].end, scope: scope))
                 }
             }
         case .opaque where n.detail == comprehension || n.detail == generator:
@@ -587,17 +591,17 @@ private struct ScopeBuilder {
         }
     }
 
-    private func bindTarget(_ target: NodeID, value: NodeID?, position: Int32, scope: Int, next: inout [Work],
-                            model: inout PythonScopes) {
+    private func bindTarget(_ target: NodeID, value: NodeID?, asyncEntered: Bool = false, position: Int32, scope: Int,
+                            next: inout [Work], model: inout PythonScopes) {
         switch tree.kind(target) {
         case .name:
             model.markStored(target)
-            let kind: PythonBindingKind = value.map { .assigned($0) } ?? .opaque
+            let kind: PythonBindingKind = value.map { asyncEntered ? .asyncEntered($0) : .assigned($0) } ?? .opaque
             model.bind(tree[target].name, PythonBinding(kind: kind, position: position, site: target), in: scope)
         case .opaque:
             if tree[target].detail == tuple || tree[target].detail == list {
                 for (index, child) in tree.children(target).enumerated() {
-                    if let value, tree.kind(child) == .name {
+                    if let value, !asyncEntered, tree.kind(child) == .name {
                         model.markStored(child)
                         model.bind(tree[child].name, PythonBinding(kind: .unpacked(value, index: index), position: position, site: child),
                                    in: scope)

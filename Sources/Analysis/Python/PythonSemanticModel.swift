@@ -153,6 +153,10 @@ struct PythonSemanticModel {
                   let t = valueType(of: base, in: scope, at: tree[value].start, depth: depth + 1) else { return .value(nil) }
             return .value(catalogue[t].firstOfPairReturns[method])
         case .parameter(let p): return .value(annotatedType(of: p, scope: scope, depth: depth))
+        case .asyncEntered(let value):
+            guard let t = valueType(of: value, in: scope, at: tree[value].start, depth: depth + 1),
+                  catalogue[t].asyncEntersItself else { return .value(nil) }
+            return .value(t)
         case .assigned(let value):
             let at = tree[value].start
             switch tree.kind(value) {
