@@ -1,4 +1,5 @@
 # AL103 blocking-network-io: synchronous HTTP clients and sockets in async code.
+import asyncio
 import http.client
 import socket
 import urllib.request
@@ -70,8 +71,8 @@ def sync_code(url):
 
 
 async def non_blocking_sockets(host):
-    # Low-level async code drives a socket in non-blocking mode itself.
-    sock = socket.socket()  # expect: AL103
+    # Low-level async code drives a socket in non-blocking mode itself, from its creation.
+    sock = socket.socket()
     sock.setblocking(False)
     sock.connect_ex((host, 80))
     data = sock.recv(1024)
@@ -82,6 +83,10 @@ class Transport:
     def __init__(self, sock: socket.socket):
         self._sock = sock
         self._sock.setblocking(False)
+
+    async def reconnect(self, address):
+        self._sock = socket.socket()
+        await asyncio.get_running_loop().sock_connect(self._sock, address)
 
     async def send(self, data):
         self._sock.send(data)

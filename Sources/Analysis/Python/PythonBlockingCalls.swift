@@ -68,6 +68,20 @@ final class PythonBlockingCallRule {
         return switched < position
     }
 
+    /// `sock = socket.socket(); sock.setblocking(False)`: a constructor that is a blocking call
+    /// itself (a blocking socket in async code is the smell), but whose value the file switches
+    /// to non-blocking mode, as asyncio's `loop.sock_*` want it, at any point after.
+    private func isMadeNonBlocking(_ call: NodeID, constructing name: String) -> Bool {
+        guard !nonBlockingReceivers.isEmpty, let t = index.constructorTypes[name],
+              !index[t].nonBlockingSwitches.isEmpty else { return false }
+        let assignment = tree[call].parent
+        guard !assignment.isNone, tree.kind(assignment) == .assignment, tree.lastChild(assignment) == call,
+              let target = tree.firstChild(assignment), target != call,
+              tree.kind(target) == .name || tree.kind(target) == .member else { return false }
+        let (key, _) = Self.receiver(target, at: tree[call].start, model: model)
+        return nonBlockingReceivers[key] != nil
+    }
+
     /// What blocks in a call: the API, and how to describe it.
     struct Match {
         var api: BlockingAPI
@@ -105,6 +119,7 @@ final class PythonBlockingCallRule {
             guard !index.pureFunctions.contains(q), let api = index.blockingCalls[q], applies(api, to: call) else {
                 return nil
             }
+            if isMadeNonBlocking(call, constructing: q) { return nil }
             return Match(api: api, qualifiedName: q)
         }
         guard tree.kind(callee) == .member, let method = tree.name(callee), let base = tree.firstChild(callee),
