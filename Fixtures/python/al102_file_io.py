@@ -1,10 +1,13 @@
 # AL102 blocking-file-io: opening, reading, writing and stat-ing files in async code.
 import builtins
+import gzip
 import io
 import os
 import os.path
 import shutil
+import tarfile
 import tempfile
+import zipfile
 from os import path
 from os.path import exists, join
 from pathlib import Path
@@ -92,3 +95,12 @@ async def reading_a_file_object(stream):
     # Unknown objects with file-like method names are not files.
     stream.read()
     stream.write(b"")
+
+
+async def compressed_and_archives(p):
+    data = gzip.open(p).read()  # expect: AL102
+    with gzip.open(p, "wt") as out:  # expect: AL102
+        out.write(data)  # expect: AL102
+    tarfile.open(p).extractall("out")  # expect: AL102
+    archive = zipfile.ZipFile(p)  # expect: AL102
+    return archive

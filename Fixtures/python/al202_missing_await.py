@@ -3,6 +3,7 @@ import asyncio
 import asyncio as aio
 from asyncio import sleep
 
+import aiofiles.os
 import aiohttp
 import anyio
 import httpx
@@ -220,3 +221,43 @@ async def library_objects(event: asyncio.Event, limiter: trio.CapacityLimiter, u
     async with asyncio.Lock() as held:
         held.acquire()
     return item, response
+
+
+class BaseConnection:
+    async def close(self):
+        await asyncio.sleep(0)
+
+    def reset(self):
+        return None
+
+
+class PooledConnection(BaseConnection):
+    def release(self):
+        # Inherited from a class of this file: still a coroutine function.
+        self.close()  # expect: AL202
+        self.reset()
+
+
+class ResourceConnection(trio.abc.AsyncResource, BaseConnection):
+    def release(self):
+        # A base that is not this file's may define `close` first: unknown, silent.
+        self.close()
+
+
+async def inherited():
+    PooledConnection().close()  # expect: AL202
+    ResourceConnection().close()
+
+
+async def async_files(p):
+    aiofiles.os.stat(p)  # expect: AL202
+    aiofiles.os.path.exists(p)  # expect: AL202
+    await aiofiles.os.remove(p)
+    folder = anyio.Path(p)
+    folder.mkdir()  # expect: AL202
+    (folder / "data.txt").write_text("")  # expect: AL202
+    folder.joinpath("x").unlink()  # expect: AL202
+    folder.parent.exists()  # expect: AL202
+    await folder.rmdir()
+    folder.with_suffix(".bak")
+    trio.Path(p).touch()  # expect: AL202

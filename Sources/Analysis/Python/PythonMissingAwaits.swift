@@ -63,8 +63,8 @@ struct PythonMissingAwaitRule {
         else {
             return nil
         }
-        if let cls = classNamed(by: base, in: scope, at: at), isAsyncMethod(tree[callee].name, of: cls) {
-            return "\(tree.name(cls) ?? "?").\(method)"
+        if let cls = classNamed(by: base, in: scope, at: at), let owner = asyncMethodOwner(tree[callee].name, of: cls) {
+            return "\(tree.name(owner) ?? "?").\(method)"
         }
         if let t = model.valueType(of: base, in: scope, at: at), model.catalogue[t].coroutineMethods.contains(method) {
             return method
@@ -97,14 +97,44 @@ struct PythonMissingAwaitRule {
         return !cls.isNone && tree.kind(cls) == .typeDecl ? cls : nil
     }
 
-    /// Whether every definition of `method` in the class body is a coroutine function.
-    private func isAsyncMethod(_ method: Symbol, of cls: NodeID) -> Bool {
-        guard let classScope = model.scopes.scopeOpenedBy[cls],
-              let bindings = model.scopes.bindings(of: method, in: classScope), !bindings.isEmpty else { return false }
-        return bindings.allSatisfy { b in
-            if case .function(let f) = b.kind { return isCoroutineFunction(f) }
-            return false
+    /// Whether every definition of `method` in the class body is a coroutine function; a class
+    /// that does not define it inherits it from its bases of this file (the project index sees
+    /// the bases in other files).
+    /// Returns the class that defines it.
+    private func asyncMethodOwner(_ method: Symbol, of cls: NodeID) -> NodeID? {
+        guard let found = inheritedDefinition(of: method, in: cls, depth: 0), found.isCoroutine else { return nil }
+        return found.owner
+    }
+
+    /// Whether `method`, as `cls` has it, is a coroutine function, and the class that defines
+    /// it; nil when it is not found.
+    /// The bases are searched in order, depth first (the MRO of single inheritance and of the
+    /// usual mixins); a base that is no class of this file may define the method itself, so
+    /// reaching one ends the search unanswered.
+    private func inheritedDefinition(of method: Symbol, in cls: NodeID, depth: Int) -> (isCoroutine: Bool, owner: NodeID)? {
+        guard let classScope = model.scopes.scopeOpenedBy[cls] else { return nil }
+        if let bindings = model.scopes.bindings(of: method, in: classScope), !bindings.isEmpty {
+            let isCoroutine = bindings.allSatisfy { b in
+                if case .function(let f) = b.kind { return isCoroutineFunction(f) }
+                return false
+            }
+            return (isCoroutine, cls)
         }
+        guard depth < 16 else { return nil }
+        let scope = model.scopes.scope(containing: cls, in: tree)
+        for argument in tree.children(cls) where tree.kind(argument) == .argument && tree[argument].name.isNone {
+            guard let value = tree.firstChild(argument) else { continue }
+            switch model.resolve(expression: value, in: scope, at: tree[cls].start) {
+            case .classDef(let base):
+                if base == cls { return nil }
+                if let found = inheritedDefinition(of: method, in: base, depth: depth + 1) { return found }
+            case .unbound(let name) where name == "object":
+                continue
+            default:
+                return nil
+            }
+        }
+        return nil
     }
 
     /// An `async def` that does not yield, and whose decorators (if any) are known to keep it
