@@ -41,6 +41,8 @@ public enum LintUsageError: Error, Sendable, Equatable, CustomStringConvertible 
     case unknownRuleSelector(String)
     /// `--select ""`: a selection that names no rule would check nothing, which no one means.
     case emptySelection
+    /// `--select ASYNC109`: only codes of other tools' rules that asynclint has no counterpart of.
+    case selectsOnlyForeignCodes([String])
     case invalidJobCount(Int)
     case noWorkingDirectory
     case configuration(ConfigurationError)
@@ -52,6 +54,9 @@ public enum LintUsageError: Error, Sendable, Equatable, CustomStringConvertible 
             return "unknown rule selector `\(key)`: not a code, name, alias or code prefix (see `asynclint rules`)"
         case .emptySelection:
             return "--select names no rule; leave it out to check every rule, or use --ignore"
+        case .selectsOnlyForeignCodes(let keys):
+            return "--select names only \(keys.map { "`\($0)`" }.joined(separator: ", ")), which asynclint has no rule for "
+                + "(see the aliases in `asynclint rules`)"
         case .invalidJobCount(let n):
             return "--jobs must be at least 1 (got \(n))"
         case .noWorkingDirectory:
@@ -76,6 +81,7 @@ public struct RuleSelection: Sendable, Equatable {
             codes = Set(catalogue.rules.map(\.code))
         } else {
             for key in selectKeys { codes.formUnion(try Self.codes(for: key, catalogue: catalogue)) }
+            if codes.isEmpty { throw .selectsOnlyForeignCodes(selectKeys) }
         }
         for key in Self.keys(ignore) { codes.subtract(try Self.codes(for: key, catalogue: catalogue)) }
         self.codes = codes
@@ -92,8 +98,21 @@ public struct RuleSelection: Sendable, Equatable {
         if key.uppercased() == "ALL" { return Set(catalogue.rules.map(\.code)) }
         var rules = catalogue.rules(selectedBy: key)
         if rules.isEmpty && key.uppercased() != key { rules = catalogue.rules(selectedBy: key.uppercased()) }
+        if rules.isEmpty && isForeignCode(key) { return [] }
         guard !rules.isEmpty else { throw .unknownRuleSelector(key) }
         return Set(rules.map(\.code))
+    }
+
+    /// A code of flake8-async or ruff that no rule of asynclint is an alias of (`ASYNC109`, a
+    /// timeout parameter; `RUF012`): a ruff user's copied `ignore` list names it, and it means
+    /// nothing here rather than being a mistake. Any other unknown selector is an error.
+    static func isForeignCode(_ key: String) -> Bool {
+        let upper = key.uppercased().utf8
+        for prefix in ["ASYNC", "RUF"] where upper.starts(with: prefix.utf8) {
+            let digits = upper.dropFirst(prefix.utf8.count)
+            return digits.count == 3 && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        }
+        return false
     }
 }
 

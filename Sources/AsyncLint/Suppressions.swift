@@ -38,6 +38,29 @@ enum Suppressions {
         return nil
     }
 
+    /// The file-wide exemption ruff reads in a Python file: `# ruff: noqa`, `# ruff: noqa: CODES`,
+    /// and flake8's `# flake8: noqa` (which ruff takes for `# ruff: noqa`), with codes too.
+    static func fileExemption(inComment line: String, language: SourceLanguage) -> Scope? {
+        guard language == .python else { return nil }
+        let text = Array(line.unicodeScalars)
+        var i = 0
+        while i < text.count && text[i] != "#" { i += 1 }
+        while i < text.count {
+            i += 1
+            while i < text.count && (text[i] == " " || text[i] == "\t") { i += 1 }
+            for tool in ["ruff:", "flake8:"] {
+                let word = Array(tool.unicodeScalars)
+                guard i + word.count <= text.count,
+                      zip(text[i..<i + word.count], word).allSatisfy({ Self.lowercased($0.0) == $0.1 }) else { continue }
+                var j = i + word.count
+                while j < text.count && (text[j] == " " || text[j] == "\t") { j += 1 }
+                if let scope = noqa(text, from: j) { return scope }
+            }
+            while i < text.count && text[i] != "#" { i += 1 }
+        }
+        return nil
+    }
+
     /// `noqa` (any case) at `start`, then optionally `: CODE, CODE`.
     private static func noqa(_ text: [Unicode.Scalar], from start: Int) -> Scope? {
         let word = "noqa".unicodeScalars.map { $0 }
@@ -129,14 +152,17 @@ struct FileSuppressions: Sendable {
             ? CommentScanner.pythonComments(bytes, keeping: SuppressionMarkers.mayHoldDirective)
             : CommentScanner.swiftComments(bytes, keeping: SuppressionMarkers.mayHoldDirective)
         var openRegions: [(line: Int, keys: [String]?, text: String)] = []
+        lazy var lastLine = max(1, bytes.reduce(1) { $0 + ($1 == 10 ? 1 : 0) })
         for comment in comments {
             let text = comment.text
+            if let scope = Suppressions.fileExemption(inComment: text, language: language) {
+                directives.append(.init(line: comment.line, lines: 1...lastLine, keys: scope.keys, text: text,
+                                        isOwn: Self.namesOwnRule(scope.keys, catalogue)))
+                continue
+            }
             if let scope = Suppressions.scope(onLine: text, language: language) {
-                let namesOwnRule = scope.keys?.contains { key in
-                    catalogue.rule(code: key.uppercased()) != nil || catalogue.rules.contains { $0.name == key }
-                } ?? false
                 directives.append(.init(line: comment.line, lines: comment.line...comment.line, keys: scope.keys, text: text,
-                                        isOwn: namesOwnRule))
+                                        isOwn: Self.namesOwnRule(scope.keys, catalogue)))
             }
             guard let directive = Self.asynclintDirective(text) else { continue }
             switch (language, directive.verb) {
@@ -171,12 +197,18 @@ struct FileSuppressions: Sendable {
             }
         }
         if !openRegions.isEmpty {
-            let lastLine = max(1, bytes.reduce(1) { $0 + ($1 == 10 ? 1 : 0) })
             for region in openRegions {
                 directives.append(.init(line: region.line, lines: region.line...max(region.line, lastLine), keys: region.keys, text: region.text))
             }
         }
         used = Array(repeating: false, count: directives.count)
+    }
+
+    /// Whether a `noqa` names one of asynclint's codes or names (and so is ours to call unused).
+    static func namesOwnRule(_ keys: [String]?, _ catalogue: RuleCatalogue) -> Bool {
+        keys?.contains { key in
+            catalogue.rule(code: key.uppercased()) != nil || catalogue.rules.contains { $0.name == key }
+        } ?? false
     }
 
     static func codes(_ keys: [String], _ catalogue: RuleCatalogue) -> Set<String> {

@@ -75,6 +75,11 @@ private func lint(_ tree: TempTree, _ options: LintOptions = LintOptions()) thro
     #expect(RuleCatalogue.embedded.rules(selectedBy: "ASYNC2").map(\.code) == ["AL101", "AL102", "AL103", "AL104", "AL106"])
     #expect(throws: LintUsageError.unknownRuleSelector("AL999")) { try codes(select: ["AL999"]) }
     #expect(throws: LintUsageError.unknownRuleSelector("nonsense")) { try codes(ignore: ["nonsense"]) }
+    // A ruff user's list names flake8-async and ruff codes asynclint has no rule for: no error.
+    #expect(try codes(ignore: ["ASYNC109", "ruf012"]) == ["AL101", "AL201"])
+    #expect(try codes(select: ["ASYNC109", "AL201"]) == ["AL201"])
+    #expect(throws: LintUsageError.selectsOnlyForeignCodes(["ASYNC109"])) { try codes(select: ["ASYNC109"]) }
+    #expect(throws: LintUsageError.unknownRuleSelector("ASYNC1090")) { try codes(ignore: ["ASYNC1090"]) }
 }
 
 @Test func exitStatusFollowsTheFailingSeverityAndErrorsWin() throws {
@@ -195,6 +200,24 @@ private func lint(_ tree: TempTree, _ options: LintOptions = LintOptions()) thro
     #expect(Suppressions.scope(onLine: "x()  # no qa", language: .python) == nil)
     #expect(Suppressions.scope(onLine: "x() // noqa: AL105", language: .swift) == .rules(["AL105"]))
     #expect(Suppressions.scope(onLine: "x() # noqa", language: .swift) == nil)
+}
+
+/// ruff's file-wide exemptions: `# ruff: noqa` (every rule, the whole file), `# ruff: noqa:
+/// CODES` (those rules), and flake8's `# flake8: noqa`, which ruff reads as `# ruff: noqa`.
+@Test func ruffAndFlake8FileExemptionsSilenceTheWholeFile() throws {
+    let tree = try TempTree()
+    try tree.write("all.py", "BLOCK\n# flake8: noqa\nTASK\n")
+    try tree.write("codes.py", "BLOCK\nTASK\n# ruff: noqa: ASYNC251\nBLOCK\n")
+    try tree.write("line.py", "BLOCK  # noqa: ruff\nTASK  # ruff: noqa-ish\n")
+    try tree.write("swift.swift", "BLOCK // ruff: noqa\n")
+    let report = try lint(tree)
+    #expect(report.findings.map { "\($0.path):\($0.range.start.line):\($0.code)" } == [
+        "codes.py:2:AL201", "line.py:1:AL101", "line.py:2:AL201", "swift.swift:1:AL101",
+    ])
+    #expect(Suppressions.fileExemption(inComment: "# Ruff: NOQA: AL101, AL201", language: .python) == .rules(["AL101", "AL201"]))
+    #expect(Suppressions.fileExemption(inComment: "# flake8: noqa", language: .python) == .allRules)
+    #expect(Suppressions.fileExemption(inComment: "# noqa", language: .python) == nil)
+    #expect(Suppressions.fileExemption(inComment: "# type: ignore  # ruff: noqa", language: .python) == .allRules)
 }
 
 /// A Python file that declares its encoding (PEP 263) is not invalid UTF-8: CPython reads it,
