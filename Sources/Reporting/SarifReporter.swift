@@ -111,13 +111,19 @@ public struct SarifReporter: Reporter {
         ])
     }
 
+    /// The message, then the help as the next sentence: code scanning shows one text.
+    static func messageText(_ finding: Finding) -> String {
+        guard !finding.help.isEmpty else { return finding.message }
+        let endsSentence = finding.message.last.map { ".!?:;".contains($0) } ?? true
+        return finding.message + (endsSentence ? " " : ". ") + finding.help
+    }
+
     func result(_ finding: Finding, ruleIndex: Int?, fingerprint: String) -> JSONValue {
         var members: [(String, JSONValue)] = [("ruleId", .string(finding.code))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
-        let help = finding.help.isEmpty ? "" : " " + finding.help
         members += [
             ("level", .string(Self.level(finding.severity))),
-            ("message", .object([("text", .string(finding.message + help))])),
+            ("message", .object([("text", .string(Self.messageText(finding)))])),
             ("locations", .array([.object([("physicalLocation", .object([
                 ("artifactLocation", Self.artifact(finding.path)),
                 ("region", .object([

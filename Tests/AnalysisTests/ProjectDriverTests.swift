@@ -97,6 +97,18 @@ import Reporting
         return try lint(root)
     }
 
+    /// The index's findings in a trio file name trio's APIs, as the per-file rules' do.
+    @Test func theIndexAdviceFollowsTheFilesLibrary() throws {
+        let report = try lintProject([
+            "app/__init__.py": "",
+            "app/io.py": "def read(p):\n    with open(p) as f:\n        return f.read()\n\nasync def fetch():\n    return 1\n",
+            "app/handlers.py": "import trio\nfrom .io import read, fetch\n\nasync def handle():\n    read('x')\n    fetch()\n",
+        ], expecting: ["app/handlers.py:5: AL110", "app/handlers.py:6: AL202"])
+        let helper = try #require(report.findings.first)
+        #expect(helper.message.contains("await trio.to_thread.run_sync(read, ...)") && !helper.message.contains("asyncio"))
+        #expect(report.findings[1].help.contains("nursery.start_soon(function, *args)"))
+    }
+
     @Test func aChainThroughFilesWithoutAsyncCodeIsFollowed() throws {
         let report = try lintProject([
             "app/__init__.py": "",

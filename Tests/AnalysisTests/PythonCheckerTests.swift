@@ -28,6 +28,39 @@ import AsyncLint
         #expect(finding.chain.isEmpty)
     }
 
+    /// A trio or anyio file is advised with its own library's APIs; a file that imports asyncio
+    /// keeps asyncio's.
+    @Test func theAdviceNamesTheFilesAsyncLibrary() throws {
+        let body = "async def f(p, q):\n    time.sleep(1)\n    open(p)\n    subprocess.run(p)\n    q.join()\n    g()\n\nasync def g():\n    pass\n"
+        let imports = "import queue\nimport subprocess\nimport time\n"
+        func helps(_ header: String) -> [String] {
+            check(header + imports + body.replacingOccurrences(of: "(p, q)", with: "(p, q: queue.Queue)")).map(\.help)
+        }
+        let trio = helps("import trio\n")
+        #expect(trio.count == 5)
+        #expect(trio[0].contains("await trio.sleep(...)"))
+        #expect(trio[1].contains("await trio.open_file(...), or await trio.to_thread.run_sync(...)"))
+        #expect(trio[2].contains("await trio.run_process(...)"))
+        #expect(trio[3].contains("trio.open_memory_channel"))
+        #expect(trio[4].contains("nursery.start_soon(function, *args)"))
+        #expect(!trio.joined().contains("asyncio"))
+        let anyio = helps("from anyio import to_thread\n")
+        #expect(anyio[0].contains("await anyio.sleep(...)") && anyio[4].contains("task_group.start_soon"))
+        #expect(!anyio.joined().contains("asyncio"))
+        let both = helps("import asyncio\nimport trio\n")
+        #expect(both[0].contains("await asyncio.sleep(...)") && both[4].contains("asyncio.create_task"))
+    }
+
+    /// A call inside the quoted callee keeps a sign of its arguments: `Path().read_text` would
+    /// be advice to read `Path(".")`.
+    @Test func quotedCallsInsideACalleeShowTheyHadArguments() throws {
+        let findings = check("from pathlib import Path\nasync def f(rows):\n    Path('data.txt').read_text()\n    Path.cwd().exists()\n")
+        #expect(findings.map(\.message.first) == ["`", "`"])
+        #expect(findings[0].message.hasPrefix("`Path(...).read_text(...)` blocks"))
+        #expect(findings[0].help.contains("asyncio.to_thread(Path(...).read_text, ...)"))
+        #expect(findings[1].message.hasPrefix("`Path.cwd().exists(...)` blocks"))
+    }
+
     @Test func typedValueMessagesNameTheMethodAndTheValue() throws {
         let findings = check("async def f(p):\n    with open(p) as fh:\n        fh.read()\n")
         #expect(findings.map(\.range.start.line) == [2, 3])

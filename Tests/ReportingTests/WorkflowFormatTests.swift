@@ -83,6 +83,9 @@ import Testing
         }
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.map { $0["ruleId"] as? String } == ["AL101", "AL110"])
+        // The help follows the message as a sentence of its own.
+        #expect((results[0]["message"] as? [String: Any])?["text"] as? String
+            == "`time.sleep()` blocks the event loop. use `await asyncio.sleep(...)`")
         let related = try #require(results[1]["relatedLocations"] as? [[String: Any]])
         #expect(related.count == 2)
         let uri = ((related[1]["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"]

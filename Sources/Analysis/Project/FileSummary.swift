@@ -31,6 +31,8 @@ public struct FileSummary: Sendable {
     /// Swift types declared as protocols: a call through one is dynamic dispatch.
     var protocols: Set<StringID> = []
     var calls: [CallSite] = []
+    /// Python: the file's async library, which the advice of its findings names.
+    var flavor: PythonLibraryFlavor = .asyncio
 
     /// Interning is per summary. While it is built, an open-addressing table over `hashes`
     /// finds a string's id: slot → id + 1, 0 for an empty slot; its size is a power of two at

@@ -656,8 +656,11 @@ public struct ProjectIndex {
             if call.role.contains(.awaited) && callees.contains(where: { function($0).isWrapped }) { return nil }
             hops = chain(from: first)
         }
-        return Finding.blockingViaHelper(path: summary.path, range: call.range, rule: rule, language: summary.language,
-                                         callee: written, asyncFunction: call.context.map(summary.string), chain: hops)
+        var finding = Finding.blockingViaHelper(path: summary.path, range: call.range, rule: rule, language: summary.language,
+                                                callee: written, asyncFunction: call.context.map(summary.string), chain: hops)
+        finding.message = summary.flavor.translate(finding.message)
+        finding.help = summary.flavor.translate(finding.help)
+        return finding
     }
 
     private func missingAwait(_ call: CallSite, callees: [FunctionRef], in file: Int32, rule: Rule) -> Finding? {
@@ -672,7 +675,8 @@ public struct ProjectIndex {
         let what = written == name ? "`\(written)(...)`" : "`\(written)(...)` (`\(name)`)"
         let use: PythonUnawaitedUses.Use = call.role.contains(.truthTested) ? .truthTested : .discarded
         let text = PythonMissingAwaitRule.findingText(what, written: written, use)
-        return Finding(path: summary.path, range: call.range, rule: rule, language: .python, message: text.message, help: text.help)
+        return Finding(path: summary.path, range: call.range, rule: rule, language: .python,
+                       message: summary.flavor.translate(text.message), help: summary.flavor.translate(text.help))
     }
 }
 

@@ -42,6 +42,7 @@ final class PythonFileSummarizer {
         self.coroutines = PythonMissingAwaitRule(model: model)
         self.isPackage = path.hasSuffix("__init__.py") || path.hasSuffix("__init__.pyi")
         self.summary = FileSummary(path: path, language: .python, module: module)
+        summary.flavor = PythonLibraryFlavor(importedNames: model.scopes.importedNames)
         let nodeCount = model.tree.nodes.count
         self.functionIndex = [Int32](repeating: -1, count: nodeCount)
         self.callIndex = [Int32](repeating: -1, count: nodeCount)

@@ -107,7 +107,8 @@ final class PythonBlockingCallRule {
             message += "; the call runs right here, not in `\(offload)`: pass the function itself"
         }
         let method = match.method ?? String(match.qualifiedName?.split(separator: ".").last ?? "")
-        let use = match.api.use.replacingOccurrences(of: "{callee}", with: written)
+        // The library's wording first: some of it is written around `{method}`.
+        let use = findings.flavor.translate(match.api.use).replacingOccurrences(of: "{callee}", with: written)
             .replacingOccurrences(of: "{method}", with: method)
         // The message says what blocks; the help line says what to use (ruff keeps them apart too).
         findings.report(match.api.rule, at: context.call, message: message, help: "Use \(use) instead.")

@@ -12,9 +12,10 @@ extension SyntaxTree {
 
     /// A call's callee as a message quotes it: the summary's normal form (`t.sleep`,
     /// `open().read`) with `(…)` for what it cannot spell (`(…).read_text`, for
-    /// `(base / "x").read_text()`), not a bare `?`.
+    /// `(base / "x").read_text()`), not a bare `?`, and `(...)` for a call inside it that has
+    /// arguments (`Path(...).read_text`): `Path().read_text` would be advice to read `Path(".")`.
     func quotedCallee(ofCall call: NodeID) -> String {
-        firstChild(call).map { calleeText($0, unknown: "(…)") } ?? "(…)"
+        firstChild(call).map { calleeText($0, unknown: "(…)", elidingArguments: true) } ?? "(…)"
     }
 
     /// `SyntaxSummary.calleeText`, the same text built without an array of parts: one pass
@@ -22,7 +23,7 @@ extension SyntaxTree {
     /// (Pass 1 asks it for every call statement; the parts were most of its cost.)
     /// `unknown` stands for a piece that is no name, member, call or subscript (a parenthesized
     /// `base / "x"`): `?` in the normal form, `(…)` in a message.
-    func calleeText(_ id: NodeID, unknown: String = "?") -> String {
+    func calleeText(_ id: NodeID, unknown: String = "?", elidingArguments: Bool = false) -> String {
         var count = 0
         var endsInMissing = false
         var current = id
@@ -56,8 +57,10 @@ extension SyntaxTree {
             case .member:
                 text += "."
                 text += n.name.isNone ? "?" : symbols.string(n.name)
-            case .call: text += "()"
-            case .subscript: text += "[]"
+            case .call:
+                let hasArguments = !n.firstChild.isNone && !self[n.firstChild].nextSibling.isNone
+                text += elidingArguments && hasArguments ? "(...)" : "()"
+            case .subscript: text += elidingArguments ? "[...]" : "[]"
             case .await, .tryExpr: break
             default: text += unknown
             }
