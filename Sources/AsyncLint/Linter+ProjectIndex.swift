@@ -57,7 +57,8 @@ extension Linter {
                     return empty
                 }
                 var summary = FileChecker.summarize(Self.parse(bytes, language: file.language), path: file.displayPath,
-                                                    module: module, catalogue: configured.settings(ofFile: i).catalogue ?? catalogue)
+                                                    module: module, namespacePrefix: modules.namespacePrefix(of: file),
+                                                    catalogue: configured.settings(ofFile: i).catalogue ?? catalogue)
                 summary.sourceIndex = Int32(i)
                 return summary
             }
@@ -191,6 +192,13 @@ struct PackageMarkers: Sendable {
         return path[..<slash]
     }
 
+    /// Python: the namespace packages above the file's module (`ProjectLayout.namespacePrefix`).
+    func namespacePrefix(of file: SourceFile) -> String {
+        guard file.language == .python else { return "" }
+        let directory = Self.directory(of: file.absolutePath)
+        return ProjectLayout.namespacePrefix(ofDirectory: directory, package: pythonPackages[directory] ?? "")
+    }
+
     func module(of file: SourceFile) -> String {
         let directory = Self.directory(of: file.absolutePath)
         switch file.language {
@@ -248,11 +256,12 @@ enum UnparsedFile: Sendable {
     /// `declarations`: nil when the walk did not read the file (see `ProjectUniverse.swiftFileSignatures`).
     case swift(functions: [String], declarations: SwiftDeclarationScan.Declarations?, types: [String], protocols: [String])
 
-    init(_ scan: SourceScan, of file: SourceFile, module: String, bytes: [UInt8]) {
+    init(_ scan: SourceScan, of file: SourceFile, module: String, namespacePrefix: String = "", bytes: [UInt8]) {
         switch file.language {
         case .python:
             let isPackage = file.absolutePath.hasSuffix("__init__.py") || file.absolutePath.hasSuffix("__init__.pyi")
-            self = .python(ScannedPythonFile(module: module, isPackage: isPackage, scan: scan), module: module)
+            self = .python(ScannedPythonFile(module: module, isPackage: isPackage, namespacePrefix: namespacePrefix, scan: scan),
+                           module: module)
         case .swift:
             // (`functionNames` are made from the scan's bytes each time they are asked for.)
             let functions = scan.functionNames

@@ -226,7 +226,8 @@ public struct Linter: Sendable {
             case .success(let read): bytes = read
             }
             if file.isContext {
-                return Self.contextOutcome(bytes, of: file, at: index, module: packages.module(of: file), prefilters: prefilters,
+                return Self.contextOutcome(bytes, of: file, at: index, module: packages.module(of: file),
+                                           namespacePrefix: packages.namespacePrefix(of: file), prefilters: prefilters,
                                            vocabulary: settings.scanVocabulary ?? vocabulary,
                                            catalogue: settings.catalogue ?? catalogue, suppressionCatalogue: catalogue)
             }
@@ -245,6 +246,7 @@ public struct Linter: Sendable {
                 return suppressions.unused.map { UnusedSuppression(path: file.displayPath, directive: $0, catalogue: catalogue) }
             }
             let module = usesProjectIndex ? packages.module(of: file) : ""
+            let namespacePrefix = usesProjectIndex ? packages.namespacePrefix(of: file) : ""
             // Without a byte ≥ 0x80 the file is valid UTF-8: the scan saw every byte already.
             var mayBeInvalidUTF8 = true
             if prefilters && !suppressions.skipFile {
@@ -255,7 +257,9 @@ public struct Linter: Sendable {
                 if !scan.mayHaveFindings {
                     let note = scan.hasNonASCII ? Self.invalidUTF8Note(bytes, language: file.language, path: file.displayPath) : nil
                     // What the index may need of it, made here, on all cores.
-                    return .unparsed(usesProjectIndex ? UnparsedFile(scan, of: file, module: module, bytes: bytes) : nil, unused(), note: note)
+                    return .unparsed(usesProjectIndex ? UnparsedFile(scan, of: file, module: module, namespacePrefix: namespacePrefix,
+                                                                     bytes: bytes) : nil,
+                                     unused(), note: note)
                 }
             }
             if !suppressionsFirst { suppressions = readSuppressions() }
@@ -268,7 +272,8 @@ public struct Linter: Sendable {
             let checked: [Finding]
             if usesProjectIndex {
                 (checked, summary) = FileChecker.checkAndSummarize(
-                    tree, path: file.displayPath, module: module, catalogue: settings.catalogue ?? catalogue)
+                    tree, path: file.displayPath, module: module, namespacePrefix: namespacePrefix,
+                    catalogue: settings.catalogue ?? catalogue)
                 summary?.sourceIndex = Int32(index)
             } else {
                 checked = settings.catalogue.map { FileChecker.check(tree, path: file.displayPath, catalogue: $0) }
@@ -323,6 +328,11 @@ public struct Linter: Sendable {
             }
         }
         outcomes = []   // their scans now live in `universe`
+        if usesProjectIndex {
+            for file in files where file.language == .python {
+                universe.addNamespaceAliases(of: packages.module(of: file), namespacePrefix: packages.namespacePrefix(of: file))
+            }
+        }
         universe.finish()
         if trace { Self.writeTrace("outcomes collated in \(Self.milliseconds(since: collating)) ms") }
         if usesProjectIndex {
@@ -355,7 +365,8 @@ public struct Linter: Sendable {
     /// the scan says the file would be parsed in a run over the whole project, so the index
     /// starts from the same summaries as that run does and asks for the same files. No rule
     /// runs: nothing in the file is reported.
-    static func contextOutcome(_ bytes: [UInt8], of file: SourceFile, at index: Int, module: String, prefilters: Bool,
+    static func contextOutcome(_ bytes: [UInt8], of file: SourceFile, at index: Int, module: String,
+                               namespacePrefix: String, prefilters: Bool,
                                vocabulary: ScanVocabulary, catalogue: RuleCatalogue,
                                suppressionCatalogue: RuleCatalogue) -> FileOutcome {
         var source = bytes
@@ -364,10 +375,13 @@ public struct Linter: Sendable {
             source = []
         } else if prefilters {
             let scan = SourceScan.scan(bytes, language: file.language, vocabulary: vocabulary, indexFacts: true)
-            if !scan.mayHaveFindings { return .context(UnparsedFile(scan, of: file, module: module, bytes: bytes), nil) }
+            if !scan.mayHaveFindings {
+                return .context(UnparsedFile(scan, of: file, module: module, namespacePrefix: namespacePrefix, bytes: bytes), nil)
+            }
         }
         var summary = FileChecker.summarize(Self.parse(source, language: file.language, checkingUTF8: false),
-                                            path: file.displayPath, module: module, catalogue: catalogue)
+                                            path: file.displayPath, module: module, namespacePrefix: namespacePrefix,
+                                            catalogue: catalogue)
         summary.sourceIndex = Int32(index)
         return .context(nil, summary)
     }

@@ -111,21 +111,36 @@ enum FixtureHarness {
         guard let walker = FileManager.default.enumerator(at: project, includingPropertiesForKeys: nil) else { return ([], []) }
         var urls: [URL] = []
         for case let url as URL in walker where FrontEnds.language(forPath: url.path) != nil { urls.append(url) }
+        // Python modules by name, and by their names through namespace packages.
+        var universe = ProjectUniverse()
+        var packages: [Substring: String] = [:]
+        var prefixes: [(module: String, prefix: String)] = []
         for url in urls.sorted(by: { $0.path < $1.path }) {
             guard let language = FrontEnds.language(forPath: url.path) else { continue }
             let source = try String(contentsOf: url, encoding: .utf8)
             let relative = url.path.hasPrefix(rootPath) ? String(url.path.dropFirst(rootPath.count)) : url.path
             let module = language == .python ? ProjectLayout.pythonModule(forFile: url.path, fileExists: exists)
                 : ProjectLayout.swiftModule(forFile: url.path, fileExists: exists)
+            var namespacePrefix = ""
+            if language == .python {
+                let directory = url.path.dropLast(url.lastPathComponent.count + 1)
+                let package = ProjectLayout.pythonPackage(ofDirectory: directory, known: &packages, fileExists: exists)
+                namespacePrefix = ProjectLayout.namespacePrefix(ofDirectory: directory, package: package)
+                universe.pythonModules[module, default: []].append(Int32(summaries.count))
+                prefixes.append((module, namespacePrefix))
+            }
             let tree = FrontEnds.parse(Array(source.utf8), language: language)
-            let (fileFindings, summary) = FileChecker.checkAndSummarize(tree, path: relative, module: module,
-                                                                        catalogue: catalogue)
+            var (fileFindings, summary) = FileChecker.checkAndSummarize(tree, path: relative, module: module,
+                                                                        namespacePrefix: namespacePrefix, catalogue: catalogue)
+            summary.sourceIndex = Int32(summaries.count)
             findings += fileFindings
             summaries.append(summary)
             files.append((url, relative, language))
         }
+        for (module, prefix) in prefixes { universe.addNamespaceAliases(of: module, namespacePrefix: prefix) }
+        universe.finish()
         findings += ProjectIndex(summaries: summaries, catalogue: catalogue, blockingFunctions: blockingFunctions,
-                                 safeFunctions: safeFunctions).findings()
+                                 safeFunctions: safeFunctions, universe: universe).findings()
         return (files, findings)
     }
 

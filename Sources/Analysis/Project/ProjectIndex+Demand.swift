@@ -12,8 +12,33 @@ public struct ProjectUniverse: Sendable {
     /// looked up as text.
     var pythonModulesByHash: [UInt64: [Int32]] = [:]
 
+    /// Python: the names a module may also be imported by through namespace packages (PEP 420,
+    /// directories without `__init__.py`) → its own name: `app.db` → `db` for `app/db.py`.
+    /// None is another module's own name, and none is two modules' (it would be ambiguous).
+    public private(set) var pythonModuleAliases: [String: String] = [:]
+    /// The aliases as added, with their files: settled by `finish()`.
+    private var pendingAliases: [String: (module: String, files: [Int32])?] = [:]
+
+    /// A Python module's names through namespace packages (`ProjectLayout.namespaceAliases`).
+    public mutating func addNamespaceAliases(of module: String, namespacePrefix: String) {
+        guard !namespacePrefix.isEmpty, let files = pythonModules[module] else { return }
+        for alias in ProjectLayout.namespaceAliases(of: module, namespacePrefix: namespacePrefix) {
+            switch pendingAliases[alias] {
+            case nil: pendingAliases[alias] = .some((module, files))
+            case .some(.some(let known)) where known.module != module: pendingAliases[alias] = .some(nil)   // ambiguous
+            default: break
+            }
+        }
+    }
+
     /// Builds `pythonModulesByHash` (the driver calls this once the universe is complete).
     public mutating func finish() {
+        for (alias, target) in pendingAliases {
+            guard let target, pythonModules[alias] == nil else { continue }
+            pythonModuleAliases[alias] = target.module
+            pythonModules[alias] = target.files
+        }
+        pendingAliases = [:]
         var byHash: [UInt64: [Int32]] = [:]
         for (module, files) in pythonModules { byHash[WordHash.of(module), default: []] += files }
         pythonModulesByHash = byHash
@@ -63,7 +88,7 @@ public struct ScannedPythonFile: Sendable {
 
     /// Hashes the scan's names from its bytes (`SourceScan.names`): no String is made, and the
     /// module's own name and packages are hashed once for all its imports.
-    public init(module: String, isPackage: Bool, scan: SourceScan) {
+    public init(module: String, isPackage: Bool, namespacePrefix: String = "", scan: SourceScan) {
         self.statementCalls = scan.statementCalls
         var moduleText = module
         var bindings: [ScannedBinding] = []
@@ -102,8 +127,8 @@ public struct ScannedPythonFile: Sendable {
                                 packagesByDots.append(contentsOf: repeatElement(nil, count: dots + 1 - packagesByDots.count))
                             }
                             if packagesByDots[dots] == nil {
-                                packagesByDots[dots] = .some(ProjectLayout.absoluteModule(
-                                    String(repeating: ".", count: dots), from: module, isPackage: isPackage).map { package in
+                                packagesByDots[dots] = .some(ProjectLayout.relativePackage(
+                                    dots: dots, of: module, namespacePrefix: namespacePrefix, isPackage: isPackage).map { package in
                                         var hasher = DottedNameHasher()
                                         var package = package
                                         package.withUTF8 { hasher.feed($0) }

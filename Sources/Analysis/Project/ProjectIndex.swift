@@ -370,8 +370,14 @@ public struct ProjectIndex {
             }
             // A module of the run not summarized: it imports nothing this name runs through
             // (else `demandPythonModules` asked for it), and the longest module decides, as
-            // in an index of every file.
-            if universe.pythonModules[prefix] != nil { return [] }
+            // in an index of every file. A module's name through a namespace package is its
+            // own name again.
+            if universe.pythonModules[prefix] != nil {
+                if let module = universe.pythonModuleAliases[prefix] {
+                    return resolvePython(module + q[end...], depth: depth + 1)
+                }
+                return []
+            }
             dot = utf8[..<end].lastIndex(of: UInt8(ascii: "."))
         }
         return []
@@ -402,6 +408,10 @@ public struct ProjectIndex {
         guard let dot = q.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
         let prefix = String(q[..<dot])
         let last = q[q.utf8.index(after: dot)...]
+        if pythonModules[HashedText(prefix)] == nil, let module = universe.pythonModuleAliases[prefix] {
+            let canonical = module + "." + last
+            return pythonClasses[HashedText(canonical)] != nil ? canonical : resolvedClassName(canonical)
+        }
         guard !prefix.isEmpty, !last.isEmpty, let file = pythonModules[HashedText(prefix)] else { return nil }
         let summary = summaries[Int(file)]
         for (bound, target) in summary.moduleImports where summary.string(bound) == last {

@@ -68,6 +68,68 @@ public enum ProjectLayout {
         return directories.joined(separator: "/")
     }
 
+    /// The package a run of `dots` leading dots names in a relative import of `module`. When
+    /// that climbs above the module's top package, the directories above it count as namespace
+    /// packages (PEP 420: no `__init__.py` needed): `from ..util import x` in `app/api/h.py`,
+    /// where `app/api` has no `__init__.py` (module `h`, `namespacePrefix` `app.api`), is
+    /// `app.util`.
+    static func relativePackage(dots: Int, of module: String, namespacePrefix: String, isPackage: Bool) -> String? {
+        let relative = String(repeating: ".", count: dots)
+        if let package = absoluteModule(relative, from: module, isPackage: isPackage) { return package }
+        guard !namespacePrefix.isEmpty else { return nil }
+        return absoluteModule(relative, from: module.isEmpty ? namespacePrefix : namespacePrefix + "." + module,
+                              isPackage: isPackage)
+    }
+
+    /// The names a module may be imported by through namespace packages, besides its own: its
+    /// name under each of the directories `namespacePrefix` holds, innermost first (`db` in
+    /// `app/`, no `__init__.py`, is also `app.db`).
+    public static func namespaceAliases(of module: String, namespacePrefix: String) -> [String] {
+        guard !namespacePrefix.isEmpty, !module.isEmpty else { return [] }
+        var aliases: [String] = []
+        var prefix = namespacePrefix[...]
+        while true {
+            let start = prefix.utf8.lastIndex(of: UInt8(ascii: ".")).map { prefix.utf8.index(after: $0) } ?? prefix.startIndex
+            aliases.append(String(namespacePrefix[start...]) + "." + module)
+            guard start > namespacePrefix.startIndex else { break }
+            prefix = namespacePrefix[..<namespacePrefix.utf8.index(before: start)]
+        }
+        return aliases
+    }
+
+    /// The namespace packages a file may be imported through: the names of the directories
+    /// above its top package (its own directory when that is no package), innermost last,
+    /// at most `levels` of them and only while each is an identifier (a project's root
+    /// directory, `my-app-1.2`, or `/` ends it). `package` is the package its directory is.
+    public static func namespacePrefix(ofDirectory directory: Substring, package: String, levels: Int = 2) -> String {
+        var current = directory
+        // Up past the package's own directories: `pkg.sub` is two.
+        var packageParts = package.isEmpty ? 0 : package.utf8.reduce(1) { $1 == UInt8(ascii: ".") ? $0 + 1 : $0 }
+        while packageParts > 0, let slash = current.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            current = current[..<slash]
+            packageParts -= 1
+        }
+        guard packageParts == 0 else { return "" }
+        var names: [Substring] = []
+        while names.count < levels, let slash = current.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let name = current[current.utf8.index(after: slash)...]
+            guard isIdentifier(name) else { break }
+            names.append(name)
+            current = current[..<slash]
+        }
+        return names.reversed().joined(separator: ".")
+    }
+
+    /// A Python identifier as a directory name can be one (ASCII letters, digits, `_`, not
+    /// starting with a digit; a keyword is not excluded, nor needed to be).
+    static func isIdentifier(_ name: Substring) -> Bool {
+        guard let first = name.utf8.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return false }
+        return name.utf8.allSatisfy { c in
+            (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+                || c == UInt8(ascii: "_")
+        }
+    }
+
     /// A relative import's module made absolute: `..helpers` from `pkg.sub.mod` is `pkg.helpers`.
     /// A package's own `__init__` counts as being inside the package.
     static func absoluteModule(_ relative: String, from module: String, isPackage: Bool) -> String? {

@@ -13,6 +13,9 @@ final class PythonFileSummarizer {
     private let coroutines: PythonMissingAwaitRule
     /// `__init__.py`: its relative imports start from the package itself.
     private let isPackage: Bool
+    /// The namespace packages above the module (`ProjectLayout.namespacePrefix`): a relative
+    /// import that climbs above its top package goes on through them.
+    private let namespacePrefix: String
     @exclusivity(unchecked) private(set) var summary: FileSummary
     // By node id, -1 for none: flat arrays, as every function and call of the file is asked.
     @exclusivity(unchecked) private var functionIndex: [Int32]
@@ -35,7 +38,8 @@ final class PythonFileSummarizer {
     /// Per symbol of the file: its text's id in the summary, -1 not yet interned.
     @exclusivity(unchecked) private var symbolStrings: [StringID]
 
-    init(model: PythonSemanticModel, path: String, module: String) {
+    init(model: PythonSemanticModel, path: String, module: String, namespacePrefix: String) {
+        self.namespacePrefix = namespacePrefix
         self.model = model
         self.tree = model.tree
         self.blocking = PythonBlockingCallRule(model: model)
@@ -54,8 +58,8 @@ final class PythonFileSummarizer {
         summary.reserveStrings(model.tree.symbols.count / 2)
     }
 
-    static func summarize(model: PythonSemanticModel, path: String, module: String) -> FileSummary {
-        let summarizer = PythonFileSummarizer(model: model, path: path, module: module)
+    static func summarize(model: PythonSemanticModel, path: String, module: String, namespacePrefix: String = "") -> FileSummary {
+        let summarizer = PythonFileSummarizer(model: model, path: path, module: module, namespacePrefix: namespacePrefix)
         summarizer.run()
         summarizer.summary.finish()
         return summarizer.summary
@@ -291,8 +295,8 @@ final class PythonFileSummarizer {
         let dots = utf8.prefix { $0 == UInt8(ascii: ".") }.count
         if packagesByDots.count <= dots { packagesByDots.append(contentsOf: repeatElement(nil, count: dots + 1 - packagesByDots.count)) }
         if packagesByDots[dots] == nil {
-            packagesByDots[dots] = .some(ProjectLayout.absoluteModule(String(repeating: ".", count: dots), from: summary.module,
-                                                                      isPackage: isPackage))
+            packagesByDots[dots] = .some(ProjectLayout.relativePackage(dots: dots, of: summary.module,
+                                                                       namespacePrefix: namespacePrefix, isPackage: isPackage))
         }
         var made: String?
         if let package = packagesByDots[dots] ?? nil {

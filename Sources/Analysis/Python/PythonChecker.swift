@@ -9,11 +9,11 @@ enum PythonChecker {
     }
 
     /// The check and pass 1's summary from one semantic model (built once per file).
-    static func checkAndSummarize(_ tree: SyntaxTree, path: String, module: String,
+    static func checkAndSummarize(_ tree: SyntaxTree, path: String, module: String, namespacePrefix: String = "",
                                   catalogue: RuleCatalogue) -> ([Finding], FileSummary) {
         let model = PythonSemanticModel(tree: tree, catalogue: catalogue.python.index)
         return (findings(model: model, path: path, catalogue: catalogue),
-                PythonFileSummarizer.summarize(model: model, path: path, module: module))
+                PythonFileSummarizer.summarize(model: model, path: path, module: module, namespacePrefix: namespacePrefix))
     }
 
     private static func findings(model: PythonSemanticModel, path: String, catalogue: RuleCatalogue) -> [Finding] {

@@ -1,6 +1,8 @@
 import asyncio
 
 import app
+import plugins.cache
+from plugins.cache import warm_cache
 from .. import read_file
 from ..storage import Store, load_config, ping, tick, save_in_thread, save_later, save_lazily, fetch_remote
 from ..native import digest
@@ -91,3 +93,9 @@ async def tested_for_truth():
     if run_job():  # expect: AL202
         return await run_job()
     return None
+
+
+async def through_a_namespace_package():
+    warm_cache()  # expect: AL110
+    plugins.cache.warm_cache()  # expect: AL110
+    plugins.cache.fetch_remote()  # expect: AL202
