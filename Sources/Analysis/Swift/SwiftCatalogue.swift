@@ -49,7 +49,9 @@
 /// Context APIs (`offloadAPIs`, `inlineClosureAPIs`, `taskAPIs`) match a call by its last name
 /// (`async`, `map`, `addTask`, or the type name of an initializer); a `Type.member` entry also
 /// requires the receiver to be `Type`, an unknown receiver, or the name `Type` itself; for an
-/// inline entry (`MainActor.run`), only the name `Type` itself.
+/// inline entry (`MainActor.run`), only the name `Type` itself. A task API with a leading dot
+/// (`.task`, SwiftUI's modifier) matches member calls only (`view.task { }`, `.task { }`), never
+/// a bare call of that name (a project's own `task { }`).
 public struct SwiftCatalogue: Sendable, Codable {
     public var blocking: [SwiftBlockingGroup]
     public var instanceProviders: [SwiftInstanceProvider]

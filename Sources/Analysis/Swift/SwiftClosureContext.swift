@@ -23,6 +23,11 @@ extension SwiftFileCheck {
                     // when the code around it is.
                     return task.unstructured || context.origin == .taskClosure ? .taskClosure : .asyncClosure
                 }
+                if let parameters = asyncClosureParameters[shape.lastName],
+                   parameters.accepts(label: tree[parent].name, trailing: tree[parent].flags.contains(.trailingClosure)) {
+                    // `retry { … }` where the file declares `func retry(_ op: () async throws -> T)`.
+                    return context.origin == .taskClosure ? .taskClosure : .asyncClosure
+                }
                 if isOffload(shape, context) { return .none }
                 // `items.map { … }` runs right here: it blocks whatever thread runs the caller.
                 if context.isAsync && runsClosuresInline(shape) && !hasDeferredReceiver(shape, context) {
@@ -33,20 +38,14 @@ extension SwiftFileCheck {
             // `{ … }()`: called on the spot.
             if context.isAsync { return context.origin }
         } else if !parent.isNone, tree.kind(parent) == .binding, let annotation = tree.firstChild(parent, ofKind: .typeAnnotation),
-                  let type = tree.name(annotation), Self.declaresAsyncFunction(type) {
-            // `let job: () async -> Void = { … }`: async by the type it is stored as.
+                  tree[annotation].flags.contains(.isAsync) {
+            // `let job: () async -> Void = { … }`: async by the type it is stored as (the parser
+            // marks a type annotation with an async function type in it).
             return .asyncClosure
         }
         // A closure that awaits is async even without `async` in its signature (the compiler
         // infers it), so whoever runs it runs it as part of a task.
         return containsDirectAwait(closure) ? .asyncClosure : .none
-    }
-
-    /// Whether a type annotation (as the tree keeps it, without spaces: `()async->Void`,
-    /// `(@Sendable(Int)asyncthrows->Void)?`) is an async function type: `async` right after a
-    /// parameter list.
-    static func declaresAsyncFunction(_ type: String) -> Bool {
-        type.contains(")async") && type.contains("->")
     }
 
     /// Whether the call is a catalogued API that runs its closures inline: any call of that last
@@ -96,6 +95,11 @@ extension SwiftFileCheck {
                 // A type of the file's own of that name (`struct Task`) is what `Task { }` makes,
                 // unless the call names the module (`Swift.Task { }`).
                 if declaredTypeNames.contains(name) && !isModuleQualified(shape) { continue }
+                if candidate.memberOnly {
+                    // `.task { }`: a SwiftUI modifier, on a view or chained after one.
+                    if shape.isMember { return candidate }
+                    continue
+                }
                 if !isTypeLikeName(name) || isInitializerCall { return candidate }
             } else if receiverMatches(candidate.typeName, shape, context) {
                 return candidate
