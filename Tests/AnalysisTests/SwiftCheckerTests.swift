@@ -22,6 +22,29 @@ import AsyncLint
         #expect(finding.severity == .error && finding.name == "blocking-sleep")
     }
 
+    /// Each kind of wait gets the advice that fits it (a future is awaited with `get()`, not
+    /// replaced by a `Mutex`), and file I/O advice fits app code as well as a server.
+    @Test func waitsGetTheirOwnAdvice() {
+        let found = findings("""
+        func f(future: EventLoopFuture<Int>, group: MultiThreadedEventLoopGroup, client: HTTPClient) async throws {
+            _ = try future.wait()
+            try group.syncShutdownGracefully()
+            try client.syncShutdown()
+            let dg = DispatchGroup()
+            dg.wait()
+            _ = FileManager.default.fileExists(atPath: "/")
+        }
+        """)
+        #expect(found.map(\.help) == [
+            "Use `try await future.get()`.",
+            "Use `try await group.shutdownGracefully()`.",
+            "Use `try await client.shutdown()`.",
+            "Use a task group (`withTaskGroup`) in place of the dispatch group, or `group.notify(queue:)` resuming a `withCheckedContinuation`.",
+            "Use an async file API (`url.resourceBytes`, `url.lines`; on a server NIOFileSystem's `FileSystem.shared`), or the call on a thread of its own (a `DispatchQueue`, bridged with `withCheckedContinuation`): `Task.detached` still runs on the pool.",
+        ])
+        #expect(found.first?.message == "`EventLoopFuture.wait()` blocks a cooperative pool thread until the future completes, and deadlocks the pool when completing it needs a pool thread")
+    }
+
     @Test func messagesNameTheActualLabelsAndTheCataloguedType() {
         let found = findings("""
         func f(url: URL) async throws {
