@@ -66,11 +66,66 @@ extension SwiftFileCheck {
         return index.entries(for: written.hasPrefix("#") ? written : "#" + written).isInlineClosureAPI
     }
 
-    /// `future.map { … }`: a receiver whose closure-taking members run the closure later.
+    /// `future.map { … }`: a receiver whose closure-taking members run the closure later; or a
+    /// link of a Combine pipeline (`$query.map { … }.sink { … }`).
     private mutating func hasDeferredReceiver(_ shape: SwiftCallShape, _ context: SwiftWalkContext) -> Bool {
-        guard let base = shape.base, !catalogue.swift.deferredReceiverTypes.isEmpty,
+        guard let base = shape.base else { return false }
+        if isPublisherChain(shape.call) { return true }
+        guard !catalogue.swift.deferredReceiverTypes.isEmpty,
               let receiverType = inferredType(of: base, context: context) else { return false }
         return catalogue.swift.deferredReceiverTypes.contains(receiverType)
+    }
+
+    /// Whether the call is a link of a chain that the catalogue's `deferredChainMembers` make a
+    /// Combine pipeline (`… .map { … }.sink { … }`, `items.publisher.map { … }`), or whose
+    /// receiver is a projected value (`$query.map { … }`, a `@Published` property's publisher).
+    private func isPublisherChain(_ call: NodeID) -> Bool {
+        let members = catalogue.swift.deferredChainMembers
+        return publisherBefore(call, members) || publisherAfter(call, members)
+    }
+
+    /// Down the receivers: `$query`, `x.publisher`, `p.receive(on: q)` before this link.
+    private func publisherBefore(_ call: NodeID, _ members: [String]) -> Bool {
+        var node = call
+        for _ in 0..<64 {
+            node = tree.unwrappingTryAndAwait(node)
+            switch tree.kind(node) {
+            case .call:
+                node = tree[node].firstChild
+            case .member:
+                if node != tree[call].firstChild, members.contains(text(tree[node].name)) { return true }
+                if tree[node].flags.contains(.implicitBase) { return false }
+                node = tree[node].firstChild
+            case .name:
+                return isProjectedValue(tree[node].name)
+            default:
+                return false
+            }
+            if node.isNone { return false }
+        }
+        return false
+    }
+
+    /// Up the links after this one: `.sink { … }`, `.assign(to: …)`.
+    private func publisherAfter(_ call: NodeID, _ members: [String]) -> Bool {
+        var node = call
+        for _ in 0..<64 {
+            let parent = tree[node].parent
+            guard !parent.isNone, tree.kind(parent) == .member, tree[parent].firstChild == node else { return false }
+            if members.contains(text(tree[parent].name)) { return true }
+            let next = tree[parent].parent
+            guard !next.isNone, tree.kind(next) == .call, tree[next].firstChild == parent else { return false }
+            node = next
+        }
+        return false
+    }
+
+    /// `$query`: a property wrapper's projected value (`$0`, a closure's argument, is not one).
+    private func isProjectedValue(_ name: Symbol) -> Bool {
+        let written = text(name).utf8
+        guard written.count > 1, written.first == UInt8(ascii: "$") else { return false }
+        let second = written[written.index(after: written.startIndex)]
+        return !(second >= UInt8(ascii: "0") && second <= UInt8(ascii: "9"))
     }
 
     /// The name a call is known by: `Task` for `Task.init { … }`, else its last name.
