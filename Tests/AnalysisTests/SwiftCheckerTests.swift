@@ -142,7 +142,10 @@ import AsyncLint
         let found = findings("func f() async {\n    async let avatar = load()\n    async let _ = load()\n}\n")
         #expect(found.map(\.code) == ["AL203", "AL203"])
         #expect(found[0].message.hasPrefix("`async let avatar` is never read"))
-        #expect(found[1].message.hasPrefix("`async let _` is never read"))
+        // `_` cannot be awaited: the advice is to name it (or to use a task group).
+        #expect(found[1].message.hasPrefix("`async let _` cannot be read"))
+        #expect(!found[1].message.contains("await the value") && found[1].help.hasPrefix("Bind it to a name and await it"))
+        #expect(found[0].help == "Read the value with `await`, or start the work in a task group.")
     }
 
     @Test func asyncLetTupleMessagesNameThePattern() {
