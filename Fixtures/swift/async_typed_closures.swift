@@ -36,3 +36,13 @@ func either(_ work: () -> Void) {}
 func ambiguous() {
     either { sleep(6) }
 }
+
+// An async overload forwarding to another overload of its name (declared in another file): the
+// closures it passes go to that one, whose parameters this file does not show.
+extension Routes {
+    func socket(onUpgrade: @escaping (Int) async -> Void) {
+        socket(onUpgrade: { value in
+            usleep(1)
+        })
+    }
+}

@@ -24,7 +24,8 @@ extension SwiftFileCheck {
                     return task.unstructured || context.origin == .taskClosure ? .taskClosure : .asyncClosure
                 }
                 if let parameters = asyncClosureParameters[shape.lastName],
-                   parameters.accepts(label: tree[parent].name, trailing: tree[parent].flags.contains(.trailingClosure)) {
+                   parameters.accepts(label: tree[parent].name, trailing: tree[parent].flags.contains(.trailingClosure)),
+                   !isInFunction(named: shape.lastName, call) {
                     // `retry { … }` where the file declares `func retry(_ op: () async throws -> T)`.
                     return context.origin == .taskClosure ? .taskClosure : .asyncClosure
                 }
@@ -126,6 +127,19 @@ extension SwiftFileCheck {
         guard written.count > 1, written.first == UInt8(ascii: "$") else { return false }
         let second = written[written.index(after: written.startIndex)]
         return !(second >= UInt8(ascii: "0") && second <= UInt8(ascii: "9"))
+    }
+
+    /// Whether the call is made in a function of that name: an async overload forwarding to
+    /// another overload of its name (Vapor's `webSocket(…) async` wrapping the future-based one,
+    /// declared in another file), whose closure parameters the file does not show.
+    private func isInFunction(named name: Symbol, _ call: NodeID) -> Bool {
+        var current = tree[call].parent
+        while !current.isNone {
+            if tree.kind(current) == .function { return tree[current].name == name }
+            if tree.kind(current) == .typeDecl { return false }
+            current = tree[current].parent
+        }
+        return false
     }
 
     /// The name a call is known by: `Task` for `Task.init { … }`, else its last name.
