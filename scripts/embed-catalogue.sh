@@ -55,7 +55,7 @@ SCHEMA = {
     "PythonCatalogue.Offload": [("call", "str?"), ("method", "str?"), ("functionArgument", "int")],
     "SwiftCatalogue": [("blocking", "[SwiftBlockingGroup]?"), ("instanceProviders", "[SwiftInstanceProvider]?"),
                        ("sameTypeStatics", "[str]?"), ("systemModules", "[str]?"), ("offloadAPIs", "[str]?"),
-                       ("inlineClosureAPIs", "[str]?"), ("deferredReceiverTypes", "[str]?"),
+                       ("inlineClosureAPIs", "[str]?"), ("deferredReceiverTypes", "[str]?"), ("deferredChainMembers", "[str]?"),
                        ("taskAPIs", "[SwiftTaskAPI]?")],
     "SwiftBlockingGroup": [("code", "str"), ("message", "str"), ("alternative", "str"),
                            ("apis", "[SwiftBlockingAPI]")],

@@ -2,6 +2,7 @@
 import Dispatch
 import Foundation
 import NIOCore
+import os
 
 func bridge() async {
     let semaphore = DispatchSemaphore(value: 0)
@@ -32,7 +33,7 @@ final class Counter {
     func increment() async {
         lock.lock() // expect: AL105
         value += 1
-        lock.unlock() // expect: AL105
+        lock.unlock() // releases, never waits: the `lock()` above is the one finding
         self.condition.wait() // expect: AL105
         workQueue.sync { value += 1 } // expect: AL105
     }
@@ -102,4 +103,26 @@ struct Ledger {
 
 func ledger(book: Ledger) async {
     book.performAndWait {}
+}
+
+final class UnfairCounter {
+    var raw = os_unfair_lock()
+    let allocated = OSAllocatedUnfairLock()
+    let guarded = OSAllocatedUnfairLock(initialState: 0)
+    let recursive = NSRecursiveLock()
+    let conditionLock = NSConditionLock(condition: 0)
+
+    func bump() async {
+        os_unfair_lock_lock(&raw) // expect: AL105
+        os_unfair_lock_unlock(&raw)
+        allocated.lock() // expect: AL105
+        allocated.unlock()
+        recursive.lock() // expect: AL105
+        recursive.unlock()
+        conditionLock.lock(whenCondition: 1) // expect: AL105
+        conditionLock.unlock(withCondition: 0)
+        // A short synchronous critical section: the lock cannot be held across an await.
+        guarded.withLock { $0 += 1 }
+        allocated.withLock { usleep(1) } // expect: AL101
+    }
 }

@@ -89,3 +89,23 @@ func usesGlobal() async {
 }
 
 let sharedGate = DispatchSemaphore(value: 2)
+
+// Static stored properties, through the type's name or `Self`; and the `NSLocking` protocol.
+final class SharedGate {
+    static let gate = DispatchSemaphore(value: 1)
+    static let lock = NSLock()
+    static let label = "gate"
+
+    func enter() async {
+        Self.gate.wait() // expect: AL105
+        SharedGate.gate.wait() // expect: AL105
+        SharedGate.lock.lock() // expect: AL105
+        _ = Self.label.count
+    }
+}
+
+func viaProtocol(_ locking: NSLocking, _ other: any NSLocking) async {
+    locking.lock() // expect: AL105
+    other.lock() // expect: AL105
+    locking.unlock()
+}

@@ -60,16 +60,20 @@ public struct Finding: Sendable, Hashable {
 extension Finding {
     /// AL110: a call (`callee`, as written, without its parentheses in Python) of a project
     /// function that blocks, with the chain down to the blocking API, made by the project index
-    /// and by the Swift walk for local functions alike.
+    /// and by the Swift walk for local functions alike. The message says what blocks (the chain);
+    /// the help says what to do about it, without repeating the chain (the text report prints it
+    /// on a line of its own, SARIF as related locations).
     static func blockingViaHelper(path: String, range: SourceRange, rule: Rule, language: SourceLanguage,
                                   callee: String, asyncFunction: String?, chain: [ChainHop]) -> Finding {
         let hops = chain.map(\.name).joined(separator: " → ")
         let place = asyncFunction.map { " in `async def \($0)`" } ?? ""
-        let use = language == .python
-            ? "make it async, or offload it: `await asyncio.to_thread(\(callee), ...)`"
-            : "make it async, or run it off the cooperative pool (a dedicated thread, NIOThreadPool)"
+        let helper = chain.first?.name ?? callee
+        let help = language == .python
+            ? "Make `\(helper)` async and await it, or offload the call: `await asyncio.to_thread(\(callee), ...)`."
+            : "Make `\(helper)` async and await it (with an async API in place of the blocking call), or run the call "
+                + "on a thread of its own (a dedicated `DispatchQueue` or `NIOThreadPool`, bridged with `withCheckedContinuation`)."
         return Finding(path: path, range: range, rule: rule, language: language,
-                       message: "`\(callee)\(language == .python ? "()" : "")` blocks\(place): \(hops); \(use)",
-                       help: "The call blocks through the project's own helper (\(hops)); \(use).", chain: chain)
+                       message: "`\(callee)\(language == .python ? "()" : "")` blocks\(place): \(hops)",
+                       help: help, chain: chain)
     }
 }

@@ -279,10 +279,10 @@ public struct Linter: Sendable {
                 checked = settings.catalogue.map { FileChecker.check(tree, path: file.displayPath, catalogue: $0) }
                     ?? check(tree, file.displayPath)
             }
-            let findings = checked
+            let findings = Self.withoutSubsumedFindings(checked
                 .filter { !suppressions.silences($0, catalogue: catalogue) }
                 .filter { settings.reports($0.code, absolutePath: file.absolutePath) }
-                .map { settings.adjusted($0) }
+                .map { settings.adjusted($0) })
             var lines = SourceLines()
             for finding in findings {
                 lines.record(path: finding.path, line: finding.range.start.line,
@@ -445,6 +445,19 @@ public struct Linter: Sendable {
             tree.addProblem(at: offset, invalidUTF8)
         }
         return tree
+    }
+
+    /// One finding per problem: a discarded throwing `Task { }` in async code is both AL201 (an
+    /// orphaned task) and AL204 (its error vanishes), and AL201 is the one reported when both
+    /// survive the file's suppressions and selection: what it asks (structured concurrency, or
+    /// keeping and awaiting the handle) fixes both, and its message says the error vanishes.
+    /// When AL201 is left out or silenced, AL204 is reported on its own.
+    static func withoutSubsumedFindings(_ findings: [Finding]) -> [Finding] {
+        guard findings.contains(where: { $0.code == "AL201" }) && findings.contains(where: { $0.code == "AL204" }) else {
+            return findings
+        }
+        let orphaned = Set(findings.lazy.filter { $0.code == "AL201" }.map(\.range))
+        return findings.filter { $0.code != "AL204" || !orphaned.contains($0.range) }
     }
 
     /// One line for a file the front end could only partly understand (an unterminated string,

@@ -856,7 +856,30 @@ extension Parser {
 
     mutating func addTypeAnnotation(_ parent: NodeID, _ a: Int, _ b: Int) {
         guard b > a else { return }
-        tree.addNode(.typeAnnotation, parent: parent, name: textWithoutSpace(a, b), start: a, end: b)
+        tree.addNode(.typeAnnotation, parent: parent, flags: namesAsyncFunctionType(a, b) ? .isAsync : [],
+                     name: textWithoutSpace(a, b), start: a, end: b)
+    }
+
+    /// Whether the type in `a..<b` has an async function type in it: `async` after a `)`, with
+    /// only white space between (`() async -> Void`, `(@Sendable (Int) async throws -> T)?`). The
+    /// flag tells the checker's pre-filter that a closure stored as such is an async context.
+    func namesAsyncFunctionType(_ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k < b {
+            if src[k] != UInt8(ascii: ")") { k += 1; continue }
+            k += 1
+            while k < b && (src[k] == 32 || src[k] == 9 || src[k] == 10 || src[k] == 13) { k += 1 }
+            if k + 5 <= b && src[k] == UInt8(ascii: "a") && src[k + 1] == UInt8(ascii: "s") && src[k + 2] == UInt8(ascii: "y")
+                && src[k + 3] == UInt8(ascii: "n") && src[k + 4] == UInt8(ascii: "c") {
+                let after = k + 5
+                if after == b { return true }
+                let c = src[after]
+                let isWordByte = c >= 0x80 || c == UInt8(ascii: "_") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+                    || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z"))
+                if !isWordByte { return true }
+            }
+        }
+        return false
     }
 
     /// Interns the bytes of `a..<b` without white space (and without comments).

@@ -16,7 +16,18 @@ struct RulesCommand: ParsableCommand {
     @Option(help: "text (a table), json (the catalogue's rules) or markdown (the README's table).")
     var format: Format = .text
 
+    @Argument(help: "Rule codes, names or aliases to explain, as `asynclint rule` does (none: list them all).")
+    var keys: [String] = []
+
     func run() throws {
+        if !keys.isEmpty {
+            // `asynclint rules AL105` is `asynclint rule AL105`: one explanation per key.
+            for (index, key) in keys.enumerated() {
+                if index > 0 { Terminal.write("\n") }
+                try RuleCommand.explain(key)
+            }
+            return
+        }
         let rules = RuleCatalogue.embedded.rules
         switch format {
         case .text: Terminal.write(RuleDocumentation.table(of: rules))
@@ -37,6 +48,10 @@ struct RuleCommand: ParsableCommand {
     var key: String
 
     func run() throws {
+        try Self.explain(key)
+    }
+
+    static func explain(_ key: String) throws {
         let catalogue = RuleCatalogue.embedded
         guard let rule = catalogue.rule(matching: key) ?? catalogue.rule(matching: key.uppercased()) else {
             Terminal.writeError("error: unknown rule `\(key)`: not a code, name or alias (`asynclint rules` lists them all)\n")

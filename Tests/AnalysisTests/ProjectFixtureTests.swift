@@ -61,7 +61,9 @@ import AsyncLint
         let project = FixtureHarness.projectsRoot().appendingPathComponent("python_app")
         let findings = try FixtureHarness.projectFindings(project, catalogue: .embedded).findings
         let config = try #require(findings.first { $0.code == "AL110" && $0.message.hasPrefix("`load_config()`") })
-        #expect(config.message.contains("load_config → read_file → open()"), "\(config.message)")
+        #expect(config.message.hasSuffix("load_config → read_file → open()"), "\(config.message)")
+        #expect(config.help == "Make `load_config` async and await it, or offload the call: `await asyncio.to_thread(load_config, ...)`.",
+                "\(config.help)")
         #expect(config.chain.map(\.name) == ["load_config", "read_file", "open()"])
         #expect(config.chain.first?.path == "Fixtures/projects/python_app/app/storage.py")
         #expect(config.chain.first?.line == 11)

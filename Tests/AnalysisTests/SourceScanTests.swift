@@ -23,6 +23,15 @@ import LightSyntax
         #expect(scan("def cb(loop):\n    loop.create_task(work())\n").mayHaveFindings)
     }
 
+    /// Swift closures async by their API's type: SwiftUI's `.task { }` counts only as a member
+    /// (`task`, a common variable name, does not), `AsyncStream` by its name.
+    @Test func swiftAsyncClosureAPIsAreTriggers() {
+        #expect(scan("var body: some View {\n    List {}\n        .task { load() }\n}\n", .swift).mayHaveFindings)
+        #expect(scan("let s = AsyncStream<Int> { c in c.finish() }\n", .swift).mayHaveFindings)
+        #expect(!scan("let task = queue.next()\ntask.run()\n", .swift).mayHaveFindings)
+        #expect(!scan("func task(_ f: () -> Void) {}\n", .swift).mayHaveFindings)
+    }
+
     /// A file that may have findings is parsed, so the scan stops at its first trigger and
     /// leaves the index facts empty rather than reading on for them.
     @Test func aTriggerEndsTheScanWithoutFacts() {

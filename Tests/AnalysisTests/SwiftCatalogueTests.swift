@@ -36,7 +36,7 @@ import Testing
             ("AL104", \.instance, "Process.waitUntilExit()"), ("AL104", \.function, "system(_:)"),
             ("AL105", \.instance, "DispatchSemaphore.wait(...)"), ("AL105", \.instance, "DispatchGroup.wait(...)"),
             ("AL105", \.instance, "DispatchWorkItem.wait(...)"), ("AL105", \.instance, "DispatchQueue.sync(...)"),
-            ("AL105", \.instance, "NSLock.lock()"), ("AL105", \.instance, "NSLock.unlock()"),
+            ("AL105", \.instance, "NSLock.lock()"), ("AL105", \.function, "os_unfair_lock_lock(_:)"),
             ("AL105", \.instance, "NSRecursiveLock.lock()"), ("AL105", \.instance, "NSCondition.wait()"),
             ("AL105", \.instance, "NSConditionLock.lock()"), ("AL105", \.function, "pthread_mutex_lock(_:)"),
             ("AL105", \.instance, "Operation.waitUntilFinished()"),

@@ -22,6 +22,29 @@ import AsyncLint
         #expect(finding.severity == .error && finding.name == "blocking-sleep")
     }
 
+    /// Each kind of wait gets the advice that fits it (a future is awaited with `get()`, not
+    /// replaced by a `Mutex`), and file I/O advice fits app code as well as a server.
+    @Test func waitsGetTheirOwnAdvice() {
+        let found = findings("""
+        func f(future: EventLoopFuture<Int>, group: MultiThreadedEventLoopGroup, client: HTTPClient) async throws {
+            _ = try future.wait()
+            try group.syncShutdownGracefully()
+            try client.syncShutdown()
+            let dg = DispatchGroup()
+            dg.wait()
+            _ = FileManager.default.fileExists(atPath: "/")
+        }
+        """)
+        #expect(found.map(\.help) == [
+            "Use `try await future.get()`.",
+            "Use `try await group.shutdownGracefully()`.",
+            "Use `try await client.shutdown()`.",
+            "Use a task group (`withTaskGroup`) in place of the dispatch group, or `group.notify(queue:)` resuming a `withCheckedContinuation`.",
+            "Use an async file API (`url.resourceBytes`, `url.lines`; on a server NIOFileSystem's `FileSystem.shared`), or the call on a thread of its own (a `DispatchQueue`, bridged with `withCheckedContinuation`): `Task.detached` still runs on the pool.",
+        ])
+        #expect(found.first?.message == "`EventLoopFuture.wait()` blocks a cooperative pool thread until the future completes, and deadlocks the pool when completing it needs a pool thread")
+    }
+
     @Test func messagesNameTheActualLabelsAndTheCataloguedType() {
         let found = findings("""
         func f(url: URL) async throws {
@@ -110,7 +133,9 @@ import AsyncLint
         let found = findings("func f() async {\n    func nested(_ n: Int) { usleep(1) }\n    nested(1)\n}\n")
         let finding = try #require(found.first)
         #expect(found.count == 1 && finding.code == "AL110")
-        #expect(finding.message.hasPrefix("`nested(_:)` blocks: nested → usleep(_:);"))
+        // The message names the chain once; the help gives the advice instead of repeating it.
+        #expect(finding.message == "`nested(_:)` blocks: nested → usleep(_:)")
+        #expect(finding.help.hasPrefix("Make `nested` async and await it") && !finding.help.contains("→"))
         #expect(finding.chain.map(\.name) == ["nested", "usleep(_:)"])
         #expect(finding.chain.map(\.line) == [2, 2] && finding.chain.map(\.column) == [5, 29])
     }
@@ -119,7 +144,10 @@ import AsyncLint
         let found = findings("func f() async {\n    async let avatar = load()\n    async let _ = load()\n}\n")
         #expect(found.map(\.code) == ["AL203", "AL203"])
         #expect(found[0].message.hasPrefix("`async let avatar` is never read"))
-        #expect(found[1].message.hasPrefix("`async let _` is never read"))
+        // `_` cannot be awaited: the advice is to name it (or to use a task group).
+        #expect(found[1].message.hasPrefix("`async let _` cannot be read"))
+        #expect(!found[1].message.contains("await the value") && found[1].help.hasPrefix("Bind it to a name and await it"))
+        #expect(found[0].help == "Read the value with `await`, or start the work in a task group.")
     }
 
     @Test func asyncLetTupleMessagesNameThePattern() {

@@ -107,7 +107,7 @@ struct SwiftTreeSketch {
         var s = SwiftTreeSketch()
         let property = s.node(.binding, "lock", detail: "let", [s.call(s.name("NSLock"))])
         let lock = s.statement(s.call(s.member(s.name("lock"), "lock")))
-        let selfLock = s.statement(s.call(s.member(s.member(s.name("self"), "lock"), "unlock")))
+        let selfLock = s.statement(s.call(s.member(s.member(s.name("self"), "lock"), "lock")))
         let method = s.function("f", async: true, [lock, selfLock])
         let type = s.node(.typeDecl, "Counter", detail: "class", [s.block([method, property])])
         #expect(SwiftTreeSketch.codes(s.finish([type])) == ["AL105", "AL105"])

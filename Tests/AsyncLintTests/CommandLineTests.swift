@@ -134,7 +134,11 @@ struct CommandLineTests {
             let rule = try run(["rule", key], in: tree.root)
             #expect(rule.status == 0)
             #expect(rule.standardOutput.hasPrefix("# blocking-sleep (AL101)\n"))
+            // `rules KEY` is an alias of `rule KEY`.
+            let alias = try run(["rules", key], in: tree.root)
+            #expect(alias.status == 0 && alias.standardOutput == rule.standardOutput)
         }
+        #expect(try run(["rules", "nonsense"], in: tree.root).status == 2)
     }
 
     @Test func dumpSummaryStillWorks() throws {

@@ -262,3 +262,22 @@ private func lint(_ tree: TempTree, _ options: LintOptions = LintOptions()) thro
     // Without the missing path, partly understood files are findings-only: exit 1, not 2.
     #expect(try Linter().run(LintOptions(paths: ["."], workingDirectory: tree.root)).exitStatus() == 1)
 }
+
+/// A throwing `Task { }` discarded in async code is one finding, AL201 (which says the error
+/// vanishes); AL204 stands in when AL201 is left out or silenced, and AL201 stays when AL204 is.
+@Test func aThrowingOrphanedTaskIsOneFinding() throws {
+    let tree = try TempTree()
+    try tree.write("T.swift", "func f() async {\n    Task { try await g() }\n}\nfunc h() {\n    Task { try await g() }\n}\n")
+    func codes(_ options: LintOptions) throws -> [String] {
+        var options = options
+        options.workingDirectory = tree.root
+        return try Linter().run(options).findings.map { "\($0.range.start.line):\($0.code)" }
+    }
+    #expect(try codes(LintOptions()) == ["2:AL201", "5:AL204"])
+    #expect(try codes(LintOptions(ignore: ["AL201"])) == ["2:AL204", "5:AL204"])
+    #expect(try codes(LintOptions(ignore: ["AL204"])) == ["2:AL201"])
+    try tree.write("T.swift", "func f() async {\n    Task { try await g() } // noqa: AL201\n}\n")
+    #expect(try codes(LintOptions()) == ["2:AL204"])
+    let report = try Linter().run(LintOptions(workingDirectory: tree.root))
+    #expect(report.findings.first?.message.contains("error") == true)
+}

@@ -110,6 +110,17 @@ func callees(_ text: String) -> [String] {
         #expect(shape("async let r = fetch()") == "binding:r/async let{asyncLet}(call(name:fetch))")
     }
 
+    /// A type annotation with an async function type in it is marked async: the checker's
+    /// pre-filter then knows a closure stored or passed as one is async code.
+    @Test func asyncFunctionTypesAreMarked() {
+        #expect(shape("let h: () async -> Void = f") == "binding:h/let(typeAnnotation:()async->Void{async} name:f)")
+        #expect(shape("let h: (@Sendable (Int) async throws -> Void)? = f")
+            == "binding:h/let(typeAnnotation:(@Sendable(Int)asyncthrows->Void)?{async} name:f)")
+        #expect(shape("let h: () -> Void = f") == "binding:h/let(typeAnnotation:()->Void name:f)")
+        #expect(shape("let h: (asyncValue) -> Void = f") == "binding:h/let(typeAnnotation:(asyncValue)->Void name:f)")
+        #expect(!shape("func f(_ g: (Int) -> asyncResult) {}").contains("{async}"))
+    }
+
     @Test func importsOperatorsMacros() {
         #expect(shape("@testable import struct Foundation.Date") == "importStatement:Foundation.Date")
         #expect(shape("import NIOCore") == "importStatement:NIOCore")

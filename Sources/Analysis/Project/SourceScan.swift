@@ -163,6 +163,17 @@ public struct ScanVocabulary: Sendable {
         for type in catalogue.python.types { python.formUnion(type.taskMethods ?? []) }
         var swift: Set<String> = ["async", "await"]
         swift.formUnion(catalogue.swift.taskAPINames)
+        // A name whose every task API is a member-only one (`.task`, SwiftUI's modifier) counts
+        // only right after a dot: `task` alone is a common variable name, and a file with one
+        // should not be parsed for it.
+        let taskAPIs = catalogue.swift.taskAPIs
+        for name in catalogue.swift.taskAPINames {
+            let entries = taskAPIs.filter { SwiftAPISignature(parsing: $0.api).member == name }
+            if !entries.isEmpty && entries.allSatisfy({ $0.api.hasPrefix(".") }) {
+                swift.remove(name)
+                swift.insert("." + name)
+            }
+        }
         self.python = WordFilter(triggers: python.sorted(), keywords: ["import", "from", "class", "def"])
         self.swift = WordFilter(triggers: swift.sorted(),
                                 keywords: ["func", "protocol", "struct", "class", "enum", "actor", "extension"])
@@ -188,8 +199,10 @@ struct WordFilter: Sendable {
         self.triggers = triggers.map { Array($0.utf8) }
         var masks = [UInt64](repeating: 0, count: 512)
         func add(_ word: String, to table: Int) {
-            guard let first = word.utf8.first else { return }
-            masks[table + Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
+            // A member-only trigger (`.task`) is the word after its dot.
+            let name = word.utf8.first == UInt8(ascii: ".") ? word.utf8.dropFirst() : Substring(word).utf8
+            guard let first = name.first else { return }
+            masks[table + Int(first)] |= 1 << UInt64(min(name.count, 63))
         }
         for trigger in triggers {
             add(trigger, to: Self.triggers)
@@ -567,8 +580,14 @@ private struct Scanner {
     /// Most words are no trigger: their first byte and length say so.
     @inline(__always) private mutating func note(start: Int, end: Int) {
         guard !result.mayHaveFindings, mayMatch(WordFilter.triggers, start: start, end: end) else { return }
-        for trigger in triggers where trigger.count == end - start {
-            if trigger.indices.allSatisfy({ base[start + $0] == trigger[$0] }) { result.mayHaveFindings = true }
+        for trigger in triggers {
+            if trigger.first == UInt8(ascii: ".") {
+                // `.task`: the word must follow a dot.
+                guard trigger.count - 1 == end - start, start > 0, base[start - 1] == UInt8(ascii: ".") else { continue }
+                if (1..<trigger.count).allSatisfy({ base[start + $0 - 1] == trigger[$0] }) { result.mayHaveFindings = true }
+            } else if trigger.count == end - start {
+                if trigger.indices.allSatisfy({ base[start + $0] == trigger[$0] }) { result.mayHaveFindings = true }
+            }
         }
     }
 

@@ -6,8 +6,8 @@ extension SwiftFileCheck {
         let name = tree[binding].name
         if !name.isNone && name == underscoreSymbol {
             report("AL203", at: binding,
-                   message: "`async let _` is never read: its child task is cancelled and awaited when the scope ends, so the work may be cut short; await the value, or use `withTaskGroup` for work whose result is not needed",
-                   help: "Read the value with `await`, or start the work in a task group.")
+                   message: "`async let _` cannot be read: its child task is cancelled and awaited when the scope ends, so the work may be cut short; bind it to a name and await it, or use `withTaskGroup`",
+                   help: "Bind it to a name and await it before the scope ends (`async let done = work(); _ = await done`), or run the work as a child task of a task group (`group.addTask { await work() }`), which awaits it without cancelling it.")
             return
         }
         var names: Set<Symbol> = []

@@ -15,6 +15,7 @@
 ///   "offloadAPIs": [ "DispatchQueue.async", "Thread", … ],
 ///   "inlineClosureAPIs": [ "map", "withUnsafe*", … ],  // `*`: a name prefix
 ///   "deferredReceiverTypes": [ "EventLoopFuture", … ],  // their `map { }` runs later, elsewhere
+///   "deferredChainMembers": [ "sink", "publisher", … ], // a chain with one is a Combine pipeline
 ///   "taskAPIs": [ { "api": "Task", "closureLabels": ["_", "operation"], "unstructured": true }, … ]
 /// }
 /// ```
@@ -49,7 +50,9 @@
 /// Context APIs (`offloadAPIs`, `inlineClosureAPIs`, `taskAPIs`) match a call by its last name
 /// (`async`, `map`, `addTask`, or the type name of an initializer); a `Type.member` entry also
 /// requires the receiver to be `Type`, an unknown receiver, or the name `Type` itself; for an
-/// inline entry (`MainActor.run`), only the name `Type` itself.
+/// inline entry (`MainActor.run`), only the name `Type` itself. A task API with a leading dot
+/// (`.task`, SwiftUI's modifier) matches member calls only (`view.task { }`, `.task { }`), never
+/// a bare call of that name (a project's own `task { }`).
 public struct SwiftCatalogue: Sendable, Codable {
     public var blocking: [SwiftBlockingGroup]
     public var instanceProviders: [SwiftInstanceProvider]
@@ -60,6 +63,10 @@ public struct SwiftCatalogue: Sendable, Codable {
     /// Receiver types whose `map`/`flatMap`/… closures run later (NIO futures, Combine publishers),
     /// so they do not inherit the async context.
     public var deferredReceiverTypes: [String]
+    /// Members that make a call chain a Combine pipeline (`$query.map { }.sink { }`,
+    /// `items.publisher.map { }`): the chain's `map`/`filter`/… closures run later, per value.
+    /// A receiver written as a projected value (`$query`) is one too.
+    public var deferredChainMembers: [String]
     public var taskAPIs: [SwiftTaskAPI]
 
     /// The parsed, member-keyed form the checker uses; built once, when a Swift file first needs it.
@@ -72,12 +79,13 @@ public struct SwiftCatalogue: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case blocking, instanceProviders, sameTypeStatics, systemModules, offloadAPIs, inlineClosureAPIs
-        case deferredReceiverTypes, taskAPIs
+        case deferredReceiverTypes, deferredChainMembers, taskAPIs
     }
 
     public init(blocking: [SwiftBlockingGroup] = [], instanceProviders: [SwiftInstanceProvider] = [],
                 sameTypeStatics: [String] = [], systemModules: [String] = [], offloadAPIs: [String] = [],
-                inlineClosureAPIs: [String] = [], deferredReceiverTypes: [String] = [], taskAPIs: [SwiftTaskAPI] = []) {
+                inlineClosureAPIs: [String] = [], deferredReceiverTypes: [String] = [],
+                deferredChainMembers: [String] = [], taskAPIs: [SwiftTaskAPI] = []) {
         self.blocking = blocking
         self.instanceProviders = instanceProviders
         self.sameTypeStatics = sameTypeStatics
@@ -85,6 +93,7 @@ public struct SwiftCatalogue: Sendable, Codable {
         self.offloadAPIs = offloadAPIs
         self.inlineClosureAPIs = inlineClosureAPIs
         self.deferredReceiverTypes = deferredReceiverTypes
+        self.deferredChainMembers = deferredChainMembers
         self.taskAPIs = taskAPIs
         self.builtIndex = BuiltOnFirstUse {
             SwiftCatalogueIndex(blocking: blocking, instanceProviders: instanceProviders,
@@ -105,6 +114,7 @@ public struct SwiftCatalogue: Sendable, Codable {
             offloadAPIs: try c.decodeIfPresent([String].self, forKey: .offloadAPIs) ?? [],
             inlineClosureAPIs: try c.decodeIfPresent([String].self, forKey: .inlineClosureAPIs) ?? [],
             deferredReceiverTypes: try c.decodeIfPresent([String].self, forKey: .deferredReceiverTypes) ?? [],
+            deferredChainMembers: try c.decodeIfPresent([String].self, forKey: .deferredChainMembers) ?? [],
             taskAPIs: try c.decodeIfPresent([SwiftTaskAPI].self, forKey: .taskAPIs) ?? [])
     }
 
@@ -117,6 +127,7 @@ public struct SwiftCatalogue: Sendable, Codable {
         try c.encode(offloadAPIs, forKey: .offloadAPIs)
         try c.encode(inlineClosureAPIs, forKey: .inlineClosureAPIs)
         try c.encode(deferredReceiverTypes, forKey: .deferredReceiverTypes)
+        try c.encode(deferredChainMembers, forKey: .deferredChainMembers)
         try c.encode(taskAPIs, forKey: .taskAPIs)
     }
 
@@ -129,6 +140,7 @@ public struct SwiftCatalogue: Sendable, Codable {
                        offloadAPIs: offloadAPIs + other.offloadAPIs,
                        inlineClosureAPIs: inlineClosureAPIs + other.inlineClosureAPIs,
                        deferredReceiverTypes: deferredReceiverTypes + other.deferredReceiverTypes,
+                       deferredChainMembers: deferredChainMembers + other.deferredChainMembers,
                        taskAPIs: taskAPIs + other.taskAPIs)
     }
 }

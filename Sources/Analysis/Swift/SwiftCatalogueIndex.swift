@@ -23,6 +23,8 @@ struct SwiftTaskPattern: Sendable {
     var typeName: String?
     var closureLabels: Set<String>
     var unstructured: Bool
+    /// Written with a leading dot (`.task`): only a member call matches.
+    var memberOnly = false
 }
 
 /// Everything the catalogue knows about one name (a member, a function, a type): the checker
@@ -140,7 +142,7 @@ struct SwiftCatalogueIndex: Sendable {
             let signature = SwiftAPISignature(parsing: task.api)
             building[signature.member, default: SwiftNameEntries.Lists()].taskAPIs.append(
                 SwiftTaskPattern(typeName: signature.typeName, closureLabels: Set(task.closureLabels),
-                                 unstructured: task.unstructured ?? false))
+                                 unstructured: task.unstructured ?? false, memberOnly: task.api.hasPrefix(".")))
         }
         for name in sameTypeStatics { building[name, default: SwiftNameEntries.Lists()].isSameTypeStatic = true }
         for name in systemModules { building[name, default: SwiftNameEntries.Lists()].isSystemModule = true }

@@ -113,6 +113,9 @@ struct SwiftFileCheck {
     var localFunctionsByName: [Symbol: [Int32]] = [:]
     /// Free functions the file defines: a `sleep(_:)` call may then mean the project's own.
     private(set) var topLevelFunctionNames: Set<Symbol> = []
+    /// Functions the file declares whose parameters take async functions, by name: a closure
+    /// passed there is async code (empty in most files).
+    private(set) var asyncClosureParameters: [Symbol: SwiftAsyncClosureParameters] = [:]
     /// Types the file declares (not extends): `Task { … }` then makes the file's own `Task`.
     private(set) var declaredTypeNames: Set<Symbol> = []
     /// Methods per type (with its extensions): inside the type, `sleep(1)` may mean `self.sleep`.
@@ -233,10 +236,23 @@ struct SwiftFileCheck {
     /// the file's global variables (usable before the line that declares them).
     private mutating func collectDeclarations() {
         collectProperties(in: tree.root, of: SwiftReceiverTypes.fileScope)
+        var functionNames: Set<Symbol> = []
         for raw in tree.allNodes {
             let id = NodeID(raw)
             switch tree.kind(id) {
             case .function where !tree[id].detail.isNone && tree[id].detail == funcSymbol:
+                if mayHaveAsyncCode {
+                    // Every declaration of the name must take an async closure there (precision
+                    // first: an overload that does not may be the one called).
+                    let name = tree[id].name
+                    let parameters = asyncParameters(of: id)
+                    let seen = !functionNames.insert(name).inserted
+                    if let known = asyncClosureParameters[name] {
+                        asyncClosureParameters[name] = known.intersection(parameters)
+                    } else if !parameters.isEmpty {
+                        asyncClosureParameters[name] = seen ? SwiftAsyncClosureParameters() : parameters
+                    }
+                }
                 if let owner = owningTypeName(of: id) {
                     methodNames[owner, default: []].insert(tree[id].name)
                 } else {

@@ -23,6 +23,12 @@ extension SwiftFileCheck {
                     // when the code around it is.
                     return task.unstructured || context.origin == .taskClosure ? .taskClosure : .asyncClosure
                 }
+                if let parameters = asyncClosureParameters[shape.lastName],
+                   parameters.accepts(label: tree[parent].name, trailing: tree[parent].flags.contains(.trailingClosure)),
+                   !isInFunction(named: shape.lastName, call) {
+                    // `retry { … }` where the file declares `func retry(_ op: () async throws -> T)`.
+                    return context.origin == .taskClosure ? .taskClosure : .asyncClosure
+                }
                 if isOffload(shape, context) { return .none }
                 // `items.map { … }` runs right here: it blocks whatever thread runs the caller.
                 if context.isAsync && runsClosuresInline(shape) && !hasDeferredReceiver(shape, context) {
@@ -33,20 +39,14 @@ extension SwiftFileCheck {
             // `{ … }()`: called on the spot.
             if context.isAsync { return context.origin }
         } else if !parent.isNone, tree.kind(parent) == .binding, let annotation = tree.firstChild(parent, ofKind: .typeAnnotation),
-                  let type = tree.name(annotation), Self.declaresAsyncFunction(type) {
-            // `let job: () async -> Void = { … }`: async by the type it is stored as.
+                  tree[annotation].flags.contains(.isAsync) {
+            // `let job: () async -> Void = { … }`: async by the type it is stored as (the parser
+            // marks a type annotation with an async function type in it).
             return .asyncClosure
         }
         // A closure that awaits is async even without `async` in its signature (the compiler
         // infers it), so whoever runs it runs it as part of a task.
         return containsDirectAwait(closure) ? .asyncClosure : .none
-    }
-
-    /// Whether a type annotation (as the tree keeps it, without spaces: `()async->Void`,
-    /// `(@Sendable(Int)asyncthrows->Void)?`) is an async function type: `async` right after a
-    /// parameter list.
-    static func declaresAsyncFunction(_ type: String) -> Bool {
-        type.contains(")async") && type.contains("->")
     }
 
     /// Whether the call is a catalogued API that runs its closures inline: any call of that last
@@ -67,11 +67,79 @@ extension SwiftFileCheck {
         return index.entries(for: written.hasPrefix("#") ? written : "#" + written).isInlineClosureAPI
     }
 
-    /// `future.map { … }`: a receiver whose closure-taking members run the closure later.
+    /// `future.map { … }`: a receiver whose closure-taking members run the closure later; or a
+    /// link of a Combine pipeline (`$query.map { … }.sink { … }`).
     private mutating func hasDeferredReceiver(_ shape: SwiftCallShape, _ context: SwiftWalkContext) -> Bool {
-        guard let base = shape.base, !catalogue.swift.deferredReceiverTypes.isEmpty,
+        guard let base = shape.base else { return false }
+        if isPublisherChain(shape.call) { return true }
+        guard !catalogue.swift.deferredReceiverTypes.isEmpty,
               let receiverType = inferredType(of: base, context: context) else { return false }
         return catalogue.swift.deferredReceiverTypes.contains(receiverType)
+    }
+
+    /// Whether the call is a link of a chain that the catalogue's `deferredChainMembers` make a
+    /// Combine pipeline (`… .map { … }.sink { … }`, `items.publisher.map { … }`), or whose
+    /// receiver is a projected value (`$query.map { … }`, a `@Published` property's publisher).
+    private func isPublisherChain(_ call: NodeID) -> Bool {
+        let members = catalogue.swift.deferredChainMembers
+        return publisherBefore(call, members) || publisherAfter(call, members)
+    }
+
+    /// Down the receivers: `$query`, `x.publisher`, `p.receive(on: q)` before this link.
+    private func publisherBefore(_ call: NodeID, _ members: [String]) -> Bool {
+        var node = call
+        for _ in 0..<64 {
+            node = tree.unwrappingTryAndAwait(node)
+            switch tree.kind(node) {
+            case .call:
+                node = tree[node].firstChild
+            case .member:
+                if node != tree[call].firstChild, members.contains(text(tree[node].name)) { return true }
+                if tree[node].flags.contains(.implicitBase) { return false }
+                node = tree[node].firstChild
+            case .name:
+                return isProjectedValue(tree[node].name)
+            default:
+                return false
+            }
+            if node.isNone { return false }
+        }
+        return false
+    }
+
+    /// Up the links after this one: `.sink { … }`, `.assign(to: …)`.
+    private func publisherAfter(_ call: NodeID, _ members: [String]) -> Bool {
+        var node = call
+        for _ in 0..<64 {
+            let parent = tree[node].parent
+            guard !parent.isNone, tree.kind(parent) == .member, tree[parent].firstChild == node else { return false }
+            if members.contains(text(tree[parent].name)) { return true }
+            let next = tree[parent].parent
+            guard !next.isNone, tree.kind(next) == .call, tree[next].firstChild == parent else { return false }
+            node = next
+        }
+        return false
+    }
+
+    /// `$query`: a property wrapper's projected value (`$0`, a closure's argument, is not one).
+    private func isProjectedValue(_ name: Symbol) -> Bool {
+        let written = text(name).utf8
+        guard written.count > 1, written.first == UInt8(ascii: "$") else { return false }
+        let second = written[written.index(after: written.startIndex)]
+        return !(second >= UInt8(ascii: "0") && second <= UInt8(ascii: "9"))
+    }
+
+    /// Whether the call is made in a function of that name: an async overload forwarding to
+    /// another overload of its name (Vapor's `webSocket(…) async` wrapping the future-based one,
+    /// declared in another file), whose closure parameters the file does not show.
+    private func isInFunction(named name: Symbol, _ call: NodeID) -> Bool {
+        var current = tree[call].parent
+        while !current.isNone {
+            if tree.kind(current) == .function { return tree[current].name == name }
+            if tree.kind(current) == .typeDecl { return false }
+            current = tree[current].parent
+        }
+        return false
     }
 
     /// The name a call is known by: `Task` for `Task.init { … }`, else its last name.
@@ -96,6 +164,11 @@ extension SwiftFileCheck {
                 // A type of the file's own of that name (`struct Task`) is what `Task { }` makes,
                 // unless the call names the module (`Swift.Task { }`).
                 if declaredTypeNames.contains(name) && !isModuleQualified(shape) { continue }
+                if candidate.memberOnly {
+                    // `.task { }`: a SwiftUI modifier, on a view or chained after one.
+                    if shape.isMember { return candidate }
+                    continue
+                }
                 if !isTypeLikeName(name) || isInitializerCall { return candidate }
             } else if receiverMatches(candidate.typeName, shape, context) {
                 return candidate

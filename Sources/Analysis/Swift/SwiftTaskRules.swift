@@ -12,21 +12,24 @@ extension SwiftFileCheck {
         }
         guard let body = bodies.first else { return }
         let written = shape.isMember && !isInit(shape.lastName) && !isModuleQualified(shape) ? "Task.\(text(shape.lastName))" : "Task"
-        // Both rules can apply to the same task, and both are reported: AL201 is about where the
-        // work belongs (structured concurrency could own it), AL204 about its error vanishing;
-        // fixing one (a `do`/`catch`) does not fix the other.
+        // Both rules can apply to the same task, and the checker makes both: AL201 is about where
+        // the work belongs (structured concurrency could own it), AL204 about its error vanishing.
+        // The driver then reports AL201 alone when both survive (`Linter.withoutSubsumedFindings`),
+        // so AL201 says that the error vanishes too.
+        let canThrow = closureCanThrow(body)
+        let errorToo = canThrow ? ", and the error it can throw vanishes" : ""
         if context.isAsync {
             if context.origin == .taskClosure {
                 report("AL201", at: shape.call,
-                       message: "`\(written) { … }` nested in a `Task { … }` with its handle discarded: it is neither awaited nor cancelled with the outer task; use `async let` or `withTaskGroup` inside the outer task",
+                       message: "`\(written) { … }` nested in a `Task { … }` with its handle discarded: it is neither awaited nor cancelled with the outer task\(errorToo); use `async let` or `withTaskGroup` inside the outer task",
                        help: "Use `async let` or `withTaskGroup` so the outer task owns the work.")
             } else {
                 report("AL201", at: shape.call,
-                       message: "`\(written) { … }` started in an async context with its handle discarded: the work escapes cancellation and error propagation; use `async let` or `withTaskGroup`, or keep the handle and await it",
+                       message: "`\(written) { … }` started in an async context with its handle discarded: the work escapes cancellation and error propagation\(errorToo); use `async let` or `withTaskGroup`, or keep the handle and await it",
                        help: "Use `async let` or `withTaskGroup`, or keep the task's handle and await or cancel it.")
             }
         }
-        if closureCanThrow(body) {
+        if canThrow {
             report("AL204", at: shape.call,
                    message: "`\(written) { … }` can throw but its handle is discarded, so the error vanishes; catch it inside the closure with `do`/`catch`, or keep the handle and `try await task.value`",
                    help: "Wrap the throwing code in `do`/`catch` inside the task, or keep the handle and read `try await task.value`.")

@@ -64,7 +64,11 @@ extension SwiftFileCheck {
             return knownType(types.propertyType(node.name, ofType: owner))
         }
         if let typeName = typeReference(base) {
-            return staticValueType(typeName, member: node.name)
+            // `Repo.gate`, `Self.gate`: a static stored property of a type of the file (its
+            // stored properties are recorded together; `Type.instanceProperty` does not compile).
+            let owner = typeName == "Self" ? enclosingType(context) ?? typeName : typeName
+            if let provided = staticValueType(owner, member: node.name) { return provided }
+            return knownType(types.propertyType(node.name, ofType: owner))
         }
         if let provided = entries(node.name).providers.first(where: { $0.typeName == nil }) {
             return provided.providedType

@@ -122,7 +122,8 @@ struct SettingsReader {
         }
         if let raw = table["swift"] {
             try checkSectionKeys(raw, key: "swift", known: ["blocking", "instanceProviders", "sameTypeStatics", "systemModules",
-                                                            "offloadAPIs", "inlineClosureAPIs", "deferredReceiverTypes", "taskAPIs"])
+                                                            "offloadAPIs", "inlineClosureAPIs", "deferredReceiverTypes", "deferredChainMembers",
+                                                            "taskAPIs"])
             let swift: SwiftCatalogue = try decode(raw, key: ["swift"])
             for code in swift.blocking.map(\.code) where catalogue.rule(code: code) == nil {
                 throw fail(["swift"], "`swift` names the unknown rule code `\(code)`")
