@@ -105,7 +105,7 @@ import Reporting
             "app/handlers.py": "import trio\nfrom .io import read, fetch\n\nasync def handle():\n    read('x')\n    fetch()\n",
         ], expecting: ["app/handlers.py:5: AL110", "app/handlers.py:6: AL202"])
         let helper = try #require(report.findings.first)
-        #expect(helper.message.contains("await trio.to_thread.run_sync(read, ...)") && !helper.message.contains("asyncio"))
+        #expect(helper.help.contains("await trio.to_thread.run_sync(read, ...)") && !helper.help.contains("asyncio"))
         #expect(report.findings[1].help.contains("nursery.start_soon(function, *args)"))
     }
 
