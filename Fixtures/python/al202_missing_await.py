@@ -238,6 +238,15 @@ class PooledConnection(BaseConnection):
         self.reset()
 
 
+class LoggedConnection(BaseConnection):
+    async def close(self):
+        # The base's coroutine, through `super()`.
+        super().close()  # expect: AL202
+        super(LoggedConnection, self).close()  # expect: AL202
+        super().reset()
+        await super().close()
+
+
 class ResourceConnection(trio.abc.AsyncResource, BaseConnection):
     def release(self):
         # A base that is not this file's may define `close` first: unknown, silent.

@@ -156,6 +156,9 @@ extension Linter {
 struct PackageMarkers: Sendable {
     /// Python: per directory, the dotted package it is (`pkg.sub`; empty when it is none).
     private let pythonPackages: [Substring: String]
+    /// Python: per directory, the namespace packages above its files' modules
+    /// (`ProjectLayout.namespacePrefix`; empty for most).
+    private let pythonNamespacePrefixes: [Substring: String]
     /// Swift: per directory, the module of its files.
     private let swiftModules: [Substring: String]
     /// `.pyi` stubs beside their `.py` (`ProjectLayout.isShadowedStub`), found here once: the
@@ -171,18 +174,22 @@ struct PackageMarkers: Sendable {
             return answer
         }
         var pythonPackages: [Substring: String] = [:]
+        var pythonNamespacePrefixes: [Substring: String] = [:]
         var swiftModules: [Substring: String] = [:]
         for file in files {
             let directory = Self.directory(of: file.absolutePath)
             switch file.language {
             case .python:
-                _ = ProjectLayout.pythonPackage(ofDirectory: directory, known: &pythonPackages, fileExists: probe)
+                guard pythonNamespacePrefixes[directory] == nil else { continue }
+                let package = ProjectLayout.pythonPackage(ofDirectory: directory, known: &pythonPackages, fileExists: probe)
+                pythonNamespacePrefixes[directory] = ProjectLayout.namespacePrefix(ofDirectory: directory, package: package)
             case .swift:
                 guard swiftModules[directory] == nil else { continue }
                 swiftModules[directory] = ProjectLayout.swiftModule(forFile: file.absolutePath, fileExists: probe)
             }
         }
         self.pythonPackages = pythonPackages
+        self.pythonNamespacePrefixes = pythonNamespacePrefixes
         self.swiftModules = swiftModules
         stubsBesideSources = Set(files.lazy.map(\.absolutePath).filter { ProjectLayout.isShadowedStub($0, fileExists: probe) })
     }
@@ -195,8 +202,7 @@ struct PackageMarkers: Sendable {
     /// Python: the namespace packages above the file's module (`ProjectLayout.namespacePrefix`).
     func namespacePrefix(of file: SourceFile) -> String {
         guard file.language == .python else { return "" }
-        let directory = Self.directory(of: file.absolutePath)
-        return ProjectLayout.namespacePrefix(ofDirectory: directory, package: pythonPackages[directory] ?? "")
+        return pythonNamespacePrefixes[Self.directory(of: file.absolutePath)] ?? ""
     }
 
     func module(of file: SourceFile) -> String {

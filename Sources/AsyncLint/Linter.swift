@@ -330,7 +330,8 @@ public struct Linter: Sendable {
         outcomes = []   // their scans now live in `universe`
         if usesProjectIndex {
             for file in files where file.language == .python {
-                universe.addNamespaceAliases(of: packages.module(of: file), namespacePrefix: packages.namespacePrefix(of: file))
+                let prefix = packages.namespacePrefix(of: file)
+                if !prefix.isEmpty { universe.addNamespaceAliases(of: packages.module(of: file), namespacePrefix: prefix) }
             }
         }
         universe.finish()

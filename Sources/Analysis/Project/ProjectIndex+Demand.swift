@@ -33,6 +33,7 @@ public struct ProjectUniverse: Sendable {
 
     /// Builds `pythonModulesByHash` (the driver calls this once the universe is complete).
     public mutating func finish() {
+        pythonModules.reserveCapacity(pythonModules.count + pendingAliases.count)
         for (alias, target) in pendingAliases {
             guard let target, pythonModules[alias] == nil else { continue }
             pythonModuleAliases[alias] = target.module
@@ -40,6 +41,7 @@ public struct ProjectUniverse: Sendable {
         }
         pendingAliases = [:]
         var byHash: [UInt64: [Int32]] = [:]
+        byHash.reserveCapacity(pythonModules.count)
         for (module, files) in pythonModules { byHash[WordHash.of(module), default: []] += files }
         pythonModulesByHash = byHash
     }

@@ -390,6 +390,11 @@ public struct ProjectIndex {
         guard !visited.contains(cls), visited.count < 32 else { return [] }
         visited.append(cls)
         demandPythonModules(containing: cls)
+        // `super().save()` names the base as the class's file imports it: a package's re-export,
+        // or a name through a namespace package.
+        if pythonClasses[HashedText(cls)] == nil, let resolved = resolvedClassName(cls), resolved != cls {
+            return resolvePythonMethod(name, inClass: resolved, visited: &visited)
+        }
         if let found = pythonFunctions[HashedText(cls + "." + name)] { return found.functions }
         for base in pythonClasses[HashedText(cls)] ?? [] {
             demandPythonModules(containing: base)

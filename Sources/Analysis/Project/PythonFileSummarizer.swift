@@ -321,6 +321,16 @@ final class PythonFileSummarizer {
             if tree.kind(base) == .name, let cls = model.classOfSelf(base, in: scope) {
                 return .method(owner: qualifiedName(of: cls), name: internName(of: callee))
             }
+            // `super().save()`: the method as the class's first base has it.
+            switch model.superclass(ofSuperCall: base, in: scope) {
+            case .classDef(let cls)?:
+                return .method(owner: qualifiedName(of: cls), name: internName(of: callee))
+            case .qualified(let q)?:
+                guard let a = absolute(q) else { return nil }
+                return .method(owner: summary.intern(a), name: internName(of: callee))
+            default:
+                break
+            }
             let madeInstance = tree.kind(base) == .call
             if let owner = madeInstance ? tree.firstChild(base) : base,
                tree.kind(owner) == .name || tree.kind(owner) == .member {

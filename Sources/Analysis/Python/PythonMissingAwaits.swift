@@ -80,6 +80,8 @@ struct PythonMissingAwaitRule {
            case .classDef(let cls) = model.resolve(expression: constructor, in: scope, at: tree[constructor].start) {
             return cls
         }
+        // `super().close()`: the base's method (a base in another file is the index's).
+        if case .classDef(let base)? = model.superclass(ofSuperCall: receiver, in: scope) { return base }
         guard tree.kind(receiver) == .name else { return nil }
         let name = receiver
         if let cls = model.classOfSelf(name, in: scope) { return cls }

@@ -301,6 +301,32 @@ struct PythonSemanticModel {
 
     // MARK: Instances
 
+    /// What `super()` (or `super(Class, self)`) stands for in a method of a class: the class's
+    /// first base, whose methods it calls (the next class of the MRO, for single inheritance
+    /// and the usual mixins): `.classDef` for a class of this file, `.qualified` for an
+    /// imported one; nil anywhere else, or when `super` is not the builtin.
+    func superclass(ofSuperCall receiver: NodeID, in scope: Int) -> PythonResolution? {
+        guard tree.kind(receiver) == .call, let callee = tree.firstChild(receiver), tree.kind(callee) == .name,
+              tree.name(callee) == "super", case .unbound = resolve(expression: callee, in: scope, at: tree[callee].start)
+        else { return nil }
+        let method = scopes[scope].node
+        guard tree.kind(method) == .function else { return nil }
+        let block = tree[method].parent
+        guard !block.isNone, tree.kind(block) == .block else { return nil }
+        let cls = tree[block].parent
+        guard !cls.isNone, tree.kind(cls) == .typeDecl else { return nil }
+        let classScope = scopes.scope(containing: cls, in: tree)
+        for argument in tree.children(cls) where tree.kind(argument) == .argument && tree[argument].name.isNone {
+            guard let value = tree.firstChild(argument) else { return nil }
+            let base = resolve(expression: value, in: classScope, at: tree[cls].start)
+            switch base {
+            case .classDef, .qualified: return base
+            default: return nil
+            }
+        }
+        return nil
+    }
+
     /// The class whose instance `name` is, when it is the first parameter of one of the
     /// class's methods (`self`), not of a `staticmethod` or `classmethod`.
     func classOfSelf(_ name: NodeID, in scope: Int) -> NodeID? {
