@@ -40,7 +40,7 @@ SCHEMA = {
                         ("taskCreators", "[str]?"), ("offloads", "[PythonCatalogue.Offload]?")],
     "PythonCatalogue.CallGroup": [("rule", "str"), ("use", "str"), ("names", "[str]"),
                                   ("onlyWithArguments", "bool?"),
-                                  ("nonBlockingWhen", "PythonCatalogue.ArgumentCondition?")],
+                                  ("nonBlockingWhen", "PythonCatalogue.ArgumentCondition?"), ("propagates", "bool?")],
     "PythonCatalogue.ArgumentCondition": [("keyword", "str?"), ("position", "int?"), ("value", "str")],
     "PythonCatalogue.AnyMethod": [("rule", "str"), ("use", "str")],
     "PythonCatalogue.ValueType": [("name", "str"), ("description", "str"), ("constructors", "[str]?"),

@@ -37,6 +37,8 @@ async def redis_clients():
     pipe = r.pipeline()
     pipe.set("a", 1)
     pipe.execute()  # expect: AL107
+    lock = r.lock("jobs")
+    lock.acquire()  # expect: AL107
     ar = aioredis.Redis()
     await ar.get("k")
 

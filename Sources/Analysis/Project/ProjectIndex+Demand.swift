@@ -591,7 +591,9 @@ extension ProjectIndex {
                             if calling && !longest {
                                 mayMatter = scanned.mayDefineClass(hash: next)
                             } else if calling && prefix.single {
+                                // A function, or a class whose `__init__` the call runs.
                                 mayMatter = scanned.mayDefineCallable(hash: next)
+                                    || (scanned.mayDefineClass(hash: next) && scanned.mayDefineCallable(hash: Self.initializerHash))
                             } else {
                                 mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)
                             }
@@ -603,6 +605,9 @@ extension ProjectIndex {
             }
         }
     }
+
+    /// `WordHash` of `__init__`: a constructor call runs it.
+    static let initializerHash = WordHash.of("__init__")
 
     /// A module a qualified name starts with (`demandPythonModules`).
     private struct ModulePrefix {

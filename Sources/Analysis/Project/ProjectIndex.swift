@@ -366,6 +366,11 @@ public struct ProjectIndex {
                     let tail = nextDot.map { String(q[$0...]) } ?? ""
                     return resolvePython(summary.string(target) + tail, depth: depth + 1)
                 }
+                // `Config(...)`: constructing a class runs its `__init__`.
+                if nextDot == nil, pythonClasses[HashedText(q)] != nil {
+                    var visited: [String] = []
+                    return resolvePythonMethod("__init__", inClass: q, visited: &visited)
+                }
                 return []
             }
             // A module of the run not summarized: it imports nothing this name runs through
@@ -488,7 +493,15 @@ public struct ProjectIndex {
         // The calls that may become findings, resolved only when their name is that of a
         // blocking function or a coroutine function.
         var blockingNames: Set<UInt64> = []
-        blocking.forEachBlockingFunction { ref in blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name)) }
+        var subclasses: [UInt64: [String]]?
+        blocking.forEachBlockingFunction { ref in
+            blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name))
+            // `Config(...)` runs a blocking `Config.__init__`: the call is named after the class.
+            if let owner = initializerOwner(ref) {
+                if subclasses == nil { subclasses = subclassesByBaseName() }
+                blockingNames.formUnion(constructorNames(of: owner, subclasses: subclasses!))
+            }
+        }
         let coroutineNames = rules.contains(.crossFileAwaits) ? coroutineNameHashes() : []
         resolvedCandidates = Array(repeating: [:], count: summaries.count)
         for f in order {
@@ -503,6 +516,41 @@ public struct ProjectIndex {
             }
             resolvedCandidates[f] = candidates
         }
+    }
+
+    /// The class whose `__init__` a Python function is, or nil.
+    private func initializerOwner(_ ref: FunctionRef) -> String? {
+        let summary = summaries[Int(ref.file)]
+        let f = function(ref)
+        guard summary.language == .python, let owner = f.owner, summary.hash(f.name) == Self.initializerHash else { return nil }
+        return summary.string(owner)
+    }
+
+    /// Python classes by the last name of each of their bases (`WordHash`).
+    private func subclassesByBaseName() -> [UInt64: [String]] {
+        var subclasses: [UInt64: [String]] = [:]
+        for (cls, bases) in pythonClasses {
+            for base in bases { subclasses[WordHash.of(Self.lastPart(base)), default: []].append(cls.text) }
+        }
+        return subclasses
+    }
+
+    /// The names (`WordHash` of the last name) a call constructing a class that runs `owner`'s
+    /// `__init__` has: the class's, and those of its subclasses that define no `__init__` of
+    /// their own, transitively. Matched by last name, which can only add a call to resolve: the
+    /// resolution itself follows the real bases.
+    private func constructorNames(of owner: String, subclasses: [UInt64: [String]]) -> [UInt64] {
+        var names: [UInt64] = [WordHash.of(Self.lastPart(owner))]
+        var pending = [owner]
+        var seen: Set<String> = [owner]
+        while let cls = pending.popLast(), seen.count < 256 {
+            for sub in subclasses[WordHash.of(Self.lastPart(cls))] ?? [] where seen.insert(sub).inserted {
+                guard pythonFunctions[HashedText(sub + ".__init__")] == nil else { continue }
+                names.append(WordHash.of(Self.lastPart(sub)))
+                pending.append(sub)
+            }
+        }
+        return names
     }
 
     /// `WordHash` of every Python coroutine function's name.
@@ -544,9 +592,15 @@ public struct ProjectIndex {
             }
         }
         let callersByName = HashGroups(count: callers.count, key: { callers[$0].name })
+        var subclasses: [UInt64: [String]]?
         while let callee = worklist.popLast() {
-            let name = summaries[Int(callee.file)].hash(function(callee).name)
-            callersByName.forEachItem(withKey: name) { k in
+            var names = [summaries[Int(callee.file)].hash(function(callee).name)]
+            // A blocking `__init__`: calls constructing its class (or a subclass that inherits it).
+            if let owner = initializerOwner(callee) {
+                if subclasses == nil { subclasses = subclassesByBaseName() }
+                names += constructorNames(of: owner, subclasses: subclasses!)
+            }
+            for name in names { callersByName.forEachItem(withKey: name) { k in
                 let (_, file, c) = callers[k]
                 let call = summaries[Int(file)].calls[Int(c)]
                 let caller = FunctionRef(file: file, function: call.caller)
@@ -556,7 +610,7 @@ public struct ProjectIndex {
                     blocking[caller] = .calls(callees[0])
                     worklist.append(caller)
                 }
-            }
+            } }
         }
     }
 

@@ -97,7 +97,7 @@ final class PythonFileSummarizer {
                 if mayBlock(call, target: target) {
                     if let match = blocking.match(call, in: callScope) {
                         let shown = match.qualifiedName ?? tree.quotedCallee(ofCall: call)
-                        if !isAsync, summary.functions[Int(caller)].directBlocking == nil,
+                        if !isAsync, summary.functions[Int(caller)].directBlocking == nil, match.api.propagates,
                            !PropagationExemptions.apis.contains(shown + "()") {
                             let at = tree.range(call).start
                             summary.functions[Int(caller)].directBlocking = BlockingCallSummary(
@@ -347,6 +347,9 @@ final class PythonFileSummarizer {
         }
         switch model.resolve(expression: callee, in: scope, at: tree[callee].start) {
         case .function(let f): return .qualified(qualifiedName(of: f))
+        case .classDef(let cls):
+            // Constructing a class of this file runs its `__init__` (or its bases').
+            return .method(owner: qualifiedName(of: cls), name: summary.intern("__init__"))
         case .qualified(let q):
             guard let a = absolute(q) else { return nil }
             return .qualified(summary.intern(a))
@@ -362,7 +365,11 @@ final class PythonFileSummarizer {
         if case let parent = tree[call].parent, !parent.isNone, tree.kind(parent) == .await { role.insert(.awaited) }
         let name: StringID
         switch target {
-        case .method(_, let method): name = method
+        case .method(let owner, let method):
+            // `Config(...)`, `super().__init__(...)`: named after the class, as a call of an
+            // imported class is, so pass 2 finds a blocking `__init__`'s callers by the class's
+            // name (and its subclasses') instead of trying every `__init__` call for each.
+            name = summary.string(method) == "__init__" ? lastPart(of: owner) : method
         case .qualified(let q): name = lastPart(of: q)
         default: name = internEmpty()
         }

@@ -11,7 +11,8 @@ import LightSyntax
 ///   the call as written, `{method}` by its last name). `onlyWithArguments`: only a call with
 ///   arguments blocks (`smtplib.SMTP(host)` connects, `smtplib.SMTP()` does not).
 ///   `nonBlockingWhen {keyword, position, value}`: the call does not block when that argument
-///   is written as `value` (`lock.acquire(blocking=False)`).
+///   is written as `value` (`lock.acquire(blocking=False)`). `propagates: false`: a sync function
+///   making the call does not block its callers for it (AL110; a thread lock's short `acquire`).
 /// - `types`: values whose methods block, tracked through local variables
 ///   `{name, description, constructors, annotations, methods, anyMethod, returns, attributes,
 ///   anyAttribute, callReturns, operands, taskMethods, coroutineMethods, asyncEntersItself}`:
@@ -46,9 +47,13 @@ public struct PythonCatalogue: Sendable, Codable {
         public var names: [String]
         public var onlyWithArguments: Bool?
         public var nonBlockingWhen: ArgumentCondition?
+        /// `false`: reported in async code, but a sync function making the call does not block
+        /// its callers for it (AL110): taking a thread lock for a short critical section.
+        public var propagates: Bool?
 
         public init(rule: String, use: String, names: [String], onlyWithArguments: Bool? = nil,
-                    nonBlockingWhen: ArgumentCondition? = nil) {
+                    nonBlockingWhen: ArgumentCondition? = nil, propagates: Bool? = nil) {
+            self.propagates = propagates
             self.rule = rule
             self.use = use
             self.names = names
@@ -177,6 +182,8 @@ struct BlockingAPI: Sendable, Hashable {
     var use: String
     var onlyWithArguments: Bool
     var nonBlockingWhen: PythonCatalogue.ArgumentCondition?
+    /// Whether a sync function making the call blocks its callers (AL110).
+    var propagates = true
 }
 
 /// A value type of the catalogue, by its index in `PythonCatalogueIndex.types`.
@@ -263,7 +270,7 @@ final class PythonCatalogueIndex: @unchecked Sendable {
         self.taskCreators = Set(taskCreators)
         for group in calls {
             let api = BlockingAPI(rule: group.rule, use: group.use, onlyWithArguments: group.onlyWithArguments ?? false,
-                                  nonBlockingWhen: group.nonBlockingWhen)
+                                  nonBlockingWhen: group.nonBlockingWhen, propagates: group.propagates ?? true)
             // The first group naming an API wins, so a user group appended later cannot
             // silently re-file a built-in entry under another rule.
             for name in group.names where blockingCalls[name] == nil { blockingCalls[name] = api }
@@ -282,7 +289,7 @@ final class PythonCatalogueIndex: @unchecked Sendable {
             for s in t.nonBlockingSwitches ?? [] { compiled.nonBlockingSwitches[s.method, default: []].insert(s.value) }
             for group in t.methods ?? [] {
                 let api = BlockingAPI(rule: group.rule, use: group.use, onlyWithArguments: group.onlyWithArguments ?? false,
-                                      nonBlockingWhen: group.nonBlockingWhen)
+                                      nonBlockingWhen: group.nonBlockingWhen, propagates: group.propagates ?? true)
                 for name in group.names where compiled.methods[name] == nil { compiled.methods[name] = api }
             }
             if let any = t.anyMethod {

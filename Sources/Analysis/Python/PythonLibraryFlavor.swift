@@ -59,6 +59,7 @@ enum PythonLibraryFlavor: UInt8, Sendable {
          "await trio.run_process(..., shell=True)", "await anyio.run_process(...) with a command string"),
         ("asyncio.Lock / asyncio.Semaphore (async with lock)",
          "trio.Lock / trio.Semaphore (async with lock)", "anyio.Lock / anyio.Semaphore (async with lock)"),
+        ("asyncio.Lock (async with lock)", "trio.Lock (async with lock)", "anyio.Lock (async with lock)"),
         ("asyncio.Event / asyncio.Condition / asyncio.Barrier: await event.wait()",
          "trio.Event / trio.Condition: await event.wait()", "anyio.Event / anyio.Condition: await event.wait()"),
         ("asyncio.Queue: await queue.{method}(...), or {method}_nowait",

@@ -86,3 +86,23 @@ async def rebuild():
 
 async def fetch_remote():
     await asyncio.sleep(0)
+
+
+_registry_lock = threading.Lock()
+_registry = {}
+_ready = threading.Event()
+
+
+def register(name):
+    # A short critical section under a thread lock: taking it does not make the helper blocking
+    # (the lock's acquire in async code itself is still AL105).
+    _registry_lock.acquire()
+    try:
+        _registry[name] = True
+    finally:
+        _registry_lock.release()
+
+
+def wait_until_ready():
+    # Waiting for an event can take any time: this helper blocks.
+    _ready.wait()

@@ -17,3 +17,17 @@ class BaseCache:
 
     def flush(self):
         warm_cache()
+
+
+class DiskCache(BaseCache):
+    def __init__(self, path):
+        # Opening the file makes constructing the cache block.
+        self.handle = open(path)
+
+
+class LoggedDiskCache(DiskCache):
+    pass
+
+
+async def open_default_cache():
+    return DiskCache("default.cache")  # expect: AL110

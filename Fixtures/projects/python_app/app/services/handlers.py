@@ -5,6 +5,7 @@ import plugins.cache
 from plugins.cache import warm_cache
 from .. import read_file
 from ..storage import Store, load_config, ping, tick, save_in_thread, save_later, save_lazily, fetch_remote
+from ..storage import register, wait_until_ready
 from ..native import digest
 from ..offload import checksum, read_settings, slow_lookup
 from . import jobs
@@ -99,3 +100,8 @@ async def through_a_namespace_package():
     warm_cache()  # expect: AL110
     plugins.cache.warm_cache()  # expect: AL110
     plugins.cache.fetch_remote()  # expect: AL202
+
+
+async def startup():
+    register("handlers")
+    wait_until_ready()  # expect: AL110
