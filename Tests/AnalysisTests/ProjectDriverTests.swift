@@ -97,6 +97,23 @@ import Reporting
         return try lint(root)
     }
 
+    /// A client made at module level in another file is typed there: its blocking method in async
+    /// code is AL110 through that value, with the value's assignment as the chain's hop. A
+    /// module that assigns the name is parsed for it; one that does not is not.
+    @Test func aModuleLevelClientOfAnotherFileIsTypedThere() throws {
+        let report = try lintProject([
+            "app/__init__.py": "",
+            "app/deps.py": "import requests\n\nhttp = requests.Session()\n",
+            "app/other.py": "def helper():\n    return 1\n",
+            "app/main.py": "from . import deps, other\nfrom .deps import http\n\nasync def endpoint(url):\n    http.get(url)\n    deps.http.post(url)\n    other.value.get(url)\n",
+        ], expecting: ["app/main.py:5: AL110", "app/main.py:6: AL110"])
+        let first = try #require(report.findings.first)
+        #expect(first.message == "`http.get()` blocks in `async def endpoint`: app.deps.http (a requests.Session) → get()")
+        #expect(first.chain.map { "\($0.path):\($0.line)" }.first?.hasSuffix("app/deps.py:3") == true)
+        #expect(first.help.contains("httpx.AsyncClient"))
+        #expect(report.filesParsed == 2)
+    }
+
     /// The index's findings in a trio file name trio's APIs, as the per-file rules' do.
     @Test func theIndexAdviceFollowsTheFilesLibrary() throws {
         let report = try lintProject([

@@ -31,6 +31,10 @@ public struct FileSummary: Sendable {
     /// Swift types declared as protocols: a call through one is dynamic dispatch.
     var protocols: Set<StringID> = []
     var calls: [CallSite] = []
+    /// Python: module-level names bound to a value of a catalogue type (`http =
+    /// requests.Session()`), by name → the type's name: another module's async code calling
+    /// `http.get(...)` through an import blocks as the file's own would.
+    var typedGlobals: [StringID: TypedGlobal] = [:]
     /// Python: the file's async library, which the advice of its findings names.
     var flavor: PythonLibraryFlavor = .asyncio
 
@@ -171,6 +175,13 @@ enum PropagationExemptions {
         "NSLock.lock()", "NSLock.unlock()", "NSRecursiveLock.lock()", "NSRecursiveLock.unlock()",
         "socket.socket()", "socket.socketpair()", "importlib.import_module()",
     ]
+}
+
+/// A module-level Python value of a catalogue type, and where it is bound.
+struct TypedGlobal: Sendable {
+    var type: StringID
+    var line: Int32
+    var column: Int32
 }
 
 /// A function or method the file defines.

@@ -85,6 +85,8 @@ public struct ScannedPythonFile: Sendable {
     var definedCallables: [UInt64]
     /// The names (`WordHash`, sorted) of its classes.
     var classNames: [UInt64]
+    /// The names (`WordHash`, sorted) a line starts by assigning (`SourceScan.assignedNames`).
+    var assignedNames: [UInt64] = []
     /// It has a star import (`from x import *`): it may bind any name.
     var bindsAnyName: Bool
 
@@ -255,6 +257,7 @@ public struct ScannedPythonFile: Sendable {
         self.definedCallables = SortedHashes.unique(callables)
         self.definedNames = SortedHashes.merged(definedCallables, self.classNames)
         self.bindsAnyName = bindings.contains(where: \.isStar)
+        self.assignedNames = SortedHashes.unique(scan.assignedNames)
     }
 
     /// `module.name` (`name` alone in a file of no module) as a class key.
@@ -268,6 +271,11 @@ public struct ScannedPythonFile: Sendable {
     /// Whether the module may define (`def`) or import a name with this `WordHash`.
     func mayDefineCallable(hash: UInt64) -> Bool {
         bindsAnyName || SortedHashes.contains(definedCallables, hash)
+    }
+
+    /// Whether a line of the module may assign a name with this `WordHash` (`http = …`).
+    func mayAssign(hash: UInt64) -> Bool {
+        SortedHashes.contains(assignedNames, hash)
     }
 
     /// Whether the module may define a class with this `WordHash` as its name.
@@ -595,7 +603,10 @@ extension ProjectIndex {
                                 mayMatter = scanned.mayDefineCallable(hash: next)
                                     || (scanned.mayDefineClass(hash: next) && scanned.mayDefineCallable(hash: Self.initializerHash))
                             } else {
+                                // `deps.http.get(...)`: also a value the module assigns (a client
+                                // made at module level, whose type its summary records).
                                 mayMatter = scanned.mayDefine(hash: next) || scanned.mayDefine(hash: last)
+                                    || (calling && scanned.mayAssign(hash: next))
                             }
                             if !mayMatter { continue }
                         }

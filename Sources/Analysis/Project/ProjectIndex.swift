@@ -688,9 +688,15 @@ public struct ProjectIndex {
         var found: [Finding] = []
         let helperRule = rules.contains(.blockingViaHelper) ? catalogue.rule(code: "AL110") : nil
         let awaitRule = rules.contains(.crossFileAwaits) ? catalogue.rule(code: "AL202") : nil
+        let readsTypedGlobals = helperRule != nil && summaries.contains { !$0.typedGlobals.isEmpty }
         for f in fileOrder() {
             let summary = summaries[f]
             let file = Int32(f)
+            if readsTypedGlobals && summary.language == .python {
+                for call in summary.calls where call.role.contains(.inAsyncContext) {
+                    if let finding = blockingCallOnImportedValue(call, in: summary, rule: helperRule!) { found.append(finding) }
+                }
+            }
             for (c, callees) in resolvedCandidates[f] {
                 let call = summary.calls[Int(c)]
                 if call.role.contains(.inAsyncContext), let helperRule,
@@ -730,6 +736,43 @@ public struct ProjectIndex {
         finding.message = summary.flavor.translate(finding.message)
         finding.help = summary.flavor.translate(finding.help)
         return finding
+    }
+
+    /// `http.get(...)` in async code, where `http` is a module-level value of another module
+    /// (`from .deps import http`, or `deps.http`) whose summary says it is a catalogue type with
+    /// that method blocking (`http = requests.Session()`): AL110, blocking through the project's
+    /// own value, with the value as the chain's hop. (The per-file rule reports the file's own
+    /// values under their API's rule; this one needs the project index, and goes with it.)
+    private func blockingCallOnImportedValue(_ call: CallSite, in summary: FileSummary, rule: Rule) -> Finding? {
+        guard case .qualified(let target) = call.target else { return nil }
+        let q = summary.string(target)
+        let utf8 = q.utf8
+        guard let methodDot = utf8.lastIndex(of: UInt8(ascii: ".")),
+              let globalDot = utf8[..<methodDot].lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        let method = String(q[utf8.index(after: methodDot)...])
+        let global = q[utf8.index(after: globalDot)..<methodDot]
+        var module = String(q[..<globalDot])
+        if pythonModules[HashedText(module)] == nil, let primary = universe.pythonModuleAliases[module] { module = primary }
+        guard let file = pythonModules[HashedText(module)] else { return nil }
+        let owner = summaries[Int(file)]
+        guard let typed = owner.typedGlobals.first(where: { owner.string($0.key) == global })?.value,
+              let t = catalogue.python.index.typesByName[owner.string(typed.type)] else { return nil }
+        let type = catalogue.python.index[t]
+        var api = type.methods[method]
+        if api == nil && type.returns[method] == nil && !type.taskMethods.contains(method) && !type.coroutineMethods.contains(method) {
+            api = type.anyMethod
+        }
+        guard let api, api.propagates else { return nil }
+        let written = summary.string(call.written)
+        let place = call.context.map { " in `async def \(summary.string($0))`" } ?? ""
+        let use = summary.flavor.translate(api.use).replacingOccurrences(of: "{callee}", with: written)
+            .replacingOccurrences(of: "{method}", with: method)
+        let value = ChainHop(name: "\(module).\(global) (\(type.description))", path: owner.path,
+                             line: Int(typed.line), column: Int(typed.column))
+        return Finding(path: summary.path, range: call.range, rule: rule, language: .python,
+                       message: "`\(written)()` blocks\(place): \(value.name) → \(method)()",
+                       help: "Use \(use) instead (`\(global)` is made in `\(module)` and blocks the event loop here as it would there).",
+                       chain: [value])
     }
 
     private func missingAwait(_ call: CallSite, callees: [FunctionRef], in file: Int32, rule: Rule) -> Finding? {

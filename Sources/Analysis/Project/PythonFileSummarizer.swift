@@ -72,6 +72,25 @@ final class PythonFileSummarizer {
                   let absolute = absolute(scopes.importedName(q)) else { return }
             summary.moduleImports[summary.intern(tree.symbols.string(symbol))] = summary.intern(absolute)
         }
+        // Module-level values of a catalogue type, when every assignment agrees (`x = None`
+        // placeholders aside).
+        scopes.forEachName(in: PythonScopes.moduleScope) { symbol, bindings in
+            var agreed: ValueTypeID?
+            var site: NodeID?
+            for binding in bindings {
+                guard case .assigned(let value) = binding.kind else { return }
+                if tree.kind(value) == .literal { continue }
+                guard let t = model.valueType(of: value, in: PythonScopes.moduleScope, at: tree[value].start),
+                      agreed == nil || agreed == t else { return }
+                agreed = t
+                site = site ?? binding.site
+            }
+            if let agreed, let site {
+                let at = tree.range(site).start
+                summary.typedGlobals[summary.intern(tree.symbols.string(symbol))] = TypedGlobal(
+                    type: summary.intern(model.catalogue[agreed].name), line: Int32(at.line), column: Int32(at.column))
+            }
+        }
         for i in tree.allNodes {
             let node = NodeID(i)
             switch tree.kind(node) {

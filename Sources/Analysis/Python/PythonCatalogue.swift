@@ -224,6 +224,9 @@ final class PythonCatalogueIndex: @unchecked Sendable {
     private(set) var blockingCalls: [String: BlockingAPI] = [:]
     private(set) var types: [CompiledValueType] = []
     private(set) var constructorTypes: [String: ValueTypeID] = [:]
+    /// Each type by its name (`requests-session`): the project index reads typed module globals
+    /// of other files by it.
+    private(set) var typesByName: [String: ValueTypeID] = [:]
     private(set) var annotationTypes: [String: ValueTypeID] = [:]
     private(set) var pureFunctions: Set<String>
     private(set) var coroutines: Set<String>
@@ -277,6 +280,7 @@ final class PythonCatalogueIndex: @unchecked Sendable {
         }
         var ids: [String: ValueTypeID] = [:]
         for (i, t) in types.enumerated() where ids[t.name] == nil { ids[t.name] = ValueTypeID(raw: i) }
+        self.typesByName = ids
         for (i, t) in types.enumerated() {
             let id = ValueTypeID(raw: i)
             var compiled = CompiledValueType(name: t.name, description: t.description,

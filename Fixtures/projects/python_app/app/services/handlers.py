@@ -6,6 +6,8 @@ from plugins.cache import warm_cache
 from .. import read_file
 from ..storage import Store, load_config, ping, tick, save_in_thread, save_later, save_lazily, fetch_remote
 from ..storage import register, wait_until_ready
+from .. import clients
+from ..clients import http, search
 from ..native import digest
 from ..offload import checksum, read_settings, slow_lookup
 from . import jobs
@@ -105,3 +107,13 @@ async def through_a_namespace_package():
 async def startup():
     register("handlers")
     wait_until_ready()  # expect: AL110
+
+
+async def through_module_clients(url):
+    # Values of another module, typed there: blocking as they would be here (through the
+    # project's own value: AL110, which the project index reports).
+    http.get(url)  # expect: AL110
+    search.post(url)  # expect: AL110
+    clients.db.execute("select 1")  # expect: AL110
+    http.headers.update({})
+    await asyncio.to_thread(http.get, url)
