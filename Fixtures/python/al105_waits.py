@@ -6,6 +6,9 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from threading import Event, Lock
 
+import anyio
+import trio
+
 LOCK = threading.Lock()
 READY = Event()
 
@@ -73,3 +76,17 @@ async def asyncio_primitives():
     task = asyncio.ensure_future(asyncio.sleep(1))
     await task
     task.result()
+
+
+async def loops_run_inside_a_loop(coro, loop: asyncio.AbstractEventLoop):
+    # Running a loop, or bridging back from a worker thread, on the loop itself.
+    asyncio.run(coro)  # expect: AL105
+    loop.run_until_complete(coro)  # expect: AL105
+    asyncio.get_event_loop().run_forever()  # expect: AL105
+    anyio.from_thread.run(fetch_later)  # expect: AL105
+    trio.from_thread.run_sync(print)  # expect: AL105
+    await coro
+
+
+async def fetch_later():
+    return None
