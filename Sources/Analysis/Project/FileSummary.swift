@@ -247,6 +247,9 @@ struct CallSite: Sendable {
         static let awaited = Role(rawValue: 1 << 3)
         /// Python, with `discardedValue`: only tested for truth (`if is_ready():`).
         static let truthTested = Role(rawValue: 1 << 4)
+        /// Python: the argument of an offload API (`asyncio.to_thread(load(p))`): the call runs
+        /// right here, before anything is offloaded.
+        static let offloadArgument = Role(rawValue: 1 << 5)
     }
 
     var target: Target

@@ -733,6 +733,11 @@ public struct ProjectIndex {
         }
         var finding = Finding.blockingViaHelper(path: summary.path, range: call.range, rule: rule, language: summary.language,
                                                 callee: written, asyncFunction: call.context.map(summary.string), chain: hops)
+        if call.role.contains(.offloadArgument) {
+            // `await asyncio.to_thread(load(p))`: the user meant to offload, and the call is the argument.
+            finding.message += "; the call runs right here, not in the thread it is handed to"
+            finding.help = "Pass the function and its arguments instead of calling it: `asyncio.to_thread(\(written), ...)`."
+        }
         finding.message = summary.flavor.translate(finding.message)
         finding.help = summary.flavor.translate(finding.help)
         return finding

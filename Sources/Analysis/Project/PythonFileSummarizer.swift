@@ -126,8 +126,9 @@ final class PythonFileSummarizer {
                     }
                 }
                 guard let target else { return }
-                record(call, target: target, caller: caller, role: isAsync ? .inAsyncContext : .propagates,
-                       context: isAsync ? function : nil)
+                var role: CallSite.Role = isAsync ? .inAsyncContext : .propagates
+                if isAsync && blocking.offloadReceivingResult(of: call, in: callScope) != nil { role.insert(.offloadArgument) }
+                record(call, target: target, caller: caller, role: role, context: isAsync ? function : nil)
             }
         }
         // AL202 anywhere: a call whose value is thrown away, or only tested for truth.

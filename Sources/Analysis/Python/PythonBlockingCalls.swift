@@ -184,7 +184,7 @@ final class PythonBlockingCallRule {
 
     /// `await asyncio.to_thread(time.sleep(1))`: the blocking call is the function argument of
     /// an offload API, so it runs now instead of on the worker thread. Returns the offload's name.
-    private func offloadReceivingResult(of call: NodeID, in scope: Int) -> String? {
+    func offloadReceivingResult(of call: NodeID, in scope: Int) -> String? {
         let argument = tree[call].parent
         guard !argument.isNone, tree.kind(argument) == .argument, tree[argument].name.isNone else { return nil }
         let outer = tree[argument].parent

@@ -30,6 +30,7 @@ async def handle(path):
     await save_later(path, text)
     save_lazily(path, text)
     await asyncio.to_thread(load_config)
+    await asyncio.to_thread(load_config())  # expect: AL110
     return config
 
 
