@@ -1,6 +1,8 @@
 # AL107 blocking-database: synchronous database drivers in async code.
 import sqlite3
 
+from django.db import models
+
 import psycopg2
 import pymongo
 import redis
@@ -60,3 +62,19 @@ async def sqlalchemy_sync():
         session.commit()  # expect: AL107
     s = SessionLocal()
     s.query(object)  # expect: AL107
+
+
+class Article(models.Model):
+    pass
+
+
+async def django_views():
+    # Django's managers and querysets run their query in async code (its async API has the
+    # `a`-prefixed twins).
+    Article.objects.get(pk=1)  # expect: AL107
+    Article.objects.filter(x=1).exclude(y=2).count()  # expect: AL107
+    lazy = Article.objects.filter(x=1)
+    lazy.first()  # expect: AL107
+    await Article.objects.aget(pk=1)
+    await lazy.acount()
+    return lazy.query

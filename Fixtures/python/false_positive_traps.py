@@ -69,3 +69,12 @@ class Timer:
     async def tick(self):
         self.sleep(1)
 
+
+
+class Registry:
+    objects = None
+
+
+async def not_a_django_manager():
+    # `.objects` in a file that does not import django is nobody's manager.
+    Registry.objects.get("x")

@@ -117,11 +117,13 @@ final class PythonBlockingCallRule {
     func match(_ call: NodeID, in scope: Int) -> Match? {
         guard let callee = tree.firstChild(call) else { return nil }
         if let q = model.qualifiedName(ofCallee: callee, in: scope) {
-            guard !index.pureFunctions.contains(q), let api = index.blockingCalls[q], applies(api, to: call) else {
-                return nil
+            if index.pureFunctions.contains(q) { return nil }
+            if let api = index.blockingCalls[q] {
+                guard applies(api, to: call), !isMadeNonBlocking(call, constructing: q) else { return nil }
+                return Match(api: api, qualifiedName: q)
             }
-            if isMadeNonBlocking(call, constructing: q) { return nil }
-            return Match(api: api, qualifiedName: q)
+            // No catalogued function, but `Article.objects.get` is a method of a typed value.
+            guard tree.kind(callee) == .member, !index.managerTypes.isEmpty else { return nil }
         }
         guard tree.kind(callee) == .member, let method = tree.name(callee), let base = tree.firstChild(callee),
               let t = model.valueType(of: base, in: scope, at: tree[call].start) else { return nil }

@@ -29,7 +29,9 @@ import LightSyntax
 ///   `nonBlockingWhenCatching`: a method call in a `try` body whose `except` names one of these
 ///   exceptions (`BlockingIOError`) is on a non-blocking value; `asyncEntersItself`: `async with
 ///   value as x` binds the value itself (`httpx.AsyncClient`), where an async context manager's
-///   `__aenter__` yields something else unless the type says so.
+///   `__aenter__` yields something else unless the type says so; `managerAttribute` and
+///   `managerModule`: that attribute of any class has the type in a file importing the module
+///   (`Article.objects` is a Django manager).
 /// - `pureFunctions`: never reported, however imported (`os.path.join`).
 /// - `coroutines`: library coroutine functions (AL202).
 /// - `transparentDecorators`: decorators that keep an `async def` a coroutine function; a
@@ -92,6 +94,10 @@ public struct PythonCatalogue: Sendable, Codable {
         public var nonBlockingSwitches: [NonBlockingSwitch]?
         public var nonBlockingWhenCatching: [String]?
         public var asyncEntersItself: Bool?
+        /// `Model.objects` (this attribute of any class) has the type, in a file that imports
+        /// `managerModule` (Django's model managers).
+        public var managerAttribute: String?
+        public var managerModule: String?
     }
 
     /// A method call that puts a value in non-blocking mode, with its first argument as written.
@@ -224,6 +230,13 @@ final class PythonCatalogueIndex: @unchecked Sendable {
     private(set) var blockingCalls: [String: BlockingAPI] = [:]
     private(set) var types: [CompiledValueType] = []
     private(set) var constructorTypes: [String: ValueTypeID] = [:]
+    /// Types a class attribute has in a file importing a module (`Model.objects`, Django).
+    struct ManagerType: Sendable {
+        var attribute: String
+        var module: String
+        var type: ValueTypeID
+    }
+    private(set) var managerTypes: [ManagerType] = []
     /// Each type by its name (`requests-session`): the project index reads typed module globals
     /// of other files by it.
     private(set) var typesByName: [String: ValueTypeID] = [:]
@@ -307,6 +320,9 @@ final class PythonCatalogueIndex: @unchecked Sendable {
             for (method, values) in compiled.nonBlockingSwitches { nonBlockingSwitches[method, default: []].formUnion(values) }
             self.types.append(compiled)
             for c in t.constructors ?? [] where constructorTypes[c] == nil { constructorTypes[c] = id }
+            if let attribute = t.managerAttribute, let module = t.managerModule {
+                managerTypes.append(ManagerType(attribute: attribute, module: module, type: id))
+            }
             for a in (t.annotations ?? []) + (t.constructors ?? []) where annotationTypes[a] == nil { annotationTypes[a] = id }
         }
         for o in offloads {

@@ -226,7 +226,8 @@ struct PythonSemanticModel {
         guard depth < Self.maxDepth else { return nil }
         switch tree.kind(e) {
         case .name, .member:
-            if case .value(let t) = resolve(expression: e, in: scope, at: position, depth: depth + 1) { return t }
+            if case .value(let t?) = resolve(expression: e, in: scope, at: position, depth: depth + 1) { return t }
+            if tree.kind(e) == .member, !catalogue.managerTypes.isEmpty { return managerType(of: e, in: scope, at: position, depth: depth) }
             return nil
         case .call:
             guard let callee = tree.children(e).first(where: { _ in true }) else { return nil }
@@ -261,6 +262,22 @@ struct PythonSemanticModel {
         default:
             return nil
         }
+    }
+
+    /// `Article.objects`: a catalogue manager type, when the attribute is the type's, the base is
+    /// a class (of the file, or an imported capitalized name), and the file imports the module.
+    private func managerType(of member: NodeID, in scope: Int, at position: Int32, depth: Int) -> ValueTypeID? {
+        guard let name = tree.name(member), let base = tree.firstChild(member) else { return nil }
+        for manager in catalogue.managerTypes where manager.attribute == name {
+            switch resolve(expression: base, in: scope, at: position, depth: depth + 1) {
+            case .classDef: break
+            case .qualified(let q) where Self.readsAsClass(q): break
+            default: continue
+            }
+            let prefix = manager.module + "."
+            if scopes.importedNames.contains(where: { $0 == manager.module || $0.hasPrefix(prefix) }) { return manager.type }
+        }
+        return nil
     }
 
     /// The type a parameter's annotation names (`s: requests.Session`, `p: Optional[Path]`),
