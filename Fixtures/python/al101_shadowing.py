@@ -59,3 +59,19 @@ async def rebound_later():
     time.sleep(1)
     time = Clock()
     time.sleep(2)
+
+
+async def match_capture(event):
+    # A capture pattern binds `time` in the function: the module is not what it calls.
+    match event:
+        case {"time": time}:
+            time.sleep(1)
+        case _:
+            pass
+
+
+async def match_value_pattern(event):
+    # A dotted value pattern reads a name and binds nothing.
+    match event:
+        case time.monotonic:
+            time.sleep(1)  # expect: AL101

@@ -385,7 +385,7 @@ private struct ScopeBuilder {
     let tree: SyntaxTree
     /// The details the walk tells nodes by, as symbols: compared as numbers on every node.
     /// (A detail the file lacks gets a symbol no node carries.)
-    let comprehension, generator, forLoop, walrus, global, tuple, list, star: Symbol
+    let comprehension, generator, forLoop, walrus, global, tuple, list, star, pattern: Symbol
 
     init(tree: SyntaxTree) {
         self.tree = tree
@@ -398,6 +398,7 @@ private struct ScopeBuilder {
         tuple = symbol("tuple")
         list = symbol("list")
         star = symbol("star")
+        pattern = symbol("pattern")
     }
 
     private enum Work {
@@ -536,6 +537,12 @@ private struct ScopeBuilder {
             }
             for child in parts.elements + parts.iterables.dropFirst() + parts.conditions {
                 next.append(.visit(child, scope: inner))
+            }
+        case .opaque where n.detail == pattern:
+            // `case {"time": time}:`: each capture binds its name (the parser keeps only
+            // captures, never a dotted value pattern or a class pattern's name).
+            for child in tree.children(node) where tree.kind(child) == .name {
+                next.append(.bindTarget(child, value: nil, position: n.end, scope: scope))
             }
         case .opaque where n.detail == forLoop:
             var isFirst = true
