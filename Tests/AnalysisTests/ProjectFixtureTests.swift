@@ -126,6 +126,7 @@ import AsyncLint
                         == ProjectLayout.pythonModule(forFile: directory + "/__init__.py", fileExists: exists), "\(directory)")
         }
         #expect(known["/r/app/services"] == "app.services" && known["/r/app"] == "app" && known["/r"] == "")
+
         let nested: Set<String> = ["/r/a/__init__.py", "/r/a/b/__init__.py", "/r/a/b/c/__init__.py", "/r/x/b/__init__.py"]
         var nestedKnown: [Substring: String] = [:]
         for directory in ["/r/a/b/c", "/r/x/b", "/r/x/b/c"] {
@@ -143,6 +144,35 @@ import AsyncLint
         #expect(ProjectLayout.absoluteModule(".x", from: "script", isPackage: false) == "x")
         #expect(ProjectLayout.absoluteModule("...x", from: "app", isPackage: true) == nil)
         #expect(ProjectLayout.absoluteModule("os.path", from: "app.a", isPackage: false) == "os.path")
+    }
+
+    /// Namespace packages (PEP 420): the directories above a module's top package, while they
+    /// are identifiers, two at most; and the names the module has through them.
+    @Test func namespacePackagesAboveTheTopPackage() {
+        #expect(ProjectLayout.namespacePrefix(ofDirectory: "/home/u/proj/app", package: "") == "proj.app")
+        #expect(ProjectLayout.namespacePrefix(ofDirectory: "/home/u/my-proj/app", package: "") == "app")
+        #expect(ProjectLayout.namespacePrefix(ofDirectory: "/r/src/app/services", package: "app.services") == "r.src")
+        #expect(ProjectLayout.namespacePrefix(ofDirectory: "/r/x-1.0/pkg", package: "pkg") == "")
+        #expect(ProjectLayout.namespacePrefix(ofDirectory: "/2fa/app", package: "") == "app")
+        #expect(ProjectLayout.namespaceAliases(of: "db", namespacePrefix: "proj.app") == ["app.db", "proj.app.db"])
+        #expect(ProjectLayout.namespaceAliases(of: "db", namespacePrefix: "") == [])
+        #expect(ProjectLayout.relativePackage(dots: 2, of: "handlers", namespacePrefix: "app.api", isPackage: false) == "app")
+        #expect(ProjectLayout.relativePackage(dots: 1, of: "app.io", namespacePrefix: "src", isPackage: false) == "app")
+        #expect(ProjectLayout.relativePackage(dots: 3, of: "handlers", namespacePrefix: "api", isPackage: false) == nil)
+        var universe = ProjectUniverse()
+        universe.pythonModules = ["db": [0], "app.db": [1], "util": [2, 3]]
+        universe.addNamespaceAliases(of: "db", namespacePrefix: "app")   // `app.db` is a module's own name
+        universe.addNamespaceAliases(of: "util", namespacePrefix: "lib")
+        universe.finish()
+        #expect(universe.pythonModuleAliases == ["lib.util": "util"])
+        // `x/y/a.py` (module `a`) and `x/y/a.py` of package `y` elsewhere (module `y.a`): both
+        // would be `x.y.a`, which is then no alias at all; `y.a` is a module's own name.
+        var ambiguous = ProjectUniverse()
+        ambiguous.pythonModules = ["a": [0], "y.a": [1]]
+        ambiguous.addNamespaceAliases(of: "a", namespacePrefix: "x.y")
+        ambiguous.addNamespaceAliases(of: "y.a", namespacePrefix: "x")
+        ambiguous.finish()
+        #expect(ambiguous.pythonModuleAliases.isEmpty)
     }
 
     /// A qualified name joined from interned parts is the same string, with the same hash, as
