@@ -123,6 +123,48 @@ extension Linter {
 }
 
 extension Linter {
+    /// Drops the Swift findings whose call means a declaration of the project in another file
+    /// of the module (`Finding.unlessProjectDeclares`: `func usleep` in Util.swift, `class Thread`).
+    /// The parsed files' summaries say what they declare; an unparsed file whose scan names the
+    /// function or type is parsed here to tell (a `func usleep` may be a method, a `Thread` an
+    /// extension). Only with the project index: without it, only the file named is read.
+    func withoutShadowedFindings(_ findings: [Finding], summaries: [FileSummary], universe: ProjectUniverse,
+                                 files: [SourceFile], modules: PackageMarkers, configured: ConfiguredFiles) -> [Finding] {
+        guard findings.contains(where: { $0.unlessProjectDeclares != nil }) else { return findings }
+        var fileIndex: [String: Int] = [:]
+        for (i, file) in files.enumerated() { fileIndex[file.displayPath] = i }
+        func module(_ finding: Finding) -> String {
+            fileIndex[finding.path].map { modules.module(of: files[$0]) } ?? ""
+        }
+        let parsed = Set(summaries.map(\.sourceIndex))
+        var wanted: Set<Int32> = []
+        for finding in findings {
+            guard let declaration = finding.unlessProjectDeclares else { continue }
+            let home = module(finding)
+            let candidates: [Int32]
+            switch declaration {
+            case .function(let name): candidates = universe.swiftFunctionFiles[name] ?? []
+            case .type(let name): candidates = Array(universe.swiftTypeFiles[name] ?? [])
+            }
+            for i in candidates where !parsed.contains(i) && files[Int(i)].displayPath != finding.path
+                && modules.module(of: files[Int(i)]) == home {
+                wanted.insert(i)
+            }
+        }
+        let asked = wanted.sorted()
+        let catalogue = self.catalogue
+        let more = asked.map { i -> FileSummary in
+            let file = files[Int(i)]
+            guard case .success(let bytes) = Self.read(file) else {
+                return FileSummary(path: file.displayPath, language: file.language, module: "")
+            }
+            return FileChecker.summarize(Self.parse(bytes, language: file.language), path: file.displayPath,
+                                         module: modules.module(of: file),
+                                         catalogue: configured.settings(ofFile: Int(i)).catalogue ?? catalogue)
+        }
+        return ProjectDeclaration.removingShadowed(findings, module: module, summaries: summaries + more)
+    }
+
     /// For the trace, in tenths of a millisecond: the serial steps take a few milliseconds
     /// each, and whole milliseconds hid changes of a fifth of one.
     static func milliseconds(_ nanoseconds: UInt64) -> String {

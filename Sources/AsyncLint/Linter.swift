@@ -335,6 +335,10 @@ public struct Linter: Sendable {
             }
         }
         universe.finish()
+        if usesProjectIndex {
+            findings = withoutShadowedFindings(findings, summaries: summaries, universe: universe, files: files,
+                                               modules: packages, configured: configured)
+        }
         if trace { Self.writeTrace("outcomes collated in \(Self.milliseconds(since: collating)) ms") }
         if usesProjectIndex {
             Self.returnFreedMemory()

@@ -137,6 +137,8 @@ enum FixtureHarness {
             summaries.append(summary)
             files.append((url, relative, language))
         }
+        let modules = Dictionary(summaries.map { ($0.path, $0.module) }, uniquingKeysWith: { a, _ in a })
+        findings = ProjectDeclaration.removingShadowed(findings, module: { modules[$0.path] ?? "" }, summaries: summaries)
         for (module, prefix) in prefixes { universe.addNamespaceAliases(of: module, namespacePrefix: prefix) }
         universe.finish()
         findings += ProjectIndex(summaries: summaries, catalogue: catalogue, blockingFunctions: blockingFunctions,

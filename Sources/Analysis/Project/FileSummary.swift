@@ -30,6 +30,9 @@ public struct FileSummary: Sendable {
     var moduleImports: [StringID: StringID] = [:]
     /// Swift types declared as protocols: a call through one is dynamic dispatch.
     var protocols: Set<StringID> = []
+    /// Swift types declared at file level (not extensions): in the module they shadow the
+    /// system's types of the same name (`Finding.unlessProjectDeclares`).
+    var declaredTypes: Set<StringID> = []
     var calls: [CallSite] = []
     /// Python: the file's async library, which the advice of its findings names.
     var flavor: PythonLibraryFlavor = .asyncio
@@ -151,6 +154,17 @@ public struct FileSummary: Sendable {
     /// a call more; what the call resolves to is still decided by its text).
     func hash(_ id: StringID) -> UInt64 {
         Int(id) < hashes.count ? hashes[Int(id)] : WordHash.of(strings[Int(id)])
+    }
+
+    /// Whether the file declares this at file level (a free function, a type that is no
+    /// extension): see `Finding.unlessProjectDeclares`.
+    public func declares(_ declaration: ProjectDeclaration) -> Bool {
+        switch declaration {
+        case .function(let name):
+            return functions.contains { $0.owner == nil && strings[Int($0.name)] == name }
+        case .type(let name):
+            return declaredTypes.contains { strings[Int($0)] == name }
+        }
     }
 
     public var functionCount: Int { functions.count }

@@ -118,6 +118,11 @@ struct SwiftFileCheck {
     private(set) var asyncClosureParameters: [Symbol: SwiftAsyncClosureParameters] = [:]
     /// Types the file declares (not extends): `Task { … }` then makes the file's own `Task`.
     private(set) var declaredTypeNames: Set<Symbol> = []
+    /// Types the file declares at file level (not extensions), by name: `Thread.sleep(…)` then
+    /// calls the file's own `Thread`, not Foundation's. (Empty in most files.)
+    private(set) var fileLevelTypeNames: Set<String> = []
+    /// Types declared inside another type, per enclosing type: they shadow only in its members.
+    private(set) var nestedTypeNames: [String: Set<String>] = [:]
     /// Methods per type (with its extensions): inside the type, `sleep(1)` may mean `self.sleep`.
     private(set) var methodNames: [String: Set<Symbol>] = [:]
     let selfSymbol: Symbol?
@@ -224,12 +229,15 @@ struct SwiftFileCheck {
     /// An `#if` block (its branches' members and statements belong to the enclosing scope).
     func isIfConfig(_ id: NodeID) -> Bool { !tree[id].detail.isNone && tree[id].detail == ifConfigSymbol }
 
-    mutating func report(_ code: String, at node: NodeID, message: String, help: String) {
+    mutating func report(_ code: String, at node: NodeID, message: String, help: String,
+                         unlessProjectDeclares declaration: ProjectDeclaration? = nil) {
         // Findings are rare: the rule is looked up when one is made (the last of a code wins, as
         // when the catalogue's rules were keyed by code).
         guard let rule = catalogue.rules.last(where: { $0.code == code }) else { return }
-        findings.append(Finding(path: path, range: tree.range(node), rule: rule, language: .swift,
-                                message: message, help: help))
+        var finding = Finding(path: path, range: tree.range(node), rule: rule, language: .swift,
+                              message: message, help: help)
+        finding.unlessProjectDeclares = declaration
+        findings.append(finding)
     }
 
     /// Functions defined in the file, the stored properties of each type and its extensions, and
@@ -259,9 +267,16 @@ struct SwiftFileCheck {
                     topLevelFunctionNames.insert(tree[id].name)
                 }
             case .typeDecl:
-                if let keyword = tree.detail(id), keyword != "extension" { declaredTypeNames.insert(tree[id].name) }
                 guard let written = nameText(id) else { continue }
                 let owner = normalizedTypeName(tree[id].name) ?? written
+                if let keyword = tree.detail(id), keyword != "extension" {
+                    declaredTypeNames.insert(tree[id].name)
+                    if isFileLevel(id) {
+                        fileLevelTypeNames.insert(owner)
+                    } else if let enclosing = owningTypeName(of: id) {
+                        nestedTypeNames[enclosing, default: []].insert(owner)
+                    }
+                }
                 guard let members = tree.firstChild(id, ofKind: .block) else { continue }
                 collectProperties(in: members, of: owner)
             default:
@@ -285,6 +300,15 @@ struct SwiftFileCheck {
             }
         }
         return nil
+    }
+
+    /// Whether a type of this name that the catalogue knows (`Thread`, `FileManager`) means a type
+    /// of the file's own here: one declared at file level, or inside the enclosing type.
+    func isOwnType(_ name: String, _ context: SwiftWalkContext?) -> Bool {
+        if fileLevelTypeNames.isEmpty && nestedTypeNames.isEmpty { return false }
+        if fileLevelTypeNames.contains(name) { return true }
+        guard let enclosing = enclosingType(context) else { return false }
+        return nestedTypeNames[enclosing]?.contains(name) ?? false
     }
 
     /// Whether a bare call of this name may mean a function of the project rather than the C
