@@ -241,9 +241,12 @@ public struct Linter: Sendable {
             let suppressionsFirst = !prefilters || options.reportUnusedSuppressions
                 || SuppressionMarkers.mayHoldSkipFile(bytes)
             var suppressions = suppressionsFirst ? readSuppressions() : FileSuppressions()
+            // Comments asynclint cannot read always (a note), unused ones with the option.
             func unused() -> [UnusedSuppression] {
-                guard options.reportUnusedSuppressions else { return [] }
+                let invalid = suppressions.invalid.map { UnusedSuppression(path: file.displayPath, invalid: $0) }
+                guard options.reportUnusedSuppressions else { return invalid }
                 return suppressions.unused.map { UnusedSuppression(path: file.displayPath, directive: $0, catalogue: catalogue) }
+                    + invalid
             }
             let module = usesProjectIndex ? packages.module(of: file) : ""
             let namespacePrefix = usesProjectIndex ? packages.namespacePrefix(of: file) : ""
@@ -348,13 +351,20 @@ public struct Linter: Sendable {
             sourceLines.merge(project.lines)
             filesParsed += project.filesParsed
             let silencedByIndex = project.usedSuppressions
-            unusedSuppressions.removeAll { silencedByIndex.contains($0.place) }
+            unusedSuppressions.removeAll { $0.problem == nil && silencedByIndex.contains($0.place) }
         }
         // A comment naming an index rule whose findings this run did not work out may silence
         // one when it does: it is not called unused (as a per-file rule left out of the run
         // still uses its comments: its findings are made, silenced, then left out).
         let unknowable = ProjectRules.all.subtracting(projectRules).codes
-        unusedSuppressions.removeAll { $0.codes.map { !$0.isDisjoint(with: unknowable) } ?? false }
+        unusedSuppressions.removeAll { $0.problem == nil && ($0.codes.map { !$0.isDisjoint(with: unknowable) } ?? false) }
+        // A comment asynclint cannot read is listed with the unused ones when they are asked
+        // for, and is a note on standard error otherwise.
+        if !options.reportUnusedSuppressions {
+            notes += unusedSuppressions.compactMap(\.fileNote)
+            unusedSuppressions.removeAll()
+        }
+        unusedSuppressions.sort { ($0.place.path, $0.place.line, $0.column) < ($1.place.path, $1.place.line, $1.column) }
         BackgroundRelease.release((consume summaries, consume universe))
         if trace { Self.writeTrace("all findings made: \(Self.milliseconds(since: started)) ms after discovery began") }
         var report = LintReport(findings: findings, errors: errors, notes: notes, filesChecked: filesChecked,
