@@ -31,8 +31,14 @@ extension SwiftFileCheck {
             }
         }
         let display = pattern.signature.display(actualLabels: labels, isCall: true)
-        report(code, at: shape.call, message: "`\(display)` \(message)",
+        report(code, at: shape.call, message: "`\(display)` \(message)\(actorNote(context))",
                help: "Use \(alternative).", unlessProjectDeclares: shadowingDeclaration(shape, pattern))
+    }
+
+    /// In an actor's isolated sync method, what makes it a pool thread: the message says so.
+    func actorNote(_ context: SwiftWalkContext) -> String {
+        guard context.origin == .actorIsolated, let actor = enclosingType(context) else { return "" }
+        return " (in a sync method of actor `\(actor)`, which runs on the cooperative pool and holds the actor)"
     }
 
     /// The declaration that, in another file of the module, would make the call the project's
@@ -75,7 +81,7 @@ extension SwiftFileCheck {
         let receiverType = inferredType(of: receiver, context: context)
         guard let pattern = instancePattern(candidates, receiverType: receiverType, labels: nil, context) else { return }
         let display = pattern.signature.display(actualLabels: nil, isCall: false)
-        report(pattern.code, at: member, message: "`\(display)` \(pattern.message)",
+        report(pattern.code, at: member, message: "`\(display)` \(pattern.message)\(actorNote(context))",
                help: "Use \(pattern.alternative).")
     }
 

@@ -39,10 +39,13 @@ enum SwiftChecker {
         return false
     }
 
-    /// Whether any node is an `await`, or marked async or `async let`.
+    /// Whether any node is an `await`, or marked async or `async let`, or declares an actor
+    /// (whose isolated sync methods run on the pool: `SwiftAsyncOrigin.actorIsolated`).
     static func hasAsyncMark(_ tree: SyntaxTree) -> Bool {
         let marks: NodeFlags = [.isAsync, .asyncLet]
-        for node in tree.nodes where node.kind == .await || !node.flags.isDisjoint(with: marks) {
+        let actor = tree.symbols.lookup("actor")
+        for node in tree.nodes where node.kind == .await || !node.flags.isDisjoint(with: marks)
+            || (actor != nil && node.kind == .typeDecl && node.detail == actor) {
             return true
         }
         return false
@@ -56,6 +59,10 @@ enum SwiftAsyncOrigin: Equatable {
     case asyncClosure
     /// The closure of an unstructured task (`Task { }`, `Task.detached { }`), or code nested in one.
     case taskClosure
+    /// A synchronous method isolated to an actor of the file (not `nonisolated`, `static` or
+    /// global-actor isolated, the actor without a custom executor): it runs on the actor's
+    /// default executor, a cooperative pool thread, and holds the actor while it runs.
+    case actorIsolated
 }
 
 struct SwiftWalkContext {
@@ -123,6 +130,9 @@ struct SwiftFileCheck {
     private(set) var fileLevelTypeNames: Set<String> = []
     /// Types declared inside another type, per enclosing type: they shadow only in its members.
     private(set) var nestedTypeNames: [String: Set<String>] = [:]
+    /// Actors the file declares whose methods run on the default executor (the pool): an actor
+    /// with an `unownedExecutor` of its own (a serial queue, a thread) is left out.
+    private(set) var poolActorNames: Set<String> = []
     /// Methods per type (with its extensions): inside the type, `sleep(1)` may mean `self.sleep`.
     private(set) var methodNames: [String: Set<Symbol>] = [:]
     let selfSymbol: Symbol?
@@ -243,6 +253,12 @@ struct SwiftFileCheck {
     /// Functions defined in the file, the stored properties of each type and its extensions, and
     /// the file's global variables (usable before the line that declares them).
     private mutating func collectDeclarations() {
+        defer {
+            // (After the walk below has recorded every type's stored and computed properties.)
+            if !poolActorNames.isEmpty, let executor = tree.symbols.lookup("unownedExecutor") {
+                poolActorNames = poolActorNames.filter { types.propertyType(executor, ofType: $0) == nil }
+            }
+        }
         collectProperties(in: tree.root, of: SwiftReceiverTypes.fileScope)
         var functionNames: Set<Symbol> = []
         for raw in tree.allNodes {
@@ -270,6 +286,7 @@ struct SwiftFileCheck {
                 guard let written = nameText(id) else { continue }
                 let owner = normalizedTypeName(tree[id].name) ?? written
                 if let keyword = tree.detail(id), keyword != "extension" {
+                    if keyword == "actor" { poolActorNames.insert(owner) }
                     declaredTypeNames.insert(tree[id].name)
                     if isFileLevel(id) {
                         fileLevelTypeNames.insert(owner)
@@ -300,6 +317,21 @@ struct SwiftFileCheck {
             }
         }
         return nil
+    }
+
+    /// Whether a function is a synchronous `func` isolated to an actor of the file that runs on
+    /// the pool (`SwiftAsyncOrigin.actorIsolated`): a member of the actor or of an extension of it,
+    /// not `static`, `class` or `nonisolated`, and with no global-actor attribute (`@MainActor`).
+    func isActorIsolatedSyncMethod(_ function: NodeID, _ context: SwiftWalkContext) -> Bool {
+        guard !poolActorNames.isEmpty, context.isTypeMemberLevel, let owner = enclosingType(context),
+              poolActorNames.contains(owner) else { return false }
+        let node = tree[function]
+        guard !node.flags.contains(.isAsync), !node.flags.contains(.notInstanceIsolated),
+              !node.detail.isNone, node.detail == funcSymbol else { return false }
+        for child in tree.children(function) where tree.kind(child) == .attribute {
+            if let name = nameText(child), name.hasSuffix("Actor") { return false }
+        }
+        return true
     }
 
     /// Whether a type of this name that the catalogue knows (`Thread`, `FileManager`) means a type

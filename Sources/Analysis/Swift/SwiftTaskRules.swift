@@ -18,7 +18,8 @@ extension SwiftFileCheck {
         // so AL201 says that the error vanishes too.
         let canThrow = closureCanThrow(body)
         let errorToo = canThrow ? ", and the error it can throw vanishes" : ""
-        if context.isAsync {
+        // (An actor's sync method starting a task is how sync code hands work to async code.)
+        if context.isAsync && context.origin != .actorIsolated {
             if context.origin == .taskClosure {
                 report("AL201", at: shape.call,
                        message: "`\(written) { … }` nested in a `Task { … }` with its handle discarded: it is neither awaited nor cancelled with the outer task\(errorToo); use `async let` or `withTaskGroup` inside the outer task",
