@@ -151,9 +151,15 @@ extension Linter {
                 wanted.insert(i)
             }
         }
-        let asked = wanted.sorted()
+        let more = summarizeUnparsed(wanted.sorted(), files: files, modules: modules, configured: configured)
+        return ProjectDeclaration.removingShadowed(findings, module: module, summaries: summaries + more)
+    }
+
+    /// Files pass 1 did not parse, parsed and summarized now (in file order).
+    func summarizeUnparsed(_ asked: [Int32], files: [SourceFile], modules: PackageMarkers,
+                           configured: ConfiguredFiles) -> [FileSummary] {
         let catalogue = self.catalogue
-        let more = asked.map { i -> FileSummary in
+        return asked.map { i -> FileSummary in
             let file = files[Int(i)]
             guard case .success(let bytes) = Self.read(file) else {
                 return FileSummary(path: file.displayPath, language: file.language, module: "")
@@ -162,7 +168,54 @@ extension Linter {
                                          module: modules.module(of: file),
                                          catalogue: configured.settings(ofFile: Int(i)).catalogue ?? catalogue)
         }
-        return ProjectDeclaration.removingShadowed(findings, module: module, summaries: summaries + more)
+    }
+
+    /// The findings of Swift files checked again knowing the stored property types of the types
+    /// they extend, declared in other files of their module (`CrossFileProperties`): only the
+    /// files whose async code called a blocking member name on a property they could not type
+    /// (`FileSummary.unresolvedProperties`). The declaring files that pass 1 did not parse are
+    /// parsed for it. Findings already made are not made twice.
+    func crossFilePropertyFindings(_ findings: [Finding], summaries: [FileSummary], universe: ProjectUniverse,
+                                   files: [SourceFile], modules: PackageMarkers,
+                                   configured: ConfiguredFiles) -> (findings: [Finding], lines: SourceLines) {
+        let candidates = summaries.filter {
+            $0.language == .swift && $0.sourceIndex >= 0 && !files[Int($0.sourceIndex)].isContext
+                && !$0.unresolvedPropertyNames.isEmpty
+        }
+        guard !candidates.isEmpty else { return ([], SourceLines()) }
+        let parsed = Set(summaries.map(\.sourceIndex))
+        var wanted: Set<Int32> = []
+        for summary in candidates {
+            for (type, _) in summary.unresolvedPropertyNames {
+                for i in universe.swiftTypeFiles[type] ?? [] where !parsed.contains(i)
+                    && modules.module(of: files[Int(i)]) == summary.module {
+                    wanted.insert(i)
+                }
+            }
+        }
+        let all = summaries + summarizeUnparsed(wanted.sorted(), files: files, modules: modules, configured: configured)
+        let made = Set(findings.map { "\($0.path):\($0.range):\($0.code)" })
+        var added: [Finding] = []
+        var lines = SourceLines()
+        for summary in candidates {
+            let properties = CrossFileProperties.properties(for: summary, among: all)
+            guard !properties.isEmpty else { continue }
+            let i = Int(summary.sourceIndex)
+            let file = files[i]
+            guard case .success(let bytes) = Self.read(file) else { continue }
+            let settings = configured.settings(ofFile: i)
+            let tree = Self.parse(bytes, language: file.language, checkingUTF8: false)
+            var suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
+            for finding in FileChecker.checkSwift(tree, path: file.displayPath, catalogue: settings.catalogue ?? catalogue,
+                                                  properties: properties)
+            where !made.contains("\(finding.path):\(finding.range):\(finding.code)")
+                && !suppressions.silences(finding, catalogue: catalogue)
+                && settings.reports(finding.code, absolutePath: file.absolutePath) {
+                added.append(settings.adjusted(finding))
+                lines.record(path: finding.path, line: finding.range.start.line, text: tree.lineMap.lineText(finding.range.start.line))
+            }
+        }
+        return (added, lines)
     }
 
     /// For the trace, in tenths of a millisecond: the serial steps take a few milliseconds

@@ -339,6 +339,10 @@ public struct Linter: Sendable {
         }
         universe.finish()
         if usesProjectIndex {
+            let crossFile = crossFilePropertyFindings(findings, summaries: summaries, universe: universe, files: files,
+                                                      modules: packages, configured: configured)
+            findings += crossFile.findings
+            sourceLines.merge(crossFile.lines)
             findings = withoutShadowedFindings(findings, summaries: summaries, universe: universe, files: files,
                                                modules: packages, configured: configured)
         }

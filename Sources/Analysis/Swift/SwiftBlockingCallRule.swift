@@ -122,6 +122,7 @@ extension SwiftFileCheck {
         }
         guard !found.instanceMembers.isEmpty else { return nil }
         let receiverType = inferredType(of: receiver, context: context)
+        if receiverType == nil && summarizing && context.isAsync { noteUnresolvedProperty(receiver, found, labels, context) }
         if let pattern = instancePattern(found.instanceMembers, receiverType: receiverType, labels: labels, context) {
             return pattern
         }
@@ -132,6 +133,33 @@ extension SwiftFileCheck {
               let first = shape.arguments(in: tree).first, let value = tree.argumentValue(first),
               isURL(value, context) else { return nil }
         return pattern
+    }
+
+    /// `lock.lock()` or `self.lock.lock()` in an extension of a type declared in another file:
+    /// `lock` is a stored property there, of a type this file cannot know. Pass 1 records it
+    /// (`FileSummary.unresolvedProperties`) when the member is a catalogued instance member
+    /// of a specific type, and the driver checks the file again with the property's type.
+    private mutating func noteUnresolvedProperty(_ receiver: NodeID, _ found: SwiftNameEntries, _ labels: [String],
+                                                 _ context: SwiftWalkContext) {
+        guard let owner = enclosingType(context), !declaresType(owner),
+              found.instanceMembers.contains(where: { !$0.anyReceiver && $0.signature.labels.matches(labels) }) else { return }
+        var name = Symbol.none
+        switch tree.kind(receiver) {
+        case .name:
+            let symbol = tree[receiver].name
+            guard !types.hasLocalBinding(symbol), !types.hasTopLevelBinding(symbol) else { return }
+            name = symbol
+        case .member:
+            let base = tree[receiver].firstChild
+            guard !tree[receiver].flags.contains(.implicitBase), !base.isNone, tree.kind(base) == .name,
+                  tree[base].name == selfSymbol else { return }
+            name = tree[receiver].name
+        default:
+            return
+        }
+        guard !name.isNone, types.propertyType(name, ofType: owner) == nil else { return }
+        let unresolved = PropertyTypeSummary(owner: summary.intern(owner), name: summaryID(of: name), type: -1)
+        if !summary.unresolvedProperties.contains(unresolved) { summary.unresolvedProperties.append(unresolved) }
     }
 
     /// `URL(fileURLWithPath: p)`, `URL(string: s)!`, or a value inferred to be a `URL`.

@@ -3,10 +3,12 @@ import LightSyntax
 /// The Swift rules over one file's tree: AL101–AL107 (blocking calls in async contexts), AL201 and
 /// AL204 (discarded `Task {}` handles), AL203 (unread `async let`).
 enum SwiftChecker {
-    static func check(_ tree: SyntaxTree, path: String, catalogue: RuleCatalogue) -> [Finding] {
+    static func check(_ tree: SyntaxTree, path: String, catalogue: RuleCatalogue,
+                      properties: [String: [String: String]] = [:]) -> [Finding] {
         guard tree.nodes.count > 1 else { return [] }
         var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
         guard check.mayHaveAsyncCode else { return [] }
+        check.injectedProperties = properties
         check.run()
         return check.findings.sorted(by: Finding.reportOrder)
     }
@@ -159,9 +161,36 @@ struct SwiftFileCheck {
         self.texts = SymbolTexts(tree.symbols)
     }
 
+    /// Stored property types of types declared in other files (type → property → its type),
+    /// given when the file is checked again for them (`FileSummary.unresolvedProperties`).
+    var injectedProperties: [String: [String: String]] = [:]
+
     mutating func run() {
         collectDeclarations()
+        if summarizing { summarizePropertyTypes() }
+        for (owner, properties) in injectedProperties {
+            for (name, typeName) in properties {
+                guard let symbol = tree.symbols.lookup(name), types.propertyType(symbol, ofType: owner) == nil else { continue }
+                types.recordProperty(symbol, typeName: typeName, ofType: owner)
+            }
+        }
         walk()
+    }
+
+    /// Pass 1: the stored properties whose type has blocking members, for extensions elsewhere.
+    private mutating func summarizePropertyTypes() {
+        let wanted = index.receiverTypeNames
+        for (owner, properties) in types.storedProperties where owner != SwiftReceiverTypes.fileScope {
+            for (name, typeName) in properties where wanted.contains(typeName) {
+                summary.propertyTypes.append(PropertyTypeSummary(
+                    owner: summary.intern(owner), name: summaryID(of: name), type: summary.intern(typeName)))
+            }
+        }
+    }
+
+    /// Whether the file declares a type of this name (at file level or nested), not only extends it.
+    func declaresType(_ name: String) -> Bool {
+        fileLevelTypeNames.contains(name) || nestedTypeNames.values.contains { $0.contains(name) }
     }
 
     mutating func entries(_ symbol: Symbol) -> SwiftNameEntries {
