@@ -339,12 +339,16 @@ public struct Linter: Sendable {
         }
         universe.finish()
         if usesProjectIndex {
+            let crossFileStarted = DispatchTime.now().uptimeNanoseconds
             let crossFile = crossFilePropertyFindings(findings, summaries: summaries, universe: universe, files: files,
                                                       modules: packages, configured: configured)
             findings += crossFile.findings
             sourceLines.merge(crossFile.lines)
+            if trace { Self.writeTrace("cross-file property types: \(crossFile.findings.count) findings in \(Self.milliseconds(since: crossFileStarted)) ms") }
+            let shadowStarted = DispatchTime.now().uptimeNanoseconds
             findings = withoutShadowedFindings(findings, summaries: summaries, universe: universe, files: files,
                                                modules: packages, configured: configured)
+            if trace { Self.writeTrace("findings the project's declarations shadow: \(Self.milliseconds(since: shadowStarted)) ms") }
         }
         if trace { Self.writeTrace("outcomes collated in \(Self.milliseconds(since: collating)) ms") }
         if usesProjectIndex {

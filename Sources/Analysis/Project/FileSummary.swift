@@ -174,6 +174,8 @@ public struct FileSummary: Sendable {
         }
     }
 
+    public var hasUnresolvedProperties: Bool { !unresolvedProperties.isEmpty }
+
     /// `unresolvedProperties` as (type, property) names.
     public var unresolvedPropertyNames: [(type: String, property: String)] {
         unresolvedProperties.map { (strings[Int($0.owner)], strings[Int($0.name)]) }
