@@ -214,6 +214,11 @@ public struct Linter: Sendable {
         var projectRules = self.usesProjectIndex ? configured.projectRules : []
         if !files.contains(where: { $0.language == .python }) { projectRules.remove(.crossFileAwaits) }
         let usesProjectIndex = !projectRules.isEmpty
+        // Swift's per-file findings depend on the other files of the module too (a property's
+        // type, a shadowing declaration: `crossFilePropertyFindings`, `withoutShadowedFindings`),
+        // so Swift files are summarized and scanned for those facts whether or not the index is
+        // built: a run's AL101–AL107 do not change when AL110 is left out.
+        let collectsSwiftFacts = self.usesProjectIndex && files.contains { $0.language == .swift }
         let prefilters = self.prefilters
         let vocabulary = ScanVocabulary(catalogue: catalogue)
         let packages = PackageMarkers(files, listedNames: discovery.listedNames)
@@ -248,19 +253,20 @@ public struct Linter: Sendable {
                 return suppressions.unused.map { UnusedSuppression(path: file.displayPath, directive: $0, catalogue: catalogue) }
                     + invalid
             }
-            let module = usesProjectIndex ? packages.module(of: file) : ""
+            let collectsFacts = usesProjectIndex || (collectsSwiftFacts && file.language == .swift)
+            let module = collectsFacts ? packages.module(of: file) : ""
             let namespacePrefix = usesProjectIndex ? packages.namespacePrefix(of: file) : ""
             // Without a byte ≥ 0x80 the file is valid UTF-8: the scan saw every byte already.
             var mayBeInvalidUTF8 = true
             if prefilters && !suppressions.skipFile {
                 let scan = SourceScan.scan(bytes, language: file.language,
                                            vocabulary: settings.scanVocabulary ?? vocabulary,
-                                           indexFacts: usesProjectIndex)
+                                           indexFacts: collectsFacts)
                 mayBeInvalidUTF8 = scan.hasNonASCII
                 if !scan.mayHaveFindings {
                     let note = scan.hasNonASCII ? Self.invalidUTF8Note(bytes, language: file.language, path: file.displayPath) : nil
                     // What the index may need of it, made here, on all cores.
-                    return .unparsed(usesProjectIndex ? UnparsedFile(scan, of: file, module: module, namespacePrefix: namespacePrefix,
+                    return .unparsed(collectsFacts ? UnparsedFile(scan, of: file, module: module, namespacePrefix: namespacePrefix,
                                                                      bytes: bytes) : nil,
                                      unused(), note: note)
                 }
@@ -273,7 +279,7 @@ public struct Linter: Sendable {
             // still dropped right after.
             var summary: FileSummary?
             let checked: [Finding]
-            if usesProjectIndex {
+            if collectsFacts {
                 (checked, summary) = FileChecker.checkAndSummarize(
                     tree, path: file.displayPath, module: module, namespacePrefix: namespacePrefix,
                     catalogue: settings.catalogue ?? catalogue)
@@ -338,7 +344,7 @@ public struct Linter: Sendable {
             }
         }
         universe.finish()
-        if usesProjectIndex {
+        if collectsSwiftFacts {
             let crossFileStarted = DispatchTime.now().uptimeNanoseconds
             let crossFile = crossFilePropertyFindings(findings, summaries: summaries, universe: universe, files: files,
                                                       modules: packages, configured: configured)
