@@ -94,8 +94,9 @@ func groups() async {
 actor Store {
     var items: [Int] = []
 
+    /// Isolated to the actor: runs on the pool too (actor_isolation.swift).
     func save() {
-        sleep(1)
+        sleep(1) // expect: AL101
     }
 
     func load() async {

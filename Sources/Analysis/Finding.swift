@@ -20,6 +20,13 @@ public struct ChainHop: Sendable, Hashable, Codable {
     }
 }
 
+/// A declaration of the project that shadows a system one of the same name: a free function
+/// (`func usleep(_:)`) or a type (`final class Thread`), at file level, not an extension.
+public enum ProjectDeclaration: Sendable, Hashable {
+    case function(String)
+    case type(String)
+}
+
 /// A problem found in a file: what the reporters print.
 public struct Finding: Sendable, Hashable {
     /// Relative to the working directory, `/`-separated.
@@ -33,6 +40,11 @@ public struct Finding: Sendable, Hashable {
     public var message: String
     public var help: String
     public var chain: [ChainHop]
+    /// Swift: the declaration that, made by the project in the file's module, would mean the call
+    /// is the project's own and not the catalogued API (`func usleep`, `class Thread`); nil when
+    /// no declaration of the project can change what the call is. The file's own declarations
+    /// were weighed already; the driver weighs the other files' (`ProjectDeclaration`).
+    public var unlessProjectDeclares: ProjectDeclaration?
 
     public init(path: String, range: SourceRange, rule: Rule, language: SourceLanguage, message: String,
                 help: String, chain: [ChainHop] = []) {
@@ -75,5 +87,34 @@ extension Finding {
         return Finding(path: path, range: range, rule: rule, language: language,
                        message: "`\(callee)\(language == .python ? "()" : "")` blocks\(place): \(hops)",
                        help: help, chain: chain)
+    }
+}
+
+extension ProjectDeclaration {
+    /// The name declared.
+    public var name: String {
+        switch self {
+        case .function(let name), .type(let name): return name
+        }
+    }
+
+    /// The findings left once those whose call means a declaration of the project are dropped
+    /// (`Finding.unlessProjectDeclares`): the project's own `func usleep` or `class Thread` in a
+    /// file of the finding's module (`module(finding)`) that is not the finding's own (its file
+    /// weighed its own declarations). `summaries` are files of the project, with their modules.
+    public static func removingShadowed(_ findings: [Finding], module: (Finding) -> String,
+                                        summaries: [FileSummary]) -> [Finding] {
+        guard findings.contains(where: { $0.unlessProjectDeclares != nil }) else { return findings }
+        var answers: [String: [ProjectDeclaration: Bool]] = [:]
+        return findings.filter { finding in
+            guard let declaration = finding.unlessProjectDeclares, finding.language == .swift else { return true }
+            let home = module(finding)
+            if let known = answers[home]?[declaration] { return !known }
+            let declared = summaries.contains {
+                $0.language == .swift && $0.module == home && $0.path != finding.path && $0.declares(declaration)
+            }
+            answers[home, default: [:]][declaration] = declared
+            return !declared
+        }
     }
 }

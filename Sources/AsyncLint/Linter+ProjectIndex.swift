@@ -123,6 +123,159 @@ extension Linter {
 }
 
 extension Linter {
+    /// Drops the Swift findings whose call means a declaration of the project in another file
+    /// of the module (`Finding.unlessProjectDeclares`: `func usleep` in Util.swift, `class Thread`).
+    /// The parsed files' summaries say what they declare; an unparsed file whose scan names the
+    /// function or type is parsed here to tell (a `func usleep` may be a method, a `Thread` an
+    /// extension). Only with the project index: without it, only the file named is read.
+    func withoutShadowedFindings(_ findings: [Finding], summaries: [FileSummary], universe: ProjectUniverse,
+                                 files: [SourceFile], modules: PackageMarkers, configured: ConfiguredFiles) -> [Finding] {
+        guard findings.contains(where: { $0.unlessProjectDeclares != nil }) else { return findings }
+        // The module of a finding's file, found by path among the files (sorted by path).
+        var moduleByPath: [String: String] = [:]
+        func module(_ finding: Finding) -> String {
+            if let known = moduleByPath[finding.path] { return known }
+            var low = 0, high = files.count
+            while low < high {
+                let middle = (low + high) / 2
+                if PathText.bytewisePrecedes(files[middle].displayPath, finding.path) { low = middle + 1 } else { high = middle }
+            }
+            let found = low < files.count && files[low].displayPath == finding.path ? modules.module(of: files[low]) : ""
+            moduleByPath[finding.path] = found
+            return found
+        }
+        var parsed: Set<Int32>?
+        var wanted: Set<Int32> = []
+        for finding in findings {
+            guard let declaration = finding.unlessProjectDeclares else { continue }
+            let candidates: [Int32]
+            switch declaration {
+            case .function(let name): candidates = universe.swiftFunctionFiles[name] ?? []
+            case .type(let name): candidates = Array(universe.swiftTypeFiles[name] ?? [])
+            }
+            guard !candidates.isEmpty else { continue }
+            let home = module(finding)
+            if parsed == nil { parsed = Set(summaries.map(\.sourceIndex)) }
+            for i in candidates where !parsed!.contains(i) && files[Int(i)].displayPath != finding.path
+                && modules.module(of: files[Int(i)]) == home {
+                wanted.insert(i)
+            }
+        }
+        if Self.tracing { Self.writeTrace("  shadowing: \(wanted.count) files parsed for their declarations") }
+        let more = summarizeUnparsed(wanted.sorted(), files: files, modules: modules, configured: configured)
+        return ProjectDeclaration.removingShadowed(findings, module: module, summaries: summaries + more)
+    }
+
+    /// Whether the bytes hold `let NAME` or `var NAME` (one space, then not a letter, digit or `_`).
+    static func mayDeclareProperty(_ name: String, in bytes: [UInt8]) -> Bool {
+        for keyword in ["let ", "var "] {
+            let needle = Array((keyword + name).utf8)
+            var from = 0
+            while let hit = firstIndex(of: needle, in: bytes, from: from) {
+                let end = hit + needle.count
+                let before = hit == 0 ? UInt8(ascii: " ") : bytes[hit - 1]
+                let after = end < bytes.count ? bytes[end] : UInt8(ascii: " ")
+                if !isWordByte(before) && !isWordByte(after) { return true }
+                from = hit + 1
+            }
+        }
+        return false
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
+    }
+
+    /// The offset of the first `needle` in `bytes` at or after `from` (a few files, a few
+    /// needles: no hot path).
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var k = from
+        let last = bytes.count - needle.count
+        while k <= last {
+            if bytes[k] == first {
+                var j = 1
+                while j < needle.count && bytes[k + j] == needle[j] { j += 1 }
+                if j == needle.count { return k }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Files pass 1 did not parse, parsed and summarized now (in file order).
+    func summarizeUnparsed(_ asked: [Int32], files: [SourceFile], modules: PackageMarkers,
+                           configured: ConfiguredFiles) -> [FileSummary] {
+        let catalogue = self.catalogue
+        return asked.map { i -> FileSummary in
+            let file = files[Int(i)]
+            guard case .success(let bytes) = Self.read(file) else {
+                return FileSummary(path: file.displayPath, language: file.language, module: "")
+            }
+            return FileChecker.summarize(Self.parse(bytes, language: file.language), path: file.displayPath,
+                                         module: modules.module(of: file),
+                                         catalogue: configured.settings(ofFile: Int(i)).catalogue ?? catalogue)
+        }
+    }
+
+    /// The findings of Swift files checked again knowing the stored property types of the types
+    /// they extend, declared in other files of their module (`CrossFileProperties`): only the
+    /// files whose async code called a blocking member name on a property they could not type
+    /// (`FileSummary.unresolvedProperties`). The declaring files that pass 1 did not parse are
+    /// parsed for it. Findings already made are not made twice.
+    func crossFilePropertyFindings(_ findings: [Finding], summaries: [FileSummary], universe: ProjectUniverse,
+                                   files: [SourceFile], modules: PackageMarkers,
+                                   configured: ConfiguredFiles) -> (findings: [Finding], lines: SourceLines) {
+        let candidates = summaries.filter {
+            $0.hasUnresolvedProperties && $0.sourceIndex >= 0 && !files[Int($0.sourceIndex)].isContext
+        }
+        guard !candidates.isEmpty else { return ([], SourceLines()) }
+        let parsed = Set(summaries.map(\.sourceIndex))
+        // Per unparsed file naming one of the types: the properties it would have to declare.
+        var wanted: [Int32: Set<String>] = [:]
+        for summary in candidates {
+            for (type, property) in summary.unresolvedPropertyNames {
+                for i in universe.swiftTypeFiles[type] ?? [] where !parsed.contains(i)
+                    && modules.module(of: files[Int(i)]) == summary.module {
+                    wanted[i, default: []].insert(property)
+                }
+            }
+        }
+        // Only a file with `let lock` or `var lock` in its bytes can declare the property: most
+        // files that name the type extend it (`extension String`), and are not parsed.
+        let declaring = wanted.keys.sorted().filter { i in
+            guard case .success(let bytes) = Self.read(files[Int(i)]) else { return false }
+            return wanted[i]!.contains { Self.mayDeclareProperty($0, in: bytes) }
+        }
+        if Self.tracing {
+            Self.writeTrace("  \(candidates.count) files with properties of unknown type; \(declaring.count) of \(wanted.count) files parsed for them")
+        }
+        let all = summaries + summarizeUnparsed(declaring, files: files, modules: modules, configured: configured)
+        let known = candidates.map { CrossFileProperties.properties(for: $0, among: all) }
+        guard known.contains(where: { !$0.isEmpty }) else { return ([], SourceLines()) }
+        struct Place: Hashable { var path: String; var range: SourceRange; var code: String }
+        let made = Set(findings.map { Place(path: $0.path, range: $0.range, code: $0.code) })
+        var added: [Finding] = []
+        var lines = SourceLines()
+        for (summary, properties) in zip(candidates, known) where !properties.isEmpty {
+            let i = Int(summary.sourceIndex)
+            let file = files[i]
+            guard case .success(let bytes) = Self.read(file) else { continue }
+            let settings = configured.settings(ofFile: i)
+            let tree = Self.parse(bytes, language: file.language, checkingUTF8: false)
+            var suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
+            for finding in FileChecker.checkSwift(tree, path: file.displayPath, catalogue: settings.catalogue ?? catalogue,
+                                                  properties: properties)
+            where !made.contains(Place(path: finding.path, range: finding.range, code: finding.code))
+                && !suppressions.silences(finding, catalogue: catalogue)
+                && settings.reports(finding.code, absolutePath: file.absolutePath) {
+                added.append(settings.adjusted(finding))
+                lines.record(path: finding.path, line: finding.range.start.line, text: tree.lineMap.lineText(finding.range.start.line))
+            }
+        }
+        return (added, lines)
+    }
+
     /// For the trace, in tenths of a millisecond: the serial steps take a few milliseconds
     /// each, and whole milliseconds hid changes of a fifth of one.
     static func milliseconds(_ nanoseconds: UInt64) -> String {

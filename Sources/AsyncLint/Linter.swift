@@ -214,6 +214,11 @@ public struct Linter: Sendable {
         var projectRules = self.usesProjectIndex ? configured.projectRules : []
         if !files.contains(where: { $0.language == .python }) { projectRules.remove(.crossFileAwaits) }
         let usesProjectIndex = !projectRules.isEmpty
+        // Swift's per-file findings depend on the other files of the module too (a property's
+        // type, a shadowing declaration: `crossFilePropertyFindings`, `withoutShadowedFindings`),
+        // so Swift files are summarized and scanned for those facts whether or not the index is
+        // built: a run's AL101–AL107 do not change when AL110 is left out.
+        let collectsSwiftFacts = self.usesProjectIndex && files.contains { $0.language == .swift }
         let prefilters = self.prefilters
         let vocabulary = ScanVocabulary(catalogue: catalogue)
         let packages = PackageMarkers(files, listedNames: discovery.listedNames)
@@ -241,23 +246,27 @@ public struct Linter: Sendable {
             let suppressionsFirst = !prefilters || options.reportUnusedSuppressions
                 || SuppressionMarkers.mayHoldSkipFile(bytes)
             var suppressions = suppressionsFirst ? readSuppressions() : FileSuppressions()
+            // Comments asynclint cannot read always (a note), unused ones with the option.
             func unused() -> [UnusedSuppression] {
-                guard options.reportUnusedSuppressions else { return [] }
+                let invalid = suppressions.invalid.map { UnusedSuppression(path: file.displayPath, invalid: $0) }
+                guard options.reportUnusedSuppressions else { return invalid }
                 return suppressions.unused.map { UnusedSuppression(path: file.displayPath, directive: $0, catalogue: catalogue) }
+                    + invalid
             }
-            let module = usesProjectIndex ? packages.module(of: file) : ""
+            let collectsFacts = usesProjectIndex || (collectsSwiftFacts && file.language == .swift)
+            let module = collectsFacts ? packages.module(of: file) : ""
             let namespacePrefix = usesProjectIndex ? packages.namespacePrefix(of: file) : ""
             // Without a byte ≥ 0x80 the file is valid UTF-8: the scan saw every byte already.
             var mayBeInvalidUTF8 = true
             if prefilters && !suppressions.skipFile {
                 let scan = SourceScan.scan(bytes, language: file.language,
                                            vocabulary: settings.scanVocabulary ?? vocabulary,
-                                           indexFacts: usesProjectIndex)
+                                           indexFacts: collectsFacts)
                 mayBeInvalidUTF8 = scan.hasNonASCII
                 if !scan.mayHaveFindings {
                     let note = scan.hasNonASCII ? Self.invalidUTF8Note(bytes, language: file.language, path: file.displayPath) : nil
                     // What the index may need of it, made here, on all cores.
-                    return .unparsed(usesProjectIndex ? UnparsedFile(scan, of: file, module: module, namespacePrefix: namespacePrefix,
+                    return .unparsed(collectsFacts ? UnparsedFile(scan, of: file, module: module, namespacePrefix: namespacePrefix,
                                                                      bytes: bytes) : nil,
                                      unused(), note: note)
                 }
@@ -270,7 +279,7 @@ public struct Linter: Sendable {
             // still dropped right after.
             var summary: FileSummary?
             let checked: [Finding]
-            if usesProjectIndex {
+            if collectsFacts {
                 (checked, summary) = FileChecker.checkAndSummarize(
                     tree, path: file.displayPath, module: module, namespacePrefix: namespacePrefix,
                     catalogue: settings.catalogue ?? catalogue)
@@ -335,6 +344,18 @@ public struct Linter: Sendable {
             }
         }
         universe.finish()
+        if collectsSwiftFacts {
+            let crossFileStarted = DispatchTime.now().uptimeNanoseconds
+            let crossFile = crossFilePropertyFindings(findings, summaries: summaries, universe: universe, files: files,
+                                                      modules: packages, configured: configured)
+            findings += crossFile.findings
+            sourceLines.merge(crossFile.lines)
+            if trace { Self.writeTrace("cross-file property types: \(crossFile.findings.count) findings in \(Self.milliseconds(since: crossFileStarted)) ms") }
+            let shadowStarted = DispatchTime.now().uptimeNanoseconds
+            findings = withoutShadowedFindings(findings, summaries: summaries, universe: universe, files: files,
+                                               modules: packages, configured: configured)
+            if trace { Self.writeTrace("findings the project's declarations shadow: \(Self.milliseconds(since: shadowStarted)) ms") }
+        }
         if trace { Self.writeTrace("outcomes collated in \(Self.milliseconds(since: collating)) ms") }
         if usesProjectIndex {
             Self.returnFreedMemory()
@@ -344,13 +365,20 @@ public struct Linter: Sendable {
             sourceLines.merge(project.lines)
             filesParsed += project.filesParsed
             let silencedByIndex = project.usedSuppressions
-            unusedSuppressions.removeAll { silencedByIndex.contains($0.place) }
+            unusedSuppressions.removeAll { $0.problem == nil && silencedByIndex.contains($0.place) }
         }
         // A comment naming an index rule whose findings this run did not work out may silence
         // one when it does: it is not called unused (as a per-file rule left out of the run
         // still uses its comments: its findings are made, silenced, then left out).
         let unknowable = ProjectRules.all.subtracting(projectRules).codes
-        unusedSuppressions.removeAll { $0.codes.map { !$0.isDisjoint(with: unknowable) } ?? false }
+        unusedSuppressions.removeAll { $0.problem == nil && ($0.codes.map { !$0.isDisjoint(with: unknowable) } ?? false) }
+        // A comment asynclint cannot read is listed with the unused ones when they are asked
+        // for, and is a note on standard error otherwise.
+        if !options.reportUnusedSuppressions {
+            notes += unusedSuppressions.compactMap(\.fileNote)
+            unusedSuppressions.removeAll()
+        }
+        unusedSuppressions.sort { ($0.place.path, $0.place.line, $0.column) < ($1.place.path, $1.place.line, $1.column) }
         BackgroundRelease.release((consume summaries, consume universe))
         if trace { Self.writeTrace("all findings made: \(Self.milliseconds(since: started)) ms after discovery began") }
         var report = LintReport(findings: findings, errors: errors, notes: notes, filesChecked: filesChecked,

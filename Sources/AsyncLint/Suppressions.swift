@@ -116,6 +116,8 @@ struct SuppressionDirective: Sendable, Equatable {
     var keys: [String]?
     /// The comment as written, for `--report-unused-suppressions`.
     var text: String
+    /// The comment's column.
+    var column: Int = 1
     /// Whether `--report-unused-suppressions` may list it: an `asynclint:` comment, or a `noqa`
     /// naming one of asynclint's codes or names. A bare `noqa`, or one naming only other tools'
     /// codes (`E501`, or an alias such as `ASYNC251` that flake8-async reads too), may be in use
@@ -135,6 +137,9 @@ struct SuppressionDirective: Sendable, Equatable {
 struct FileSuppressions: Sendable {
     var skipFile = false
     var directives: [SuppressionDirective] = []
+    /// Comments meant for asynclint that it cannot read: an `asynclint:` directive it does not
+    /// know (`disable-next`), or a rule no catalogue entry has (`AL1O1`), in line order.
+    private(set) var invalid: [InvalidSuppression] = []
     /// Parallel to `directives`: whether each silenced a finding.
     private(set) var used: [Bool] = []
 
@@ -151,42 +156,70 @@ struct FileSuppressions: Sendable {
         let comments = language == .python
             ? CommentScanner.pythonComments(bytes, keeping: SuppressionMarkers.mayHoldDirective)
             : CommentScanner.swiftComments(bytes, keeping: SuppressionMarkers.mayHoldDirective)
-        var openRegions: [(line: Int, keys: [String]?, text: String)] = []
+        var openRegions: [(line: Int, keys: [String]?, text: String, column: Int)] = []
         lazy var lastLine = max(1, bytes.reduce(1) { $0 + ($1 == 10 ? 1 : 0) })
         for comment in comments {
             let text = comment.text
+            // A `noqa` may name other tools' codes (`E501`): only one written as asynclint's
+            // (`AL` and a digit) is ours to call unknown.
+            func noteUnknownRules(_ keys: [String]?, ownOnly: Bool) -> Bool {
+                let unknown = Self.unknownRules(keys, catalogue, ownOnly: ownOnly)
+                for key in unknown {
+                    invalid.append(InvalidSuppression(line: comment.line, column: comment.column, text: text,
+                                                      problem: "unknown rule `\(key)`"))
+                }
+                // Every key unknown: the comment silences nothing, and this says why.
+                return !unknown.isEmpty && unknown.count == keys?.count
+            }
             if let scope = Suppressions.fileExemption(inComment: text, language: language) {
+                let allUnknown = noteUnknownRules(scope.keys, ownOnly: true)
                 directives.append(.init(line: comment.line, lines: 1...lastLine, keys: scope.keys, text: text,
-                                        isOwn: Self.namesOwnRule(scope.keys, catalogue)))
+                                        column: comment.column, isOwn: !allUnknown && Self.namesOwnRule(scope.keys, catalogue)))
                 continue
             }
             if let scope = Suppressions.scope(onLine: text, language: language) {
+                let allUnknown = noteUnknownRules(scope.keys, ownOnly: true)
                 directives.append(.init(line: comment.line, lines: comment.line...comment.line, keys: scope.keys, text: text,
-                                        isOwn: Self.namesOwnRule(scope.keys, catalogue)))
+                                        column: comment.column, isOwn: !allUnknown && Self.namesOwnRule(scope.keys, catalogue)))
             }
-            guard let directive = Self.asynclintDirective(text) else { continue }
+            guard let directive = Self.asynclintDirective(text) else {
+                if let problem = Self.malformedDirective(text, language: language) {
+                    invalid.append(InvalidSuppression(line: comment.line, column: comment.column, text: text, problem: problem))
+                }
+                continue
+            }
+            // (`skip-file` takes no codes: what follows is prose, `-- vendored`.)
+            if directive.verb != "skip-file", noteUnknownRules(directive.keys, ownOnly: false) { continue }
+            if !Self.verbs(for: language).contains(directive.verb) {
+                invalid.append(InvalidSuppression(line: comment.line, column: comment.column, text: text,
+                                                  problem: "`asynclint:\(directive.verb)` is a directive of Swift files only"))
+                continue
+            }
             switch (language, directive.verb) {
             case (_, "skip-file"):
                 skipFile = true
             case (_, "ignore"):
                 // Swift too: the Python form, written in a Swift file, silences its line rather
                 // than nothing.
-                directives.append(.init(line: comment.line, lines: comment.line...comment.line, keys: directive.keys, text: text))
+                directives.append(.init(line: comment.line, lines: comment.line...comment.line, keys: directive.keys, text: text,
+                                        column: comment.column))
             case (.swift, "disable:this"):
-                directives.append(.init(line: comment.line, lines: comment.line...comment.line, keys: directive.keys, text: text))
+                directives.append(.init(line: comment.line, lines: comment.line...comment.line, keys: directive.keys, text: text,
+                                        column: comment.column))
             case (.swift, "disable:next"):
-                directives.append(.init(line: comment.line, lines: comment.line + 1...comment.line + 1, keys: directive.keys, text: text))
+                directives.append(.init(line: comment.line, lines: comment.line + 1...comment.line + 1, keys: directive.keys, text: text,
+                                        column: comment.column))
             case (.swift, "disable"):
-                openRegions.append((comment.line, directive.keys, text))
+                openRegions.append((comment.line, directive.keys, text, comment.column))
             case (.swift, "enable"):
                 // `enable X` closes the open regions that name X; a bare `enable` closes them all.
-                var remaining: [(line: Int, keys: [String]?, text: String)] = []
+                var remaining: [(line: Int, keys: [String]?, text: String, column: Int)] = []
                 for region in openRegions {
                     let closes = directive.keys == nil
                         || region.keys.map { Self.codes($0, catalogue).isSubset(of: Self.codes(directive.keys!, catalogue)) } ?? false
                     if closes {
                         directives.append(.init(line: region.line, lines: region.line...max(region.line, comment.line),
-                                                keys: region.keys, text: region.text))
+                                                keys: region.keys, text: region.text, column: region.column))
                     } else {
                         remaining.append(region)
                     }
@@ -198,7 +231,8 @@ struct FileSuppressions: Sendable {
         }
         if !openRegions.isEmpty {
             for region in openRegions {
-                directives.append(.init(line: region.line, lines: region.line...max(region.line, lastLine), keys: region.keys, text: region.text))
+                directives.append(.init(line: region.line, lines: region.line...max(region.line, lastLine), keys: region.keys,
+                                        text: region.text, column: region.column))
             }
         }
         used = Array(repeating: false, count: directives.count)
@@ -209,6 +243,49 @@ struct FileSuppressions: Sendable {
         keys?.contains { key in
             catalogue.rule(code: key.uppercased()) != nil || catalogue.rules.contains { $0.name == key }
         } ?? false
+    }
+
+    /// The keys that name no rule (by code, name or alias, in any case). With `ownOnly`, only
+    /// keys written as asynclint's codes are weighed (`AL` and a digit: `AL1O1`), as a `noqa`
+    /// may name any tool's (`E501`, `RUF012`).
+    static func unknownRules(_ keys: [String]?, _ catalogue: RuleCatalogue, ownOnly: Bool) -> [String] {
+        guard let keys else { return [] }
+        return keys.filter { key in
+            if ownOnly {
+                let bytes = Array(key.utf8)
+                guard bytes.count > 2, bytes[0] | 0x20 == UInt8(ascii: "a"), bytes[1] | 0x20 == UInt8(ascii: "l"),
+                      bytes[2] >= UInt8(ascii: "0"), bytes[2] <= UInt8(ascii: "9") else { return false }
+            }
+            return catalogue.rule(matching: key) == nil && catalogue.rule(matching: key.uppercased()) == nil
+        }
+    }
+
+    /// The `asynclint:` verbs a file of this language reads.
+    static func verbs(for language: SourceLanguage) -> Set<String> {
+        language == .swift ? ["skip-file", "ignore", "disable", "disable:next", "disable:this", "enable"]
+            : ["skip-file", "ignore"]
+    }
+
+    /// What is wrong with a comment that starts as an asynclint directive (`// asynclint:` after
+    /// the comment's marker) but is none `asynclintDirective` reads: `disable-next`,
+    /// `disable:next:`. nil for any other comment (prose that mentions asynclint somewhere).
+    static func malformedDirective(_ comment: String, language: SourceLanguage) -> String? {
+        let body = comment.drop { $0 == "/" || $0 == "#" || $0 == "*" || $0 == " " || $0 == "\t" }
+        guard body.hasPrefix("asynclint") else { return nil }
+        let afterName = body.dropFirst("asynclint".count).drop { $0 == " " || $0 == "\t" }
+        guard afterName.first == ":" else { return nil }
+        let rest = afterName.dropFirst().drop { $0 == " " || $0 == "\t" }
+        let written = String(rest.prefix { !($0 == " " || $0 == "\t" || $0 == "[" || $0 == ",") })
+        let verbs = verbs(for: language)
+        // `disable-next`, `disable:next:`, `Disable:Next`: the directive meant.
+        var meant = written.lowercased().replacingOccurrences(of: "-", with: ":")
+        while meant.hasSuffix(":") { meant.removeLast() }
+        if meant == "skip:file" { meant = "skip-file" }
+        let known = verbs.sorted().map { "`\($0)`" }.joined(separator: ", ")
+        if verbs.contains(meant) && meant != written {
+            return "unknown directive `asynclint:\(written)`; did you mean `asynclint:\(meant)`?"
+        }
+        return "unknown directive `asynclint:\(written)` (known: \(known))"
     }
 
     static func codes(_ keys: [String], _ catalogue: RuleCatalogue) -> Set<String> {
@@ -254,21 +331,46 @@ struct FileSuppressions: Sendable {
     }
 }
 
+/// A comment meant for asynclint that it cannot read (see `FileSuppressions.invalid`).
+struct InvalidSuppression: Sendable, Equatable {
+    var line: Int
+    var column: Int
+    var text: String
+    /// What is wrong (`unknown rule `AL1O1``).
+    var problem: String
+}
+
 /// A suppression comment that silenced nothing in pass 1. Whether it is reported waits for the
 /// project index, whose findings (AL110, cross-file AL202) come later and may be what it
 /// silences (`Linter.run`).
 struct UnusedSuppression: Sendable {
     var place: SuppressionPlace
+    var column: Int
     /// The codes it names; nil for every rule.
     var codes: Set<String>?
+    /// Set for a comment asynclint cannot read (`InvalidSuppression`): listed whatever the
+    /// project index finds, and noted on standard error even without the option.
+    var problem: String?
 
     init(path: String, directive: SuppressionDirective, catalogue: RuleCatalogue) {
         place = SuppressionPlace(path: path, line: directive.line, text: directive.text)
+        column = directive.column
         codes = directive.keys.map { FileSuppressions.codes($0, catalogue) }
     }
 
+    init(path: String, invalid: InvalidSuppression) {
+        place = SuppressionPlace(path: path, line: invalid.line, text: invalid.text)
+        column = invalid.column
+        problem = invalid.problem
+    }
+
     var note: UnusedSuppressionNote {
-        UnusedSuppressionNote(path: place.path, line: place.line, text: place.text)
+        UnusedSuppressionNote(path: place.path, line: place.line, column: column, text: place.text, problem: problem)
+    }
+
+    /// The line on standard error for a comment asynclint cannot read.
+    var fileNote: FileNote? {
+        problem == nil ? nil : FileNote(path: place.path, message: "\(place.line):\(column): \(note.description)")
     }
 }
 
@@ -313,6 +415,8 @@ enum CommentScanner {
     struct Comment: Equatable {
         var line: Int
         var text: String
+        /// Where the comment (or, in a block comment, its line) starts, in Unicode scalars.
+        var column: Int = 1
     }
 
     static func pythonComments(_ bytes: [UInt8]) -> [Comment] {
@@ -335,7 +439,15 @@ enum CommentScanner {
     private static func comment(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int,
                                 keeping: (UnsafeBufferPointer<UInt8>) -> Bool) -> Comment? {
         let text = UnsafeBufferPointer(rebasing: b[range])
-        return keeping(text) ? Comment(line: line, text: String(decoding: text, as: UTF8.self)) : nil
+        guard keeping(text) else { return nil }
+        // The column, counted back to the line's start (only for the few comments kept).
+        var column = 1
+        var k = range.lowerBound
+        while k > 0 && b[k - 1] != 10 {
+            k -= 1
+            if b[k] & 0xC0 != 0x80 { column += 1 }
+        }
+        return Comment(line: line, text: String(decoding: text, as: UTF8.self), column: column)
     }
 
     private static func pythonComments(_ b: UnsafeBufferPointer<UInt8>, keeping: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Comment] {

@@ -214,6 +214,9 @@ public struct NodeFlags: OptionSet, Sendable, Hashable {
     @inlinable public static var asyncLet: NodeFlags { NodeFlags(rawValue: 1 << 8) }
     @inlinable public static var isFrom: NodeFlags { NodeFlags(rawValue: 1 << 9) }
     @inlinable public static var hasCatch: NodeFlags { NodeFlags(rawValue: 1 << 10) }
+    /// Swift: a function declared `static`, `class` or `nonisolated`: in an actor, not isolated
+    /// to the actor's instance.
+    @inlinable public static var notInstanceIsolated: NodeFlags { NodeFlags(rawValue: 1 << 11) }
 }
 
 public enum SourceLanguage: String, Sendable, Codable, CaseIterable {

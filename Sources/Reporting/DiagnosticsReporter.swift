@@ -25,7 +25,7 @@ public struct DiagnosticsReporter: Reporter {
             out += "\(absolute(error.path)): error: \(error.message)\n"
         }
         for unused in report.unusedSuppressions {
-            out += "\(absolute(unused.path)):\(unused.line):1: warning: \(unused.description)\n"
+            out += "\(absolute(unused.path)):\(unused.line):\(unused.column): warning: \(unused.description)\n"
         }
         return ReporterOutput(standardOutput: out, standardError: "")
     }

@@ -39,7 +39,8 @@ public struct GitHubReporter: Reporter {
             out += "::error file=\(Self.escapeProperty(error.path)),title=asynclint::\(Self.escapeData(error.message))\n"
         }
         for unused in report.unusedSuppressions {
-            out += "::warning file=\(Self.escapeProperty(unused.path)),line=\(unused.line),title=asynclint unused suppression::"
+            let title = unused.problem == nil ? "asynclint unused suppression" : "asynclint invalid suppression"
+            out += "::warning file=\(Self.escapeProperty(unused.path)),line=\(unused.line),col=\(unused.column),title=\(title)::"
                 + "\(Self.escapeData(unused.description))\n"
         }
         return ReporterOutput(standardOutput: out,

@@ -7,7 +7,7 @@ import Analysis
 ///  "errors": [{"path", "message"}], "summary": {"files", "findings", "byCode", "errors"}}
 /// ```
 /// Notes (skipped binary files) are not part of the contract; they go to standard error. With
-/// `--report-unused-suppressions`, an `"unusedSuppressions": [{"path", "line", "text",
+/// `--report-unused-suppressions`, an `"unusedSuppressions": [{"path", "line", "column", "text",
 /// "message"}]` follows `errors` (only then, so the contract's object is otherwise unchanged).
 public struct JSONReporter: Reporter {
     public init() {}
@@ -32,7 +32,7 @@ public struct JSONReporter: Reporter {
         ]
         if report.listsUnusedSuppressions {
             members.append(("unusedSuppressions", .array(report.unusedSuppressions.map {
-                .object([("path", .string($0.path)), ("line", .int($0.line)), ("text", .string($0.text)),
+                .object([("path", .string($0.path)), ("line", .int($0.line)), ("column", .int($0.column)), ("text", .string($0.text)),
                          ("message", .string($0.description))])
             })))
         }

@@ -31,16 +31,26 @@ public struct FileNote: Sendable, Hashable {
 public struct UnusedSuppressionNote: Sendable, Hashable {
     public var path: String
     public var line: Int
+    /// Where the comment starts (Unicode scalars).
+    public var column: Int
     /// The comment as written (`# noqa: AL101`).
     public var text: String
-    public init(path: String, line: Int, text: String) {
+    /// Set when asynclint cannot read the comment (`unknown rule `AL1O1``, an unknown
+    /// `asynclint:` directive); nil when it is well formed but silenced nothing.
+    public var problem: String?
+    public init(path: String, line: Int, column: Int = 1, text: String, problem: String? = nil) {
         self.path = path
         self.line = line
+        self.column = column
         self.text = text
+        self.problem = problem
     }
 
     /// What it says, without the place.
-    public var description: String { "unused suppression `\(text)`: it silenced nothing" }
+    public var description: String {
+        if let problem { return "invalid suppression `\(text)`: \(problem)" }
+        return "unused suppression `\(text)`: it silenced nothing"
+    }
     /// `line: description`, the way it follows the path on standard error.
     public var message: String { "\(line): \(description)" }
 }

@@ -73,7 +73,7 @@ public struct SarifReporter: Reporter {
                     ("message", .object([("text", .string(unused.description))])),
                     ("locations", .array([.object([("physicalLocation", .object([
                         ("artifactLocation", Self.artifact(unused.path)),
-                        ("region", .object([("startLine", .int(unused.line))])),
+                        ("region", .object([("startLine", .int(unused.line)), ("startColumn", .int(unused.column))])),
                     ]))])])),
                 ])
             })),

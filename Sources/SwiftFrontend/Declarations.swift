@@ -75,6 +75,8 @@ extension Parser {
         let startIndex = i
         var attributes: [NodeID] = []
         var guardCount = 0
+        // `static`, `class` or `nonisolated` was among the modifiers (`NodeFlags.notInstanceIsolated`).
+        var notInstanceIsolated = false
         while guardCount < 10_000 {
             guardCount += 1
             if kind == .at {
@@ -82,6 +84,7 @@ extension Parser {
                 continue
             }
             if kind == .identifier && !tok.flags.contains(.escaped) && Parser.isModifier(tok.kw) {
+                if tok.kw == .static || tok.kw == .nonisolated { notInstanceIsolated = true }
                 // `class` and `actor` can be modifiers too, but only before another keyword.
                 let next = peek()
                 if next.kind == .identifier || next.kind == .at || (next.kind == .lparen && !next.spaceBefore) {
@@ -96,6 +99,7 @@ extension Parser {
                 break
             }
             if isKw(.class) && (kwAt(i + 1) != .none) && !tk(i + 1).flags.contains(.escaped) && Parser.isDeclKeywordOrModifier(kwAt(i + 1)) {
+                notInstanceIsolated = true
                 advance()
                 continue
             }
@@ -105,7 +109,8 @@ extension Parser {
         if t.kind == .identifier && !t.flags.contains(.escaped) {
             switch t.kw {
             case .func:
-                parseFunction(into: parent, start: s, attributes: attributes)
+                parseFunction(into: parent, start: s, attributes: attributes,
+                              flags: notInstanceIsolated ? .notInstanceIsolated : [])
                 return
             case .`init`, .deinit:
                 parseFunction(into: parent, start: s, attributes: attributes)
@@ -224,7 +229,7 @@ extension Parser {
     // MARK: - Functions
 
     /// `func`, `init`, `deinit`: `function` [attribute*, parameter*, typeAnnotation?, block?].
-    mutating func parseFunction(into parent: NodeID, start s: Int, attributes: [NodeID]) {
+    mutating func parseFunction(into parent: NodeID, start s: Int, attributes: [NodeID], flags: NodeFlags = []) {
         let kwTok = tok
         let detail: Symbol
         switch kwTok.kw {
@@ -232,7 +237,7 @@ extension Parser {
         case .deinit: detail = d.deinit
         default: detail = d.func
         }
-        let node = tree.addNode(.function, parent: parent, detail: detail, start: s, end: s)
+        let node = tree.addNode(.function, parent: parent, flags: flags, detail: detail, start: s, end: s)
         tree.setAnchor(node, Int(kwTok.start))
         for a in attributes { tree.appendChild(a, to: node) }
         advance()

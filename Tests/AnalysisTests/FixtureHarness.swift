@@ -137,6 +137,17 @@ enum FixtureHarness {
             summaries.append(summary)
             files.append((url, relative, language))
         }
+        // Files checked again knowing the property types of the types they extend (as the driver does).
+        let made = Set(findings.map { "\($0.path):\($0.range):\($0.code)" })
+        for (summary, file) in zip(summaries, files) where !summary.unresolvedPropertyNames.isEmpty {
+            let properties = CrossFileProperties.properties(for: summary, among: summaries)
+            guard !properties.isEmpty else { continue }
+            let tree = FrontEnds.parse(Array(try String(contentsOf: file.0, encoding: .utf8).utf8), language: .swift)
+            findings += FileChecker.checkSwift(tree, path: file.1, catalogue: catalogue, properties: properties)
+                .filter { !made.contains("\($0.path):\($0.range):\($0.code)") }
+        }
+        let modules = Dictionary(summaries.map { ($0.path, $0.module) }, uniquingKeysWith: { a, _ in a })
+        findings = ProjectDeclaration.removingShadowed(findings, module: { modules[$0.path] ?? "" }, summaries: summaries)
         for (module, prefix) in prefixes { universe.addNamespaceAliases(of: module, namespacePrefix: prefix) }
         universe.finish()
         findings += ProjectIndex(summaries: summaries, catalogue: catalogue, blockingFunctions: blockingFunctions,

@@ -103,7 +103,7 @@ struct WorkflowCommandLineTests {
         // In the GitHub format it is an annotation on its line, not a line on standard error.
         let github = try runAsynclint(["check", "--report-unused-suppressions", "--format", "github"], in: tree.root)
         #expect(github.status == 1)
-        #expect(github.out == "::warning file=ok.py,line=2,title=asynclint unused suppression::unused suppression `# noqa: AL101`: it silenced nothing\n")
+        #expect(github.out == "::warning file=ok.py,line=2,col=15,title=asynclint unused suppression::unused suppression `# noqa: AL101`: it silenced nothing\n")
         #expect(github.err.isEmpty)
         let json = try runAsynclint(["check", "--report-unused-suppressions", "--format", "json"], in: tree.root)
         #expect(json.out.contains("\"unusedSuppressions\": [") && json.err.isEmpty)

@@ -200,6 +200,55 @@ import Testing
         ])
     }
 
+    /// Comments meant for asynclint that it cannot read (review 4, #13): an unknown rule in an
+    /// `asynclint:` directive, an asynclint-style code no rule has in a `noqa` (`AL1O1`, with a
+    /// letter O; `E501` stays another tool's), an unknown or misspelt directive. A note on
+    /// standard error in every run, at the comment's column; listed with the unused ones (and
+    /// not also as unused) when those are asked for.
+    @Test func unreadableSuppressionsAreNoted() throws {
+        let tree = try TempTree()
+        try tree.write("a.swift", """
+            BLOCK // asynclint:disable:this AL1O1
+            // asynclint:disable-next AL101
+            BLOCK
+            // asynclint:disable:next: AL101
+            BLOCK
+            BLOCK // noqa: AL1O1, E501
+            BLOCK // noqa: E501
+            // asynclint: it reads prose too
+            // see asynclint:disable-next in the README
+            BLOCK // asynclint:disable:this AL101, AL1O1
+
+            """)
+        try tree.write("b.py", """
+            BLOCK  # asynclint: ignore[AL1O1]
+            BLOCK  # noqa: AL1O1
+            # asynclint: disable:next AL101
+            BLOCK
+
+            """)
+        let plain = try lint(tree)
+        #expect(summary(plain).count == 8)
+        #expect(plain.unusedSuppressions.isEmpty)
+        #expect(plain.notes.map { "\($0.path): \($0.message)" } == [
+            "a.swift: 10:7: invalid suppression `// asynclint:disable:this AL101, AL1O1`: unknown rule `AL1O1`",
+            "a.swift: 1:7: invalid suppression `// asynclint:disable:this AL1O1`: unknown rule `AL1O1`",
+            "a.swift: 2:1: invalid suppression `// asynclint:disable-next AL101`: unknown directive `asynclint:disable-next`; did you mean `asynclint:disable:next`?",
+            "a.swift: 4:1: invalid suppression `// asynclint:disable:next: AL101`: unknown directive `asynclint:disable:next:`; did you mean `asynclint:disable:next`?",
+            "a.swift: 6:7: invalid suppression `// noqa: AL1O1, E501`: unknown rule `AL1O1`",
+            "a.swift: 8:1: invalid suppression `// asynclint: it reads prose too`: unknown directive `asynclint:it` (known: `disable`, `disable:next`, `disable:this`, `enable`, `ignore`, `skip-file`)",
+            "b.py: 1:8: invalid suppression `# asynclint: ignore[AL1O1]`: unknown rule `AL1O1`",
+            "b.py: 2:8: invalid suppression `# noqa: AL1O1`: unknown rule `AL1O1`",
+            "b.py: 3:1: invalid suppression `# asynclint: disable:next AL101`: `asynclint:disable:next` is a directive of Swift files only",
+        ])
+        let listed = try lint(tree) { $0.reportUnusedSuppressions = true }
+        #expect(listed.notes.isEmpty)
+        #expect(listed.unusedSuppressions.map { "\($0.path):\($0.line):\($0.column) \($0.problem == nil ? "unused" : "invalid")" } == [
+            "a.swift:1:7 invalid", "a.swift:2:1 invalid", "a.swift:4:1 invalid", "a.swift:6:7 invalid",
+            "a.swift:8:1 invalid", "a.swift:10:7 invalid", "b.py:1:8 invalid", "b.py:2:8 invalid", "b.py:3:1 invalid",
+        ])
+    }
+
     @Test func swiftDisableNextThisAndRegions() throws {
         let tree = try TempTree()
         try tree.write("a.swift", """
@@ -226,10 +275,11 @@ import Testing
 
     @Test func commentScannerSkipsLiterals() {
         let python = CommentScanner.pythonComments(Array("a = 'x # no'  # one\nb = \"\"\"\n# two\n\"\"\" # three\n".utf8))
-        #expect(python == [.init(line: 1, text: "# one"), .init(line: 4, text: "# three")])
+        #expect(python == [.init(line: 1, text: "# one", column: 15), .init(line: 4, text: "# three", column: 5)])
         let swift = CommentScanner.swiftComments(Array("let a = #\"x // \"no\"#  // one\n/* two\n three */ let b = 1\n".utf8))
         #expect(swift.map(\.line) == [1, 2, 3])
         #expect(swift.first?.text == "// one")
+        #expect(swift.map(\.column) == [23, 1, 1])
     }
 
     // MARK: Baseline

@@ -125,18 +125,19 @@ import Testing
     /// the text formats leave them to the CLI's standard error.
     @Test func unusedSuppressionsAreAnnotatedWhereTheFormatCanHoldThem() throws {
         var report = ReportFixtures.report([ReportFixtures.sleepFinding], lines: [("app/main.py", 3, "    time.sleep(1)")])
-        report.unusedSuppressions = [UnusedSuppressionNote(path: "app/a,b.py", line: 4, text: "# noqa: AL101")]
+        report.unusedSuppressions = [UnusedSuppressionNote(path: "app/a,b.py", line: 4, column: 12, text: "# noqa: AL101")]
         report.listsUnusedSuppressions = true
         let github = GitHubReporter().render(report).standardOutput
-        #expect(github.hasSuffix("::warning file=app/a%2Cb.py,line=4,title=asynclint unused suppression::"
+        #expect(github.hasSuffix("::warning file=app/a%2Cb.py,line=4,col=12,title=asynclint unused suppression::"
             + "unused suppression `# noqa: AL101`: it silenced nothing\n"))
         let diagnostics = DiagnosticsReporter(workingDirectory: "/repo").render(report).standardOutput
-        #expect(diagnostics.hasSuffix("/repo/app/a,b.py:4:1: warning: unused suppression `# noqa: AL101`: it silenced nothing\n"))
+        #expect(diagnostics.hasSuffix("/repo/app/a,b.py:4:12: warning: unused suppression `# noqa: AL101`: it silenced nothing\n"))
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReporter().render(report).standardOutput.utf8)) as? [String: Any])
         let listed = try #require(json["unusedSuppressions"] as? [[String: Any]])
         #expect(listed.count == 1)
-        #expect(listed.first?["path"] as? String == "app/a,b.py" && listed.first?["line"] as? Int == 4)
+        #expect(listed.first?["path"] as? String == "app/a,b.py" && listed.first?["line"] as? Int == 4
+                && listed.first?["column"] as? Int == 12)
         #expect(listed.first?["text"] as? String == "# noqa: AL101")
         report.listsUnusedSuppressions = false
         report.unusedSuppressions = []

@@ -30,6 +30,16 @@ public struct FileSummary: Sendable {
     var moduleImports: [StringID: StringID] = [:]
     /// Swift types declared as protocols: a call through one is dynamic dispatch.
     var protocols: Set<StringID> = []
+    /// Swift stored properties whose type has blocking members (`let lock = NSLock()`), per
+    /// type: an extension of the type in another file calls `lock.lock()` on it.
+    var propertyTypes: [PropertyTypeSummary] = []
+    /// Swift: in an extension of a type the file does not declare, async code called a blocking
+    /// member name (`lock()`) on a property the file cannot type (`lock`): the property's type
+    /// is in another file (`propertyTypes` there), and the file is checked again knowing it.
+    var unresolvedProperties: [PropertyTypeSummary] = []
+    /// Swift types declared at file level (not extensions): in the module they shadow the
+    /// system's types of the same name (`Finding.unlessProjectDeclares`).
+    var declaredTypes: Set<StringID> = []
     var calls: [CallSite] = []
     /// Python: module-level names bound to a value of a catalogue type (`http =
     /// requests.Session()`), by name → the type's name: another module's async code calling
@@ -157,6 +167,33 @@ public struct FileSummary: Sendable {
         Int(id) < hashes.count ? hashes[Int(id)] : WordHash.of(strings[Int(id)])
     }
 
+    /// Whether the file declares this at file level (a free function, a type that is no
+    /// extension): see `Finding.unlessProjectDeclares`.
+    public func declares(_ declaration: ProjectDeclaration) -> Bool {
+        switch declaration {
+        case .function(let name):
+            return functions.contains { $0.owner == nil && strings[Int($0.name)] == name }
+        case .type(let name):
+            return declaredTypes.contains { strings[Int($0)] == name }
+        }
+    }
+
+    public var hasUnresolvedProperties: Bool { !unresolvedProperties.isEmpty }
+
+    /// `unresolvedProperties` as (type, property) names.
+    public var unresolvedPropertyNames: [(type: String, property: String)] {
+        unresolvedProperties.map { (strings[Int($0.owner)], strings[Int($0.name)]) }
+    }
+
+    /// The types of the stored properties of `type` recorded in `propertyTypes`, by name.
+    public func propertyTypes(of type: String) -> [String: String] {
+        var found: [String: String] = [:]
+        for property in propertyTypes where strings[Int(property.owner)] == type {
+            found[strings[Int(property.name)]] = strings[Int(property.type)]
+        }
+        return found
+    }
+
     public var functionCount: Int { functions.count }
     public var callCount: Int { calls.count }
 }
@@ -207,6 +244,13 @@ struct FunctionSummary: Sendable {
     /// The first catalogued blocking call the body makes itself (AL101–AL107), as shown in a
     /// chain (`open()`), and where.
     var directBlocking: BlockingCallSummary?
+}
+
+/// A stored property of a type: `type` is its value's type (unused in `unresolvedProperties`).
+struct PropertyTypeSummary: Sendable, Equatable {
+    var owner: StringID
+    var name: StringID
+    var type: StringID
 }
 
 struct BlockingCallSummary: Sendable {
@@ -271,5 +315,24 @@ struct CallSite: Sendable {
     var range: SourceRange {
         SourceRange(start: SourceLocation(line: Int(startLine), column: Int(startColumn)),
                     end: SourceLocation(line: Int(endLine), column: Int(endColumn)))
+    }
+}
+
+/// Stored property types across the files of a Swift module (review 4, #2): an extension in
+/// `Repo+Async.swift` calls `lock.lock()` on a property that `Repo.swift` declares.
+public enum CrossFileProperties {
+    /// The property types that other files of the module record for the properties `summary`
+    /// left unresolved (type → property → its type); empty when none is known.
+    public static func properties(for summary: FileSummary, among summaries: [FileSummary]) -> [String: [String: String]] {
+        let wanted = summary.unresolvedPropertyNames
+        guard !wanted.isEmpty else { return [:] }
+        var found: [String: [String: String]] = [:]
+        for other in summaries where other.language == .swift && other.module == summary.module
+            && other.path != summary.path && !other.propertyTypes.isEmpty {
+            for (type, property) in wanted {
+                if let typeName = other.propertyTypes(of: type)[property] { found[type, default: [:]][property] = typeName }
+            }
+        }
+        return found
     }
 }

@@ -161,7 +161,8 @@ public struct ScanVocabulary: Sendable {
             python.insert(creator.split(separator: ".").last.map(String.init) ?? creator)
         }
         for type in catalogue.python.types { python.formUnion(type.taskMethods ?? []) }
-        var swift: Set<String> = ["async", "await"]
+        // `actor`: an actor's isolated sync methods run on the pool (`SwiftAsyncOrigin.actorIsolated`).
+        var swift: Set<String> = ["async", "await", "actor"]
         swift.formUnion(catalogue.swift.taskAPINames)
         // A name whose every task API is a member-only one (`.task`, SwiftUI's modifier) counts
         // only right after a dot: `task` alone is a common variable name, and a file with one

@@ -51,7 +51,7 @@ extension SwiftFileCheck {
     }
 
     /// A declaration at file level (possibly inside `#if`).
-    private func isFileLevel(_ node: NodeID) -> Bool {
+    func isFileLevel(_ node: NodeID) -> Bool {
         var current = tree[node].parent
         while !current.isNone {
             switch tree.kind(current) {
@@ -80,8 +80,9 @@ extension SwiftFileCheck {
     }
 
     mutating func summarizeTypeDeclaration(_ typeDecl: NodeID, name: String) {
-        guard summarizing, tree.detailIs(typeDecl, "protocol") else { return }
-        summary.protocols.insert(summary.intern(name))
+        guard summarizing else { return }
+        if tree.detailIs(typeDecl, "protocol") { summary.protocols.insert(summary.intern(name)) }
+        if !tree.detailIs(typeDecl, "extension"), isFileLevel(typeDecl) { summary.declaredTypes.insert(summary.intern(name)) }
     }
 
     mutating func summarizeCall(_ shape: SwiftCallShape, _ context: SwiftWalkContext) {

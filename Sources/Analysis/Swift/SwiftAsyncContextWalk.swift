@@ -46,7 +46,8 @@ extension SwiftFileCheck {
             inner.isTypeMemberLevel = context.isTypeMemberLevel && tree.kind(id) == .block
         case .function:
             // Accessors (`get async`) and initializers are functions too.
-            inner.origin = tree[id].flags.contains(.isAsync) ? .asyncFunction : .none
+            inner.origin = tree[id].flags.contains(.isAsync) ? .asyncFunction
+                : isActorIsolatedSyncMethod(id, context) ? .actorIsolated : .none
             if summarizing { inner.summaryFunction = summarizeFunction(id, context) }
             inner.localFunction = registerLocalFunction(id)
             opensScope = true

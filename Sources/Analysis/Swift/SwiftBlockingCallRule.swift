@@ -31,8 +31,42 @@ extension SwiftFileCheck {
             }
         }
         let display = pattern.signature.display(actualLabels: labels, isCall: true)
-        report(code, at: shape.call, message: "`\(display)` \(message)",
-               help: "Use \(alternative).")
+        report(code, at: shape.call, message: "`\(display)` \(message)\(actorNote(context))",
+               help: "Use \(alternative).", unlessProjectDeclares: shadowingDeclaration(shape, pattern))
+    }
+
+    /// In an actor's isolated sync method, what makes it a pool thread: the message says so.
+    func actorNote(_ context: SwiftWalkContext) -> String {
+        guard context.origin == .actorIsolated, let actor = enclosingType(context) else { return "" }
+        return " (in a sync method of actor `\(actor)`, which runs on the cooperative pool and holds the actor)"
+    }
+
+    /// The declaration that, in another file of the module, would make the call the project's
+    /// own: the free function's name (`usleep`), or the type named at the root of the receiver
+    /// (`Thread.sleep(…)`, `FileManager.default.contents(…)`, `Data(contentsOf:)`). A call
+    /// qualified by a system module (`Darwin.sleep`, `Foundation.Thread`) means the system's.
+    private mutating func shadowingDeclaration(_ shape: SwiftCallShape, _ pattern: SwiftBlockingPattern) -> ProjectDeclaration? {
+        guard shape.isMember, let base = shape.base else {
+            if pattern.form == .freeFunction { return .function(text(shape.lastName)) }
+            return typeReference(shape.callee).map(ProjectDeclaration.type)
+        }
+        // Down the receivers to the first link: `FileManager` in `FileManager.default.contents(…)`.
+        var node = tree.unwrappingTryAndAwait(base)
+        for _ in 0..<16 {
+            switch tree.kind(node) {
+            case .name:
+                guard !entries(tree[node].name).isSystemModule,
+                      let typeName = typeReference(node) else { return nil }
+                return .type(typeName)
+            case .member where !tree[node].flags.contains(.implicitBase) && !tree[node].firstChild.isNone:
+                node = tree.unwrappingTryAndAwait(tree[node].firstChild)
+            case .call where !tree[node].firstChild.isNone:
+                node = tree[node].firstChild
+            default:
+                return nil
+            }
+        }
+        return nil
     }
 
     /// A read of a catalogued blocking property (`handle.availableData`).
@@ -45,9 +79,9 @@ extension SwiftFileCheck {
         let receiver = tree.unwrappingTryAndAwait(node.firstChild)
         guard typeReference(receiver) == nil else { return }   // a static property: not catalogued
         let receiverType = inferredType(of: receiver, context: context)
-        guard let pattern = instancePattern(candidates, receiverType: receiverType, labels: nil) else { return }
+        guard let pattern = instancePattern(candidates, receiverType: receiverType, labels: nil, context) else { return }
         let display = pattern.signature.display(actualLabels: nil, isCall: false)
-        report(pattern.code, at: member, message: "`\(display)` \(pattern.message)",
+        report(pattern.code, at: member, message: "`\(display)` \(pattern.message)\(actorNote(context))",
                help: "Use \(pattern.alternative).")
     }
 
@@ -57,8 +91,9 @@ extension SwiftFileCheck {
         guard shape.isMember else {
             // `Data(contentsOf: url)` or `usleep(100)`.
             if let initializer = found.initializers.first(where: { $0.signature.labels.matches(labels) }),
-               typeReference(shape.callee) != nil {
-                return initializer
+               let typeName = typeReference(shape.callee) {
+                // `Data(contentsOf:)` where the file declares its own `Data`: not Foundation's.
+                return tree.kind(shape.callee) == .name && isOwnType(typeName, context) ? nil : initializer
             }
             // A function the file defines, or a local closure, shadows the C library's.
             guard !isProjectFunction(shape.lastName, enclosingType: enclosingType(context)),
@@ -75,6 +110,9 @@ extension SwiftFileCheck {
             return found.freeFunctions.first { $0.signature.labels.matches(labels) }
         }
         if let typeName = typeReference(receiver) {
+            // `Thread.sleep(…)` where the file declares `final class Thread`: the file's own.
+            // (`Foundation.Thread.sleep(…)` names the system's.)
+            if tree.kind(receiver) == .name && isOwnType(typeName, context) { return nil }
             if isInit(shape.lastName) {
                 return entries(tree[receiver].name).initializers.first {
                     $0.signature.labels.matches(labels)
@@ -84,7 +122,8 @@ extension SwiftFileCheck {
         }
         guard !found.instanceMembers.isEmpty else { return nil }
         let receiverType = inferredType(of: receiver, context: context)
-        if let pattern = instancePattern(found.instanceMembers, receiverType: receiverType, labels: labels) {
+        if receiverType == nil && summarizing && context.isAsync { noteUnresolvedProperty(receiver, found, labels, context) }
+        if let pattern = instancePattern(found.instanceMembers, receiverType: receiverType, labels: labels, context) {
             return pattern
         }
         guard receiverType == nil,
@@ -94,6 +133,33 @@ extension SwiftFileCheck {
               let first = shape.arguments(in: tree).first, let value = tree.argumentValue(first),
               isURL(value, context) else { return nil }
         return pattern
+    }
+
+    /// `lock.lock()` or `self.lock.lock()` in an extension of a type declared in another file:
+    /// `lock` is a stored property there, of a type this file cannot know. Pass 1 records it
+    /// (`FileSummary.unresolvedProperties`) when the member is a catalogued instance member
+    /// of a specific type, and the driver checks the file again with the property's type.
+    private mutating func noteUnresolvedProperty(_ receiver: NodeID, _ found: SwiftNameEntries, _ labels: [String],
+                                                 _ context: SwiftWalkContext) {
+        guard let owner = enclosingType(context), !declaresType(owner),
+              found.instanceMembers.contains(where: { !$0.anyReceiver && $0.signature.labels.matches(labels) }) else { return }
+        var name = Symbol.none
+        switch tree.kind(receiver) {
+        case .name:
+            let symbol = tree[receiver].name
+            guard !types.hasLocalBinding(symbol), !types.hasTopLevelBinding(symbol) else { return }
+            name = symbol
+        case .member:
+            let base = tree[receiver].firstChild
+            guard !tree[receiver].flags.contains(.implicitBase), !base.isNone, tree.kind(base) == .name,
+                  tree[base].name == selfSymbol else { return }
+            name = tree[receiver].name
+        default:
+            return
+        }
+        guard !name.isNone, types.propertyType(name, ofType: owner) == nil else { return }
+        let unresolved = PropertyTypeSummary(owner: summary.intern(owner), name: summaryID(of: name), type: -1)
+        if !summary.unresolvedProperties.contains(unresolved) { summary.unresolvedProperties.append(unresolved) }
     }
 
     /// `URL(fileURLWithPath: p)`, `URL(string: s)!`, or a value inferred to be a `URL`.
@@ -110,9 +176,11 @@ extension SwiftFileCheck {
     /// type) falls back to `FileHandle`. With an unknown receiver only `anyReceiver` entries match;
     /// with a known receiver of another type nothing does (the project's own `waitUntilExit()`).
     private func instancePattern(_ candidates: [SwiftBlockingPattern], receiverType: String?,
-                                 labels: [String]?) -> SwiftBlockingPattern? {
+                                 labels: [String]?, _ context: SwiftWalkContext?) -> SwiftBlockingPattern? {
         let fitting = candidates.filter { labels.map($0.signature.labels.matches) ?? true }
         guard let receiverType else { return fitting.first { $0.anyReceiver } }
+        // A value of the file's own `FileManager` (`let t = Thread()` with `class Thread` here).
+        if isOwnType(receiverType, context) { return nil }
         if let exact = fitting.first(where: { $0.signature.typeName == receiverType }) { return exact }
         if let dot = receiverType.lastIndex(of: ".") {
             let general = String(receiverType[..<dot])

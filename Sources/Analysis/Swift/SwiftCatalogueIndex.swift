@@ -99,6 +99,9 @@ final class SwiftNameEntries: Sendable {
 struct SwiftCatalogueIndex: Sendable {
     private(set) var byName: [String: SwiftNameEntries] = [:]
     private(set) var inlinePrefixes: [String] = []
+    /// The types whose instance members or properties block (`NSLock`, `DispatchQueue`): a
+    /// stored property of one of them is worth telling other files about (`FileSummary.propertyTypes`).
+    private(set) var receiverTypeNames: Set<String> = []
     /// The last names of the task APIs (`Task`, `addTask`, …), each once, in the catalogue's order.
     static func lastNames(of taskAPIs: [SwiftTaskAPI]) -> [String] {
         var names: [String] = []
@@ -147,6 +150,11 @@ struct SwiftCatalogueIndex: Sendable {
         for name in sameTypeStatics { building[name, default: SwiftNameEntries.Lists()].isSameTypeStatic = true }
         for name in systemModules { building[name, default: SwiftNameEntries.Lists()].isSystemModule = true }
         byName = building.mapValues { SwiftNameEntries($0) }
+        for entries in byName.values {
+            for pattern in entries.instanceMembers + entries.properties {
+                if let typeName = pattern.signature.typeName { receiverTypeNames.insert(typeName) }
+            }
+        }
     }
 
     private static func add(_ api: SwiftBlockingAPI, of group: SwiftBlockingGroup,

@@ -3,10 +3,12 @@ import LightSyntax
 /// The Swift rules over one file's tree: AL101–AL107 (blocking calls in async contexts), AL201 and
 /// AL204 (discarded `Task {}` handles), AL203 (unread `async let`).
 enum SwiftChecker {
-    static func check(_ tree: SyntaxTree, path: String, catalogue: RuleCatalogue) -> [Finding] {
+    static func check(_ tree: SyntaxTree, path: String, catalogue: RuleCatalogue,
+                      properties: [String: [String: String]] = [:]) -> [Finding] {
         guard tree.nodes.count > 1 else { return [] }
         var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
         guard check.mayHaveAsyncCode else { return [] }
+        check.injectedProperties = properties
         check.run()
         return check.findings.sorted(by: Finding.reportOrder)
     }
@@ -39,10 +41,13 @@ enum SwiftChecker {
         return false
     }
 
-    /// Whether any node is an `await`, or marked async or `async let`.
+    /// Whether any node is an `await`, or marked async or `async let`, or declares an actor
+    /// (whose isolated sync methods run on the pool: `SwiftAsyncOrigin.actorIsolated`).
     static func hasAsyncMark(_ tree: SyntaxTree) -> Bool {
         let marks: NodeFlags = [.isAsync, .asyncLet]
-        for node in tree.nodes where node.kind == .await || !node.flags.isDisjoint(with: marks) {
+        let actor = tree.symbols.lookup("actor")
+        for node in tree.nodes where node.kind == .await || !node.flags.isDisjoint(with: marks)
+            || (actor != nil && node.kind == .typeDecl && node.detail == actor) {
             return true
         }
         return false
@@ -56,6 +61,10 @@ enum SwiftAsyncOrigin: Equatable {
     case asyncClosure
     /// The closure of an unstructured task (`Task { }`, `Task.detached { }`), or code nested in one.
     case taskClosure
+    /// A synchronous method isolated to an actor of the file (not `nonisolated`, `static` or
+    /// global-actor isolated, the actor without a custom executor): it runs on the actor's
+    /// default executor, a cooperative pool thread, and holds the actor while it runs.
+    case actorIsolated
 }
 
 struct SwiftWalkContext {
@@ -118,6 +127,14 @@ struct SwiftFileCheck {
     private(set) var asyncClosureParameters: [Symbol: SwiftAsyncClosureParameters] = [:]
     /// Types the file declares (not extends): `Task { … }` then makes the file's own `Task`.
     private(set) var declaredTypeNames: Set<Symbol> = []
+    /// Types the file declares at file level (not extensions), by name: `Thread.sleep(…)` then
+    /// calls the file's own `Thread`, not Foundation's. (Empty in most files.)
+    private(set) var fileLevelTypeNames: Set<String> = []
+    /// Types declared inside another type, per enclosing type: they shadow only in its members.
+    private(set) var nestedTypeNames: [String: Set<String>] = [:]
+    /// Actors the file declares whose methods run on the default executor (the pool): an actor
+    /// with an `unownedExecutor` of its own (a serial queue, a thread) is left out.
+    private(set) var poolActorNames: Set<String> = []
     /// Methods per type (with its extensions): inside the type, `sleep(1)` may mean `self.sleep`.
     private(set) var methodNames: [String: Set<Symbol>] = [:]
     let selfSymbol: Symbol?
@@ -144,9 +161,36 @@ struct SwiftFileCheck {
         self.texts = SymbolTexts(tree.symbols)
     }
 
+    /// Stored property types of types declared in other files (type → property → its type),
+    /// given when the file is checked again for them (`FileSummary.unresolvedProperties`).
+    var injectedProperties: [String: [String: String]] = [:]
+
     mutating func run() {
         collectDeclarations()
+        if summarizing { summarizePropertyTypes() }
+        for (owner, properties) in injectedProperties {
+            for (name, typeName) in properties {
+                guard let symbol = tree.symbols.lookup(name), types.propertyType(symbol, ofType: owner) == nil else { continue }
+                types.recordProperty(symbol, typeName: typeName, ofType: owner)
+            }
+        }
         walk()
+    }
+
+    /// Pass 1: the stored properties whose type has blocking members, for extensions elsewhere.
+    private mutating func summarizePropertyTypes() {
+        let wanted = index.receiverTypeNames
+        for (owner, properties) in types.storedProperties where owner != SwiftReceiverTypes.fileScope {
+            for (name, typeName) in properties where wanted.contains(typeName) {
+                summary.propertyTypes.append(PropertyTypeSummary(
+                    owner: summary.intern(owner), name: summaryID(of: name), type: summary.intern(typeName)))
+            }
+        }
+    }
+
+    /// Whether the file declares a type of this name (at file level or nested), not only extends it.
+    func declaresType(_ name: String) -> Bool {
+        fileLevelTypeNames.contains(name) || nestedTypeNames.values.contains { $0.contains(name) }
     }
 
     mutating func entries(_ symbol: Symbol) -> SwiftNameEntries {
@@ -224,17 +268,26 @@ struct SwiftFileCheck {
     /// An `#if` block (its branches' members and statements belong to the enclosing scope).
     func isIfConfig(_ id: NodeID) -> Bool { !tree[id].detail.isNone && tree[id].detail == ifConfigSymbol }
 
-    mutating func report(_ code: String, at node: NodeID, message: String, help: String) {
+    mutating func report(_ code: String, at node: NodeID, message: String, help: String,
+                         unlessProjectDeclares declaration: ProjectDeclaration? = nil) {
         // Findings are rare: the rule is looked up when one is made (the last of a code wins, as
         // when the catalogue's rules were keyed by code).
         guard let rule = catalogue.rules.last(where: { $0.code == code }) else { return }
-        findings.append(Finding(path: path, range: tree.range(node), rule: rule, language: .swift,
-                                message: message, help: help))
+        var finding = Finding(path: path, range: tree.range(node), rule: rule, language: .swift,
+                              message: message, help: help)
+        finding.unlessProjectDeclares = declaration
+        findings.append(finding)
     }
 
     /// Functions defined in the file, the stored properties of each type and its extensions, and
     /// the file's global variables (usable before the line that declares them).
     private mutating func collectDeclarations() {
+        defer {
+            // (After the walk below has recorded every type's stored and computed properties.)
+            if !poolActorNames.isEmpty, let executor = tree.symbols.lookup("unownedExecutor") {
+                poolActorNames = poolActorNames.filter { types.propertyType(executor, ofType: $0) == nil }
+            }
+        }
         collectProperties(in: tree.root, of: SwiftReceiverTypes.fileScope)
         var functionNames: Set<Symbol> = []
         for raw in tree.allNodes {
@@ -259,9 +312,17 @@ struct SwiftFileCheck {
                     topLevelFunctionNames.insert(tree[id].name)
                 }
             case .typeDecl:
-                if let keyword = tree.detail(id), keyword != "extension" { declaredTypeNames.insert(tree[id].name) }
                 guard let written = nameText(id) else { continue }
                 let owner = normalizedTypeName(tree[id].name) ?? written
+                if let keyword = tree.detail(id), keyword != "extension" {
+                    if keyword == "actor" { poolActorNames.insert(owner) }
+                    declaredTypeNames.insert(tree[id].name)
+                    if isFileLevel(id) {
+                        fileLevelTypeNames.insert(owner)
+                    } else if let enclosing = owningTypeName(of: id) {
+                        nestedTypeNames[enclosing, default: []].insert(owner)
+                    }
+                }
                 guard let members = tree.firstChild(id, ofKind: .block) else { continue }
                 collectProperties(in: members, of: owner)
             default:
@@ -285,6 +346,30 @@ struct SwiftFileCheck {
             }
         }
         return nil
+    }
+
+    /// Whether a function is a synchronous `func` isolated to an actor of the file that runs on
+    /// the pool (`SwiftAsyncOrigin.actorIsolated`): a member of the actor or of an extension of it,
+    /// not `static`, `class` or `nonisolated`, and with no global-actor attribute (`@MainActor`).
+    func isActorIsolatedSyncMethod(_ function: NodeID, _ context: SwiftWalkContext) -> Bool {
+        guard !poolActorNames.isEmpty, context.isTypeMemberLevel, let owner = enclosingType(context),
+              poolActorNames.contains(owner) else { return false }
+        let node = tree[function]
+        guard !node.flags.contains(.isAsync), !node.flags.contains(.notInstanceIsolated),
+              !node.detail.isNone, node.detail == funcSymbol else { return false }
+        for child in tree.children(function) where tree.kind(child) == .attribute {
+            if let name = nameText(child), name.hasSuffix("Actor") { return false }
+        }
+        return true
+    }
+
+    /// Whether a type of this name that the catalogue knows (`Thread`, `FileManager`) means a type
+    /// of the file's own here: one declared at file level, or inside the enclosing type.
+    func isOwnType(_ name: String, _ context: SwiftWalkContext?) -> Bool {
+        if fileLevelTypeNames.isEmpty && nestedTypeNames.isEmpty { return false }
+        if fileLevelTypeNames.contains(name) { return true }
+        guard let enclosing = enclosingType(context) else { return false }
+        return nestedTypeNames[enclosing]?.contains(name) ?? false
     }
 
     /// Whether a bare call of this name may mean a function of the project rather than the C

@@ -10,15 +10,22 @@ extension SwiftFileCheck {
                   let value = tree.argumentValue(argument), tree.kind(value) == .closure else { return nil }
             return value
         }
-        guard let body = bodies.first else { return }
+        // `Task(operation: op)`: a function value, not a closure written here. The task is still
+        // orphaned (AL201); whether it can throw is not known (no AL204).
+        let namedOperation = bodies.isEmpty && shape.arguments(in: tree).contains { argument in
+            guard nameText(argument) == "operation", let value = tree.argumentValue(argument) else { return false }
+            return tree.kind(value) == .name || tree.kind(value) == .member
+        }
+        guard let body = bodies.first ?? (namedOperation ? NodeID.none : nil) else { return }
         let written = shape.isMember && !isInit(shape.lastName) && !isModuleQualified(shape) ? "Task.\(text(shape.lastName))" : "Task"
         // Both rules can apply to the same task, and the checker makes both: AL201 is about where
         // the work belongs (structured concurrency could own it), AL204 about its error vanishing.
         // The driver then reports AL201 alone when both survive (`Linter.withoutSubsumedFindings`),
         // so AL201 says that the error vanishes too.
-        let canThrow = closureCanThrow(body)
+        let canThrow = !body.isNone && closureCanThrow(body)
         let errorToo = canThrow ? ", and the error it can throw vanishes" : ""
-        if context.isAsync {
+        // (An actor's sync method starting a task is how sync code hands work to async code.)
+        if context.isAsync && context.origin != .actorIsolated {
             if context.origin == .taskClosure {
                 report("AL201", at: shape.call,
                        message: "`\(written) { … }` nested in a `Task { … }` with its handle discarded: it is neither awaited nor cancelled with the outer task\(errorToo); use `async let` or `withTaskGroup` inside the outer task",

@@ -40,3 +40,10 @@ func offloaded(path: String) async {
         _ = readBlob(at: path)
     }
 }
+
+func usesTheModulesDoubles() async {
+    // `Thread` and `readLine` are the target's own (TestDoubles.swift).
+    Thread.sleep(forTimeInterval: 1)
+    _ = readLine()
+    _ = FileManager.default.contents(atPath: "/etc/hosts") // expect: AL102
+}

@@ -77,3 +77,9 @@ public struct DiskLoader: Loader {
         FileManager.default.contents(atPath: "loader.bin")
     }
 }
+
+/// Another target: the Server target's `Thread` and `readLine` are not these.
+public func systemCalls() async {
+    Thread.sleep(forTimeInterval: 1) // expect: AL101
+    _ = readLine() // expect: AL106
+}
