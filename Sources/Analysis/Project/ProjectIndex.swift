@@ -763,10 +763,7 @@ public struct ProjectIndex {
         guard let typed = owner.typedGlobals.first(where: { owner.string($0.key) == global })?.value,
               let t = catalogue.python.index.typesByName[owner.string(typed.type)] else { return nil }
         let type = catalogue.python.index[t]
-        var api = type.methods[method]
-        if api == nil && type.returns[method] == nil && !type.taskMethods.contains(method) && !type.coroutineMethods.contains(method) {
-            api = type.anyMethod
-        }
+        let api = type.blockingAPI(for: method)
         guard let api, api.propagates else { return nil }
         let written = summary.string(call.written)
         let place = call.context.map { " in `async def \(summary.string($0))`" } ?? ""

@@ -128,11 +128,7 @@ final class PythonBlockingCallRule {
         guard tree.kind(callee) == .member, let method = tree.name(callee), let base = tree.firstChild(callee),
               let t = model.valueType(of: base, in: scope, at: tree[call].start) else { return nil }
         let type = index[t]
-        var api = type.methods[method]
-        if api == nil && type.returns[method] == nil && !type.taskMethods.contains(method)
-            && !type.coroutineMethods.contains(method) {
-            api = type.anyMethod
-        }
+        let api = type.blockingAPI(for: method)
         guard let api, applies(api, to: call) else { return nil }
         if !type.nonBlockingSwitches.isEmpty && isSwitchedToNonBlocking(base, before: tree[call].start) { return nil }
         if !type.nonBlockingWhenCatching.isEmpty && isTried(call, catching: type.nonBlockingWhenCatching, in: scope) {

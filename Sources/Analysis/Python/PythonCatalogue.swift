@@ -216,6 +216,15 @@ struct CompiledValueType: Sendable {
     var nonBlockingWhenCatching: Set<String>
     /// `async with value as x` binds `x` to the value itself.
     var asyncEntersItself: Bool
+
+    /// What calling `method` on a value of the type blocks with: the method's own entry, else
+    /// `anyMethod` for a method the type does not describe otherwise (one returning a typed
+    /// value, starting a task or making a coroutine is no blocking call).
+    func blockingAPI(for method: String) -> BlockingAPI? {
+        if let api = methods[method] { return api }
+        guard returns[method] == nil, !taskMethods.contains(method), !coroutineMethods.contains(method) else { return nil }
+        return anyMethod
+    }
 }
 
 /// The lookups the checker runs per call, precomputed from the catalogue.
