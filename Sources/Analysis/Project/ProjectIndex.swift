@@ -62,6 +62,10 @@ public struct ProjectIndex {
     /// Why each sync function blocks; filled by `computeBlocking`.
     private(set) var blocking = BlockingTable()
     private var blockingComputed = false
+    /// The names of calls that construct a class whose `__init__` blocks (the class's and its
+    /// inheriting subclasses'), found by the fixpoint: AL110 candidates besides the blocking
+    /// functions' own names.
+    private var constructingNames: Set<UInt64> = []
     /// Per user-marked name list, whether it is empty: most runs have none, and then no
     /// function's names need to be spelled out.
     private var hasUserMarks: Bool { !blockingFunctions.isEmpty || !safeFunctions.isEmpty }
@@ -492,16 +496,9 @@ public struct ProjectIndex {
         if rules.contains(.blockingViaHelper) { computeBlockingFunctions(order: order) }
         // The calls that may become findings, resolved only when their name is that of a
         // blocking function or a coroutine function.
-        var blockingNames: Set<UInt64> = []
-        var subclasses: [UInt64: [String]]?
-        blocking.forEachBlockingFunction { ref in
-            blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name))
-            // `Config(...)` runs a blocking `Config.__init__`: the call is named after the class.
-            if let owner = initializerOwner(ref) {
-                if subclasses == nil { subclasses = subclassesByBaseName() }
-                blockingNames.formUnion(constructorNames(of: owner, subclasses: subclasses!))
-            }
-        }
+        // `Config(...)` runs a blocking `Config.__init__`: the call is named after the class.
+        var blockingNames = constructingNames
+        blocking.forEachBlockingFunction { ref in blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name)) }
         let coroutineNames = rules.contains(.crossFileAwaits) ? coroutineNameHashes() : []
         resolvedCandidates = Array(repeating: [:], count: summaries.count)
         for f in order {
@@ -598,7 +595,9 @@ public struct ProjectIndex {
             // A blocking `__init__`: calls constructing its class (or a subclass that inherits it).
             if let owner = initializerOwner(callee) {
                 if subclasses == nil { subclasses = subclassesByBaseName() }
-                names += constructorNames(of: owner, subclasses: subclasses!)
+                let constructing = constructorNames(of: owner, subclasses: subclasses!)
+                constructingNames.formUnion(constructing)
+                names += constructing
             }
             for name in names { callersByName.forEachItem(withKey: name) { k in
                 let (_, file, c) = callers[k]

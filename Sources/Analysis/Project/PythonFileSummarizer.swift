@@ -46,7 +46,7 @@ final class PythonFileSummarizer {
         self.coroutines = PythonMissingAwaitRule(model: model)
         self.isPackage = path.hasSuffix("__init__.py") || path.hasSuffix("__init__.pyi")
         self.summary = FileSummary(path: path, language: .python, module: module)
-        summary.flavor = PythonLibraryFlavor(importedNames: model.scopes.importedNames)
+        summary.flavor = model.flavor
         let nodeCount = model.tree.nodes.count
         self.functionIndex = [Int32](repeating: -1, count: nodeCount)
         self.callIndex = [Int32](repeating: -1, count: nodeCount)
@@ -232,11 +232,9 @@ final class PythonFileSummarizer {
     }
 
     private func addClass(_ c: NodeID) {
-        let scope = model.scopes.scope(containing: c, in: tree)
         var bases: [StringID] = []
-        for argument in tree.children(c) where tree.kind(argument) == .argument && tree[argument].name.isNone {
-            guard let value = tree.firstChild(argument) else { continue }
-            switch model.resolve(expression: value, in: scope, at: tree[c].start) {
+        for resolved in model.resolvedBases(of: c) {
+            switch resolved {
             case .classDef(let base): bases.append(qualifiedName(of: base))
             case .qualified(let q): if let a = absolute(q) { bases.append(summary.intern(a)) }
             default: break

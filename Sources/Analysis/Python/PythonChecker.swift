@@ -19,7 +19,7 @@ enum PythonChecker {
     private static func findings(model: PythonSemanticModel, path: String, catalogue: RuleCatalogue) -> [Finding] {
         let tree = model.tree
         var findings = PythonFindings(tree: tree, path: path, catalogue: catalogue,
-                                      flavor: PythonLibraryFlavor(importedNames: model.scopes.importedNames))
+                                      flavor: model.flavor)
         // Blocking calls matter only in async contexts: a file without `async def` has none.
         if PythonAsyncContexts.hasAsyncFunction(tree) {
             let blocking = PythonBlockingCallRule(model: model)

@@ -123,10 +123,8 @@ struct PythonMissingAwaitRule {
             return (isCoroutine, cls)
         }
         guard depth < 16 else { return nil }
-        let scope = model.scopes.scope(containing: cls, in: tree)
-        for argument in tree.children(cls) where tree.kind(argument) == .argument && tree[argument].name.isNone {
-            guard let value = tree.firstChild(argument) else { continue }
-            switch model.resolve(expression: value, in: scope, at: tree[cls].start) {
+        for resolved in model.resolvedBases(of: cls) {
+            switch resolved {
             case .classDef(let base):
                 if base == cls { return nil }
                 if let found = inheritedDefinition(of: method, in: base, depth: depth + 1) { return found }

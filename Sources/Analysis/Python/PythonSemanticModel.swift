@@ -22,6 +22,9 @@ struct PythonSemanticModel {
     let tree: SyntaxTree
     let scopes: PythonScopes
     let catalogue: PythonCatalogueIndex
+    /// The async library the file imports, which the advice of its findings names (the rules'
+    /// and pass 1's alike).
+    let flavor: PythonLibraryFlavor
     /// Resolution follows aliases (`nap = time.sleep`) and variables; this bounds cycles such as
     /// `x = x.parent`.
     private static let maxDepth = 16
@@ -43,6 +46,7 @@ struct PythonSemanticModel {
         let scopes = PythonScopes(tree: tree)
         self.scopes = scopes
         self.catalogue = catalogue
+        self.flavor = PythonLibraryFlavor(importedNames: scopes.importedNames)
         self.memo = ResolutionMemo(bindingCount: scopes.bindingCount)
         self.instanceAttributes = Self.collectInstanceAttributes(tree: tree, scopes: scopes)
     }
@@ -332,16 +336,23 @@ struct PythonSemanticModel {
         guard !block.isNone, tree.kind(block) == .block else { return nil }
         let cls = tree[block].parent
         guard !cls.isNone, tree.kind(cls) == .typeDecl else { return nil }
-        let classScope = scopes.scope(containing: cls, in: tree)
-        for argument in tree.children(cls) where tree.kind(argument) == .argument && tree[argument].name.isNone {
-            guard let value = tree.firstChild(argument) else { return nil }
-            let base = resolve(expression: value, in: classScope, at: tree[cls].start)
-            switch base {
-            case .classDef, .qualified: return base
-            default: return nil
-            }
+        guard let base = resolvedBases(of: cls).first else { return nil }
+        switch base {
+        case .classDef, .qualified: return base
+        default: return nil
         }
-        return nil
+    }
+
+    /// What a class's positional bases (`class C(Base, mixins.M, metaclass=…)`: `Base` and
+    /// `mixins.M`) stand for, in order, resolved where the class is defined.
+    func resolvedBases(of cls: NodeID) -> [PythonResolution] {
+        let scope = scopes.scope(containing: cls, in: tree)
+        var bases: [PythonResolution] = []
+        for argument in tree.children(cls) where tree.kind(argument) == .argument && tree[argument].name.isNone {
+            guard let value = tree.firstChild(argument) else { continue }
+            bases.append(resolve(expression: value, in: scope, at: tree[cls].start))
+        }
+        return bases
     }
 
     /// The class whose instance `name` is, when it is the first parameter of one of the
