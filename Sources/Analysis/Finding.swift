@@ -90,6 +90,20 @@ extension Finding {
     }
 }
 
+extension Finding {
+    /// AL110 for a callback the event loop calls (`loop.call_soon(flush)`) that blocks through
+    /// the project's own functions.
+    static func blockingLoopCallback(path: String, range: SourceRange, rule: Rule, callee: String, scheduler: String,
+                                     chain: [ChainHop]) -> Finding {
+        let hops = chain.map(\.name).joined(separator: " → ")
+        return Finding(path: path, range: range, rule: rule, language: .python,
+                       message: "`\(callee)` runs on the event loop (handed to `\(scheduler)`) and blocks it: \(hops)",
+                       help: "Keep loop callbacks short: run the blocking work in a thread (`loop.run_in_executor(None, \(callee))`), "
+                           + "or schedule a task that awaits `asyncio.to_thread(...)` instead.",
+                       chain: chain)
+    }
+}
+
 extension ProjectDeclaration {
     /// The name declared.
     public var name: String {

@@ -294,6 +294,10 @@ struct CallSite: Sendable {
         /// Python: the argument of an offload API (`asyncio.to_thread(load(p))`): the call runs
         /// right here, before anything is offloaded.
         static let offloadArgument = Role(rawValue: 1 << 5)
+        /// Python: a callback the event loop calls (`loop.call_soon(cb)`, `PythonLoopCallbacks`),
+        /// or a call a `lambda` callback makes: it runs on the loop's thread (with
+        /// `inAsyncContext`); `context` is then the scheduling call (`loop.call_soon`).
+        static let loopCallback = Role(rawValue: 1 << 6)
     }
 
     var target: Target
@@ -305,7 +309,8 @@ struct CallSite: Sendable {
     var caller: Int32
     /// The callee as written (`helpers.read_file`), for messages.
     var written: StringID
-    /// The async function (or closure's function) the call runs in, for messages.
+    /// The async function (or closure's function) the call runs in, for messages; for a
+    /// `loopCallback`, the call that scheduled it.
     var context: StringID?
     var startLine: Int32
     var startColumn: Int32

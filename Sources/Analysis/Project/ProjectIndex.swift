@@ -704,7 +704,8 @@ public struct ProjectIndex {
             let summary = summaries[f]
             let file = Int32(f)
             if readsTypedGlobals && summary.language == .python {
-                for call in summary.calls where call.role.contains(.inAsyncContext) {
+                // (A callback handed to the loop is no call of the value's method here.)
+                for call in summary.calls where call.role.contains(.inAsyncContext) && !call.role.contains(.loopCallback) {
                     if let finding = blockingCallOnImportedValue(call, in: summary, rule: helperRule!) { found.append(finding) }
                 }
             }
@@ -744,7 +745,10 @@ public struct ProjectIndex {
         }
         var finding = Finding.blockingViaHelper(path: summary.path, range: call.range, rule: rule, language: summary.language,
                                                 callee: written, asyncFunction: call.context.map(summary.string), chain: hops)
-        if call.role.contains(.offloadArgument) {
+        if call.role.contains(.loopCallback), let scheduler = call.context.map(summary.string) {
+            finding = Finding.blockingLoopCallback(path: summary.path, range: call.range, rule: rule, callee: written,
+                                                   scheduler: scheduler, chain: hops)
+        } else if call.role.contains(.offloadArgument) {
             // `await asyncio.to_thread(load(p))`: the user meant to offload, and the call is the argument.
             finding.message += "; the call runs right here, not in the thread it is handed to"
             finding.help = "Pass the function and its arguments instead of calling it: `asyncio.to_thread(\(written), ...)`."
@@ -799,7 +803,9 @@ public struct ProjectIndex {
         let name = displayName(first)
         let what = written == name ? "`\(written)(...)`" : "`\(written)(...)` (`\(name)`)"
         let use: PythonUnawaitedUses.Use = call.role.contains(.truthTested) ? .truthTested : .discarded
-        let text = PythonMissingAwaitRule.findingText(what, written: written, use)
+        let text = call.role.contains(.loopCallback)
+            ? PythonLoopCallbacks.droppedCoroutineText(what, scheduler: call.context.map(summary.string) ?? "?")
+            : PythonMissingAwaitRule.findingText(what, written: written, use)
         return Finding(path: summary.path, range: call.range, rule: rule, language: .python,
                        message: summary.flavor.translate(text.message), help: summary.flavor.translate(text.help))
     }

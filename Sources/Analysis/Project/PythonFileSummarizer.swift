@@ -131,6 +131,7 @@ final class PythonFileSummarizer {
                 record(call, target: target, caller: caller, role: role, context: isAsync ? function : nil)
             }
         }
+        recordLoopCallbacks()
         // AL202 anywhere: a call whose value is thrown away, or only tested for truth.
         PythonUnawaitedUses.forEach(in: tree) { call, use in
             let role: CallSite.Role = use == .truthTested ? [.discardedValue, .truthTested] : .discardedValue
@@ -143,6 +144,40 @@ final class PythonFileSummarizer {
             let scope = scopes.scope(containing: call, in: tree)
             guard let target = target(of: call, in: scope) else { return }
             record(call, target: target, caller: -1, role: role, context: nil)
+        }
+    }
+
+    /// Callbacks handed to the event loop run on its thread whatever code schedules them: each
+    /// is a call in async context (AL110 when it blocks), made where it is handed over, and a
+    /// coroutine function there makes a coroutine the loop drops (AL202). A `lambda`'s calls are
+    /// made when the loop calls it; the one it returns is dropped.
+    private func recordLoopCallbacks() {
+        PythonLoopCallbacks.forEach(in: model) { call, callback, scope in
+            let scheduler = summary.intern(tree.quotedCallee(ofCall: call))
+            guard tree.kind(callback) == .closure else {
+                guard let target = target(ofCallee: callback, in: scope) else { return }
+                recordSite(callback, target: target, caller: -1, role: [.inAsyncContext, .loopCallback, .discardedValue],
+                           written: summary.intern(tree.calleeText(callback, unknown: "(…)", elidingArguments: true)),
+                           context: scheduler)
+                return
+            }
+            let returned = PythonLoopCallbacks.lambdaBody(callback, in: tree)
+            var child = tree[callback].firstChild
+            while !child.isNone {
+                defer { child = tree[child].nextSibling }
+                guard tree.kind(child) != .parameter else { continue }
+                PythonAsyncContexts.visit(child, scope: model.scopes.scopeOpenedBy[callback] ?? scope, tree: tree,
+                                          scopes: model.scopes) { inner, innerScope in
+                    let target = target(of: inner, in: innerScope)
+                    // A catalogued blocking call in the lambda is its own finding's matter, not a helper's.
+                    if mayBlock(inner, target: target), blocking.match(inner, in: innerScope) != nil { return }
+                    guard let target, callIndex[Int(inner.raw)] < 0 else { return }
+                    var role: CallSite.Role = [.inAsyncContext, .loopCallback]
+                    if inner == returned { role.insert(.discardedValue) }
+                    recordSite(inner, target: target, caller: -1, role: role,
+                               written: summary.intern(tree.quotedCallee(ofCall: inner)), context: scheduler)
+                }
+            }
         }
     }
 
@@ -335,6 +370,12 @@ final class PythonFileSummarizer {
     /// cold path) and everything calling them, for 1 MB more peak memory, bounded at 64 MB.
     private func target(of call: NodeID, in scope: Int) -> CallSite.Target? {
         guard let callee = tree.firstChild(call) else { return nil }
+        return target(ofCallee: callee, in: scope)
+    }
+
+    /// `target(of:in:)` for the function expression a call would call (`self.flush` handed to
+    /// `loop.call_soon`).
+    private func target(ofCallee callee: NodeID, in scope: Int) -> CallSite.Target? {
         if tree.kind(callee) == .member, let base = tree.firstChild(callee), !tree[callee].name.isNone {
             if tree.kind(base) == .name, let cls = model.classOfSelf(base, in: scope) {
                 return .method(owner: qualifiedName(of: cls), name: internName(of: callee))
@@ -377,10 +418,20 @@ final class PythonFileSummarizer {
 
     private func record(_ call: NodeID, target: CallSite.Target, caller: Int32, role: CallSite.Role,
                                  context: NodeID?) {
-        let range = tree.range(call)
-        callIndex[Int(call.raw)] = Int32(summary.calls.count)
         var role = role
         if case let parent = tree[call].parent, !parent.isNone, tree.kind(parent) == .await { role.insert(.awaited) }
+        recordSite(call, target: target, caller: caller, role: role,
+                   // Only findings quote the callee, and a call that only propagates is never one.
+                   written: role == .propagates ? internEmpty() : summary.intern(tree.quotedCallee(ofCall: call)),
+                   // The `async def`'s name, interned already as its function's name.
+                   context: context.map { _ in summary.functions[Int(caller)].name })
+    }
+
+    /// Adds a call site at `node` (a call, or a callback handed to the loop).
+    private func recordSite(_ node: NodeID, target: CallSite.Target, caller: Int32, role: CallSite.Role,
+                            written: StringID, context: StringID?) {
+        let range = tree.range(node)
+        callIndex[Int(node.raw)] = Int32(summary.calls.count)
         let name: StringID
         switch target {
         case .method(let owner, let method):
@@ -392,11 +443,7 @@ final class PythonFileSummarizer {
         default: name = internEmpty()
         }
         summary.calls.append(CallSite(
-            target: target, name: name, role: role, caller: caller,
-            // Only findings quote the callee, and a call that only propagates is never one.
-            written: role == .propagates ? internEmpty() : summary.intern(tree.quotedCallee(ofCall: call)),
-            // The `async def`'s name, interned already as its function's name.
-            context: context.map { _ in summary.functions[Int(caller)].name },
+            target: target, name: name, role: role, caller: caller, written: written, context: context,
             startLine: Int32(range.start.line), startColumn: Int32(range.start.column),
             endLine: Int32(range.end.line), endColumn: Int32(range.end.column)))
     }

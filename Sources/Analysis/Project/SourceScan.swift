@@ -161,6 +161,12 @@ public struct ScanVocabulary: Sendable {
             python.insert(creator.split(separator: ".").last.map(String.init) ?? creator)
         }
         for type in catalogue.python.types { python.formUnion(type.taskMethods ?? []) }
+        // `loop.call_soon(flush)` in sync code (a protocol's `data_received`): the callback runs
+        // on the loop, so the file is parsed for it.
+        for callback in catalogue.python.loopCallbacks {
+            if let method = callback.method { python.insert(method) }
+            if let call = callback.call { python.insert(call.split(separator: ".").last.map(String.init) ?? call) }
+        }
         // `actor`: an actor's isolated sync methods run on the pool (`SwiftAsyncOrigin.actorIsolated`).
         var swift: Set<String> = ["async", "await", "actor"]
         swift.formUnion(catalogue.swift.taskAPINames)

@@ -10,7 +10,8 @@ extension PythonCatalogue {
                         transparentDecorators: transparentDecorators + other.transparentDecorators,
                         offloadDecorators: offloadDecorators + other.offloadDecorators,
                         taskCreators: taskCreators + other.taskCreators,
-                        offloads: offloads + other.offloads)
+                        offloads: offloads + other.offloads,
+                        loopCallbacks: loopCallbacks + other.loopCallbacks)
     }
 
     /// Every rule code an entry names, so a config that names an unknown code is an error.

@@ -42,6 +42,10 @@ import LightSyntax
 /// - `taskCreators`: functions that start a task the loop does not own (AL201).
 /// - `offloads`: `{call | method, functionArgument}`: APIs that run the function passed at
 ///   that position elsewhere; passing the function is fine, calling it there is not.
+/// - `loopCallbacks`: `{call | method, functionArgument}`: APIs that call the function passed
+///   at that position later, on the event loop's own thread (`loop.call_soon(cb)`): a callback
+///   that blocks stalls the loop as a blocking call in an `async def` does (AL110), and a
+///   coroutine function passed there makes a coroutine that is dropped (AL202).
 public struct PythonCatalogue: Sendable, Codable {
     public struct CallGroup: Sendable, Codable, Hashable {
         public var rule: String
@@ -121,6 +125,7 @@ public struct PythonCatalogue: Sendable, Codable {
     public let offloadDecorators: [String]
     public let taskCreators: [String]
     public let offloads: [Offload]
+    public let loopCallbacks: [Offload]
 
     /// Dictionaries keyed by qualified name, built once, when a Python file first needs them.
     var index: PythonCatalogueIndex { builtIndex.value }
@@ -128,11 +133,13 @@ public struct PythonCatalogue: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case builtins, calls, types, pureFunctions, coroutines, transparentDecorators, offloadDecorators, taskCreators, offloads
+        case loopCallbacks
     }
 
     public init(builtins: [String] = [], calls: [CallGroup] = [], types: [ValueType] = [],
                 pureFunctions: [String] = [], coroutines: [String] = [], transparentDecorators: [String] = [],
-                offloadDecorators: [String] = [], taskCreators: [String] = [], offloads: [Offload] = []) {
+                offloadDecorators: [String] = [], taskCreators: [String] = [], offloads: [Offload] = [],
+                loopCallbacks: [Offload] = []) {
         self.builtins = builtins
         self.calls = calls
         self.types = types
@@ -142,10 +149,12 @@ public struct PythonCatalogue: Sendable, Codable {
         self.offloadDecorators = offloadDecorators
         self.taskCreators = taskCreators
         self.offloads = offloads
+        self.loopCallbacks = loopCallbacks
         self.builtIndex = BuiltOnFirstUse {
             PythonCatalogueIndex(builtins: builtins, calls: calls, types: types, pureFunctions: pureFunctions,
                                  coroutines: coroutines, transparentDecorators: transparentDecorators,
-                                 offloadDecorators: offloadDecorators, taskCreators: taskCreators, offloads: offloads)
+                                 offloadDecorators: offloadDecorators, taskCreators: taskCreators, offloads: offloads,
+                                 loopCallbacks: loopCallbacks)
         }
     }
 
@@ -159,7 +168,8 @@ public struct PythonCatalogue: Sendable, Codable {
                   transparentDecorators: try c.decodeIfPresent([String].self, forKey: .transparentDecorators) ?? [],
                   offloadDecorators: try c.decodeIfPresent([String].self, forKey: .offloadDecorators) ?? [],
                   taskCreators: try c.decodeIfPresent([String].self, forKey: .taskCreators) ?? [],
-                  offloads: try c.decodeIfPresent([Offload].self, forKey: .offloads) ?? [])
+                  offloads: try c.decodeIfPresent([Offload].self, forKey: .offloads) ?? [],
+                  loopCallbacks: try c.decodeIfPresent([Offload].self, forKey: .loopCallbacks) ?? [])
     }
 
     /// A copy without one name anywhere it occurs (calls, constructors, coroutines, task
@@ -178,7 +188,7 @@ public struct PythonCatalogue: Sendable, Codable {
         return PythonCatalogue(builtins: builtins, calls: newCalls, types: newTypes, pureFunctions: pureFunctions,
                                coroutines: coroutines.filter(keep), transparentDecorators: transparentDecorators,
                                offloadDecorators: offloadDecorators.filter(keep), taskCreators: taskCreators.filter(keep),
-                               offloads: offloads)
+                               offloads: offloads, loopCallbacks: loopCallbacks)
     }
 }
 
@@ -257,6 +267,9 @@ final class PythonCatalogueIndex: @unchecked Sendable {
     private(set) var taskCreators: Set<String>
     private(set) var offloadCalls: [String: Int] = [:]
     private(set) var offloadMethods: [String: Int] = [:]
+    /// `loopCallbacks`, by qualified name and by method name: the callback's position.
+    private(set) var loopCallbackCalls: [String: Int] = [:]
+    private(set) var loopCallbackMethods: [String: Int] = [:]
     /// Every method name of any type's `nonBlockingSwitches`, with the values that switch.
     private(set) var nonBlockingSwitches: [String: Set<String>] = [:]
     /// The last names a call must have to match at all (builtins, last parts of the blocking
@@ -286,7 +299,7 @@ final class PythonCatalogueIndex: @unchecked Sendable {
     init(builtins: [String], calls: [PythonCatalogue.CallGroup], types: [PythonCatalogue.ValueType],
          pureFunctions: [String], coroutines: [String], transparentDecorators: [String], offloadDecorators: [String],
          taskCreators: [String],
-         offloads: [PythonCatalogue.Offload]) {
+         offloads: [PythonCatalogue.Offload], loopCallbacks: [PythonCatalogue.Offload]) {
         self.builtins = Set(builtins)
         self.pureFunctions = Set(pureFunctions)
         self.coroutines = Set(coroutines)
@@ -337,6 +350,10 @@ final class PythonCatalogueIndex: @unchecked Sendable {
         for o in offloads {
             if let call = o.call { offloadCalls[call] = o.functionArgument }
             if let method = o.method { offloadMethods[method] = o.functionArgument }
+        }
+        for o in loopCallbacks {
+            if let call = o.call, loopCallbackCalls[call] == nil { loopCallbackCalls[call] = o.functionArgument }
+            if let method = o.method, loopCallbackMethods[method] == nil { loopCallbackMethods[method] = o.functionArgument }
         }
         matchedLastNames = self.builtins
         for name in blockingCalls.keys { matchedLastNames.insert(String(name.split(separator: ".").last ?? "")) }

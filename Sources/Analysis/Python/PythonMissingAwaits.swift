@@ -36,6 +36,23 @@ struct PythonMissingAwaitRule {
             let text = Self.findingText(what, written: written, use)
             findings.report("AL202", at: call, message: text.message, help: text.help)
         }
+        // `loop.call_soon(self.refresh)` or `loop.call_soon(lambda: self.refresh())` with an
+        // `async def refresh`: the loop calls it and drops the coroutine.
+        PythonLoopCallbacks.forEach(in: model) { call, callback, scope in
+            var made = callback
+            if tree.kind(callback) == .closure {
+                guard let body = PythonLoopCallbacks.lambdaBody(callback, in: tree), tree.kind(body) == .call,
+                      let callee = tree.firstChild(body) else { return }
+                made = callee
+            }
+            let calleeScope = tree.kind(callback) == .closure ? (model.scopes.scopeOpenedBy[callback] ?? scope) : scope
+            guard let coroutine = coroutineName(callee: made, in: calleeScope, memberCandidates: memberCandidates) else { return }
+            let written = tree.calleeText(made, unknown: "(…)", elidingArguments: true)
+            let what = written == coroutine ? "`\(written)(...)`" : "`\(written)(...)` (`\(coroutine)`)"
+            let text = PythonLoopCallbacks.droppedCoroutineText(what, scheduler: tree.quotedCallee(ofCall: call))
+            findings.report("AL202", at: tree.kind(callback) == .closure ? tree[made].parent : callback,
+                            message: text.message, help: text.help)
+        }
     }
 
     /// The finding's message and help, for the callee as quoted (`what`: `` `job(...)` ``,

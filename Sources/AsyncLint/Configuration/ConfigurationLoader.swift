@@ -113,7 +113,7 @@ struct SettingsReader {
         }
         if let raw = table["python"] {
             try checkSectionKeys(raw, key: "python", known: ["builtins", "calls", "types", "pureFunctions", "coroutines",
-                                                              "transparentDecorators", "offloadDecorators", "taskCreators", "offloads"])
+                                                              "transparentDecorators", "offloadDecorators", "taskCreators", "offloads", "loopCallbacks"])
             let python: PythonCatalogue = try decode(raw, key: ["python"])
             for code in python.referencedRuleCodes where catalogue.rule(code: code) == nil {
                 throw fail(["python"], "`python` names the unknown rule code `\(code)`")

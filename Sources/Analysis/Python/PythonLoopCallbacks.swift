@@ -1,0 +1,74 @@
+import LightSyntax
+
+/// Callbacks handed to the event loop (the catalogue's `loopCallbacks`: `loop.call_soon(cb)`,
+/// `loop.call_later(5, cb)`, `loop.add_reader(fd, cb)`): the loop calls them later on its own
+/// thread, so a callback that blocks stalls every task as a blocking call in an `async def`
+/// does, wherever the scheduling call is written (often in sync code), and a coroutine function
+/// passed there makes a coroutine the loop drops.
+enum PythonLoopCallbacks {
+    /// Every scheduling call of the file with the callback it hands over (the argument's
+    /// expression: a name, a member, or a `lambda`; `functools.partial(f, …)` is `f`) and the
+    /// scope the call's names resolve in. A file that names none of the scheduling methods is
+    /// not walked.
+    static func forEach(in model: PythonSemanticModel, _ body: (_ call: NodeID, _ callback: NodeID, _ scope: Int) -> Void) {
+        let tree = model.tree
+        let catalogue = model.catalogue
+        guard !catalogue.loopCallbackMethods.isEmpty || !catalogue.loopCallbackCalls.isEmpty else { return }
+        // Per symbol: the callback's position when it names a scheduling method.
+        var positions: [Symbol: Int] = [:]
+        for (name, position) in catalogue.loopCallbackMethods {
+            if let symbol = tree.symbols.lookup(name) { positions[symbol] = position }
+        }
+        var lastNames: Set<Symbol> = []
+        for name in catalogue.loopCallbackCalls.keys {
+            let last = name.split(separator: ".").last.map(String.init) ?? name
+            if let symbol = tree.symbols.lookup(last) { lastNames.insert(symbol) }
+        }
+        guard !positions.isEmpty || !lastNames.isEmpty else { return }
+        for i in tree.allNodes where tree.nodes[i].kind == .call {
+            let call = NodeID(i)
+            guard let callee = tree.firstChild(call), !tree[callee].name.isNone else { continue }
+            let name = tree[callee].name
+            var position: Int?
+            var scope: Int?
+            if tree.kind(callee) == .member, let p = positions[name] {
+                position = p
+            } else if lastNames.contains(name) {
+                let s = model.scopes.scope(containing: call, in: tree)
+                scope = s
+                position = model.qualifiedName(ofCallee: callee, in: s).flatMap { catalogue.loopCallbackCalls[$0] }
+            }
+            guard let position, let argument = tree.argument(of: call, keyword: nil, position: position),
+                  var callback = tree.firstChild(argument) else { continue }
+            let callScope = scope ?? model.scopes.scope(containing: call, in: tree)
+            // `functools.partial(handler, conn)`: the loop calls `handler`.
+            if tree.kind(callback) == .call, let inner = tree.firstChild(callback),
+               model.qualifiedName(ofCallee: inner, in: callScope) == "functools.partial",
+               let first = tree.argument(of: callback, keyword: nil, position: 0), let wrapped = tree.firstChild(first) {
+                callback = wrapped
+            }
+            switch tree.kind(callback) {
+            case .name, .member, .closure: body(call, callback, callScope)
+            default: continue
+            }
+        }
+    }
+
+    /// The expression a `lambda` returns (its body), or nil.
+    static func lambdaBody(_ closure: NodeID, in tree: SyntaxTree) -> NodeID? {
+        var child = tree[closure].firstChild
+        var body: NodeID?
+        while !child.isNone {
+            if tree.kind(child) != .parameter { body = child }
+            child = tree[child].nextSibling
+        }
+        return body
+    }
+
+    /// AL202's text for a coroutine the loop makes by calling a callback and drops.
+    static func droppedCoroutineText(_ what: String, scheduler: String) -> (message: String, help: String) {
+        ("\(what) makes a coroutine that `\(scheduler)` drops: the loop calls the callback and never awaits what it returns, "
+            + "so the coroutine's body never runs",
+         "Schedule a task instead: `asyncio.create_task(...)` on the loop, or `asyncio.run_coroutine_threadsafe(..., loop)` from another thread.")
+    }
+}
