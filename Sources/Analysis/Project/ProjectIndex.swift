@@ -44,6 +44,9 @@ public struct ProjectIndex {
         case calls(FunctionRef)
         /// A call to a library function the user marked as blocking.
         case callsMarked(String, file: Int32, line: Int32, column: Int32)
+        /// A blocking method of another module's typed value (`http.get(...)` after
+        /// `from .deps import http`): the value's hop, then the method's at the call.
+        case callsValue(ChainHop, method: String, file: Int32, line: Int32, column: Int32)
     }
 
     /// Keyed by the names' `WordHash`, which the summaries carry (made on the workers): the
@@ -69,6 +72,13 @@ public struct ProjectIndex {
     /// inheriting subclasses'), found by the fixpoint: AL110 candidates besides the blocking
     /// functions' own names.
     private var constructingNames: Set<UInt64> = []
+    /// `WordHash` of every name a summary types at module level (`FileSummary.typedGlobals`),
+    /// made by `computeBlocking`: a call whose callee's next-to-last name is none of them is no
+    /// call on such a value, told without making a String.
+    private var typedGlobalNames: Set<UInt64> = []
+    /// `WordHash` of every blocking method of those values' types, or nil when one of the types
+    /// blocks in any method (a redis client): the cheaper test, on the call's own name.
+    private var typedGlobalMethods: Set<UInt64>? = []
     /// Per user-marked name list, whether it is empty: most runs have none, and then no
     /// function's names need to be spelled out.
     private var hasUserMarks: Bool { !blockingFunctions.isEmpty || !safeFunctions.isEmpty }
@@ -496,6 +506,15 @@ public struct ProjectIndex {
         guard !blockingComputed else { return }
         blockingComputed = true
         blocking = BlockingTable(functionCounts: summaries.map(\.functions.count))
+        for summary in summaries where summary.language == .python {
+            for (name, typed) in summary.typedGlobals {
+                typedGlobalNames.insert(summary.hash(name))
+                guard let t = catalogue.python.index.typesByName[summary.string(typed.type)] else { continue }
+                let type = catalogue.python.index[t]
+                if type.anyMethod != nil { typedGlobalMethods = nil }
+                for method in type.methods.keys { typedGlobalMethods?.insert(WordHash.of(method)) }
+            }
+        }
         let order = fileOrder()
         if rules.contains(.blockingViaHelper) { computeBlockingFunctions(order: order) }
         // The calls that may become findings, resolved only when their name is that of a
@@ -517,6 +536,16 @@ public struct ProjectIndex {
             }
             resolvedCandidates[f] = candidates
         }
+    }
+
+    /// `WordHash` of the name before the last dot (`http` in `app.deps.http.get`), or nil when
+    /// there are fewer than two dots.
+    static func nextToLastNameHash(_ q: String) -> UInt64? {
+        q.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+            guard let last = bytes.lastIndex(of: UInt8(ascii: ".")),
+                  let before = bytes[..<last].lastIndex(of: UInt8(ascii: ".")) else { return nil }
+            return WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[(before + 1)..<last]))
+        } ?? nil
     }
 
     /// The class whose `__init__` a Python function is, or nil.
@@ -578,6 +607,7 @@ public struct ProjectIndex {
         // its cost).
         var callers: [(name: UInt64, file: Int32, call: Int32)] = []
         var worklist: [FunctionRef] = []
+        let readsTypedGlobals = !typedGlobalNames.isEmpty
         for f in order {
             let summary = summaries[f]
             let file = Int32(f)
@@ -594,6 +624,14 @@ public struct ProjectIndex {
                 if isMarkedSafe(caller) { continue }
                 if blocking[caller] == nil, let marked = markedLibraryCall(call, in: summary) {
                     blocking[caller] = .callsMarked(marked, file: file, line: call.startLine, column: call.startColumn)
+                    worklist.append(caller)
+                    continue
+                }
+                // `http.get(...)` on another module's `http = requests.Session()`.
+                if readsTypedGlobals, blocking[caller] == nil, summary.language == .python,
+                   let use = blockingUseOfImportedValue(call, in: summary) {
+                    blocking[caller] = .callsValue(use.value, method: use.method, file: file, line: call.startLine,
+                                                   column: call.startColumn)
                     worklist.append(caller)
                     continue
                 }
@@ -679,6 +717,11 @@ public struct ProjectIndex {
                 hops.append(ChainHop(name: name + "()", path: summaries[Int(file)].path, line: Int(line),
                                      column: Int(column)))
                 return hops
+            case .callsValue(let value, let method, let file, let line, let column):
+                hops.append(value)
+                hops.append(ChainHop(name: method + "()", path: summaries[Int(file)].path, line: Int(line),
+                                     column: Int(column)))
+                return hops
             case .calls(let next):
                 current = next
             case nil:
@@ -699,7 +742,7 @@ public struct ProjectIndex {
         var found: [Finding] = []
         let helperRule = rules.contains(.blockingViaHelper) ? catalogue.rule(code: "AL110") : nil
         let awaitRule = rules.contains(.crossFileAwaits) ? catalogue.rule(code: "AL202") : nil
-        let readsTypedGlobals = helperRule != nil && summaries.contains { !$0.typedGlobals.isEmpty }
+        let readsTypedGlobals = helperRule != nil && !typedGlobalNames.isEmpty
         for f in fileOrder() {
             let summary = summaries[f]
             let file = Int32(f)
@@ -764,8 +807,26 @@ public struct ProjectIndex {
     /// own value, with the value as the chain's hop. (The per-file rule reports the file's own
     /// values under their API's rule; this one needs the project index, and goes with it.)
     private func blockingCallOnImportedValue(_ call: CallSite, in summary: FileSummary, rule: Rule) -> Finding? {
-        guard case .qualified(let target) = call.target else { return nil }
+        guard let use = blockingUseOfImportedValue(call, in: summary) else { return nil }
+        let written = summary.string(call.written)
+        let place = call.context.map { " in `async def \(summary.string($0))`" } ?? ""
+        let advice = summary.flavor.translate(use.api.use).replacingOccurrences(of: "{callee}", with: written)
+            .replacingOccurrences(of: "{method}", with: use.method)
+        return Finding(path: summary.path, range: call.range, rule: rule, language: .python,
+                       message: "`\(written)()` blocks\(place): \(use.value.name) → \(use.method)()",
+                       help: "Use \(advice) instead (`\(use.global)` is made in `\(use.module)` and blocks the event loop here as it would there).",
+                       chain: [use.value])
+    }
+
+    /// A call of a blocking method on a module-level value of another module that its summary
+    /// types (`FileSummary.typedGlobals`): the value's hop (`app.deps.http (a requests.Session)`),
+    /// the method, the API, and the value's name and module; nil for any other call.
+    private func blockingUseOfImportedValue(_ call: CallSite, in summary: FileSummary)
+        -> (value: ChainHop, method: String, api: BlockingAPI, global: String, module: String)? {
+        guard case .qualified(let target) = call.target,
+              typedGlobalMethods?.contains(summary.hash(call.name)) ?? true else { return nil }
         let q = summary.string(target)
+        guard let name = Self.nextToLastNameHash(q), typedGlobalNames.contains(name) else { return nil }
         let utf8 = q.utf8
         guard let methodDot = utf8.lastIndex(of: UInt8(ascii: ".")),
               let globalDot = utf8[..<methodDot].lastIndex(of: UInt8(ascii: ".")) else { return nil }
@@ -778,18 +839,10 @@ public struct ProjectIndex {
         guard let typed = owner.typedGlobals.first(where: { owner.string($0.key) == global })?.value,
               let t = catalogue.python.index.typesByName[owner.string(typed.type)] else { return nil }
         let type = catalogue.python.index[t]
-        let api = type.blockingAPI(for: method)
-        guard let api, api.propagates else { return nil }
-        let written = summary.string(call.written)
-        let place = call.context.map { " in `async def \(summary.string($0))`" } ?? ""
-        let use = summary.flavor.translate(api.use).replacingOccurrences(of: "{callee}", with: written)
-            .replacingOccurrences(of: "{method}", with: method)
+        guard let api = type.blockingAPI(for: method), api.propagates else { return nil }
         let value = ChainHop(name: "\(module).\(global) (\(type.description))", path: owner.path,
                              line: Int(typed.line), column: Int(typed.column))
-        return Finding(path: summary.path, range: call.range, rule: rule, language: .python,
-                       message: "`\(written)()` blocks\(place): \(value.name) → \(method)()",
-                       help: "Use \(use) instead (`\(global)` is made in `\(module)` and blocks the event loop here as it would there).",
-                       chain: [value])
+        return (value, method, api, String(global), module)
     }
 
     private func missingAwait(_ call: CallSite, callees: [FunctionRef], in file: Int32, rule: Rule) -> Finding? {

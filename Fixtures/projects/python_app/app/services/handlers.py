@@ -118,3 +118,19 @@ async def through_module_clients(url):
     clients.db.execute("select 1")  # expect: AL110
     http.headers.update({})
     await asyncio.to_thread(http.get, url)
+
+
+def fetch_profile(user):
+    # A sync helper using another module's client blocks its callers (AL110 there).
+    return http.get(f"/users/{user}").json()
+
+
+def profile_headers():
+    # Not a blocking method of the session: no chain.
+    return http.headers.copy()
+
+
+async def through_a_helper_using_a_module_client(user):
+    fetch_profile(user)  # expect: AL110
+    profile_headers()
+    await asyncio.to_thread(fetch_profile, user)
