@@ -127,6 +127,28 @@ public struct SymbolTable: Sendable {
         return true
     }
 
+    /// Whether a symbol's text holds `needle` (lowercase ASCII) in any case (`DEBUG`,
+    /// `_debug_mode` for `debug`), without making a `String`. False for `.none`.
+    public func contains(_ s: Symbol, ignoringASCIICase needle: StaticString) -> Bool {
+        if s.isNone { return false }
+        let a = Int(offsets[Int(s.raw)]), b = Int(offsets[Int(s.raw) + 1])
+        let n = needle.utf8CodeUnitCount, p = needle.utf8Start
+        guard n > 0, b - a >= n else { return false }
+        var start = a
+        while start + n <= b {
+            var k = 0
+            while k < n {
+                var byte = bytes[start + k]
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                if byte != p[k] { break }
+                k += 1
+            }
+            if k == n { return true }
+            start += 1
+        }
+        return false
+    }
+
     /// Looks a text up without interning it.
     public func lookup(_ text: String) -> Symbol? {
         var t = text

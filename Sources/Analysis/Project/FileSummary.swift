@@ -239,6 +239,9 @@ struct FunctionSummary: Sendable {
     /// `@run_in_thread`): no AL110 there. An undecorated `def` that returns an awaitable still
     /// runs its body on the loop when called.
     var isWrapped: Bool = false
+    /// Python: a property's setter or deleter (`@name.setter`): it shares the getter's qualified
+    /// name, and a read of the property (`CallSite.Role.propertyRead`) runs the getter only.
+    var isPropertySetter: Bool = false
     var line: Int32
     var column: Int32
     /// The first catalogued blocking call the body makes itself (AL101–AL107), as shown in a
@@ -298,6 +301,9 @@ struct CallSite: Sendable {
         /// or a call a `lambda` callback makes: it runs on the loop's thread (with
         /// `inAsyncContext`); `context` is then the scheduling call (`loop.call_soon`).
         static let loopCallback = Role(rawValue: 1 << 6)
+        /// Python: a read of a property of the class of `self` (`self.settings`, where
+        /// `settings` is a `@property` or `@cached_property` of the file): it runs the getter.
+        static let propertyRead = Role(rawValue: 1 << 7)
     }
 
     var target: Target

@@ -142,7 +142,8 @@ public struct ProjectIndex {
                     pythonModules[module] = file
                     pythonModuleSource[module] = summary.sourceIndex
                 }
-                for (i, function) in summary.functions.enumerated() {
+                // A property's setter is never called by its name: a read runs the getter.
+                for (i, function) in summary.functions.enumerated() where !function.isPropertySetter {
                     let ref = FunctionRef(file: file, function: Int32(i))
                     pythonFunctionGroups[summary.hash(function.qualifiedName), default: FunctionGroup()].add(ref, sourceIndex: order)
                 }
@@ -788,7 +789,12 @@ public struct ProjectIndex {
         }
         var finding = Finding.blockingViaHelper(path: summary.path, range: call.range, rule: rule, language: summary.language,
                                                 callee: written, asyncFunction: call.context.map(summary.string), chain: hops)
-        if call.role.contains(.loopCallback), let scheduler = call.context.map(summary.string) {
+        if call.role.contains(.propertyRead) {
+            finding.message = "`\(written)` (a property) blocks" + (call.context.map { " in `async def \(summary.string($0))`" } ?? "")
+                + ": " + hops.map(\.name).joined(separator: " → ")
+            finding.help = "Read it once off the loop (`await asyncio.to_thread(lambda: \(written))`), or make the loading "
+                + "an async method and await it."
+        } else if call.role.contains(.loopCallback), let scheduler = call.context.map(summary.string) {
             finding = Finding.blockingLoopCallback(path: summary.path, range: call.range, rule: rule, callee: written,
                                                    scheduler: scheduler, chain: hops)
         } else if call.role.contains(.offloadArgument) {

@@ -37,6 +37,10 @@ final class PythonFileSummarizer {
     @exclusivity(unchecked) private var packagesByDots: [String??] = []
     /// Per symbol of the file: its text's id in the summary, -1 not yet interned.
     @exclusivity(unchecked) private var symbolStrings: [StringID]
+    /// Debug-only code (`PythonDebugRegions`): a sync function's calls there do not propagate.
+    private let debugRegions: PythonDebugRegions
+    /// The names of the file's property getters (`@property`, `@cached_property`).
+    @exclusivity(unchecked) private var propertyNames: Set<Symbol> = []
 
     init(model: PythonSemanticModel, path: String, module: String, namespacePrefix: String) {
         self.namespacePrefix = namespacePrefix
@@ -53,6 +57,7 @@ final class PythonFileSummarizer {
         self.qualifiedNames = [StringID](repeating: -1, count: nodeCount)
         self.catalogueNames = [UInt8](repeating: 0, count: model.tree.symbols.count)
         self.symbolStrings = [StringID](repeating: -1, count: model.tree.symbols.count)
+        self.debugRegions = PythonDebugRegions(tree: model.tree)
         // A file's summary holds fewer strings than its tree has symbols (a third on the
         // Python corpus): half leaves some room without sizing for every symbol.
         summary.reserveStrings(model.tree.symbols.count / 2)
@@ -109,6 +114,8 @@ final class PythonFileSummarizer {
             // blocking function either (its callers await a coroutine).
             if !isAsync && summary.functions[Int(caller)].isAsync { continue }
             PythonAsyncContexts.visit(block, scope: scope, tree: tree, scopes: scopes) { call, callScope in
+                // What a sync function does only in debug mode is not how it runs.
+                if !isAsync && !debugRegions.isEmpty && debugRegions.contains(call, in: tree) { return }
                 let target = target(of: call, in: callScope)
                 // A catalogued call: in a sync function it makes the function block; in an
                 // async one AL101–AL107 report it already, so it is no AL110 candidate too
@@ -132,6 +139,7 @@ final class PythonFileSummarizer {
             }
         }
         recordLoopCallbacks()
+        recordPropertyReads()
         // AL202 anywhere: a call whose value is thrown away, or only tested for truth.
         PythonUnawaitedUses.forEach(in: tree) { call, use in
             let role: CallSite.Role = use == .truthTested ? [.discardedValue, .truthTested] : .discardedValue
@@ -144,6 +152,51 @@ final class PythonFileSummarizer {
             let scope = scopes.scope(containing: call, in: tree)
             guard let target = target(of: call, in: scope) else { return }
             record(call, target: target, caller: -1, role: role, context: nil)
+        }
+    }
+
+    /// Reads of the file's properties through `self` (`self.settings`, `settings` a
+    /// `@property` or `@cached_property` of the class or a base in the file): the getter runs
+    /// right there, as a call of it would (AL110 when it blocks). Only a file that defines a
+    /// property is walked; a setter's target (`self.settings = x`) is no read.
+    private func recordPropertyReads() {
+        guard !propertyNames.isEmpty else { return }
+        for i in tree.allNodes where tree.nodes[i].kind == .member {
+            let member = NodeID(i)
+            let name = tree[member].name
+            guard !name.isNone, propertyNames.contains(name), let base = tree.firstChild(member),
+                  tree.kind(base) == .name, !isCalleeOrTarget(member) else { continue }
+            // The function the read runs in: not a lambda's or nested def's later call.
+            var around = tree[member].parent
+            while !around.isNone, tree.kind(around) != .function, tree.kind(around) != .closure {
+                around = tree[around].parent
+            }
+            guard !around.isNone, tree.kind(around) == .function, case let caller = functionIndex[Int(around.raw)], caller >= 0
+            else { continue }
+            let isAsync = tree[around].flags.contains(.isAsync)
+            if !isAsync && summary.functions[Int(caller)].isAsync { continue }
+            if !isAsync && !debugRegions.isEmpty && debugRegions.contains(member, in: tree) { continue }
+            let scope = model.scopes.scope(containing: member, in: tree)
+            guard let cls = model.classOfSelf(base, in: scope) else { continue }
+            let role: CallSite.Role = isAsync ? [.inAsyncContext, .propertyRead] : [.propagates, .propertyRead]
+            recordSite(member, target: .method(owner: qualifiedName(of: cls), name: internName(of: member)),
+                       caller: caller, role: role,
+                       written: isAsync ? summary.intern(tree.calleeText(member, unknown: "(…)", elidingArguments: true)) : internEmpty(),
+                       context: isAsync ? summary.functions[Int(caller)].name : nil)
+        }
+    }
+
+    /// Whether a member is called (`self.x()`), or assigned or deleted rather than read.
+    private func isCalleeOrTarget(_ member: NodeID) -> Bool {
+        let parent = tree[member].parent
+        guard !parent.isNone else { return false }
+        switch tree.kind(parent) {
+        case .call: return tree.firstChild(parent) == member
+        case .assignment:
+            // Every child but the last (the value) is a target; `+=` also calls the setter.
+            return tree[parent].lastChild != member || tree[parent].flags.contains(.augmented)
+        case .opaque: return tree.detailIs(parent, "del")
+        default: return false
         }
     }
 
@@ -257,13 +310,39 @@ final class PythonFileSummarizer {
            tree.kind(tree[parent].parent) == .typeDecl {
             owner = qualifiedName(of: tree[parent].parent)
         }
+        var isPropertySetter = false
+        if owner != nil, decoration == .wrapped {
+            switch propertyDecoration(of: f) {
+            case .getter: propertyNames.insert(tree[f].name)
+            case .setter: isPropertySetter = true
+            case nil: break
+            }
+        }
         functionIndex[Int(f.raw)] = Int32(summary.functions.count)
         summary.functions.append(FunctionSummary(
             name: internName(of: f), qualifiedName: qualifiedName(of: f), owner: owner,
             // `@sync_to_async def`: a coroutine function to its callers, whose body runs in a thread.
             isAsync: isAsync || offloaded, isCoroutine: offloaded || (isAsync && coroutines.isCoroutineFunction(f)),
-            isWrapped: decoration == .wrapped,
+            isWrapped: decoration == .wrapped, isPropertySetter: isPropertySetter,
             line: Int32(location.line), column: Int32(location.column)))
+    }
+
+    private enum PropertyDecoration { case getter, setter }
+
+    /// `@property` / `@cached_property` (`functools.` or not) make a getter; `@name.setter` and
+    /// `@name.deleter` a setter or deleter. Read from the decorators as written.
+    private func propertyDecoration(of f: NodeID) -> PropertyDecoration? {
+        for decorator in tree.children(f) where tree.kind(decorator) == .attribute {
+            guard let expression = tree.firstChild(decorator), !tree[expression].name.isNone else { continue }
+            let name = tree.symbols.string(tree[expression].name)
+            switch tree.kind(expression) {
+            case .name where name == "property" || name == "cached_property": return .getter
+            case .member where name == "cached_property": return .getter
+            case .member where name == "setter" || name == "deleter": return .setter
+            default: continue
+            }
+        }
+        return nil
     }
 
     private func addClass(_ c: NodeID) {
