@@ -23,6 +23,23 @@ private func discover(_ tree: TempTree, _ paths: [String] = ["."], excludes: [St
     #expect(result.errors.isEmpty)
 }
 
+/// Installed code is no project code, with or without a `.gitignore`: a venv (by its
+/// `pyvenv.cfg`, whatever its name), `site-packages`, `node_modules`; a directory named on the
+/// command line is walked.
+@Test func skipsVirtualEnvironmentsAndInstalledPackages() throws {
+    let tree = try TempTree()
+    try tree.write("app/main.py", "")
+    try tree.write("env/pyvenv.cfg", "home = /usr/bin\n")
+    try tree.write("env/lib/python3.11/site-packages/vendorlib/aio.py", "")
+    try tree.write("lib/site-packages/other.py", "")
+    try tree.write("web/node_modules/pkg/x.py", "")
+    try tree.write("tools/__pypackages__/3.11/lib/y.py", "")
+    try tree.write("tools/run.py", "")
+    #expect(discover(tree).files.map(\.displayPath) == ["app/main.py", "tools/run.py"])
+    #expect(discover(tree, ["env/lib/python3.11/site-packages"]).files.map(\.displayPath)
+        == ["env/lib/python3.11/site-packages/vendorlib/aio.py"])
+}
+
 @Test func honoursNestedGitignoreFiles() throws {
     let tree = try TempTree()
     try tree.write(".gitignore", "gen/\n*_pb2.py\n/top_only.py\n")

@@ -18,8 +18,10 @@ public struct SourceFile: Sendable, Hashable {
 ///
 /// Directories are walked in name order; hidden entries (a leading `.`), entries matched by a
 /// `.gitignore` (the repository's ones above the starting directory, and each directory's own
-/// for its subtree) or by `--exclude` are skipped. A path named on the command line is always
-/// checked, whatever its name. Each directory is walked once, identified by device and inode,
+/// for its subtree) or by `--exclude` are skipped, and so are installed third-party code and
+/// virtual environments (`site-packages`, `node_modules`, `__pypackages__`, a directory holding
+/// `pyvenv.cfg`), which ruff leaves out too: a `python -m venv venv` inside the project has no
+/// `.gitignore`. A path named on the command line is always checked, whatever its name. Each directory is walked once, identified by device and inode,
 /// so a symbolic link back to an ancestor cannot loop.
 public struct FileDiscovery: Sendable {
     public var workingDirectory: String
@@ -147,7 +149,7 @@ public struct FileDiscovery: Sendable {
             case .failure(let error):
                 result.errors.append(FileError(path: discovery.display(absolute), message: error.description))
             case .success(let status) where status.kind == .directory:
-                walkDirectory(absolute, identity: status.identity, ignores: ancestorIgnores(of: absolute))
+                walkDirectory(absolute, identity: status.identity, ignores: ancestorIgnores(of: absolute), isNamed: true)
             case .success:
                 // Named explicitly: checked even if hidden, ignored or excluded.
                 guard let language = FrontEnds.language(forPath: absolute) else {
@@ -164,7 +166,8 @@ public struct FileDiscovery: Sendable {
             result.files.append(SourceFile(absolutePath: absolute, displayPath: discovery.display(absolute), language: language))
         }
 
-        mutating func walkDirectory(_ directory: String, identity: FileSystem.FileIdentity, ignores: IgnoreStack) {
+        mutating func walkDirectory(_ directory: String, identity: FileSystem.FileIdentity, ignores: IgnoreStack,
+                                    isNamed: Bool = false) {
             guard walkedDirectories.insert(identity).inserted else { return }
             let entries: [FileSystem.DirectoryEntry]
             switch FileSystem.directoryListing(directory) {
@@ -173,6 +176,8 @@ public struct FileDiscovery: Sendable {
                 result.errors.append(FileError(path: discovery.display(directory), message: "cannot list directory: \(error)"))
                 return
             }
+            // A virtual environment (`python -m venv` writes `pyvenv.cfg` at its top).
+            if !isNamed && entries.contains(where: { $0.name == "pyvenv.cfg" }) { return }
             result.listedNames.record(directory: directory, bits: ListedNames.bits(of: entries))
             let ignoresHere = entries.contains { $0.name == ".gitignore" }
                 ? ignores.adding(readIgnoreFile(in: directory)) : ignores
@@ -219,6 +224,7 @@ public struct FileDiscovery: Sendable {
                     }
                 }
                 let isDirectory = status.kind == .directory
+                if isDirectory && Self.installedCodeDirectories.contains(name) { continue }
                 if ignoresHere.isIgnored(absolutePath: child, isDirectory: isDirectory) { continue }
                 if discovery.excludes.isExcluded(absolutePath: child, isDirectory: isDirectory) { continue }
                 if isDirectory {
@@ -230,6 +236,9 @@ public struct FileDiscovery: Sendable {
                 }
             }
         }
+
+        /// Directories of installed third-party code, never the project's own.
+        static let installedCodeDirectories: Set<String> = ["site-packages", "node_modules", "__pypackages__"]
 
         func readIgnoreFile(in directory: String) -> IgnoreFile? {
             let path = PathText.join(directory, ".gitignore")
