@@ -862,8 +862,11 @@ public struct ProjectIndex {
         let name = displayName(first)
         let what = written == name ? "`\(written)(...)`" : "`\(written)(...)` (`\(name)`)"
         let use: PythonUnawaitedUses.Use = call.role.contains(.truthTested) ? .truthTested : .discarded
+        // (A loop callback's call site here is the function handed over: a `lambda`'s returned
+        // coroutine is the per-file rule's only.)
         let text = call.role.contains(.loopCallback)
-            ? PythonLoopCallbacks.droppedCoroutineText(what, scheduler: call.context.map(summary.string) ?? "?")
+            ? PythonLoopCallbacks.droppedCoroutineText(written: written, coroutine: name,
+                                                       scheduler: call.context.map(summary.string) ?? "?", inLambda: false)
             : PythonMissingAwaitRule.findingText(what, written: written, use)
         return Finding(path: summary.path, range: call.range, rule: rule, language: .python,
                        message: summary.flavor.translate(text.message), help: summary.flavor.translate(text.help))

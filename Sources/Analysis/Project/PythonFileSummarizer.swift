@@ -203,7 +203,7 @@ final class PythonFileSummarizer {
     /// Callbacks handed to the event loop run on its thread whatever code schedules them: each
     /// is a call in async context (AL110 when it blocks), made where it is handed over, and a
     /// coroutine function there makes a coroutine the loop drops (AL202). A `lambda`'s calls are
-    /// made when the loop calls it; the one it returns is dropped.
+    /// made when the loop calls it.
     private func recordLoopCallbacks() {
         PythonLoopCallbacks.forEach(in: model) { call, callback, scope in
             let scheduler = summary.intern(tree.quotedCallee(ofCall: call))
@@ -214,7 +214,6 @@ final class PythonFileSummarizer {
                            context: scheduler)
                 return
             }
-            let returned = PythonLoopCallbacks.lambdaBody(callback, in: tree)
             var child = tree[callback].firstChild
             while !child.isNone {
                 defer { child = tree[child].nextSibling }
@@ -225,8 +224,9 @@ final class PythonFileSummarizer {
                     // A catalogued blocking call in the lambda is its own finding's matter, not a helper's.
                     if mayBlock(inner, target: target), blocking.match(inner, in: innerScope) != nil { return }
                     guard let target, callIndex[Int(inner.raw)] < 0 else { return }
-                    var role: CallSite.Role = [.inAsyncContext, .loopCallback]
-                    if inner == returned { role.insert(.discardedValue) }
+                    // (A coroutine the lambda returns is dropped: the per-file AL202 reports it for
+                    // the file's own coroutine functions; across files it is left out.)
+                    let role: CallSite.Role = [.inAsyncContext, .loopCallback]
                     recordSite(inner, target: target, caller: -1, role: role,
                                written: summary.intern(tree.quotedCallee(ofCall: inner)), context: scheduler)
                 }

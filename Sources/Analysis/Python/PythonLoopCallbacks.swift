@@ -7,9 +7,12 @@ import LightSyntax
 /// passed there makes a coroutine the loop drops.
 enum PythonLoopCallbacks {
     /// Every scheduling call of the file with the callback it hands over (the argument's
-    /// expression: a name, a member, or a `lambda`; `functools.partial(f, …)` is `f`) and the
-    /// scope the call's names resolve in. A file that names none of the scheduling methods is
-    /// not walked.
+    /// expression: a name, a member, or a `lambda`; `functools.partial(f, …)` is `f`; by position
+    /// or as `callback=`) and the scope the call's names resolve in. A method counts only on an
+    /// event loop: a value of the catalogue's `event-loop` type (`asyncio.get_running_loop()`,
+    /// an `AbstractEventLoop` annotation) or a receiver named like one (`loop`, `self._loop`,
+    /// `io_loop`); a scheduler, cursor or GUI object with a `call_later` of its own is not one.
+    /// A file that names none of the scheduling methods is not walked.
     static func forEach(in model: PythonSemanticModel, _ body: (_ call: NodeID, _ callback: NodeID, _ scope: Int) -> Void) {
         let tree = model.tree
         let catalogue = model.catalogue
@@ -25,20 +28,33 @@ enum PythonLoopCallbacks {
             if let symbol = tree.symbols.lookup(last) { lastNames.insert(symbol) }
         }
         guard !positions.isEmpty || !lastNames.isEmpty else { return }
+        let eventLoop = catalogue.typesByName["event-loop"]
+        func isEventLoop(_ receiver: NodeID, in scope: Int) -> Bool {
+            switch tree.kind(receiver) {
+            case .name, .member:
+                if tree.symbols.contains(tree[receiver].name, ignoringASCIICase: "loop") { return true }
+            default:
+                break
+            }
+            return eventLoop != nil && model.valueType(of: receiver, in: scope, at: tree[receiver].start) == eventLoop
+        }
         for i in tree.allNodes where tree.nodes[i].kind == .call {
             let call = NodeID(i)
             guard let callee = tree.firstChild(call), !tree[callee].name.isNone else { continue }
             let name = tree[callee].name
             var position: Int?
             var scope: Int?
-            if tree.kind(callee) == .member, let p = positions[name] {
+            if tree.kind(callee) == .member, let p = positions[name], let receiver = tree.firstChild(callee) {
+                let s = model.scopes.scope(containing: call, in: tree)
+                guard isEventLoop(receiver, in: s) else { continue }
+                scope = s
                 position = p
             } else if lastNames.contains(name) {
                 let s = model.scopes.scope(containing: call, in: tree)
                 scope = s
                 position = model.qualifiedName(ofCallee: callee, in: s).flatMap { catalogue.loopCallbackCalls[$0] }
             }
-            guard let position, let argument = tree.argument(of: call, keyword: nil, position: position),
+            guard let position, let argument = tree.argument(of: call, keyword: "callback", position: position),
                   var callback = tree.firstChild(argument) else { continue }
             let callScope = scope ?? model.scopes.scope(containing: call, in: tree)
             // `functools.partial(handler, conn)`: the loop calls `handler`.
@@ -65,10 +81,20 @@ enum PythonLoopCallbacks {
         return body
     }
 
-    /// AL202's text for a coroutine the loop makes by calling a callback and drops.
-    static func droppedCoroutineText(_ what: String, scheduler: String) -> (message: String, help: String) {
-        ("\(what) makes a coroutine that `\(scheduler)` drops: the loop calls the callback and never awaits what it returns, "
-            + "so the coroutine's body never runs",
-         "Schedule a task instead: `asyncio.create_task(...)` on the loop, or `asyncio.run_coroutine_threadsafe(..., loop)` from another thread.")
+    /// AL202's text for a coroutine function handed to the loop as a callback (`written` as
+    /// the code names it, `coroutine` its own name when that differs): the loop calls it and
+    /// drops the coroutine. `inLambda`: the call is what a `lambda` callback returns.
+    static func droppedCoroutineText(written: String, coroutine: String?, scheduler: String,
+                                     inLambda: Bool) -> (message: String, help: String) {
+        let named = coroutine.map { $0 == written ? "" : " (`\($0)`)" } ?? ""
+        let message = inLambda
+            ? "`\(written)(...)`\(named) makes a coroutine that the `lambda` returns to `\(scheduler)`, which drops it: "
+                + "the loop never awaits what a callback returns, so the coroutine's body never runs"
+            : "`\(written)`\(named) is a coroutine function: `\(scheduler)` calls it and drops the coroutine it returns, "
+                + "so its body never runs"
+        let help = "Hand the loop a function that starts a task and keeps a reference to it, "
+            + "`lambda: tasks.add(asyncio.create_task(\(written)(...)))` with a set `tasks` of running tasks, "
+            + "or from another thread `asyncio.run_coroutine_threadsafe(\(written)(...), loop)`."
+        return (message, help)
     }
 }

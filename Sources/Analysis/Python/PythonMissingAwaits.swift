@@ -48,8 +48,9 @@ struct PythonMissingAwaitRule {
             let calleeScope = tree.kind(callback) == .closure ? (model.scopes.scopeOpenedBy[callback] ?? scope) : scope
             guard let coroutine = coroutineName(callee: made, in: calleeScope, memberCandidates: memberCandidates) else { return }
             let written = tree.calleeText(made, unknown: "(…)", elidingArguments: true)
-            let what = written == coroutine ? "`\(written)(...)`" : "`\(written)(...)` (`\(coroutine)`)"
-            let text = PythonLoopCallbacks.droppedCoroutineText(what, scheduler: tree.quotedCallee(ofCall: call))
+            let text = PythonLoopCallbacks.droppedCoroutineText(written: written, coroutine: coroutine,
+                                                                scheduler: tree.quotedCallee(ofCall: call),
+                                                                inLambda: tree.kind(callback) == .closure)
             findings.report("AL202", at: tree.kind(callback) == .closure ? tree[made].parent : callback,
                             message: text.message, help: text.help)
         }
