@@ -104,6 +104,7 @@ final class PythonFileSummarizer {
             default: break
             }
         }
+        let generators = generatorFunctions()
         for i in tree.allNodes {
             let function = NodeID(i)
             guard tree.kind(function) == .function, case let caller = functionIndex[i], caller >= 0,
@@ -113,6 +114,10 @@ final class PythonFileSummarizer {
             // An offloaded `def` (`@sync_to_async`) runs in a thread: no async code, and no
             // blocking function either (its callers await a coroutine).
             if !isAsync && summary.functions[Int(caller)].isAsync { continue }
+            // Calling a generator function runs none of its body (FastAPI's
+            // `StreamingResponse(iterfile(path))` iterates it in a thread); a decorated one may
+            // be run by its decorator (`@contextmanager` runs it to the `yield` on `with`).
+            if !isAsync && !summary.functions[Int(caller)].isWrapped && generators.contains(Int32(i)) { continue }
             PythonAsyncContexts.visit(block, scope: scope, tree: tree, scopes: scopes) { call, callScope in
                 // What a sync function does only in debug mode is not how it runs.
                 if !isAsync && !debugRegions.isEmpty && debugRegions.contains(call, in: tree) { return }
@@ -153,6 +158,20 @@ final class PythonFileSummarizer {
             guard let target = target(of: call, in: scope) else { return }
             record(call, target: target, caller: -1, role: role, context: nil)
         }
+    }
+
+    /// The functions (by node) whose body yields: generator functions. A `yield` belongs to the
+    /// nearest function or lambda around it.
+    private func generatorFunctions() -> Set<Int32> {
+        var found: Set<Int32> = []
+        for i in tree.allNodes where tree.nodes[i].kind == .opaque {
+            let node = NodeID(i)
+            guard tree.detailIs(node, "yield") || tree.detailIs(node, "yieldFrom") else { continue }
+            var around = tree[node].parent
+            while !around.isNone, tree.kind(around) != .function, tree.kind(around) != .closure { around = tree[around].parent }
+            if !around.isNone, tree.kind(around) == .function { found.insert(around.raw) }
+        }
+        return found
     }
 
     /// Reads of the file's properties through `self` (`self.settings`, `settings` a
