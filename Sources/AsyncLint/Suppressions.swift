@@ -172,6 +172,14 @@ struct FileSuppressions: Sendable {
                 return !unknown.isEmpty && unknown.count == keys?.count
             }
             if let scope = Suppressions.fileExemption(inComment: text, language: language) {
+                // As ruff reads it: after code, a file-wide directive is a mistake that silences
+                // nothing (ruff warns), not the whole file quietly.
+                guard comment.isOwnLine else {
+                    invalid.append(InvalidSuppression(line: comment.line, column: comment.column, text: text,
+                                                      problem: "a file-wide `ruff: noqa` or `flake8: noqa` must be on a line of its own; "
+                                                          + "after code it silences nothing (use `# noqa: CODES` for this line)"))
+                    continue
+                }
                 let allUnknown = noteUnknownRules(scope.keys, ownOnly: true)
                 directives.append(.init(line: comment.line, lines: 1...lastLine, keys: scope.keys, text: text,
                                         column: comment.column, isOwn: !allUnknown && Self.namesOwnRule(scope.keys, catalogue)))
@@ -417,6 +425,8 @@ enum CommentScanner {
         var text: String
         /// Where the comment (or, in a block comment, its line) starts, in Unicode scalars.
         var column: Int = 1
+        /// Only blanks precede it on its line (a file-wide `# ruff: noqa` must be so).
+        var isOwnLine: Bool = true
     }
 
     static func pythonComments(_ bytes: [UInt8]) -> [Comment] {
@@ -442,12 +452,14 @@ enum CommentScanner {
         guard keeping(text) else { return nil }
         // The column, counted back to the line's start (only for the few comments kept).
         var column = 1
+        var isOwnLine = true
         var k = range.lowerBound
         while k > 0 && b[k - 1] != 10 {
             k -= 1
             if b[k] & 0xC0 != 0x80 { column += 1 }
+            if b[k] != UInt8(ascii: " ") && b[k] != UInt8(ascii: "\t") && b[k] != 12 { isOwnLine = false }
         }
-        return Comment(line: line, text: String(decoding: text, as: UTF8.self), column: column)
+        return Comment(line: line, text: String(decoding: text, as: UTF8.self), column: column, isOwnLine: isOwnLine)
     }
 
     private static func pythonComments(_ b: UnsafeBufferPointer<UInt8>, keeping: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Comment] {

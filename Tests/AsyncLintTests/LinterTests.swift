@@ -210,9 +210,12 @@ private func lint(_ tree: TempTree, _ options: LintOptions = LintOptions()) thro
     try tree.write("codes.py", "BLOCK\nTASK\n# ruff: noqa: ASYNC251\nBLOCK\n")
     try tree.write("line.py", "BLOCK  # noqa: ruff\nTASK  # ruff: noqa-ish\n")
     try tree.write("swift.swift", "BLOCK // ruff: noqa\n")
+    // After code, ruff rejects a file-wide directive (with a warning): it silences nothing.
+    try tree.write("trailing.py", "BLOCK  # ruff: noqa\nTASK\n")
     let report = try lint(tree)
     #expect(report.findings.map { "\($0.path):\($0.range.start.line):\($0.code)" } == [
         "codes.py:2:AL201", "line.py:1:AL101", "line.py:2:AL201", "swift.swift:1:AL101",
+        "trailing.py:1:AL101", "trailing.py:2:AL201",
     ])
     #expect(Suppressions.fileExemption(inComment: "# Ruff: NOQA: AL101, AL201", language: .python) == .rules(["AL101", "AL201"]))
     #expect(Suppressions.fileExemption(inComment: "# flake8: noqa", language: .python) == .allRules)
