@@ -92,6 +92,11 @@ import AsyncLint
             asyncio.sleep(1)
         """
         #expect(lineCodes(source) == ["4:AL202"])
+        // Outside an `async def`, `await` is no fix: the advice is to run the coroutine.
+        let advice = check(source).map(\.help)
+        #expect(advice == ["Run the coroutine: `asyncio.run(asyncio.sleep(...))` where the program starts, or make this "
+                           + "function `async def` and `await asyncio.sleep(...)`."])
+        #expect(check("import asyncio\nasync def g():\n    asyncio.sleep(1)\n").first?.help.hasPrefix("Add `await`") == true)
     }
 
     @Test func importFormsResolve() {

@@ -275,7 +275,9 @@ import Testing
 
     @Test func commentScannerSkipsLiterals() {
         let python = CommentScanner.pythonComments(Array("a = 'x # no'  # one\nb = \"\"\"\n# two\n\"\"\" # three\n".utf8))
-        #expect(python == [.init(line: 1, text: "# one", column: 15), .init(line: 4, text: "# three", column: 5)])
+        #expect(python == [.init(line: 1, text: "# one", column: 15, isOwnLine: false),
+                           .init(line: 4, text: "# three", column: 5, isOwnLine: false)])
+        #expect(CommentScanner.pythonComments(Array("x = 1\n  \t# own\n".utf8)).map(\.isOwnLine) == [true])
         let swift = CommentScanner.swiftComments(Array("let a = #\"x // \"no\"#  // one\n/* two\n three */ let b = 1\n".utf8))
         #expect(swift.map(\.line) == [1, 2, 3])
         #expect(swift.first?.text == "// one")

@@ -867,7 +867,8 @@ public struct ProjectIndex {
         let text = call.role.contains(.loopCallback)
             ? PythonLoopCallbacks.droppedCoroutineText(written: written, coroutine: name,
                                                        scheduler: call.context.map(summary.string) ?? "?", inLambda: false)
-            : PythonMissingAwaitRule.findingText(what, written: written, use)
+            // (A call site in an `async def` is one pass 1 visited there: it has that role.)
+            : PythonMissingAwaitRule.findingText(what, written: written, use, inAsyncFunction: call.role.contains(.inAsyncContext))
         return Finding(path: summary.path, range: call.range, rule: rule, language: .python,
                        message: summary.flavor.translate(text.message), help: summary.flavor.translate(text.help))
     }

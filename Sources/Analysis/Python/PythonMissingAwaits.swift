@@ -33,7 +33,7 @@ struct PythonMissingAwaitRule {
             guard let coroutine = coroutineName(callee: callee, in: scope, memberCandidates: memberCandidates) else { return }
             let written = tree.quotedCallee(ofCall: call)
             let what = written == coroutine ? "`\(written)(...)`" : "`\(written)(...)` (`\(coroutine)`)"
-            let text = Self.findingText(what, written: written, use)
+            let text = Self.findingText(what, written: written, use, inAsyncFunction: isInAsyncFunction(call))
             findings.report("AL202", at: call, message: text.message, help: text.help)
         }
         // `loop.call_soon(self.refresh)` or `loop.call_soon(lambda: self.refresh())` with an
@@ -56,9 +56,23 @@ struct PythonMissingAwaitRule {
         }
     }
 
+    /// Whether a node runs in an `async def` (not in a nested `def` or `lambda` there).
+    private func isInAsyncFunction(_ node: NodeID) -> Bool {
+        var around = tree[node].parent
+        while !around.isNone, tree.kind(around) != .function, tree.kind(around) != .closure { around = tree[around].parent }
+        return !around.isNone && tree.kind(around) == .function && tree[around].flags.contains(.isAsync)
+    }
+
     /// The finding's message and help, for the callee as quoted (`what`: `` `job(...)` ``,
-    /// with the coroutine's name when it differs) and as written.
-    static func findingText(_ what: String, written: String, _ use: PythonUnawaitedUses.Use) -> (message: String, help: String) {
+    /// with the coroutine's name when it differs) and as written. Outside an `async def`,
+    /// `await` is no fix (a syntax error there): the coroutine must be run.
+    static func findingText(_ what: String, written: String, _ use: PythonUnawaitedUses.Use,
+                            inAsyncFunction: Bool) -> (message: String, help: String) {
+        if !inAsyncFunction {
+            return ("\(what) creates a coroutine that is never awaited, so its body never runs",
+                    "Run the coroutine: `asyncio.run(\(written)(...))` where the program starts, or make this function "
+                        + "`async def` and `await \(written)(...)`.")
+        }
         switch use {
         case .discarded:
             return ("\(what) creates a coroutine that is never awaited, so its body never runs; add `await`",
