@@ -1,5 +1,6 @@
-# Calling a generator function runs none of its body: only iterating it does. A decorated one
-# may run at once (`@contextmanager` runs it to its `yield` when the `with` starts).
+# Calling a generator function runs none of its body: only iterating what it returns does
+# (`for`, `list(...)`, a comprehension). A decorated one may run at once (`@contextmanager` runs
+# it to its `yield` when the `with` starts).
 import contextlib
 
 
@@ -34,3 +35,34 @@ async def first_line(path):
     with locked(path) as f:  # expect: AL110
         f.write("x")
     return pending
+
+
+async def each_line(path):
+    for line in lines(path):  # expect: AL110
+        print(line)
+    chunks = list(iterfile(path))  # expect: AL110
+    total = sum(1 for _ in lines(path))  # expect: AL110
+    return chunks, total
+
+
+def read_all(path):
+    # A sync helper iterating the generator blocks its callers.
+    return [line for line in lines(path)]
+
+
+async def through_a_helper(path):
+    return read_all(path)  # expect: AL110
+
+
+class Page:
+    def __init__(self, entries):
+        self.entries = entries
+
+
+def index_page(path):
+    # Sync code handing the generator on: taken to be consumed there.
+    return Page(lines(path))
+
+
+async def index(path):
+    return index_page(path)  # expect: AL110

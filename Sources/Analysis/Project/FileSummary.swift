@@ -242,6 +242,9 @@ struct FunctionSummary: Sendable {
     /// Python: a property's setter or deleter (`@name.setter`): it shares the getter's qualified
     /// name, and a read of the property (`CallSite.Role.propertyRead`) runs the getter only.
     var isPropertySetter: Bool = false
+    /// Python: a sync generator function: a call runs none of its body; iterating what it
+    /// returns does (`CallSite.Role.iterated`).
+    var isGenerator: Bool = false
     var line: Int32
     var column: Int32
     /// The first catalogued blocking call the body makes itself (AL101–AL107), as shown in a
@@ -281,7 +284,8 @@ struct CallSite: Sendable {
     }
 
     struct Role: OptionSet, Sendable {
-        var rawValue: UInt8
+        // (Two bytes: they fit in the padding between `name` and `caller`.)
+        var rawValue: UInt16
         /// Made when the calling sync function runs (not in a nested function or an offloaded
         /// closure): it carries "blocks" to the caller.
         static let propagates = Role(rawValue: 1 << 0)
@@ -304,6 +308,10 @@ struct CallSite: Sendable {
         /// Python: a read of a property of the class of `self` (`self.settings`, where
         /// `settings` is a `@property` or `@cached_property` of the file): it runs the getter.
         static let propertyRead = Role(rawValue: 1 << 7)
+        /// Python: the call's result is iterated where it is made (`for x in f()`, `list(f())`,
+        /// a comprehension's iterable, `yield from f()`): only then does a generator
+        /// function's body run (`FunctionSummary.isGenerator`).
+        static let iterated = Role(rawValue: 1 << 8)
     }
 
     var target: Target

@@ -523,7 +523,14 @@ public struct ProjectIndex {
         // `Config(...)` runs a blocking `Config.__init__`: the call is named after the class.
         var blockingNames = constructingNames
         blocking.forEachBlockingFunction { ref in blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name)) }
-        let coroutineNames = rules.contains(.crossFileAwaits) ? coroutineNameHashes() : []
+        var coroutineNames = rules.contains(.crossFileAwaits) ? coroutineNameHashes() : []
+        // `load_cfg(...)` after `from pkg import load_cfg`, where `pkg` re-exports
+        // `read_config as load_cfg`: named as written, it is a call of `read_config` too.
+        let aliases = reExportAliases()
+        if !aliases.isEmpty {
+            blockingNames = Self.withAliases(blockingNames, aliases)
+            coroutineNames = Self.withAliases(coroutineNames, aliases)
+        }
         resolvedCandidates = Array(repeating: [:], count: summaries.count)
         for f in order {
             let summary = summaries[f]
@@ -547,6 +554,13 @@ public struct ProjectIndex {
                   let before = bytes[..<last].lastIndex(of: UInt8(ascii: ".")) else { return nil }
             return WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[(before + 1)..<last]))
         } ?? nil
+    }
+
+    /// Whether the call runs a blocking body of the callee: a sync function that blocks, and for
+    /// a generator function, only when the call's result is iterated right there.
+    private func runsBlocking(_ callee: FunctionRef, for call: CallSite) -> Bool {
+        let f = function(callee)
+        return !f.isAsync && blocking[callee] != nil && (!f.isGenerator || call.role.contains(.iterated))
     }
 
     /// The class whose `__init__` a Python function is, or nil.
@@ -590,6 +604,44 @@ public struct ProjectIndex {
             }
         }
         return names
+    }
+
+    /// The other names a function may be called by, through a re-export under another name
+    /// (`from .io import read_config as load_cfg` in a package's `__init__.py`, parsed or
+    /// not): by the `WordHash` of the last name of what is imported, the names bound to it.
+    private func reExportAliases() -> [UInt64: [UInt64]] {
+        var aliases: [UInt64: [UInt64]] = [:]
+        for summary in summaries where summary.language == .python {
+            for (bound, target) in summary.moduleImports {
+                let boundHash = summary.hash(bound)
+                guard let last = Self.lastNameHash(summary.string(target)), last != boundHash else { continue }
+                aliases[last, default: []].append(boundHash)
+            }
+        }
+        for (file, scanned) in universe.pythonFiles where !loaded.contains(file) {
+            for binding in scanned.bindings where binding.fromImport && !binding.isStar && binding.bound != binding.target.last {
+                aliases[binding.target.last, default: []].append(binding.bound)
+            }
+        }
+        return aliases
+    }
+
+    /// The names and, transitively, every alias of one (`reExportAliases`).
+    static func withAliases(_ names: Set<UInt64>, _ aliases: [UInt64: [UInt64]]) -> Set<UInt64> {
+        var all = names
+        var pending = Array(names)
+        while let name = pending.popLast() {
+            for alias in aliases[name] ?? [] where all.insert(alias).inserted { pending.append(alias) }
+        }
+        return all
+    }
+
+    /// `WordHash` of the last dotted name of `q` (`read_config` in `pkg.io.read_config`).
+    static func lastNameHash(_ q: String) -> UInt64? {
+        q.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+            let start = bytes.lastIndex(of: UInt8(ascii: ".")).map { $0 + 1 } ?? 0
+            return WordHash.of(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
     }
 
     /// `WordHash` of every Python coroutine function's name.
@@ -640,6 +692,7 @@ public struct ProjectIndex {
             }
         }
         let callersByName = HashGroups(count: callers.count, key: { callers[$0].name })
+        let aliases = reExportAliases()
         var subclasses: [UInt64: [String]]?
         while let callee = worklist.popLast() {
             var names = [summaries[Int(callee.file)].hash(function(callee).name)]
@@ -650,13 +703,14 @@ public struct ProjectIndex {
                 constructingNames.formUnion(constructing)
                 names += constructing
             }
+            if !aliases.isEmpty { names = Array(Self.withAliases(Set(names), aliases)) }
             for name in names { callersByName.forEachItem(withKey: name) { k in
                 let (_, file, c) = callers[k]
                 let call = summaries[Int(file)].calls[Int(c)]
                 let caller = FunctionRef(file: file, function: call.caller)
                 if blocking[caller] != nil { return }
                 let callees = resolveCaching(call, in: file)
-                if !callees.isEmpty && callees.allSatisfy({ !function($0).isAsync && blocking[$0] != nil }) {
+                if !callees.isEmpty && callees.allSatisfy({ runsBlocking($0, for: call) }) {
                     blocking[caller] = .calls(callees[0])
                     worklist.append(caller)
                 }
@@ -781,8 +835,7 @@ public struct ProjectIndex {
         if let marked = markedLibraryCall(call, in: summary) {
             hops = [ChainHop(name: marked + "()", path: summary.path, line: Int(call.startLine), column: Int(call.startColumn))]
         } else {
-            guard let first = callees.first,
-                  callees.allSatisfy({ !function($0).isAsync && blocking[$0] != nil }) else { return nil }
+            guard let first = callees.first, callees.allSatisfy({ runsBlocking($0, for: call) }) else { return nil }
             // `await checksum(p)` on a decorated `def`: the decorator made it async.
             if call.role.contains(.awaited) && callees.contains(where: { function($0).isWrapped }) { return nil }
             hops = chain(from: first)

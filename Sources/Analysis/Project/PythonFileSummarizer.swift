@@ -115,9 +115,12 @@ final class PythonFileSummarizer {
             // blocking function either (its callers await a coroutine).
             if !isAsync && summary.functions[Int(caller)].isAsync { continue }
             // Calling a generator function runs none of its body (FastAPI's
-            // `StreamingResponse(iterfile(path))` iterates it in a thread); a decorated one may
-            // be run by its decorator (`@contextmanager` runs it to the `yield` on `with`).
-            if !isAsync && !summary.functions[Int(caller)].isWrapped && generators.contains(Int32(i)) { continue }
+            // `StreamingResponse(iterfile(path))` iterates it in a thread): only iterating what
+            // it returns does. A decorated one may be run by its decorator (`@contextmanager`
+            // runs it to the `yield` on `with`).
+            if !isAsync && !summary.functions[Int(caller)].isWrapped && generators.contains(Int32(i)) {
+                summary.functions[Int(caller)].isGenerator = true
+            }
             PythonAsyncContexts.visit(block, scope: scope, tree: tree, scopes: scopes) { call, callScope in
                 // What a sync function does only in debug mode is not how it runs.
                 if !isAsync && !debugRegions.isEmpty && debugRegions.contains(call, in: tree) { return }
@@ -204,6 +207,43 @@ final class PythonFileSummarizer {
                        context: isAsync ? summary.functions[Int(caller)].name : nil)
         }
     }
+
+    /// Whether a call's result is iterated right where it is made: the iterable of a `for` or
+    /// of a comprehension, `yield from` it, or the argument of a builtin that consumes an
+    /// iterable (`list(f())`, `sorted(f())`, `"".join(f())`).
+    private func isIterated(_ call: NodeID) -> Bool {
+        let parent = tree[call].parent
+        guard !parent.isNone else { return false }
+        switch tree.kind(parent) {
+        case .opaque:
+            if tree.detailIs(parent, "for") {
+                guard let target = tree.firstChild(parent) else { return false }
+                return tree[target].nextSibling == call
+            }
+            if tree.detailIs(parent, "yieldFrom") { return true }
+            if model.scopes.scopeOpenedBy[parent] != nil { return tree.comprehensionParts(parent).iterables.contains(call) }
+            return false
+        case .argument:
+            let outer = tree[parent].parent
+            guard !outer.isNone, tree.kind(outer) == .call, let callee = tree.firstChild(outer),
+                  !tree[callee].name.isNone else { return false }
+            let name = tree.symbols.string(tree[callee].name)
+            if tree.kind(callee) == .member { return name == "join" || name == "extend" || name == "update" }
+            return Self.consumingBuiltins.contains(name)
+        default:
+            return false
+        }
+    }
+
+    private func isArgument(_ node: NodeID) -> Bool {
+        let parent = tree[node].parent
+        return !parent.isNone && tree.kind(parent) == .argument
+    }
+
+    /// Builtins that iterate an iterable argument to the end before they return.
+    private static let consumingBuiltins: Set<String> = [
+        "list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min", "max", "any", "all", "bytes", "bytearray",
+    ]
 
     /// Whether a member is called (`self.x()`), or assigned or deleted rather than read.
     private func isCalleeOrTarget(_ member: NodeID) -> Bool {
@@ -518,6 +558,10 @@ final class PythonFileSummarizer {
                                  context: NodeID?) {
         var role = role
         if case let parent = tree[call].parent, !parent.isNone, tree.kind(parent) == .await { role.insert(.awaited) }
+        // In a sync function a generator handed to another call is taken to be consumed there
+        // (`DirectoryPage(self._iter_files(p)).render()`): sync code cannot leave it for later
+        // the way an async handler hands it to `StreamingResponse`.
+        if isIterated(call) || (role.contains(.propagates) && isArgument(call)) { role.insert(.iterated) }
         recordSite(call, target: target, caller: caller, role: role,
                    // Only findings quote the callee, and a call that only propagates is never one.
                    written: role == .propagates ? internEmpty() : summary.intern(tree.quotedCallee(ofCall: call)),

@@ -134,3 +134,13 @@ async def through_a_helper_using_a_module_client(user):
     fetch_profile(user)  # expect: AL110
     profile_headers()
     await asyncio.to_thread(fetch_profile, user)
+
+
+def settings_twice():
+    # A sync helper calling the re-export under its other name blocks too.
+    return app.load_settings(), app.load_settings()
+
+
+async def through_a_renamed_reexport():
+    app.load_settings()  # expect: AL110
+    settings_twice()  # expect: AL110
