@@ -155,6 +155,11 @@ import LightSyntax
                 == ["Inner", "C", "E"])
         // An actor's isolated sync methods run on the pool: a file declaring one is parsed.
         #expect(scan("actor A {}\n", .swift).mayHaveFindings)
+        // Getters are functions for the index: a computed property's and a subscript's, not a
+        // stored property's.
+        let getters = scan("struct S {\n  var config: Config {\n    load()\n  }\n  var count = 0\n  var items: [Int] = []\n"
+                           + "  subscript(i: Int) -> Int { i }\n}\n", .swift)
+        #expect(getters.functionNames == ["config", "subscript"])
     }
 
     @Test func nonASCIIBytesAreNoticed() {

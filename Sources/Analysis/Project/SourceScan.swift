@@ -177,7 +177,7 @@ public struct ScanVocabulary: Sendable {
         }
         self.python = WordFilter(triggers: python.sorted(), keywords: ["import", "from", "class", "def"])
         self.swift = WordFilter(triggers: swift.sorted(),
-                                keywords: ["func", "protocol", "struct", "class", "enum", "actor", "extension"])
+                                keywords: ["func", "protocol", "struct", "class", "enum", "actor", "extension", "var", "subscript"])
     }
 
     func filter(for language: SourceLanguage) -> WordFilter {
@@ -614,6 +614,18 @@ private struct Scanner {
             if equals(start, end, "func") {
                 skipSpace(newlines: true)
                 if let name = identifier(allowBackticks: true) { result.functionNameRanges.append(name) }
+            } else if equals(start, end, "var") {
+                // A computed property's getter is a function for the index: `var config: T {`.
+                skipSpace(newlines: true)
+                if let name = identifier(allowBackticks: true) {
+                    if SwiftDeclarationScan.isComputedPropertyHead(bytes, from: i) {
+                        result.functionNameRanges.append(name)
+                    } else {
+                        drop(from: name.start)
+                    }
+                }
+            } else if equals(start, end, "subscript") {
+                result.functionNameRanges.append(keep(start, end))
             } else if equals(start, end, "protocol") {
                 skipSpace(newlines: true)
                 if let range = identifier(allowBackticks: true) {
