@@ -218,6 +218,67 @@ extension Linter {
         }
     }
 
+    /// Swift files that extend an actor another file of their module declares, checked and
+    /// summarized again knowing it (`CrossFileActors`): their per-file findings replace those
+    /// of the first check, and their summaries those of pass 1 (or join them, for a file pass 1
+    /// did not parse: one without async code, whose isolated sync methods are async code now).
+    /// Returns how many files were parsed for it that pass 1 had not parsed.
+    func recheckActorExtensions(_ findings: inout [Finding], _ sourceLines: inout SourceLines, summaries: inout [FileSummary],
+                                universe: ProjectUniverse, files: [SourceFile], modules: PackageMarkers,
+                                configured: ConfiguredFiles) -> Int {
+        let actorsByModule = CrossFileActors.actorsByModule(summaries)
+        guard !actorsByModule.isEmpty else { return 0 }
+        var actorsOfFile: [Int32: Set<String>] = [:]
+        var parsedPositions: [Int32: Int] = [:]
+        for (k, summary) in summaries.enumerated() where summary.sourceIndex >= 0 {
+            parsedPositions[summary.sourceIndex] = k
+            let actors = CrossFileActors.actors(for: summary, in: actorsByModule)
+            if !actors.isEmpty { actorsOfFile[summary.sourceIndex] = actors }
+        }
+        for (module, actors) in actorsByModule {
+            for actor in actors {
+                for i in universe.swiftTypeFiles[actor] ?? [] where parsedPositions[i] == nil
+                    && files[Int(i)].language == .swift && modules.module(of: files[Int(i)]) == module {
+                    actorsOfFile[i, default: []].insert(actor)
+                }
+            }
+        }
+        guard !actorsOfFile.isEmpty else { return 0 }
+        var newlyParsed = 0
+        for i in actorsOfFile.keys.sorted() {
+            let file = files[Int(i)]
+            guard case .success(let bytes) = Self.read(file) else { continue }
+            let settings = configured.settings(ofFile: Int(i))
+            var suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
+            let tree = suppressions.skipFile ? FrontEnds.parse([], language: file.language)
+                : Self.parse(bytes, language: file.language, checkingUTF8: false)
+            var (checked, summary) = FileChecker.checkAndSummarizeSwift(
+                tree, path: file.displayPath, module: modules.module(of: file),
+                catalogue: settings.catalogue ?? catalogue, actors: actorsOfFile[i]!)
+            summary.sourceIndex = i
+            if let k = parsedPositions[i] {
+                summaries[k] = summary
+            } else {
+                newlyParsed += 1
+                let k = summaries.firstIndex { $0.sourceIndex > i } ?? summaries.count
+                summaries.insert(summary, at: k)
+                for (key, position) in parsedPositions where position >= k { parsedPositions[key] = position + 1 }
+                parsedPositions[i] = k
+            }
+            if file.isContext { continue }
+            let kept = Self.withoutSubsumedFindings(checked
+                .filter { !suppressions.silences($0, catalogue: catalogue) }
+                .filter { settings.reports($0.code, absolutePath: file.absolutePath) }
+                .map { settings.adjusted($0) })
+            findings.removeAll { $0.path == file.displayPath }
+            findings += kept
+            for finding in kept {
+                sourceLines.record(path: finding.path, line: finding.range.start.line, text: tree.lineMap.lineText(finding.range.start.line))
+            }
+        }
+        return newlyParsed
+    }
+
     /// The findings of Swift files checked again knowing the stored property types of the types
     /// they extend, declared in other files of their module (`CrossFileProperties`): only the
     /// files whose async code called a blocking member name on a property they could not type
@@ -252,6 +313,7 @@ extension Linter {
         }
         let all = summaries + summarizeUnparsed(declaring, files: files, modules: modules, configured: configured)
         let known = candidates.map { CrossFileProperties.properties(for: $0, among: all) }
+        let actorsByModule = CrossFileActors.actorsByModule(summaries)
         guard known.contains(where: { !$0.isEmpty }) else { return ([], SourceLines()) }
         struct Place: Hashable { var path: String; var range: SourceRange; var code: String }
         let made = Set(findings.map { Place(path: $0.path, range: $0.range, code: $0.code) })
@@ -265,7 +327,8 @@ extension Linter {
             let tree = Self.parse(bytes, language: file.language, checkingUTF8: false)
             var suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
             for finding in FileChecker.checkSwift(tree, path: file.displayPath, catalogue: settings.catalogue ?? catalogue,
-                                                  properties: properties)
+                                                  properties: properties,
+                                                  actors: CrossFileActors.actors(for: summary, in: actorsByModule))
             where !made.contains(Place(path: finding.path, range: finding.range, code: finding.code))
                 && !suppressions.silences(finding, catalogue: catalogue)
                 && settings.reports(finding.code, absolutePath: file.absolutePath) {

@@ -345,6 +345,10 @@ public struct Linter: Sendable {
         }
         universe.finish()
         if collectsSwiftFacts {
+            let actorsStarted = DispatchTime.now().uptimeNanoseconds
+            filesParsed += recheckActorExtensions(&findings, &sourceLines, summaries: &summaries, universe: universe, files: files,
+                                                  modules: packages, configured: configured)
+            if trace { Self.writeTrace("actor extensions in other files: \(Self.milliseconds(since: actorsStarted)) ms") }
             let crossFileStarted = DispatchTime.now().uptimeNanoseconds
             let crossFile = crossFilePropertyFindings(findings, summaries: summaries, universe: universe, files: files,
                                                       modules: packages, configured: configured)

@@ -534,7 +534,10 @@ extension ProjectIndex {
             for callee in callees where !function(callee).isAsync && walk.visited.insert(callee).inserted {
                 // Its own body or the user's marks settle it: what its calls lead to cannot change
                 // it, and its chain (a direct one) ends at its own call.
-                if ownVerdict(callee) != nil { continue }
+                // (Unless a file not loaded yet may declare what makes its blocking call the
+                // project's own: then the verdict may change, and its calls may matter.)
+                let mayBeShadowed = demandShadowingDeclarations(of: callee)
+                if ownVerdict(callee) != nil && !mayBeShadowed { continue }
                 for next in propagatingCalls(of: callee) {
                     pending.append(DemandWalk.Call(file: callee.file, call: next, follows: true))
                 }
@@ -671,6 +674,40 @@ extension ProjectIndex {
         for file in files where !loaded.contains(file) && typeFiles.contains(file) && mayDeclareMember(key, accepting: arguments, in: file) {
             demand.need(file)
         }
+    }
+
+    /// Asks for the unparsed files that may declare what would make a blocking call of the
+    /// function the project's own (`firstBlockingCall`): a free function of that name, or a
+    /// type of that name (any file that declares or extends one). Whether one was asked for.
+    func demandShadowingDeclarations(of ref: FunctionRef) -> Bool {
+        let f = function(ref)
+        guard let first = f.directBlocking, first.isShadowable else { return false }
+        let summary = summaries[Int(ref.file)]
+        var asked = false
+        for call in [first] + f.laterBlocking {
+            guard let declaration = summary.shadowingDeclaration(call) else { break }
+            switch declaration {
+            case .function(let name):
+                let key = SwiftDeclarationScan.freeKey(name: name)
+                for file in universe.swiftFunctionFiles[name] ?? [] where !loaded.contains(file) && mayDeclareAny(key, in: file) {
+                    demand.need(file)
+                    asked = true
+                }
+            case .type(let name):
+                for file in (universe.swiftTypeFiles[name] ?? []).sorted() where !loaded.contains(file) {
+                    demand.need(file)
+                    asked = true
+                }
+            }
+        }
+        return asked
+    }
+
+    /// Whether an unparsed file may declare a function under `key`, whatever its parameters.
+    private func mayDeclareAny(_ key: UInt64, in file: Int32) -> Bool {
+        guard let signatures = universe.swiftFileSignatures[file] else { return true }
+        let k = SortedHashes.firstIndex(notBelow: key, count: signatures.count) { signatures[$0].key }
+        return k < signatures.count && signatures[k].key == key
     }
 
     /// Whether an unparsed file may declare a function under `key` whose parameters accept the

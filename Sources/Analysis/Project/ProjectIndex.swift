@@ -59,6 +59,9 @@ public struct ProjectIndex {
     private var swiftMembers: [String: [FunctionRef]] = [:]
     private var swiftFreeFunctions: [String: [FunctionRef]] = [:]
     private var swiftProtocols: Set<String> = []
+    /// Declarations of the project that make catalogued calls the project's own, per module
+    /// (`firstBlockingCall`).
+    private var shadowedDeclarations: Set<ModuleDeclaration> = []
     /// Why each sync function blocks; filled by `computeBlocking`.
     private(set) var blocking = BlockingTable()
     private var blockingComputed = false
@@ -154,6 +157,7 @@ public struct ProjectIndex {
                 }
             }
         }
+        collectShadowedDeclarations()
     }
 
     /// The functions of one Python qualified name, in file order: nearly always one, kept without
@@ -257,7 +261,8 @@ public struct ProjectIndex {
                 var mixed = WordHash.pair(call.type?.hash ?? 2, call.name.hash)
                 mixed = WordHash.pair(mixed, call.labels.hash)
                 mixed = WordHash.pair(mixed, call.module.hash)
-                mixed = WordHash.pair(mixed, UInt64(UInt8(bitPattern: call.trailingClosures)) << 1 | (call.isMember ? 1 : 0))
+                mixed = WordHash.pair(mixed, UInt64(UInt8(bitPattern: call.trailingClosures)) << 2
+                                      | (call.isRead ? 2 : 0) | (call.isMember ? 1 : 0))
                 hasher.combine(mixed)
             }
         }
@@ -291,6 +296,8 @@ public struct ProjectIndex {
         /// A bare call's file's module (its own module's free functions come first); "" for
         /// a member call.
         var module: HashedText
+        /// A read of a property or subscript (`CallSite.Role.propertyRead`), which only getters match.
+        var isRead: Bool
     }
 
     func cacheKey(_ call: CallSite, in file: Int32) -> ResolutionKey {
@@ -305,11 +312,13 @@ public struct ProjectIndex {
         case .method(let owner, let name): return .method(owner: text(owner), name: text(name))
         case .member(let type, let name, let labels, let trailing):
             return .swift(SwiftCall(isMember: true, type: text(type), name: text(name), labels: text(labels),
-                                    trailingClosures: trailing, module: HashedText(text: "", hash: WordHash.seed)))
+                                    trailingClosures: trailing, module: HashedText(text: "", hash: WordHash.seed),
+                                    isRead: call.role.contains(.propertyRead)))
         case .bare(let enclosing, let name, let labels, let trailing):
             return .swift(SwiftCall(isMember: false, type: enclosing.map(text), name: text(name), labels: text(labels),
                                     trailingClosures: trailing,
-                                    module: HashedText(text: summaries[Int(file)].module, hash: summaries[Int(file)].moduleHash)))
+                                    module: HashedText(text: summaries[Int(file)].module, hash: summaries[Int(file)].moduleHash),
+                                    isRead: call.role.contains(.propertyRead)))
         }
     }
 
@@ -328,19 +337,20 @@ public struct ProjectIndex {
             if swiftProtocols.contains(typeName) { return [] }
             let arguments = SwiftCallLabels(string(labels), trailingClosures: Int(trailing))
             demandSwiftMembers(of: typeName, named: string(name), arguments: arguments)
-            return matching(swiftMembers[typeName + "." + string(name)] ?? [], arguments)
+            return matching(swiftMembers[typeName + "." + string(name)] ?? [], arguments, getters: call.role.contains(.propertyRead))
         case .bare(let enclosing, let name, let labels, let trailing):
             let nameText = string(name)
             let arguments = SwiftCallLabels(string(labels), trailingClosures: Int(trailing))
+            let getters = call.role.contains(.propertyRead)
             demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(string), arguments: arguments)
             if let enclosing {
                 let typeName = string(enclosing)
-                let members = matching(swiftMembers[typeName + "." + nameText] ?? [], arguments)
+                let members = matching(swiftMembers[typeName + "." + nameText] ?? [], arguments, getters: getters)
                 // Inside a protocol extension an implicit-self call dispatches dynamically.
                 if swiftProtocols.contains(typeName) && !members.isEmpty { return [] }
                 if !members.isEmpty { return members }
             }
-            let free = matching(swiftFreeFunctions[nameText] ?? [], arguments)
+            let free = matching(swiftFreeFunctions[nameText] ?? [], arguments, getters: getters)
             // The file's own module first, as Swift's name lookup does.
             let module = summaries[Int(file)].module
             let local = free.filter { summaries[Int($0.file)].module == module }
@@ -437,12 +447,15 @@ public struct ProjectIndex {
 
     /// Swift overloads whose parameters accept the call's labels (defaulted parameters may be
     /// left out; trailing closures fill the last parameters).
-    private func matching(_ candidates: [FunctionRef], _ arguments: SwiftCallLabels) -> [FunctionRef] {
+    /// A call matches functions, a read (`getters`) the getters of properties and subscripts.
+    private func matching(_ candidates: [FunctionRef], _ arguments: SwiftCallLabels, getters: Bool) -> [FunctionRef] {
         // Each candidate's interned parameters are compared where they are: an overloaded name
         // is matched against every overload, and no String is made for it.
         candidates.filter { ref in
+            let f = function(ref)
+            guard f.isGetter == getters else { return false }
             let strings = summaries[Int(ref.file)].strings
-            return arguments.areAccepted(by: function(ref).parameters.lazy.map { strings[Int($0)] })
+            return arguments.areAccepted(by: f.parameters.lazy.map { strings[Int($0)] })
         }
     }
 
@@ -625,9 +638,55 @@ public struct ProjectIndex {
     func ownVerdict(_ ref: FunctionRef) -> OwnVerdict? {
         let names = userNames(ref)   // none without marks
         if names.contains(where: safeFunctions.contains) { return .safe }
-        if let direct = function(ref).directBlocking { return .blocks(.direct(direct, file: ref.file)) }
+        if let direct = firstBlockingCall(ref) { return .blocks(.direct(direct, file: ref.file)) }
         if let marked = names.first(where: blockingFunctions.contains) { return .blocks(.marked(marked)) }
         return nil
+    }
+
+    /// The first catalogued call of a function's own body that blocks: one that a declaration
+    /// of its module makes the project's own (`usleep(…)` with a `func usleep` in another file,
+    /// as `Finding.unlessProjectDeclares` drops the per-file finding) does not count.
+    func firstBlockingCall(_ ref: FunctionRef) -> BlockingCallSummary? {
+        let f = function(ref)
+        guard let first = f.directBlocking else { return nil }
+        guard first.isShadowable else { return first }
+        let summary = summaries[Int(ref.file)]
+        for call in [first] + f.laterBlocking {
+            guard let declaration = summary.shadowingDeclaration(call) else { return call }
+            if !shadowedDeclarations.contains(ModuleDeclaration(module: summary.module, declaration: declaration)) { return call }
+        }
+        return nil
+    }
+
+    /// A declaration of the project in a Swift module.
+    struct ModuleDeclaration: Hashable {
+        var module: String
+        var declaration: ProjectDeclaration
+    }
+
+    /// The declarations that the shadowable blocking calls of the summaries name and that a
+    /// summarized file of the same module makes (`FileSummary.declares`). The calling file
+    /// declares none of them (its walk weighed its own declarations), so any file of the module
+    /// may hold one.
+    private mutating func collectShadowedDeclarations() {
+        var wanted: Set<ModuleDeclaration> = []
+        for summary in summaries where summary.language == .swift {
+            for function in summary.functions {
+                guard let first = function.directBlocking, first.isShadowable else { continue }
+                for call in [first] + function.laterBlocking {
+                    if let declaration = summary.shadowingDeclaration(call) {
+                        wanted.insert(ModuleDeclaration(module: summary.module, declaration: declaration))
+                    }
+                }
+            }
+        }
+        shadowedDeclarations = []
+        guard !wanted.isEmpty else { return }
+        for summary in summaries where summary.language == .swift {
+            for item in wanted where item.module == summary.module && summary.declares(item.declaration) {
+                shadowedDeclarations.insert(item)
+            }
+        }
     }
 
     private func isMarkedSafe(_ ref: FunctionRef) -> Bool {

@@ -80,7 +80,14 @@ extension SwiftFileCheck {
         case .call:
             checkCall(id, context)
         case .member:
-            if context.isAsync && !isCallee(id) { checkPropertyRead(id, context) }
+            if !isCallee(id) {
+                if context.isAsync { checkPropertyRead(id, context) }
+                if summarizing { summarizePropertyRead(id, context) }
+            }
+        case .name:
+            if summarizing && !isCallee(id) { summarizePropertyRead(id, context) }
+        case .subscript:
+            if summarizing { summarizePropertyRead(id, context) }
         case .opaque where isIfConfig(id):
             inner.isTypeMemberLevel = context.isTypeMemberLevel
         default:

@@ -4,9 +4,9 @@ import LightSyntax
 /// AL204 (discarded `Task {}` handles), AL203 (unread `async let`).
 enum SwiftChecker {
     static func check(_ tree: SyntaxTree, path: String, catalogue: RuleCatalogue,
-                      properties: [String: [String: String]] = [:]) -> [Finding] {
+                      properties: [String: [String: String]] = [:], actors: Set<String> = []) -> [Finding] {
         guard tree.nodes.count > 1 else { return [] }
-        var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
+        var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue, actors: actors)
         guard check.mayHaveAsyncCode else { return [] }
         check.injectedProperties = properties
         check.run()
@@ -16,9 +16,9 @@ enum SwiftChecker {
     /// The check and pass 1's summary in one walk. A file without async code has no findings
     /// but may hold the sync helpers that async code elsewhere calls, so it is walked too.
     static func checkAndSummarize(_ tree: SyntaxTree, path: String, module: String,
-                                  catalogue: RuleCatalogue) -> ([Finding], FileSummary) {
+                                  catalogue: RuleCatalogue, actors: Set<String> = []) -> ([Finding], FileSummary) {
         guard tree.nodes.count > 1 else { return ([], FileSummary(path: path, language: .swift, module: module)) }
-        var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
+        var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue, actors: actors)
         check.summary = FileSummary(path: path, language: .swift, module: module)
         check.summarizing = true
         check.run()
@@ -33,6 +33,15 @@ enum SwiftChecker {
     /// base have none, and skip the walk.
     static func mayContainAsyncCode(_ tree: SyntaxTree, catalogue: SwiftCatalogue) -> Bool {
         hasTaskAPIName(tree, catalogue: catalogue) || hasAsyncMark(tree)
+    }
+
+    /// Whether the file has an `extension` of one of these types.
+    static func extendsAny(of types: Set<String>, _ tree: SyntaxTree) -> Bool {
+        guard let extensionSymbol = tree.symbols.lookup("extension") else { return false }
+        for node in tree.nodes where node.kind == .typeDecl && node.detail == extensionSymbol && !node.name.isNone {
+            if let name = SwiftReceiverTypes.normalizedTypeName(tree.symbols.string(node.name)), types.contains(name) { return true }
+        }
+        return false
     }
 
     /// Whether the file names a task API (`Task`, `addTask`, …) anywhere.
@@ -133,17 +142,29 @@ struct SwiftFileCheck {
     /// Types declared inside another type, per enclosing type: they shadow only in its members.
     private(set) var nestedTypeNames: [String: Set<String>] = [:]
     /// Actors the file declares whose methods run on the default executor (the pool): an actor
-    /// with an `unownedExecutor` of its own (a serial queue, a thread) is left out.
+    /// with an `unownedExecutor` of its own (a serial queue, a thread) is left out. With them
+    /// the actors of other files of the module that the file extends (`injectedActors`).
     private(set) var poolActorNames: Set<String> = []
+    /// Types the file extends (`extension X`), by normalized name.
+    private(set) var extendedTypeNames: Set<String> = []
     /// Methods per type (with its extensions): inside the type, `sleep(1)` may mean `self.sleep`.
     private(set) var methodNames: [String: Set<Symbol>] = [:]
+    /// Computed properties per type (with its extensions; `SwiftReceiverTypes.fileScope` for
+    /// global ones): `types` records them with the stored ones, and reading one runs a getter.
+    private(set) var computedProperties: [String: Set<Symbol>] = [:]
     let selfSymbol: Symbol?
     let underscoreSymbol: Symbol?
     let initSymbol: Symbol?
     let ifConfigSymbol: Symbol?
     let funcSymbol: Symbol?
+    let getSymbol: Symbol?
+    let subscriptSymbol: Symbol?
 
-    init(tree: SyntaxTree, path: String, catalogue: RuleCatalogue) {
+    /// Actors declared in other files of the module (`CrossFileActors`): an extension of one in
+    /// this file is actor code.
+    let injectedActors: Set<String>
+
+    init(tree: SyntaxTree, path: String, catalogue: RuleCatalogue, actors: Set<String> = []) {
         self.tree = tree
         self.path = path
         self.catalogue = catalogue
@@ -153,10 +174,14 @@ struct SwiftFileCheck {
         self.initSymbol = tree.symbols.lookup("init")
         self.ifConfigSymbol = tree.symbols.lookup("#if")
         self.funcSymbol = tree.symbols.lookup("func")
+        self.getSymbol = tree.symbols.lookup("get")
+        self.subscriptSymbol = tree.symbols.lookup("subscript")
         self.summary = FileSummary(path: path, language: .swift, module: "")
         self.types = SwiftReceiverTypes(symbolCount: tree.symbols.count)
         self.hasTaskAPINames = SwiftChecker.hasTaskAPIName(tree, catalogue: catalogue.swift)
+        self.injectedActors = actors
         self.mayHaveAsyncCode = hasTaskAPINames || SwiftChecker.hasAsyncMark(tree)
+            || (!actors.isEmpty && SwiftChecker.extendsAny(of: actors, tree))
         self.entrySlots = [Int32](repeating: -1, count: tree.symbols.count)
         self.texts = SymbolTexts(tree.symbols)
     }
@@ -167,7 +192,10 @@ struct SwiftFileCheck {
 
     mutating func run() {
         collectDeclarations()
-        if summarizing { summarizePropertyTypes() }
+        if summarizing {
+            summarizePropertyTypes()
+            summarizeActors()
+        }
         for (owner, properties) in injectedProperties {
             for (name, typeName) in properties {
                 guard let symbol = tree.symbols.lookup(name), types.propertyType(symbol, ofType: owner) == nil else { continue }
@@ -175,6 +203,13 @@ struct SwiftFileCheck {
             }
         }
         walk()
+    }
+
+    /// Pass 1: the file's own pool actors, and the types it extends without declaring them (one
+    /// may be an actor of another file: `CrossFileActors`).
+    private mutating func summarizeActors() {
+        for name in poolActorNames where fileLevelTypeNames.contains(name) { summary.poolActors.insert(summary.intern(name)) }
+        for name in extendedTypeNames where !declaresType(name) { summary.extendedTypes.insert(summary.intern(name)) }
     }
 
     /// Pass 1: the stored properties whose type has blocking members, for extensions elsewhere.
@@ -314,6 +349,11 @@ struct SwiftFileCheck {
             case .typeDecl:
                 guard let written = nameText(id) else { continue }
                 let owner = normalizedTypeName(tree[id].name) ?? written
+                if tree.detail(id) == "extension" {
+                    extendedTypeNames.insert(owner)
+                    // An extension of an actor of another file (not one of a type of this file's).
+                    if injectedActors.contains(owner) && !fileLevelTypeNames.contains(owner) { poolActorNames.insert(owner) }
+                }
                 if let keyword = tree.detail(id), keyword != "extension" {
                     if keyword == "actor" { poolActorNames.insert(owner) }
                     declaredTypeNames.insert(tree[id].name)
@@ -386,6 +426,9 @@ struct SwiftFileCheck {
             case .binding:
                 types.recordProperty(tree[member].name, typeName: declaredType(of: member, context: nil),
                                      ofType: owner)
+                if let getSymbol, tree.children(member).contains(where: { tree.kind($0) == .function && tree[$0].detail == getSymbol }) {
+                    computedProperties[owner, default: []].insert(tree[member].name)
+                }
             case .opaque where isIfConfig(member):
                 collectProperties(in: member, of: owner)
             case .block:
