@@ -151,7 +151,7 @@ extension Linter {
             let candidates: [Int32]
             switch declaration {
             case .function(let name): candidates = universe.swiftFunctionFiles[name] ?? []
-            case .type(let name): candidates = Array(universe.swiftTypeFiles[name] ?? [])
+            case .type(let name): candidates = universe.swiftFilesDeclaring(type: name)   // a declaration, no extension
             }
             guard !candidates.isEmpty else { continue }
             let home = module(finding)
@@ -476,9 +476,13 @@ final class CoroutineCallersAnswer: @unchecked Sendable {
 enum UnparsedFile: Sendable {
     case python(ScannedPythonFile, module: String)
     /// `declarations`: nil when the walk did not read the file (see `ProjectUniverse.swiftFileSignatures`).
-    case swift(functions: [String], declarations: SwiftDeclarationScan.Declarations?, types: [String], protocols: [String])
+    case swift(SwiftScanFacts)
 
-    init(_ scan: SourceScan, of file: SourceFile, module: String, namespacePrefix: String = "", bytes: [UInt8]) {
+    /// `forIndex`: the project index may ask about the file. Without it (a Swift file scanned
+    /// for the other files' facts: types, declarations) its getters and its declaration walk,
+    /// which only the index's demand reads, are left out.
+    init(_ scan: SourceScan, of file: SourceFile, module: String, namespacePrefix: String = "", bytes: [UInt8],
+         forIndex: Bool = true) {
         switch file.language {
         case .python:
             let isPackage = file.absolutePath.hasSuffix("__init__.py") || file.absolutePath.hasSuffix("__init__.pyi")
@@ -486,11 +490,13 @@ enum UnparsedFile: Sendable {
                            module: module)
         case .swift:
             // (`functionNames` are made from the scan's bytes each time they are asked for.)
-            let functions = scan.functionNames
-            // A second pass over the bytes, only for a file that declares a function and a type
-            // (without a type, every function is free and none a member).
-            let declarations = functions.isEmpty || scan.typeNames.isEmpty ? nil : SwiftDeclarationScan.declarations(bytes)
-            self = .swift(functions: functions, declarations: declarations, types: scan.typeNames, protocols: scan.protocolNames)
+            let functions = scan.functionNames, getters = forIndex ? scan.getterNames : []
+            // A second pass over the bytes, only for a file that declares a function or getter
+            // and a type (without a type, every function is free and none a member).
+            let declarations = !forIndex || (functions.isEmpty && getters.isEmpty) || scan.typeNames.isEmpty ? nil
+                : SwiftDeclarationScan.declarations(bytes)
+            self = .swift(SwiftScanFacts(functions: functions, getters: getters, declarations: declarations, types: scan.typeNames,
+                                         declaredTypes: scan.declaredTypeNames, protocols: scan.protocolNames, module: module))
         }
     }
 }
@@ -507,14 +513,8 @@ extension ProjectUniverse {
         case .python(let scanned, let module):
             pythonModules[module, default: []].append(index)
             pythonFiles[index] = scanned
-        case .swift(let functions, let declarations, let types, let protocols):
-            for name in functions { swiftFunctionFiles[name, default: []].append(index) }
-            if let declarations {
-                swiftFileSignatures[index] = declarations.signatures
-                if !declarations.membersKnown { swiftFilesWithUnknownMembers.insert(index) }
-            }
-            for name in types { swiftTypeFiles[name, default: []].insert(index) }
-            swiftProtocols.formUnion(protocols)
+        case .swift(let facts):
+            addSwift(facts, at: index)
         }
     }
 }

@@ -220,7 +220,7 @@ public struct Linter: Sendable {
         // built: a run's AL101–AL107 do not change when AL110 is left out.
         let collectsSwiftFacts = self.usesProjectIndex && files.contains { $0.language == .swift }
         let prefilters = self.prefilters
-        let vocabulary = ScanVocabulary(catalogue: catalogue)
+        let vocabulary = ScanVocabulary(catalogue: catalogue, getters: usesProjectIndex)
         let packages = PackageMarkers(files, listedNames: discovery.listedNames)
         var outcomes = ParallelWork.map(count: files.count, jobs: options.jobs) { index -> FileOutcome in
             let file = files[index]
@@ -267,7 +267,7 @@ public struct Linter: Sendable {
                     let note = scan.hasNonASCII ? Self.invalidUTF8Note(bytes, language: file.language, path: file.displayPath) : nil
                     // What the index may need of it, made here, on all cores.
                     return .unparsed(collectsFacts ? UnparsedFile(scan, of: file, module: module, namespacePrefix: namespacePrefix,
-                                                                     bytes: bytes) : nil,
+                                                                     bytes: bytes, forIndex: usesProjectIndex) : nil,
                                      unused(), note: note)
                 }
             }

@@ -68,6 +68,10 @@ import Testing
             }
             var global: Int { 1 }
             """) == expected(free: ["global"], members: ["S.computed", "S.subscript"]))
+        // Marked as getters: a read runs them, a call the functions.
+        let declared = SwiftDeclarationScan.declarations(Array("struct S {\n  var config: Int { 1 }\n  func config() {}\n}\n".utf8))
+        let config = SwiftDeclarationScan.memberKey(type: "S", name: "config")
+        #expect(declared?.signatures.filter { $0.key == config }.map(\.isGetter).sorted { !$0 && $1 } == [false, true])
     }
 
     @Test func bracesInCommentsAndStringsDoNotCount() {

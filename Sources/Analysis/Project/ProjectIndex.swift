@@ -59,9 +59,16 @@ public struct ProjectIndex {
     private var swiftMembers: [String: [FunctionRef]] = [:]
     private var swiftFreeFunctions: [String: [FunctionRef]] = [:]
     private var swiftProtocols: Set<String> = []
+    /// The keys (`SwiftDeclarationScan.memberKey` of the owner's last name, `freeKey`) of every
+    /// getter of the project: the summaries' and those the scans of the other files may hold
+    /// (`ProjectUniverse.swiftGetterKeys`). A property read that none of them can answer is
+    /// dropped from its summary (`dropUnanswerableReads`).
+    private var swiftGetterKeys = HashFilter()
     /// Declarations of the project that make catalogued calls the project's own, per module
     /// (`firstBlockingCall`).
     private var shadowedDeclarations: Set<ModuleDeclaration> = []
+    /// The declarations the summaries' shadowable blocking calls name (`collectShadowedDeclarations`).
+    private var shadowingCandidates: Set<ModuleDeclaration> = []
     /// Why each sync function blocks; filled by `computeBlocking`.
     private(set) var blocking = BlockingTable()
     private var blockingComputed = false
@@ -107,7 +114,11 @@ public struct ProjectIndex {
     }
 
     private mutating func buildTables(from start: Int = 0) {
-        if start == 0 { swiftProtocols = universe.swiftProtocols }
+        if start == 0 {
+            swiftProtocols = universe.swiftProtocols
+            swiftGetterKeys = universe.swiftGetterKeys
+        }
+        dropUnanswerableReads(from: start)
         // Room for every new function up front: the tables were rehashed a dozen times over
         // while they grew to tens of thousands of names.
         var newFunctions = 0, newClasses = 0
@@ -157,7 +168,54 @@ public struct ProjectIndex {
                 }
             }
         }
-        collectShadowedDeclarations()
+        collectShadowedDeclarations(from: start)
+    }
+
+    /// Drops from the new summaries the Swift property reads that no getter of the project can
+    /// answer: pass 1 records a read wherever a getter might run (`self.count`, `store.config`,
+    /// a bare `config`), some 11,000 on the Swift corpus, while the project declares getters of
+    /// few of those names in the receiver's type, and a read resolves to getters only
+    /// (`matching`). A read of `Type.name` needs a getter keyed by the type's last name and
+    /// `name`, a bare `name` a free one or one of the enclosing type's, as `resolve` and the
+    /// demand look for them; what is dropped would resolve to nothing and ask for no file.
+    private mutating func dropUnanswerableReads(from start: Int) {
+        var hasReads = false
+        for f in start..<summaries.count where summaries[f].language == .swift {
+            for i in summaries[f].functions.indices where summaries[f].functions[i].isGetter {
+                let function = summaries[f].functions[i]
+                let name = summaries[f].hash(function.name)
+                swiftGetterKeys.insert(function.owner.map { WordHash.pair(Self.lastPartHash(summaries[f], $0), name) } ?? name)
+            }
+            hasReads = hasReads || summaries[f].calls.contains { $0.role.contains(.propertyRead) }
+        }
+        guard hasReads else { return }
+        let keys = swiftGetterKeys
+        for f in start..<summaries.count where summaries[f].language == .swift
+            && summaries[f].calls.contains(where: { $0.role.contains(.propertyRead) }) {
+            let summary = summaries[f]
+            summaries[f].calls.removeAll { call in
+                guard call.role.contains(.propertyRead) else { return false }
+                switch call.target {
+                case .member(let type, let name, _, _):
+                    return !keys.mayContain(WordHash.pair(Self.lastPartHash(summary, type), summary.hash(name)))
+                case .bare(let enclosing, let name, _, _):
+                    let nameHash = summary.hash(name)
+                    if keys.mayContain(nameHash) { return false }
+                    guard let enclosing else { return true }
+                    return !keys.mayContain(WordHash.pair(Self.lastPartHash(summary, enclosing), nameHash))
+                case .qualified, .method:
+                    return false
+                }
+            }
+        }
+    }
+
+    /// `WordHash` of a type name's last part (`Outer.Inner` → `Inner`), as the scans key members.
+    private static func lastPartHash(_ summary: FileSummary, _ type: StringID) -> UInt64 {
+        let hasDot = summary.strings[Int(type)].utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains(UInt8(ascii: "."))
+        } ?? true
+        return hasDot ? WordHash.of(lastPart(summary.string(type))) : summary.hash(type)
     }
 
     /// The functions of one Python qualified name, in file order: nearly always one, kept without
@@ -336,13 +394,14 @@ public struct ProjectIndex {
             let typeName = string(type)
             if swiftProtocols.contains(typeName) { return [] }
             let arguments = SwiftCallLabels(string(labels), trailingClosures: Int(trailing))
-            demandSwiftMembers(of: typeName, named: string(name), arguments: arguments)
-            return matching(swiftMembers[typeName + "." + string(name)] ?? [], arguments, getters: call.role.contains(.propertyRead))
+            let getters = call.role.contains(.propertyRead)
+            demandSwiftMembers(of: typeName, named: string(name), arguments: arguments, getters: getters)
+            return matching(swiftMembers[typeName + "." + string(name)] ?? [], arguments, getters: getters)
         case .bare(let enclosing, let name, let labels, let trailing):
             let nameText = string(name)
             let arguments = SwiftCallLabels(string(labels), trailingClosures: Int(trailing))
             let getters = call.role.contains(.propertyRead)
-            demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(string), arguments: arguments)
+            demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(string), arguments: arguments, getters: getters)
             if let enclosing {
                 let typeName = string(enclosing)
                 let members = matching(swiftMembers[typeName + "." + nameText] ?? [], arguments, getters: getters)
@@ -667,25 +726,30 @@ public struct ProjectIndex {
     /// The declarations that the shadowable blocking calls of the summaries name and that a
     /// summarized file of the same module makes (`FileSummary.declares`). The calling file
     /// declares none of them (its walk weighed its own declarations), so any file of the module
-    /// may hold one.
-    private mutating func collectShadowedDeclarations() {
-        var wanted: Set<ModuleDeclaration> = []
-        for summary in summaries where summary.language == .swift {
-            for function in summary.functions {
-                guard let first = function.directBlocking, first.isShadowable else { continue }
-                for call in [first] + function.laterBlocking {
-                    if let declaration = summary.shadowingDeclaration(call) {
-                        wanted.insert(ModuleDeclaration(module: summary.module, declaration: declaration))
-                    }
+    /// may hold one. Worked out for the summaries from `start` on: their calls against every
+    /// summary, and the earlier calls' declarations against them (each round adds files).
+    private mutating func collectShadowedDeclarations(from start: Int) {
+        var fresh: [ModuleDeclaration] = []
+        for f in start..<summaries.count where summaries[f].language == .swift {
+            // By index, not `for summary in summaries`: a copy of each summary retains all its arrays.
+            for i in summaries[f].functions.indices {
+                guard let first = summaries[f].functions[i].directBlocking, first.isShadowable else { continue }
+                for call in [first] + summaries[f].functions[i].laterBlocking {
+                    guard let declaration = summaries[f].shadowingDeclaration(call) else { continue }
+                    let item = ModuleDeclaration(module: summaries[f].module, declaration: declaration)
+                    if shadowingCandidates.insert(item).inserted { fresh.append(item) }
                 }
             }
         }
-        shadowedDeclarations = []
-        guard !wanted.isEmpty else { return }
-        for summary in summaries where summary.language == .swift {
-            for item in wanted where item.module == summary.module && summary.declares(item.declaration) {
-                shadowedDeclarations.insert(item)
-            }
+        guard !shadowingCandidates.isEmpty else { return }
+        // By module: a declaration counts only in its own.
+        var all: [String: [ModuleDeclaration]] = [:], new: [String: [ModuleDeclaration]] = [:]
+        for item in shadowingCandidates { all[item.module, default: []].append(item) }
+        for item in fresh { new[item.module, default: []].append(item) }
+        // Earlier files were weighed against the earlier candidates already.
+        for f in (new.isEmpty ? start : 0)..<summaries.count where summaries[f].language == .swift {
+            guard let items = (f >= start ? all : new)[summaries[f].module] else { continue }
+            for item in items where summaries[f].declares(item.declaration) { shadowedDeclarations.insert(item) }
         }
     }
 

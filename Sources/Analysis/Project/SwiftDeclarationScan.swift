@@ -32,6 +32,9 @@ public enum SwiftDeclarationScan {
         /// with a default value, `_` for none; see `ProjectIndex.accepts`), nil where the list
         /// is not one this pass reads for sure.
         public var parameters: [String]?
+        /// A getter (a computed property's or a subscript's), which only a read runs; else a
+        /// `func`, which only a call runs.
+        public var isGetter = false
     }
 
     /// A free function's key among `Declarations.signatures`. (A collision with a member's key
@@ -194,7 +197,7 @@ public enum SwiftDeclarationScan {
                     name = read
                 }
                 let key = type >= 0 ? WordHash.pair(typeNames[Int(type)], hash(name)) : hash(name)
-                signatures.append(Signature(key: key, parameters: equals(start, end, "var") ? [] : nil))
+                signatures.append(Signature(key: key, parameters: equals(start, end, "var") ? [] : nil, isGetter: true))
             } else if equals(start, end, "func") {
                 skipSpace()
                 guard let name = nameRange() else { return }
