@@ -282,7 +282,7 @@ public struct Linter: Sendable {
             if collectsFacts {
                 (checked, summary) = FileChecker.checkAndSummarize(
                     tree, path: file.displayPath, module: module, namespacePrefix: namespacePrefix,
-                    catalogue: settings.catalogue ?? catalogue)
+                    catalogue: settings.catalogue ?? catalogue, propertyReads: usesProjectIndex)
                 summary?.sourceIndex = Int32(index)
             } else {
                 checked = settings.catalogue.map { FileChecker.check(tree, path: file.displayPath, catalogue: $0) }

@@ -74,6 +74,43 @@ public struct FileSummary: Sendable {
         return intern(text, hash: hash)
     }
 
+    /// `intern` of a text given as UTF-8 (valid: the bytes of other Strings): the String is
+    /// made only when the text is new to the summary.
+    mutating func intern(utf8 bytes: UnsafeBufferPointer<UInt8>) -> StringID {
+        let hash = WordHash.of(bytes: bytes)
+        if slots.count < 2 * (strings.count + 1) { resizeSlots(toHold: strings.count + 1) }
+        let mask = slots.count - 1
+        var slot = Self.slot(of: hash, mask: mask)
+        while true {
+            let held = slots[slot]
+            if held == 0 { break }
+            let id = Int(held - 1)
+            if hashes[id] == hash && Self.equals(strings[id], bytes) { return StringID(id) }
+            slot = (slot + 1) & mask
+        }
+        let id = StringID(strings.count)
+        slots[slot] = id + 1
+        strings.append(String(decoding: bytes, as: UTF8.self))
+        hashes.append(hash)
+        return id
+    }
+
+    /// Whether a String's UTF-8 is these bytes (compared where the String keeps them).
+    private static func equals(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { held in
+            held.count == bytes.count && (held.isEmpty || memcmpEqual(held.baseAddress!, bytes.baseAddress!, held.count))
+        } ?? text.utf8.elementsEqual(bytes)
+    }
+
+    @inline(__always) private static func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var k = 0
+        while k < count {
+            if a[k] != b[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// The text's id, its `WordHash` given.
     private mutating func intern(_ text: String, hash: UInt64) -> StringID {
         if slots.count < 2 * (strings.count + 1) { resizeSlots(toHold: strings.count + 1) }

@@ -120,6 +120,7 @@ extension SwiftFileCheck {
     /// of a typed receiver (`store[key]`). Names that the file knows as stored properties,
     /// locals or functions are left out, and so is the target of an assignment (a setter).
     mutating func summarizePropertyRead(_ node: NodeID, _ context: SwiftWalkContext) {
+        guard summarizesReads else { return }
         let role: CallSite.Role
         if context.isAsync {
             role = [.inAsyncContext, .propertyRead]
@@ -139,6 +140,8 @@ extension SwiftFileCheck {
                 break
             }
         }
+        // The cheap tests first: this runs for every name and member read in summarized code
+        // (hundreds of thousands on the Swift corpus), and most are locals or stored properties.
         let kind = tree.kind(node)
         var nameSymbol = tree[node].name
         var typeName: String?
@@ -146,22 +149,17 @@ extension SwiftFileCheck {
         var receiver = NodeID.none
         switch kind {
         case .name:
-            guard !nameSymbol.isNone, nameSymbol != selfSymbol, nameSymbol != underscoreSymbol,
-                  !types.hasLocalBinding(nameSymbol), !topLevelFunctionNames.contains(nameSymbol) else { return }
-            let written = texts.string(nameSymbol).utf8
-            guard let first = written.first, first != UInt8(ascii: "$"), first != UInt8(ascii: "#"),
-                  !SwiftReceiverTypes.looksLikeTypeName(texts.string(nameSymbol)) else { return }
-            if let enclosing = enclosingType(context) {
-                if isStoredProperty(nameSymbol, of: enclosing) { return }
-                if methodNames[enclosing]?.contains(nameSymbol) == true { return }
-            }
-            if isStoredProperty(nameSymbol, of: SwiftReceiverTypes.fileScope) { return }
-            if types.hasTopLevelBinding(nameSymbol) && computedProperties[SwiftReceiverTypes.fileScope]?.contains(nameSymbol) != true {
+            // A local first: most bare names are, and the test is one array lookup.
+            guard !nameSymbol.isNone, !types.hasLocalBinding(nameSymbol), mayBeBareRead(nameSymbol) else { return }
+            if context.enclosingTypeIndex >= 0 && readsNoGetter(nameSymbol, ofType: context.enclosingTypeIndex, orMethod: true) {
                 return
             }
+            if readsNoGetter(nameSymbol, ofType: -1, orMethod: false) { return }
+            if types.hasTopLevelBinding(nameSymbol) && !readFilter(-1).computed.contains(nameSymbol) { return }
         case .member:
             let base = tree[node].firstChild
-            guard !nameSymbol.isNone, !tree[node].flags.contains(.implicitBase), !base.isNone else { return }
+            // `Type.self` is the metatype: no getter is named `self`.
+            guard !nameSymbol.isNone, nameSymbol != selfSymbol, !tree[node].flags.contains(.implicitBase), !base.isNone else { return }
             receiver = tree.unwrappingTryAndAwait(base)
         case .subscript:
             let base = tree[node].firstChild
@@ -173,17 +171,20 @@ extension SwiftFileCheck {
         }
         if !receiver.isNone {
             if tree.kind(receiver) == .name && (tree[receiver].name == selfSymbol || tree.symbols.equals(tree[receiver].name, "Self")) {
-                guard let enclosing = enclosingType(context) else { return }
-                typeName = enclosing
+                guard context.enclosingTypeIndex >= 0 else { return }
+                if kind == .member && readsNoGetter(nameSymbol, ofType: context.enclosingTypeIndex, orMethod: false) { return }
+                typeName = enclosingTypeNames[Int(context.enclosingTypeIndex)]
                 typeIsEnclosing = true
-            } else if let named = typeReference(receiver) {
-                typeName = named
-            } else if let inferred = inferredType(of: receiver, context: context) {
-                typeName = inferred
             } else {
-                return
+                if let named = typeReference(receiver) {
+                    typeName = named
+                } else if let inferred = inferredType(of: receiver, context: context) {
+                    typeName = inferred
+                } else {
+                    return
+                }
+                if kind == .member, let typeName, isStoredProperty(nameSymbol, of: typeName) { return }
             }
-            if kind == .member, let typeName, isStoredProperty(nameSymbol, of: typeName) { return }
         }
         // The read as written (`self.config`, `config`, `store[_:]`) and a subscript's labels.
         var bytes = writtenBytes
@@ -216,7 +217,8 @@ extension SwiftFileCheck {
             if labelCount > 0 { labelText = String(decoding: bytes[labelsStart..<(bytes.count - 1)], as: UTF8.self) }
             bytes.append(UInt8(ascii: "]"))
         }
-        let written = String(decoding: bytes, as: UTF8.self)
+        // Interned from the bytes: a read repeated in the file makes no String again.
+        let writtenID = bytes.withUnsafeBufferPointer { summary.intern(utf8: $0) }
         writtenBytes = bytes
         if labelText.isEmpty && emptyStringID < 0 { emptyStringID = summary.intern("") }
         let labelID = labelText.isEmpty ? emptyStringID : summary.intern(labelText)
@@ -230,14 +232,66 @@ extension SwiftFileCheck {
         let range = tree.range(node)
         summary.calls.append(CallSite(
             target: target, name: nameID, role: role, caller: context.summaryFunction,
-            written: summary.intern(written), context: nil,
+            written: writtenID, context: nil,
             startLine: Int32(range.start.line), startColumn: Int32(range.start.column),
             endLine: Int32(range.end.line), endColumn: Int32(range.end.column)))
     }
 
+    /// Whether a bare name may read a getter as far as its text tells (worked out once per
+    /// symbol): not `self` or `_`, no `$0` or `#line`, no type name, no free function of the file.
+    @inline(__always) private mutating func mayBeBareRead(_ name: Symbol) -> Bool {
+        let slot = Int(name.raw)
+        if slot >= 0 && slot < bareReadNames.count && bareReadNames[slot] != 0 { return bareReadNames[slot] == 1 }
+        return workOutBareRead(name)
+    }
+
+    private mutating func workOutBareRead(_ name: Symbol) -> Bool {
+        let slot = Int(name.raw)
+        if bareReadNames.isEmpty { bareReadNames = [UInt8](repeating: 0, count: tree.symbols.count) }
+        guard slot >= 0, slot < bareReadNames.count else { return false }
+        let written = texts.string(name)
+        let first = written.utf8.first
+        let may = name != selfSymbol && name != underscoreSymbol && !topLevelFunctionNames.contains(name)
+            && first != nil && first != UInt8(ascii: "$") && first != UInt8(ascii: "#")
+            && !SwiftReceiverTypes.looksLikeTypeName(written)
+        bareReadNames[slot] = may ? 1 : 2
+        return may
+    }
+
+    /// The names a type's reads skip (`PropertyReadFilter`), by `SwiftWalkContext.enclosingTypeIndex`
+    /// (-1: the file's globals, `SwiftReceiverTypes.fileScope`).
+    private mutating func readFilter(_ typeIndex: Int32) -> PropertyReadFilter {
+        let slot = readFilterSlot(typeIndex)
+        return readFilters[slot]!
+    }
+
+    /// Whether reading `name` in the type runs no getter of it: a stored property (or, with
+    /// `orMethod`, a method: a bare `load` names it). Looked up where the filter is, not copied.
+    private mutating func readsNoGetter(_ name: Symbol, ofType typeIndex: Int32, orMethod: Bool) -> Bool {
+        let slot = readFilterSlot(typeIndex)
+        return readFilters[slot]!.isStoredProperty(name) || (orMethod && readFilters[slot]!.methods.contains(name))
+    }
+
+    /// The slot of `readFilters` for a type, its filter made on first use.
+    @inline(__always) private mutating func readFilterSlot(_ typeIndex: Int32) -> Int {
+        let slot = typeIndex >= 0 ? Int(typeIndex) + 1 : 0
+        if slot < readFilters.count && readFilters[slot] != nil { return slot }
+        return makeReadFilter(slot, typeIndex)
+    }
+
+    private mutating func makeReadFilter(_ slot: Int, _ typeIndex: Int32) -> Int {
+        if readFilters.count <= slot { readFilters.append(contentsOf: repeatElement(nil, count: slot + 1 - readFilters.count)) }
+        if readFilters[slot] == nil {
+            let type = typeIndex >= 0 ? enclosingTypeNames[Int(typeIndex)] : SwiftReceiverTypes.fileScope
+            readFilters[slot] = PropertyReadFilter(stored: types.storedProperties[type] ?? [:], computed: computedProperties[type] ?? [],
+                                                   methods: methodNames[type] ?? [])
+        }
+        return slot
+    }
+
     /// Whether the file declares a stored property of this name in the type (or, for
     /// `SwiftReceiverTypes.fileScope`, a global variable): reading it runs no getter.
-    private func isStoredProperty(_ name: Symbol, of type: String) -> Bool {
+    @inline(__always) private func isStoredProperty(_ name: Symbol, of type: String) -> Bool {
         types.propertyType(name, ofType: type) != nil && computedProperties[type]?.contains(name) != true
     }
 

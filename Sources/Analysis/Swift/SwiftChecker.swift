@@ -15,12 +15,15 @@ enum SwiftChecker {
 
     /// The check and pass 1's summary in one walk. A file without async code has no findings
     /// but may hold the sync helpers that async code elsewhere calls, so it is walked too.
+    /// `propertyReads`: record the reads that may run a getter (only the project index needs them).
     static func checkAndSummarize(_ tree: SyntaxTree, path: String, module: String,
-                                  catalogue: RuleCatalogue, actors: Set<String> = []) -> ([Finding], FileSummary) {
+                                  catalogue: RuleCatalogue, actors: Set<String> = [],
+                                  propertyReads: Bool = true) -> ([Finding], FileSummary) {
         guard tree.nodes.count > 1 else { return ([], FileSummary(path: path, language: .swift, module: module)) }
         var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue, actors: actors)
         check.summary = FileSummary(path: path, language: .swift, module: module)
         check.summarizing = true
+        check.summarizesReads = propertyReads
         check.run()
         var summary = check.summary
         summary.finish()
@@ -61,6 +64,16 @@ enum SwiftChecker {
         }
         return false
     }
+}
+
+/// What a type's reads skip in pass 1: its stored properties that no computed one of the
+/// same name overrides, and its methods (a bare `load` names the method, not a getter).
+struct PropertyReadFilter {
+    var stored: [Symbol: String]
+    var computed: Set<Symbol>
+    var methods: Set<Symbol>
+
+    func isStoredProperty(_ name: Symbol) -> Bool { stored[name] != nil && !computed.contains(name) }
 }
 
 /// Where the async-ness of the code being walked comes from (it shapes AL201's message).
@@ -112,6 +125,16 @@ struct SwiftFileCheck {
     /// Pass 1's summary of the file, built during the walk when the project index is on.
     var summary: FileSummary
     var summarizing = false
+    /// Pass 1 records the property reads that may run a getter (`summarizePropertyRead`): only
+    /// the project index reads them, so a run without it leaves them out.
+    var summarizesReads = true
+    /// Pass 1, per symbol (by raw value): whether a bare name of it may read a getter, as far as
+    /// its text and the file's free functions tell (0: not worked out yet, 1: may, 2: cannot).
+    var bareReadNames: [UInt8] = []
+    /// Pass 1, per entry of `enclosingTypeNames` (and `SwiftReceiverTypes.fileScope` last): the
+    /// names whose reads run no getter of that type, looked up once per type declaration
+    /// rather than by the type's name at every read.
+    var readFilters: [PropertyReadFilter?] = []
     /// Names of the type declarations walked so far (`SwiftWalkContext.enclosingTypeIndex`).
     var enclosingTypeNames: [String] = []
     /// Pass 1: the summary's string id of each of `enclosingTypeNames` (-1: not interned yet).
@@ -420,13 +443,24 @@ struct SwiftFileCheck {
         return methodNames[enclosingType]?.contains(name) ?? false
     }
 
+    /// Whether a node has a child function of this detail (a binding's `get` accessor). A plain
+    /// loop: this runs for every stored property, and a closure over the tree retained it.
+    @inline(__always) private func hasChild(of node: NodeID, function detail: Symbol) -> Bool {
+        var child = tree[node].firstChild
+        while !child.isNone {
+            if tree.kind(child) == .function && tree[child].detail == detail { return true }
+            child = tree[child].nextSibling
+        }
+        return false
+    }
+
     private mutating func collectProperties(in members: NodeID, of owner: String) {
         for member in tree.children(members) {
             switch tree.kind(member) {
             case .binding:
                 types.recordProperty(tree[member].name, typeName: declaredType(of: member, context: nil),
                                      ofType: owner)
-                if let getSymbol, tree.children(member).contains(where: { tree.kind($0) == .function && tree[$0].detail == getSymbol }) {
+                if let getSymbol, hasChild(of: member, function: getSymbol) {
                     computedProperties[owner, default: []].insert(tree[member].name)
                 }
             case .opaque where isIfConfig(member):
