@@ -151,7 +151,7 @@ extension Linter {
             let candidates: [Int32]
             switch declaration {
             case .function(let name): candidates = universe.swiftFunctionFiles[name] ?? []
-            case .type(let name): candidates = Array(universe.swiftTypeFiles[name] ?? [])
+            case .type(let name): candidates = universe.swiftFilesDeclaring(type: name)   // a declaration, no extension
             }
             guard !candidates.isEmpty else { continue }
             let home = module(finding)
@@ -218,6 +218,67 @@ extension Linter {
         }
     }
 
+    /// Swift files that extend an actor another file of their module declares, checked and
+    /// summarized again knowing it (`CrossFileActors`): their per-file findings replace those
+    /// of the first check, and their summaries those of pass 1 (or join them, for a file pass 1
+    /// did not parse: one without async code, whose isolated sync methods are async code now).
+    /// Returns how many files were parsed for it that pass 1 had not parsed.
+    func recheckActorExtensions(_ findings: inout [Finding], _ sourceLines: inout SourceLines, summaries: inout [FileSummary],
+                                universe: ProjectUniverse, files: [SourceFile], modules: PackageMarkers,
+                                configured: ConfiguredFiles) -> Int {
+        let actorsByModule = CrossFileActors.actorsByModule(summaries)
+        guard !actorsByModule.isEmpty else { return 0 }
+        var actorsOfFile: [Int32: Set<String>] = [:]
+        var parsedPositions: [Int32: Int] = [:]
+        for (k, summary) in summaries.enumerated() where summary.sourceIndex >= 0 {
+            parsedPositions[summary.sourceIndex] = k
+            let actors = CrossFileActors.actors(for: summary, in: actorsByModule)
+            if !actors.isEmpty { actorsOfFile[summary.sourceIndex] = actors }
+        }
+        for (module, actors) in actorsByModule {
+            for actor in actors {
+                for i in universe.swiftTypeFiles[actor] ?? [] where parsedPositions[i] == nil
+                    && files[Int(i)].language == .swift && modules.module(of: files[Int(i)]) == module {
+                    actorsOfFile[i, default: []].insert(actor)
+                }
+            }
+        }
+        guard !actorsOfFile.isEmpty else { return 0 }
+        var newlyParsed = 0
+        for i in actorsOfFile.keys.sorted() {
+            let file = files[Int(i)]
+            guard case .success(let bytes) = Self.read(file) else { continue }
+            let settings = configured.settings(ofFile: Int(i))
+            var suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
+            let tree = suppressions.skipFile ? FrontEnds.parse([], language: file.language)
+                : Self.parse(bytes, language: file.language, checkingUTF8: false)
+            var (checked, summary) = FileChecker.checkAndSummarizeSwift(
+                tree, path: file.displayPath, module: modules.module(of: file),
+                catalogue: settings.catalogue ?? catalogue, actors: actorsOfFile[i]!)
+            summary.sourceIndex = i
+            if let k = parsedPositions[i] {
+                summaries[k] = summary
+            } else {
+                newlyParsed += 1
+                let k = summaries.firstIndex { $0.sourceIndex > i } ?? summaries.count
+                summaries.insert(summary, at: k)
+                for (key, position) in parsedPositions where position >= k { parsedPositions[key] = position + 1 }
+                parsedPositions[i] = k
+            }
+            if file.isContext { continue }
+            let kept = Self.withoutSubsumedFindings(checked
+                .filter { !suppressions.silences($0, catalogue: catalogue) }
+                .filter { settings.reports($0.code, absolutePath: file.absolutePath) }
+                .map { settings.adjusted($0) })
+            findings.removeAll { $0.path == file.displayPath }
+            findings += kept
+            for finding in kept {
+                sourceLines.record(path: finding.path, line: finding.range.start.line, text: tree.lineMap.lineText(finding.range.start.line))
+            }
+        }
+        return newlyParsed
+    }
+
     /// The findings of Swift files checked again knowing the stored property types of the types
     /// they extend, declared in other files of their module (`CrossFileProperties`): only the
     /// files whose async code called a blocking member name on a property they could not type
@@ -252,6 +313,7 @@ extension Linter {
         }
         let all = summaries + summarizeUnparsed(declaring, files: files, modules: modules, configured: configured)
         let known = candidates.map { CrossFileProperties.properties(for: $0, among: all) }
+        let actorsByModule = CrossFileActors.actorsByModule(summaries)
         guard known.contains(where: { !$0.isEmpty }) else { return ([], SourceLines()) }
         struct Place: Hashable { var path: String; var range: SourceRange; var code: String }
         let made = Set(findings.map { Place(path: $0.path, range: $0.range, code: $0.code) })
@@ -265,7 +327,8 @@ extension Linter {
             let tree = Self.parse(bytes, language: file.language, checkingUTF8: false)
             var suppressions = FileSuppressions(source: bytes, language: file.language, catalogue: catalogue)
             for finding in FileChecker.checkSwift(tree, path: file.displayPath, catalogue: settings.catalogue ?? catalogue,
-                                                  properties: properties)
+                                                  properties: properties,
+                                                  actors: CrossFileActors.actors(for: summary, in: actorsByModule))
             where !made.contains(Place(path: finding.path, range: finding.range, code: finding.code))
                 && !suppressions.silences(finding, catalogue: catalogue)
                 && settings.reports(finding.code, absolutePath: file.absolutePath) {
@@ -413,9 +476,13 @@ final class CoroutineCallersAnswer: @unchecked Sendable {
 enum UnparsedFile: Sendable {
     case python(ScannedPythonFile, module: String)
     /// `declarations`: nil when the walk did not read the file (see `ProjectUniverse.swiftFileSignatures`).
-    case swift(functions: [String], declarations: SwiftDeclarationScan.Declarations?, types: [String], protocols: [String])
+    case swift(SwiftScanFacts)
 
-    init(_ scan: SourceScan, of file: SourceFile, module: String, namespacePrefix: String = "", bytes: [UInt8]) {
+    /// `forIndex`: the project index may ask about the file. Without it (a Swift file scanned
+    /// for the other files' facts: types, declarations) its getters and its declaration walk,
+    /// which only the index's demand reads, are left out.
+    init(_ scan: SourceScan, of file: SourceFile, module: String, namespacePrefix: String = "", bytes: [UInt8],
+         forIndex: Bool = true) {
         switch file.language {
         case .python:
             let isPackage = file.absolutePath.hasSuffix("__init__.py") || file.absolutePath.hasSuffix("__init__.pyi")
@@ -423,11 +490,13 @@ enum UnparsedFile: Sendable {
                            module: module)
         case .swift:
             // (`functionNames` are made from the scan's bytes each time they are asked for.)
-            let functions = scan.functionNames
-            // A second pass over the bytes, only for a file that declares a function and a type
-            // (without a type, every function is free and none a member).
-            let declarations = functions.isEmpty || scan.typeNames.isEmpty ? nil : SwiftDeclarationScan.declarations(bytes)
-            self = .swift(functions: functions, declarations: declarations, types: scan.typeNames, protocols: scan.protocolNames)
+            let functions = scan.functionNames, getters = forIndex ? scan.getterNames : []
+            // A second pass over the bytes, only for a file that declares a function or getter
+            // and a type (without a type, every function is free and none a member).
+            let declarations = !forIndex || (functions.isEmpty && getters.isEmpty) || scan.typeNames.isEmpty ? nil
+                : SwiftDeclarationScan.declarations(bytes)
+            self = .swift(SwiftScanFacts(functions: functions, getters: getters, declarations: declarations, types: scan.typeNames,
+                                         declaredTypes: scan.declaredTypeNames, protocols: scan.protocolNames, module: module))
         }
     }
 }
@@ -444,14 +513,8 @@ extension ProjectUniverse {
         case .python(let scanned, let module):
             pythonModules[module, default: []].append(index)
             pythonFiles[index] = scanned
-        case .swift(let functions, let declarations, let types, let protocols):
-            for name in functions { swiftFunctionFiles[name, default: []].append(index) }
-            if let declarations {
-                swiftFileSignatures[index] = declarations.signatures
-                if !declarations.membersKnown { swiftFilesWithUnknownMembers.insert(index) }
-            }
-            for name in types { swiftTypeFiles[name, default: []].insert(index) }
-            swiftProtocols.formUnion(protocols)
+        case .swift(let facts):
+            addSwift(facts, at: index)
         }
     }
 }

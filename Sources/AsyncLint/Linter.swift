@@ -220,7 +220,7 @@ public struct Linter: Sendable {
         // built: a run's AL101–AL107 do not change when AL110 is left out.
         let collectsSwiftFacts = self.usesProjectIndex && files.contains { $0.language == .swift }
         let prefilters = self.prefilters
-        let vocabulary = ScanVocabulary(catalogue: catalogue)
+        let vocabulary = ScanVocabulary(catalogue: catalogue, getters: usesProjectIndex)
         let packages = PackageMarkers(files, listedNames: discovery.listedNames)
         var outcomes = ParallelWork.map(count: files.count, jobs: options.jobs) { index -> FileOutcome in
             let file = files[index]
@@ -267,7 +267,7 @@ public struct Linter: Sendable {
                     let note = scan.hasNonASCII ? Self.invalidUTF8Note(bytes, language: file.language, path: file.displayPath) : nil
                     // What the index may need of it, made here, on all cores.
                     return .unparsed(collectsFacts ? UnparsedFile(scan, of: file, module: module, namespacePrefix: namespacePrefix,
-                                                                     bytes: bytes) : nil,
+                                                                     bytes: bytes, forIndex: usesProjectIndex) : nil,
                                      unused(), note: note)
                 }
             }
@@ -282,7 +282,7 @@ public struct Linter: Sendable {
             if collectsFacts {
                 (checked, summary) = FileChecker.checkAndSummarize(
                     tree, path: file.displayPath, module: module, namespacePrefix: namespacePrefix,
-                    catalogue: settings.catalogue ?? catalogue)
+                    catalogue: settings.catalogue ?? catalogue, propertyReads: usesProjectIndex)
                 summary?.sourceIndex = Int32(index)
             } else {
                 checked = settings.catalogue.map { FileChecker.check(tree, path: file.displayPath, catalogue: $0) }
@@ -345,6 +345,10 @@ public struct Linter: Sendable {
         }
         universe.finish()
         if collectsSwiftFacts {
+            let actorsStarted = DispatchTime.now().uptimeNanoseconds
+            filesParsed += recheckActorExtensions(&findings, &sourceLines, summaries: &summaries, universe: universe, files: files,
+                                                  modules: packages, configured: configured)
+            if trace { Self.writeTrace("actor extensions in other files: \(Self.milliseconds(since: actorsStarted)) ms") }
             let crossFileStarted = DispatchTime.now().uptimeNanoseconds
             let crossFile = crossFilePropertyFindings(findings, summaries: summaries, universe: universe, files: files,
                                                       modules: packages, configured: configured)

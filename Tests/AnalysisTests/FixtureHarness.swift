@@ -137,13 +137,28 @@ enum FixtureHarness {
             summaries.append(summary)
             files.append((url, relative, language))
         }
+        // Files that extend an actor of another file of their module, checked and summarized
+        // again knowing it (as the driver does).
+        let actorsByModule = CrossFileActors.actorsByModule(summaries)
+        for (k, file) in files.enumerated() where file.2 == .swift {
+            let actors = CrossFileActors.actors(for: summaries[k], in: actorsByModule)
+            guard !actors.isEmpty else { continue }
+            let tree = FrontEnds.parse(Array(try String(contentsOf: file.0, encoding: .utf8).utf8), language: .swift)
+            var (fileFindings, summary) = FileChecker.checkAndSummarizeSwift(tree, path: file.1, module: summaries[k].module,
+                                                                             catalogue: catalogue, actors: actors)
+            summary.sourceIndex = summaries[k].sourceIndex
+            findings.removeAll { $0.path == file.1 }
+            findings += fileFindings
+            summaries[k] = summary
+        }
         // Files checked again knowing the property types of the types they extend (as the driver does).
         let made = Set(findings.map { "\($0.path):\($0.range):\($0.code)" })
         for (summary, file) in zip(summaries, files) where !summary.unresolvedPropertyNames.isEmpty {
             let properties = CrossFileProperties.properties(for: summary, among: summaries)
             guard !properties.isEmpty else { continue }
             let tree = FrontEnds.parse(Array(try String(contentsOf: file.0, encoding: .utf8).utf8), language: .swift)
-            findings += FileChecker.checkSwift(tree, path: file.1, catalogue: catalogue, properties: properties)
+            findings += FileChecker.checkSwift(tree, path: file.1, catalogue: catalogue, properties: properties,
+                                               actors: CrossFileActors.actors(for: summary, in: actorsByModule))
                 .filter { !made.contains("\($0.path):\($0.range):\($0.code)") }
         }
         let modules = Dictionary(summaries.map { ($0.path, $0.module) }, uniquingKeysWith: { a, _ in a })

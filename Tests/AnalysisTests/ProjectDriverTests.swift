@@ -172,6 +172,24 @@ import Reporting
         #expect(report.filesParsed == 3)   // Others.swift is not
     }
 
+    /// Swift: a read runs only a getter and a call only a function, so a read asks only for the
+    /// files that may declare a getter of that name in the receiver's type (not one whose
+    /// `config` is a method), and a call only for functions (not a file whose `reload` is a
+    /// computed property); a blocking call a declaration of the module could make the project's
+    /// own (`String(contentsOfFile:)`) asks only for files that declare that type, not for those
+    /// that extend it.
+    @Test func swiftReadsAskForGettersCallsForFunctionsAndShadowingForDeclarations() throws {
+        let report = try lintProject([
+            "Sources/App/Handler.swift": "import Foundation\n\nstruct Handler {\n    func handle(store: Store) async {\n"
+                + "        _ = store.settings\n        _ = store.config\n        store.reload()\n        read()\n    }\n}\n\n"
+                + "func read() {\n    _ = try? String(contentsOfFile: \"/tmp/x\")\n}\n",
+            "Sources/App/Settings.swift": "import Foundation\n\nextension Store {\n    var settings: Int {\n        sleep(1)\n        return 1\n    }\n}\n",
+            "Sources/App/Config.swift": "import Foundation\n\nextension Store {\n    func config() { sleep(2) }\n    var reload: Int { 0 }\n}\n",
+            "Sources/App/Text.swift": "extension String {\n    func shout() -> String { self }\n}\n",
+        ], expecting: ["Sources/App/Handler.swift:5: AL110", "Sources/App/Handler.swift:8: AL110"])
+        #expect(report.filesParsed == 2)   // Handler.swift and Settings.swift
+    }
+
     /// Swift: a file whose only functions of the called name take other labels is not parsed
     /// (`flush(from:)` cannot be the callee of `flush(to:)`); one with an overload that fits is.
     @Test func aSwiftFileWhoseOverloadsTakeOtherLabelsIsNotParsed() throws {

@@ -83,6 +83,20 @@ import AsyncLint
         #expect(load.chain.first?.path.hasSuffix("Sources/Storage/Disk.swift") == true)
     }
 
+    /// A call that the module's own `usleep` shadows is no hop: the chain names the next blocking
+    /// call, Foundation's. A computed property's getter is a hop named after the property.
+    @Test func theSwiftChainSkipsShadowedCallsAndNamesGetters() throws {
+        let project = FixtureHarness.projectsRoot().appendingPathComponent("swift_package")
+        let findings = try FixtureHarness.projectFindings(project, catalogue: .embedded).findings
+        let nap = try #require(findings.first { $0.code == "AL110" && $0.message.hasPrefix("`napThenRead()`") })
+        #expect(nap.chain.map(\.name) == ["napThenRead", "FileManager.contents(atPath:)"], "\(nap.chain)")
+        let config = try #require(findings.first { $0.code == "AL110" && $0.message.hasPrefix("`settings.config`") })
+        #expect(config.chain.map(\.name) == ["Settings.config", "FileManager.contents(atPath:)"], "\(config.chain)")
+        #expect(config.chain.first?.path.hasSuffix("Sources/Storage/Settings.swift") == true && config.chain.first?.line == 8)
+        let subscriptRead = try #require(findings.first { $0.code == "AL110" && $0.message.hasPrefix("`settings[_:]`") })
+        #expect(subscriptRead.chain.first?.name == "Settings.subscript")
+    }
+
     /// Configuration `safe-functions` cuts propagation; `blocking-functions` marks a function
     /// the index cannot see into.
     @Test func userMarkedSafeAndBlockingFunctions() throws {

@@ -151,10 +151,22 @@ import LightSyntax
         #expect(result.functionNames == ["load", "default"])
         #expect(result.protocolNames == ["Store"])
         #expect(result.typeNames == ["S", "Store"])
-        #expect(scan("extension Outer.Inner { func f() {} }\nfinal class C {}\nenum E {}\n", .swift).typeNames
-                == ["Inner", "C", "E"])
+        let types = scan("extension Outer.Inner { func f() {} }\nfinal class C {}\nenum E {}\n", .swift)
+        #expect(types.typeNames == ["Inner", "C", "E"])
+        // Only a declaration, not an extension, makes a system type's name the project's own.
+        #expect(types.declaredTypeNames == ["C", "E"])
         // An actor's isolated sync methods run on the pool: a file declaring one is parsed.
         #expect(scan("actor A {}\n", .swift).mayHaveFindings)
+        // Getters, which only a read runs, are listed apart from functions: a computed
+        // property's and a subscript's, not a stored property's.
+        let getters = scan("struct S {\n  var config: Config {\n    load()\n  }\n  var count = 0\n  var items: [Int] = []\n"
+                           + "  subscript(i: Int) -> Int { i }\n  func load() {}\n}\n", .swift)
+        #expect(getters.getterNames == ["config", "subscript"])
+        #expect(getters.functionNames == ["load"])
+        // A run without the project index reads no getters.
+        let withoutIndex = SourceScan.scan(Array("struct S {\n  var config: Config { load() }\n}\n".utf8), language: .swift,
+                                           vocabulary: ScanVocabulary(catalogue: .embedded, getters: false), indexFacts: true)
+        #expect(withoutIndex.getterNames.isEmpty && withoutIndex.typeNames == ["S"])
     }
 
     @Test func nonASCIIBytesAreNoticed() {

@@ -44,7 +44,7 @@ import Testing
                 var x: Int { func inAccessor() -> Int { 1 }; return inAccessor() }
                 let handler = { func inClosure() {} }
             }
-            """) == expected(free: ["local", "inAccessor", "inClosure"], members: ["S.outer"]))
+            """) == expected(free: ["local", "inAccessor", "inClosure"], members: ["S.outer", "S.x"]))
     }
 
     @Test func classAsAModifierAndActorAsANameOpenNoType() {
@@ -52,7 +52,26 @@ import Testing
             class C { class func make() {} ; class var shared: C { C() } }
             func f() { for actor in actors { func g() {} } }
             func h() { let x = y.class; if x { func k() {} } }
-            """) == expected(free: ["f", "g", "h", "k"], members: ["C.make"]))
+            """) == expected(free: ["f", "g", "h", "k"], members: ["C.make", "C.shared"]))
+    }
+
+    /// A computed property's or a subscript's getter is a function for the index (a read runs
+    /// it); a stored property is none, whatever braces its value holds.
+    @Test func computedPropertiesAndSubscriptsAreGetters() {
+        #expect(keys("""
+            struct S {
+                var computed: [String: Int] { [:] }
+                var stored: Int = 0 { didSet {} }
+                let constant: Int
+                var closure: () -> Void = { }
+                subscript(key: String) -> Int { 0 }
+            }
+            var global: Int { 1 }
+            """) == expected(free: ["global"], members: ["S.computed", "S.subscript"]))
+        // Marked as getters: a read runs them, a call the functions.
+        let declared = SwiftDeclarationScan.declarations(Array("struct S {\n  var config: Int { 1 }\n  func config() {}\n}\n".utf8))
+        let config = SwiftDeclarationScan.memberKey(type: "S", name: "config")
+        #expect(declared?.signatures.filter { $0.key == config }.map(\.isGetter).sorted { !$0 && $1 } == [false, true])
     }
 
     @Test func bracesInCommentsAndStringsDoNotCount() {

@@ -40,6 +40,12 @@ public struct FileSummary: Sendable {
     /// Swift types declared at file level (not extensions): in the module they shadow the
     /// system's types of the same name (`Finding.unlessProjectDeclares`).
     var declaredTypes: Set<StringID> = []
+    /// Swift actors the file declares whose isolated sync methods run on the cooperative pool
+    /// (no `unownedExecutor` of their own): an extension of one in another file of the module is
+    /// actor code too (`CrossFileActors`).
+    var poolActors: Set<StringID> = []
+    /// Swift types the file extends without declaring them: one may be an actor of another file.
+    var extendedTypes: Set<StringID> = []
     var calls: [CallSite] = []
     /// Python: module-level names bound to a value of a catalogue type (`http =
     /// requests.Session()`), by name → the type's name: another module's async code calling
@@ -66,6 +72,43 @@ public struct FileSummary: Sendable {
         var text = text
         let hash = text.withUTF8 { WordHash.of(bytes: $0) }
         return intern(text, hash: hash)
+    }
+
+    /// `intern` of a text given as UTF-8 (valid: the bytes of other Strings): the String is
+    /// made only when the text is new to the summary.
+    mutating func intern(utf8 bytes: UnsafeBufferPointer<UInt8>) -> StringID {
+        let hash = WordHash.of(bytes: bytes)
+        if slots.count < 2 * (strings.count + 1) { resizeSlots(toHold: strings.count + 1) }
+        let mask = slots.count - 1
+        var slot = Self.slot(of: hash, mask: mask)
+        while true {
+            let held = slots[slot]
+            if held == 0 { break }
+            let id = Int(held - 1)
+            if hashes[id] == hash && Self.equals(strings[id], bytes) { return StringID(id) }
+            slot = (slot + 1) & mask
+        }
+        let id = StringID(strings.count)
+        slots[slot] = id + 1
+        strings.append(String(decoding: bytes, as: UTF8.self))
+        hashes.append(hash)
+        return id
+    }
+
+    /// Whether a String's UTF-8 is these bytes (compared where the String keeps them).
+    private static func equals(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { held in
+            held.count == bytes.count && (held.isEmpty || memcmpEqual(held.baseAddress!, bytes.baseAddress!, held.count))
+        } ?? text.utf8.elementsEqual(bytes)
+    }
+
+    @inline(__always) private static func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var k = 0
+        while k < count {
+            if a[k] != b[k] { return false }
+            k += 1
+        }
+        return true
     }
 
     /// The text's id, its `WordHash` given.
@@ -172,10 +215,17 @@ public struct FileSummary: Sendable {
     public func declares(_ declaration: ProjectDeclaration) -> Bool {
         switch declaration {
         case .function(let name):
-            return functions.contains { $0.owner == nil && strings[Int($0.name)] == name }
+            return functions.contains { $0.owner == nil && !$0.isGetter && strings[Int($0.name)] == name }
         case .type(let name):
             return declaredTypes.contains { strings[Int($0)] == name }
         }
+    }
+
+    /// The declaration that would make a blocking call the project's own (`BlockingCallSummary.unlessDeclared`).
+    func shadowingDeclaration(_ call: BlockingCallSummary) -> ProjectDeclaration? {
+        guard call.isShadowable else { return nil }
+        let name = string(call.unlessDeclared)
+        return call.unlessDeclaredIsType ? .type(name) : .function(name)
     }
 
     public var hasUnresolvedProperties: Bool { !unresolvedProperties.isEmpty }
@@ -250,6 +300,16 @@ struct FunctionSummary: Sendable {
     /// The first catalogued blocking call the body makes itself (AL101–AL107), as shown in a
     /// chain (`open()`), and where.
     var directBlocking: BlockingCallSummary?
+    /// Swift: when `directBlocking` is a call that a declaration of the project would make the
+    /// project's own (`usleep(…)` with a `func usleep` in another file of the module), the
+    /// blocking calls after it, in order, up to the first that no declaration can change (one
+    /// per declaration): the index takes the first that its module does not shadow. Empty in
+    /// nearly every function.
+    var laterBlocking: [BlockingCallSummary] = []
+    /// Swift: the getter of a computed property (`var config: Config { … }`, named `config`) or
+    /// of a subscript (named `subscript`, its parameters the subscript's): a read, not a call,
+    /// runs it.
+    var isGetter: Bool = false
 }
 
 /// A stored property of a type: `type` is its value's type (unused in `unresolvedProperties`).
@@ -263,6 +323,14 @@ struct BlockingCallSummary: Sendable {
     var description: StringID
     var line: Int32
     var column: Int32
+    /// Swift: the name of the declaration that, made by the project in the module, would make
+    /// the call the project's own (`Finding.unlessProjectDeclares`); -1 for none.
+    var unlessDeclared: StringID = -1
+    /// With `unlessDeclared`: a type (`class Thread`), else a free function (`func usleep`).
+    var unlessDeclaredIsType = false
+
+    /// Whether a declaration of the project may make the call not the catalogued API.
+    var isShadowable: Bool { unlessDeclared >= 0 }
 }
 
 struct ClassSummary: Sendable {
@@ -305,8 +373,10 @@ struct CallSite: Sendable {
         /// or a call a `lambda` callback makes: it runs on the loop's thread (with
         /// `inAsyncContext`); `context` is then the scheduling call (`loop.call_soon`).
         static let loopCallback = Role(rawValue: 1 << 6)
-        /// Python: a read of a property of the class of `self` (`self.settings`, where
-        /// `settings` is a `@property` or `@cached_property` of the file): it runs the getter.
+        /// No call but a read that runs a getter. Swift: a property (`store.config`, `config`)
+        /// or a subscript (`store[key]`, named `subscript`), matched by getters only
+        /// (`FunctionSummary.isGetter`). Python: a property of the class of `self`
+        /// (`self.settings`, a `@property` or `@cached_property` of the file).
         static let propertyRead = Role(rawValue: 1 << 7)
         /// Python: the call's result is iterated where it is made (`for x in f()`, `list(f())`,
         /// a comprehension's iterable, `yield from f()`): only then does a generator
@@ -352,6 +422,29 @@ public enum CrossFileProperties {
                 if let typeName = other.propertyTypes(of: type)[property] { found[type, default: [:]][property] = typeName }
             }
         }
+        return found
+    }
+}
+
+/// Actors across the files of a Swift module: an `extension MyActor` in another file than
+/// `actor MyActor` is actor code (its isolated sync methods run on the pool) as it is in the
+/// same file.
+public enum CrossFileActors {
+    /// The pool actors (no executor of their own) that each module's files declare.
+    public static func actorsByModule(_ summaries: [FileSummary]) -> [String: Set<String>] {
+        var found: [String: Set<String>] = [:]
+        for summary in summaries where summary.language == .swift && !summary.poolActors.isEmpty {
+            for actor in summary.poolActors { found[summary.module, default: []].insert(summary.string(actor)) }
+        }
+        return found
+    }
+
+    /// The actors of other files of its module that a summarized file extends.
+    public static func actors(for summary: FileSummary, in actorsByModule: [String: Set<String>]) -> Set<String> {
+        guard summary.language == .swift, !summary.extendedTypes.isEmpty,
+              let actors = actorsByModule[summary.module] else { return [] }
+        var found: Set<String> = []
+        for type in summary.extendedTypes where actors.contains(summary.string(type)) { found.insert(summary.string(type)) }
         return found
     }
 }

@@ -49,6 +49,23 @@ public struct ProjectUniverse: Sendable {
     public var pythonFiles: [Int32: ScannedPythonFile] = [:]
     /// Swift files not summarized, by the names they declare with `func`.
     public var swiftFunctionFiles: [String: [Int32]] = [:]
+    /// Swift files not summarized, by the names of the getters they declare (a computed
+    /// property's, `subscript`): only a read runs one, only a call a `func`.
+    public var swiftGetterFiles: [String: [Int32]] = [:]
+    /// The keys (`SwiftDeclarationScan.memberKey`, `freeKey`) of every getter a Swift file not
+    /// summarized may declare: its declaration walk's getters, or, when the walk could not tell
+    /// their types, each getter's name free and in each type the file names. A read no getter
+    /// of the project can answer is dropped before the index walks it (`ProjectIndex`). A
+    /// filter: a key it does not hold may pass, which only keeps a read that resolves to nothing.
+    var swiftGetterKeys = HashFilter()
+    /// Of `swiftTypeFiles`, those that declare the type (not only extend it), as
+    /// `declaredTypeKey`s: only a declaration makes a system type's name the project's own
+    /// (`demandShadowingDeclarations`). (A set of words rather than a table of file lists: an
+    /// array a type name was thousands of heap blocks for a handful of questions.)
+    var swiftDeclaredTypeKeys: Set<UInt64> = []
+    /// The module of each Swift file not summarized (a shadowing declaration counts only in
+    /// its module).
+    public var swiftFileModules: [Int32: String] = [:]
     /// Protocols declared in Swift files not summarized (a call through one stays silent).
     public var swiftProtocols: Set<String> = []
     /// Swift files not summarized, by the types they declare or extend (last name).
@@ -64,7 +81,73 @@ public struct ProjectUniverse: Sendable {
 
     public init() {}
 
-    public var isEmpty: Bool { pythonModules.isEmpty && swiftFunctionFiles.isEmpty && pythonFiles.isEmpty }
+    public var isEmpty: Bool {
+        pythonModules.isEmpty && swiftFunctionFiles.isEmpty && swiftGetterFiles.isEmpty && pythonFiles.isEmpty
+    }
+
+    static func declaredTypeKey(_ name: String, in file: Int32) -> UInt64 {
+        WordHash.pair(WordHash.of(name), UInt64(UInt32(bitPattern: file)))
+    }
+
+    /// The Swift files not summarized that declare a type of this name (not only extend it).
+    public func swiftFilesDeclaring(type name: String) -> [Int32] {
+        guard let files = swiftTypeFiles[name] else { return [] }
+        return files.filter { swiftDeclaredTypeKeys.contains(Self.declaredTypeKey(name, in: $0)) }.sorted()
+    }
+
+    /// A Swift file pass 1 did not summarize.
+    public mutating func addSwift(_ facts: SwiftScanFacts, at index: Int32) {
+        for name in facts.functions { swiftFunctionFiles[name, default: []].append(index) }
+        for name in facts.getters { swiftGetterFiles[name, default: []].append(index) }
+        if let declarations = facts.declarations {
+            swiftFileSignatures[index] = declarations.signatures
+            if !declarations.membersKnown { swiftFilesWithUnknownMembers.insert(index) }
+        }
+        if !facts.getters.isEmpty {
+            if let declarations = facts.declarations, declarations.membersKnown {
+                for signature in declarations.signatures where signature.isGetter { swiftGetterKeys.insert(signature.key) }
+            } else {
+                // Without the walk (no type: all free) or with types it could not spell, a
+                // getter may be free or a member of any type the file names.
+                let typeHashes = facts.types.map(WordHash.of)
+                for name in facts.getters {
+                    let nameHash = WordHash.of(name)
+                    swiftGetterKeys.insert(nameHash)
+                    for type in typeHashes { swiftGetterKeys.insert(WordHash.pair(type, nameHash)) }
+                }
+            }
+        }
+        for name in facts.types { swiftTypeFiles[name, default: []].insert(index) }
+        for name in facts.declaredTypes { swiftDeclaredTypeKeys.insert(Self.declaredTypeKey(name, in: index)) }
+        swiftProtocols.formUnion(facts.protocols)
+        if !facts.functions.isEmpty || !facts.declaredTypes.isEmpty { swiftFileModules[index] = facts.module }
+    }
+}
+
+/// What the index may need of a Swift file that was not parsed, from its scans.
+public struct SwiftScanFacts: Sendable {
+    /// The names after `func`.
+    public var functions: [String]
+    /// The names of its getters (`SourceScan.getterNames`).
+    public var getters: [String]
+    /// Nil when the declaration walk did not read the file (see `ProjectUniverse.swiftFileSignatures`).
+    public var declarations: SwiftDeclarationScan.Declarations?
+    /// The types it declares or extends (`SourceScan.typeNames`), those it declares, its protocols.
+    public var types: [String]
+    public var declaredTypes: [String]
+    public var protocols: [String]
+    public var module: String
+
+    public init(functions: [String], getters: [String], declarations: SwiftDeclarationScan.Declarations?, types: [String],
+                declaredTypes: [String], protocols: [String], module: String) {
+        self.functions = functions
+        self.getters = getters
+        self.declarations = declarations
+        self.types = types
+        self.declaredTypes = declaredTypes
+        self.protocols = protocols
+        self.module = module
+    }
 }
 
 /// A Python file known only from its scan, reduced (on the worker that scanned it) to the
@@ -552,7 +635,10 @@ extension ProjectIndex {
             for callee in callees where !function(callee).isAsync && walk.visited.insert(callee).inserted {
                 // Its own body or the user's marks settle it: what its calls lead to cannot change
                 // it, and its chain (a direct one) ends at its own call.
-                if ownVerdict(callee) != nil { continue }
+                // (Unless a file not loaded yet may declare what makes its blocking call the
+                // project's own: then the verdict may change, and its calls may matter.)
+                let mayBeShadowed = demandShadowingDeclarations(of: callee)
+                if ownVerdict(callee) != nil && !mayBeShadowed { continue }
                 for next in propagatingCalls(of: callee) {
                     pending.append(DemandWalk.Call(file: callee.file, call: next, follows: true))
                 }
@@ -667,48 +753,96 @@ extension ProjectIndex {
 
     /// A bare `name(…)`: a free function of that name, or (made in a type) a method of that
     /// type, which only a file that declares it in that type's body can hold; either must
-    /// accept the call's labels.
-    func demandSwiftFunctions(named name: String, enclosingType: String?, arguments: SwiftCallLabels) {
-        guard let files = universe.swiftFunctionFiles[name] else { return }
+    /// accept the call's labels. A read (`getters`) asks only for getters, a call only for
+    /// functions.
+    func demandSwiftFunctions(named name: String, enclosingType: String?, arguments: SwiftCallLabels, getters: Bool) {
+        guard let files = (getters ? universe.swiftGetterFiles : universe.swiftFunctionFiles)[name] else { return }
         let type = enclosingType.map(Self.lastPart)
         let typeFiles = type.flatMap { universe.swiftTypeFiles[$0] }
         let freeKey = SwiftDeclarationScan.freeKey(name: name)
         let memberKey = type.map { SwiftDeclarationScan.memberKey(type: $0, name: name) }
         for file in files where !loaded.contains(file) {
-            let asMember = memberKey.map { typeFiles?.contains(file) == true && mayDeclareMember($0, accepting: arguments, in: file) }
-            if mayDeclare(freeKey, accepting: arguments, in: file) || asMember == true { demand.need(file) }
+            let asMember = memberKey.map {
+                typeFiles?.contains(file) == true && mayDeclareMember($0, accepting: arguments, getters: getters, in: file)
+            }
+            if mayDeclare(freeKey, accepting: arguments, getters: getters, in: file) || asMember == true { demand.need(file) }
         }
     }
 
     /// `Type.name(…)`: only a file that declares the member in the type's body, with parameters
-    /// that accept the call's labels, can hold it.
-    func demandSwiftMembers(of type: String, named name: String, arguments: SwiftCallLabels) {
+    /// that accept the call's labels, can hold it (a getter for a read, a function for a call).
+    func demandSwiftMembers(of type: String, named name: String, arguments: SwiftCallLabels, getters: Bool) {
         let last = Self.lastPart(type)
-        guard let files = universe.swiftFunctionFiles[name], let typeFiles = universe.swiftTypeFiles[last] else { return }
+        guard let files = (getters ? universe.swiftGetterFiles : universe.swiftFunctionFiles)[name],
+              let typeFiles = universe.swiftTypeFiles[last] else { return }
         let key = SwiftDeclarationScan.memberKey(type: last, name: name)
-        for file in files where !loaded.contains(file) && typeFiles.contains(file) && mayDeclareMember(key, accepting: arguments, in: file) {
+        for file in files where !loaded.contains(file) && typeFiles.contains(file)
+            && mayDeclareMember(key, accepting: arguments, getters: getters, in: file) {
             demand.need(file)
         }
     }
 
-    /// Whether an unparsed file may declare a function under `key` whose parameters accept the
-    /// call: its declaration walk found one (or one whose parameters it could not read), or the
-    /// walk did not read the file.
-    private func mayDeclare(_ key: UInt64, accepting arguments: SwiftCallLabels, in file: Int32) -> Bool {
+    /// Asks for the unparsed files of the function's module that may declare what would make
+    /// a blocking call of it the project's own (`firstBlockingCall`, which weighs only the
+    /// module's declarations, as `FileSummary.declares` makes them): a free function of that
+    /// name (not a getter, not a method), or a type of that name declared, not extended (an
+    /// `extension String` makes no `String` of the project's). Whether one was asked for.
+    func demandShadowingDeclarations(of ref: FunctionRef) -> Bool {
+        let f = function(ref)
+        guard let first = f.directBlocking, first.isShadowable else { return false }
+        let summary = summaries[Int(ref.file)]
+        var asked = false
+        for call in [first] + f.laterBlocking {
+            guard let declaration = summary.shadowingDeclaration(call) else { break }
+            let files: [Int32]
+            var key: UInt64?
+            switch declaration {
+            case .function(let name):
+                files = universe.swiftFunctionFiles[name] ?? []
+                key = SwiftDeclarationScan.freeKey(name: name)
+            case .type(let name):
+                files = universe.swiftFilesDeclaring(type: name)
+            }
+            for file in files where !loaded.contains(file) && universe.swiftFileModules[file] == summary.module
+                && key.map({ mayDeclareAny($0, in: file) }) != false {
+                demand.need(file)
+                asked = true
+            }
+        }
+        return asked
+    }
+
+    /// Whether an unparsed file may declare a function (not a getter) under `key`, whatever its
+    /// parameters.
+    private func mayDeclareAny(_ key: UInt64, in file: Int32) -> Bool {
         guard let signatures = universe.swiftFileSignatures[file] else { return true }
         var k = SortedHashes.firstIndex(notBelow: key, count: signatures.count) { signatures[$0].key }
         while k < signatures.count && signatures[k].key == key {
-            guard let parameters = signatures[k].parameters else { return true }
-            if arguments.areAccepted(by: parameters) { return true }
+            if !signatures[k].isGetter { return true }
             k += 1
         }
         return false
     }
 
+    /// Whether an unparsed file may declare a function (a getter, with `getters`) under `key`
+    /// whose parameters accept the call: its declaration walk found one (or one whose
+    /// parameters it could not read), or the walk did not read the file.
+    private func mayDeclare(_ key: UInt64, accepting arguments: SwiftCallLabels, getters: Bool, in file: Int32) -> Bool {
+        guard let signatures = universe.swiftFileSignatures[file] else { return true }
+        var k = SortedHashes.firstIndex(notBelow: key, count: signatures.count) { signatures[$0].key }
+        while k < signatures.count && signatures[k].key == key {
+            defer { k += 1 }
+            guard signatures[k].isGetter == getters else { continue }
+            guard let parameters = signatures[k].parameters else { return true }
+            if arguments.areAccepted(by: parameters) { return true }
+        }
+        return false
+    }
+
     /// `mayDeclare` for a member, unless the walk could not tell the file's methods' types:
-    /// then any of its functions of the name may be it.
-    private func mayDeclareMember(_ key: UInt64, accepting arguments: SwiftCallLabels, in file: Int32) -> Bool {
-        universe.swiftFilesWithUnknownMembers.contains(file) || mayDeclare(key, accepting: arguments, in: file)
+    /// then any of its functions (getters) of the name may be it.
+    private func mayDeclareMember(_ key: UInt64, accepting arguments: SwiftCallLabels, getters: Bool, in file: Int32) -> Bool {
+        universe.swiftFilesWithUnknownMembers.contains(file) || mayDeclare(key, accepting: arguments, getters: getters, in: file)
     }
 
     /// The question `filesToLoad(coroutineCallers: true)` asks, as a value the driver can answer

@@ -65,6 +65,16 @@ public struct ProjectIndex {
     private var swiftMembers: [String: [FunctionRef]] = [:]
     private var swiftFreeFunctions: [String: [FunctionRef]] = [:]
     private var swiftProtocols: Set<String> = []
+    /// The keys (`SwiftDeclarationScan.memberKey` of the owner's last name, `freeKey`) of every
+    /// getter of the project: the summaries' and those the scans of the other files may hold
+    /// (`ProjectUniverse.swiftGetterKeys`). A property read that none of them can answer is
+    /// dropped from its summary (`dropUnanswerableReads`).
+    private var swiftGetterKeys = HashFilter()
+    /// Declarations of the project that make catalogued calls the project's own, per module
+    /// (`firstBlockingCall`).
+    private var shadowedDeclarations: Set<ModuleDeclaration> = []
+    /// The declarations the summaries' shadowable blocking calls name (`collectShadowedDeclarations`).
+    private var shadowingCandidates: Set<ModuleDeclaration> = []
     /// Why each sync function blocks; filled by `computeBlocking`.
     private(set) var blocking = BlockingTable()
     private var blockingComputed = false
@@ -117,7 +127,11 @@ public struct ProjectIndex {
     }
 
     private mutating func buildTables(from start: Int = 0) {
-        if start == 0 { swiftProtocols = universe.swiftProtocols }
+        if start == 0 {
+            swiftProtocols = universe.swiftProtocols
+            swiftGetterKeys = universe.swiftGetterKeys
+        }
+        dropUnanswerableReads(from: start)
         // Room for every new function up front: the tables were rehashed a dozen times over
         // while they grew to tens of thousands of names.
         var newFunctions = 0, newClasses = 0
@@ -167,6 +181,54 @@ public struct ProjectIndex {
                 }
             }
         }
+        collectShadowedDeclarations(from: start)
+    }
+
+    /// Drops from the new summaries the Swift property reads that no getter of the project can
+    /// answer: pass 1 records a read wherever a getter might run (`self.count`, `store.config`,
+    /// a bare `config`), some 11,000 on the Swift corpus, while the project declares getters of
+    /// few of those names in the receiver's type, and a read resolves to getters only
+    /// (`matching`). A read of `Type.name` needs a getter keyed by the type's last name and
+    /// `name`, a bare `name` a free one or one of the enclosing type's, as `resolve` and the
+    /// demand look for them; what is dropped would resolve to nothing and ask for no file.
+    private mutating func dropUnanswerableReads(from start: Int) {
+        var hasReads = false
+        for f in start..<summaries.count where summaries[f].language == .swift {
+            for i in summaries[f].functions.indices where summaries[f].functions[i].isGetter {
+                let function = summaries[f].functions[i]
+                let name = summaries[f].hash(function.name)
+                swiftGetterKeys.insert(function.owner.map { WordHash.pair(Self.lastPartHash(summaries[f], $0), name) } ?? name)
+            }
+            hasReads = hasReads || summaries[f].calls.contains { $0.role.contains(.propertyRead) }
+        }
+        guard hasReads else { return }
+        let keys = swiftGetterKeys
+        for f in start..<summaries.count where summaries[f].language == .swift
+            && summaries[f].calls.contains(where: { $0.role.contains(.propertyRead) }) {
+            let summary = summaries[f]
+            summaries[f].calls.removeAll { call in
+                guard call.role.contains(.propertyRead) else { return false }
+                switch call.target {
+                case .member(let type, let name, _, _):
+                    return !keys.mayContain(WordHash.pair(Self.lastPartHash(summary, type), summary.hash(name)))
+                case .bare(let enclosing, let name, _, _):
+                    let nameHash = summary.hash(name)
+                    if keys.mayContain(nameHash) { return false }
+                    guard let enclosing else { return true }
+                    return !keys.mayContain(WordHash.pair(Self.lastPartHash(summary, enclosing), nameHash))
+                case .qualified, .method:
+                    return false
+                }
+            }
+        }
+    }
+
+    /// `WordHash` of a type name's last part (`Outer.Inner` → `Inner`), as the scans key members.
+    private static func lastPartHash(_ summary: FileSummary, _ type: StringID) -> UInt64 {
+        let hasDot = summary.strings[Int(type)].utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains(UInt8(ascii: "."))
+        } ?? true
+        return hasDot ? WordHash.of(lastPart(summary.string(type))) : summary.hash(type)
     }
 
     /// The functions of one Python qualified name, in file order: nearly always one, kept without
@@ -270,7 +332,8 @@ public struct ProjectIndex {
                 var mixed = WordHash.pair(call.type?.hash ?? 2, call.name.hash)
                 mixed = WordHash.pair(mixed, call.labels.hash)
                 mixed = WordHash.pair(mixed, call.module.hash)
-                mixed = WordHash.pair(mixed, UInt64(UInt8(bitPattern: call.trailingClosures)) << 1 | (call.isMember ? 1 : 0))
+                mixed = WordHash.pair(mixed, UInt64(UInt8(bitPattern: call.trailingClosures)) << 2
+                                      | (call.isRead ? 2 : 0) | (call.isMember ? 1 : 0))
                 hasher.combine(mixed)
             }
         }
@@ -304,6 +367,8 @@ public struct ProjectIndex {
         /// A bare call's file's module (its own module's free functions come first); "" for
         /// a member call.
         var module: HashedText
+        /// A read of a property or subscript (`CallSite.Role.propertyRead`), which only getters match.
+        var isRead: Bool
     }
 
     func cacheKey(_ call: CallSite, in file: Int32) -> ResolutionKey {
@@ -318,11 +383,13 @@ public struct ProjectIndex {
         case .method(let owner, let name): return .method(owner: text(owner), name: text(name))
         case .member(let type, let name, let labels, let trailing):
             return .swift(SwiftCall(isMember: true, type: text(type), name: text(name), labels: text(labels),
-                                    trailingClosures: trailing, module: HashedText(text: "", hash: WordHash.seed)))
+                                    trailingClosures: trailing, module: HashedText(text: "", hash: WordHash.seed),
+                                    isRead: call.role.contains(.propertyRead)))
         case .bare(let enclosing, let name, let labels, let trailing):
             return .swift(SwiftCall(isMember: false, type: enclosing.map(text), name: text(name), labels: text(labels),
                                     trailingClosures: trailing,
-                                    module: HashedText(text: summaries[Int(file)].module, hash: summaries[Int(file)].moduleHash)))
+                                    module: HashedText(text: summaries[Int(file)].module, hash: summaries[Int(file)].moduleHash),
+                                    isRead: call.role.contains(.propertyRead)))
         }
     }
 
@@ -340,20 +407,22 @@ public struct ProjectIndex {
             let typeName = string(type)
             if swiftProtocols.contains(typeName) { return [] }
             let arguments = SwiftCallLabels(string(labels), trailingClosures: Int(trailing))
-            demandSwiftMembers(of: typeName, named: string(name), arguments: arguments)
-            return matching(swiftMembers[typeName + "." + string(name)] ?? [], arguments)
+            let getters = call.role.contains(.propertyRead)
+            demandSwiftMembers(of: typeName, named: string(name), arguments: arguments, getters: getters)
+            return matching(swiftMembers[typeName + "." + string(name)] ?? [], arguments, getters: getters)
         case .bare(let enclosing, let name, let labels, let trailing):
             let nameText = string(name)
             let arguments = SwiftCallLabels(string(labels), trailingClosures: Int(trailing))
-            demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(string), arguments: arguments)
+            let getters = call.role.contains(.propertyRead)
+            demandSwiftFunctions(named: nameText, enclosingType: enclosing.map(string), arguments: arguments, getters: getters)
             if let enclosing {
                 let typeName = string(enclosing)
-                let members = matching(swiftMembers[typeName + "." + nameText] ?? [], arguments)
+                let members = matching(swiftMembers[typeName + "." + nameText] ?? [], arguments, getters: getters)
                 // Inside a protocol extension an implicit-self call dispatches dynamically.
                 if swiftProtocols.contains(typeName) && !members.isEmpty { return [] }
                 if !members.isEmpty { return members }
             }
-            let free = matching(swiftFreeFunctions[nameText] ?? [], arguments)
+            let free = matching(swiftFreeFunctions[nameText] ?? [], arguments, getters: getters)
             // The file's own module first, as Swift's name lookup does.
             let module = summaries[Int(file)].module
             let local = free.filter { summaries[Int($0.file)].module == module }
@@ -452,12 +521,15 @@ public struct ProjectIndex {
 
     /// Swift overloads whose parameters accept the call's labels (defaulted parameters may be
     /// left out; trailing closures fill the last parameters).
-    private func matching(_ candidates: [FunctionRef], _ arguments: SwiftCallLabels) -> [FunctionRef] {
+    /// A call matches functions, a read (`getters`) the getters of properties and subscripts.
+    private func matching(_ candidates: [FunctionRef], _ arguments: SwiftCallLabels, getters: Bool) -> [FunctionRef] {
         // Each candidate's interned parameters are compared where they are: an overloaded name
         // is matched against every overload, and no String is made for it.
         candidates.filter { ref in
+            let f = function(ref)
+            guard f.isGetter == getters else { return false }
             let strings = summaries[Int(ref.file)].strings
-            return arguments.areAccepted(by: function(ref).parameters.lazy.map { strings[Int($0)] })
+            return arguments.areAccepted(by: f.parameters.lazy.map { strings[Int($0)] })
         }
     }
 
@@ -730,9 +802,60 @@ public struct ProjectIndex {
     func ownVerdict(_ ref: FunctionRef) -> OwnVerdict? {
         let names = userNames(ref)   // none without marks
         if names.contains(where: safeFunctions.contains) { return .safe }
-        if let direct = function(ref).directBlocking { return .blocks(.direct(direct, file: ref.file)) }
+        if let direct = firstBlockingCall(ref) { return .blocks(.direct(direct, file: ref.file)) }
         if let marked = names.first(where: blockingFunctions.contains) { return .blocks(.marked(marked)) }
         return nil
+    }
+
+    /// The first catalogued call of a function's own body that blocks: one that a declaration
+    /// of its module makes the project's own (`usleep(…)` with a `func usleep` in another file,
+    /// as `Finding.unlessProjectDeclares` drops the per-file finding) does not count.
+    func firstBlockingCall(_ ref: FunctionRef) -> BlockingCallSummary? {
+        let f = function(ref)
+        guard let first = f.directBlocking else { return nil }
+        guard first.isShadowable else { return first }
+        let summary = summaries[Int(ref.file)]
+        for call in [first] + f.laterBlocking {
+            guard let declaration = summary.shadowingDeclaration(call) else { return call }
+            if !shadowedDeclarations.contains(ModuleDeclaration(module: summary.module, declaration: declaration)) { return call }
+        }
+        return nil
+    }
+
+    /// A declaration of the project in a Swift module.
+    struct ModuleDeclaration: Hashable {
+        var module: String
+        var declaration: ProjectDeclaration
+    }
+
+    /// The declarations that the shadowable blocking calls of the summaries name and that a
+    /// summarized file of the same module makes (`FileSummary.declares`). The calling file
+    /// declares none of them (its walk weighed its own declarations), so any file of the module
+    /// may hold one. Worked out for the summaries from `start` on: their calls against every
+    /// summary, and the earlier calls' declarations against them (each round adds files).
+    private mutating func collectShadowedDeclarations(from start: Int) {
+        var fresh: [ModuleDeclaration] = []
+        for f in start..<summaries.count where summaries[f].language == .swift {
+            // By index, not `for summary in summaries`: a copy of each summary retains all its arrays.
+            for i in summaries[f].functions.indices {
+                guard let first = summaries[f].functions[i].directBlocking, first.isShadowable else { continue }
+                for call in [first] + summaries[f].functions[i].laterBlocking {
+                    guard let declaration = summaries[f].shadowingDeclaration(call) else { continue }
+                    let item = ModuleDeclaration(module: summaries[f].module, declaration: declaration)
+                    if shadowingCandidates.insert(item).inserted { fresh.append(item) }
+                }
+            }
+        }
+        guard !shadowingCandidates.isEmpty else { return }
+        // By module: a declaration counts only in its own.
+        var all: [String: [ModuleDeclaration]] = [:], new: [String: [ModuleDeclaration]] = [:]
+        for item in shadowingCandidates { all[item.module, default: []].append(item) }
+        for item in fresh { new[item.module, default: []].append(item) }
+        // Earlier files were weighed against the earlier candidates already.
+        for f in (new.isEmpty ? start : 0)..<summaries.count where summaries[f].language == .swift {
+            guard let items = (f >= start ? all : new)[summaries[f].module] else { continue }
+            for item in items where summaries[f].declares(item.declaration) { shadowedDeclarations.insert(item) }
+        }
     }
 
     private func isMarkedSafe(_ ref: FunctionRef) -> Bool {
@@ -842,7 +965,7 @@ public struct ProjectIndex {
         }
         var finding = Finding.blockingViaHelper(path: summary.path, range: call.range, rule: rule, language: summary.language,
                                                 callee: written, asyncFunction: call.context.map(summary.string), chain: hops)
-        if call.role.contains(.propertyRead) {
+        if call.role.contains(.propertyRead) && summary.language == .python {
             finding.message = "`\(written)` (a property) blocks" + (call.context.map { " in `async def \(summary.string($0))`" } ?? "")
                 + ": " + hops.map(\.name).joined(separator: " → ")
             finding.help = "Read it once off the loop (`await asyncio.to_thread(lambda: \(written))`), or make the loading "

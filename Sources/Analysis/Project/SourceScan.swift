@@ -28,6 +28,9 @@ public struct SourceScan: Sendable {
     }
     /// The names after `func` (Swift) or `def` (Python).
     public var functionNames: [String] { functionNameRanges.map(string) }
+    /// Swift: the names of getters, which a read runs and a call does not: a computed
+    /// property's (`var config: Config {`) and `subscript`.
+    public var getterNames: [String] { getterNameRanges.map(string) }
 
     /// The names of `imports`, `classes` and `functionNames`, one after another, each as written
     /// (a dotted name without the white space around its dots): one buffer a file instead of a
@@ -39,6 +42,7 @@ public struct SourceScan: Sendable {
     /// The bases of `classFacts`, one class after another.
     var classBases: [NameRange] = []
     var functionNameRanges: [NameRange] = []
+    var getterNameRanges: [NameRange] = []
 
     func string(_ name: NameRange) -> String {
         names.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[name.start..<name.end]), as: UTF8.self) }
@@ -48,6 +52,10 @@ public struct SourceScan: Sendable {
     /// Swift: the (last) names after `struct`, `class`, `enum`, `actor`, `extension`, `protocol`:
     /// a member of a type is declared only in a file that names it so.
     public var typeNames: [String] = []
+    /// Swift: those of `typeNames` after `struct`, `class`, `enum`, `actor`, `protocol` (not
+    /// `extension`): only a declaration makes a system type's name the project's own
+    /// (`Finding.unlessProjectDeclares`).
+    public var declaredTypeNames: [String] = []
     /// Python: the calls that start a line, `name(` or `a.b.name(`, where a call whose value is
     /// thrown away can be (a superset: a line inside brackets counts too): the last name's
     /// `WordHash`, and for a dotted callee also `WordHash.pair` of the last two names; sorted.
@@ -155,7 +163,9 @@ public struct ScanVocabulary: Sendable {
     let python: WordFilter
     let swift: WordFilter
 
-    public init(catalogue: RuleCatalogue) {
+    /// `getters`: Swift's scan reads getters (`var name: T {`, `subscript`), which only the
+    /// project index asks about; a run without it leaves `var` and `subscript` unread.
+    public init(catalogue: RuleCatalogue, getters: Bool = true) {
         var python: Set<String> = ["async", "await"]
         for creator in catalogue.python.taskCreators {
             python.insert(creator.split(separator: ".").last.map(String.init) ?? creator)
@@ -183,7 +193,8 @@ public struct ScanVocabulary: Sendable {
         }
         self.python = WordFilter(triggers: python.sorted(), keywords: ["import", "from", "class", "def"])
         self.swift = WordFilter(triggers: swift.sorted(),
-                                keywords: ["func", "protocol", "struct", "class", "enum", "actor", "extension"])
+                                keywords: ["func", "protocol", "struct", "class", "enum", "actor", "extension"]
+                                    + (getters ? ["var", "subscript"] : []))
     }
 
     func filter(for language: SourceLanguage) -> WordFilter {
@@ -620,18 +631,36 @@ private struct Scanner {
             if equals(start, end, "func") {
                 skipSpace(newlines: true)
                 if let name = identifier(allowBackticks: true) { result.functionNameRanges.append(name) }
+            } else if equals(start, end, "var") {
+                // A computed property's getter, which a read runs: `var config: T {`.
+                skipSpace(newlines: true)
+                if let name = identifier(allowBackticks: true) {
+                    if SwiftDeclarationScan.isComputedPropertyHead(bytes, from: i) {
+                        result.getterNameRanges.append(name)
+                    } else {
+                        drop(from: name.start)
+                    }
+                }
+            } else if equals(start, end, "subscript") {
+                result.getterNameRanges.append(keep(start, end))
             } else if equals(start, end, "protocol") {
                 skipSpace(newlines: true)
                 if let range = identifier(allowBackticks: true) {
                     let name = take(range)
                     result.protocolNames.append(name)
                     result.typeNames.append(name)
+                    result.declaredTypeNames.append(name)
                 }
             } else if equals(start, end, "struct") || equals(start, end, "class") || equals(start, end, "enum")
                         || equals(start, end, "actor") || equals(start, end, "extension") {
+                let declares = !equals(start, end, "extension")
                 skipSpace(newlines: true)
                 // `extension Outer.Inner`: members are looked up by the last name.
-                if let name = dottedName() { result.typeNames.append(ProjectIndex.lastPart(take(name))) }
+                if let name = dottedName() {
+                    let last = ProjectIndex.lastPart(take(name))
+                    result.typeNames.append(last)
+                    if declares { result.declaredTypeNames.append(last) }
+                }
             }
         }
     }

@@ -32,6 +32,9 @@ public enum SwiftDeclarationScan {
         /// with a default value, `_` for none; see `ProjectIndex.accepts`), nil where the list
         /// is not one this pass reads for sure.
         public var parameters: [String]?
+        /// A getter (a computed property's or a subscript's), which only a read runs; else a
+        /// `func`, which only a call runs.
+        public var isGetter = false
     }
 
     /// A free function's key among `Declarations.signatures`. (A collision with a member's key
@@ -42,6 +45,29 @@ public enum SwiftDeclarationScan {
     /// only ask for a file more.)
     public static func memberKey(type: String, name: String) -> UInt64 {
         WordHash.pair(WordHash.of(type), WordHash.of(name))
+    }
+
+    /// After a `var`'s name: whether a type annotation and then `{` follow on the line (`var
+    /// config: Config {`), the head of a computed property (or of one with observers and no
+    /// initial value, which can only ask for a file more). Not when `=` comes first: a stored
+    /// property's value, whatever braces it holds.
+    public static func isComputedPropertyHead(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var k = start
+        let end = min(bytes.count, start + 512)
+        while k < end && (bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t")) { k += 1 }
+        guard k < end, bytes[k] == UInt8(ascii: ":") else { return false }
+        k += 1
+        while k < end {
+            switch bytes[k] {
+            case UInt8(ascii: "{"):
+                return true
+            case UInt8(ascii: "="), UInt8(ascii: ";"), 0x0A, 0x0D, UInt8(ascii: "/"), UInt8(ascii: "\""):
+                return false
+            default:
+                k += 1
+            }
+        }
+        return false
     }
 
     /// The file's functions, or nil when its braces cannot be trusted.
@@ -145,19 +171,34 @@ public enum SwiftDeclarationScan {
         }
 
         /// Whether a word of this first byte and length may be one of the keywords `word` looks
-        /// for (`func`, `enum` 4; `class`, `actor` 5; `struct` 6; `protocol` 8; `extension` 9).
+        /// for (`var` 3; `func`, `enum` 4; `class`, `actor` 5; `struct` 6; `protocol` 8;
+        /// `extension`, `subscript` 9).
         @inline(__always) private static func mayBeKeyword(first: UInt8, length: Int) -> Bool {
             switch first {
             case UInt8(ascii: "f"), UInt8(ascii: "e"): return length == 4 || length == 9
             case UInt8(ascii: "c"), UInt8(ascii: "a"): return length == 5
-            case UInt8(ascii: "s"): return length == 6
+            case UInt8(ascii: "s"): return length == 6 || length == 9
+            case UInt8(ascii: "v"): return length == 3
             case UInt8(ascii: "p"): return length == 8
             default: return false
             }
         }
 
         private mutating func word(_ start: Int, _ end: Int) {
-            if equals(start, end, "func") {
+            if equals(start, end, "var") || equals(start, end, "subscript") {
+                // A getter (`SwiftFileCheck.summarizeGetter`): a computed property's, with no
+                // parameters, or a subscript's, whose parameters are left unknown (they have no
+                // labels unless written twice). The braces after it are walked as any others.
+                let type = braces.last ?? -1
+                var name = start..<end
+                if equals(start, end, "var") {
+                    skipSpace()
+                    guard let read = nameRange(), SwiftDeclarationScan.isComputedPropertyHead(bytes, from: i) else { return }
+                    name = read
+                }
+                let key = type >= 0 ? WordHash.pair(typeNames[Int(type)], hash(name)) : hash(name)
+                signatures.append(Signature(key: key, parameters: equals(start, end, "var") ? [] : nil, isGetter: true))
+            } else if equals(start, end, "func") {
                 skipSpace()
                 guard let name = nameRange() else { return }
                 let type = braces.last ?? -1

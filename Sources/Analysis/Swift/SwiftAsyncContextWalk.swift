@@ -80,7 +80,19 @@ extension SwiftFileCheck {
         case .call:
             checkCall(id, context)
         case .member:
-            if context.isAsync && !isCallee(id) { checkPropertyRead(id, context) }
+            // Pass 1 records a read only where it may run a getter that matters: in async code
+            // or in a summarized function (whose blocking propagates).
+            let recordsRead = summarizing && summarizesReads && (context.isAsync || context.summaryFunction >= 0)
+            if (context.isAsync || recordsRead) && !isCallee(id) {
+                if context.isAsync { checkPropertyRead(id, context) }
+                if recordsRead { summarizePropertyRead(id, context) }
+            }
+        case .name:
+            if summarizing && summarizesReads && (context.isAsync || context.summaryFunction >= 0) && !isCallee(id) {
+                summarizePropertyRead(id, context)
+            }
+        case .subscript:
+            if summarizing && summarizesReads && (context.isAsync || context.summaryFunction >= 0) { summarizePropertyRead(id, context) }
         case .opaque where isIfConfig(id):
             inner.isTypeMemberLevel = context.isTypeMemberLevel
         default:
@@ -108,7 +120,9 @@ extension SwiftFileCheck {
                       isRemoteURL: value.map(isRemoteURL) ?? false)
     }
 
-    private func isCallee(_ id: NodeID) -> Bool {
+    /// (Inlined: a call of a non-mutating method from the mutating walk copied the whole
+    /// check, a `memcpy` per name in pass 1.)
+    @inline(__always) private func isCallee(_ id: NodeID) -> Bool {
         let parent = tree[id].parent
         return !parent.isNone && tree.kind(parent) == .call && tree[parent].firstChild == id
     }

@@ -45,7 +45,7 @@ extension SwiftFileCheck {
     /// own: the free function's name (`usleep`), or the type named at the root of the receiver
     /// (`Thread.sleep(…)`, `FileManager.default.contents(…)`, `Data(contentsOf:)`). A call
     /// qualified by a system module (`Darwin.sleep`, `Foundation.Thread`) means the system's.
-    private mutating func shadowingDeclaration(_ shape: SwiftCallShape, _ pattern: SwiftBlockingPattern) -> ProjectDeclaration? {
+    mutating func shadowingDeclaration(_ shape: SwiftCallShape, _ pattern: SwiftBlockingPattern) -> ProjectDeclaration? {
         guard shape.isMember, let base = shape.base else {
             if pattern.form == .freeFunction { return .function(text(shape.lastName)) }
             return typeReference(shape.callee).map(ProjectDeclaration.type)

@@ -4,9 +4,9 @@ import LightSyntax
 /// AL204 (discarded `Task {}` handles), AL203 (unread `async let`).
 enum SwiftChecker {
     static func check(_ tree: SyntaxTree, path: String, catalogue: RuleCatalogue,
-                      properties: [String: [String: String]] = [:]) -> [Finding] {
+                      properties: [String: [String: String]] = [:], actors: Set<String> = []) -> [Finding] {
         guard tree.nodes.count > 1 else { return [] }
-        var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
+        var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue, actors: actors)
         guard check.mayHaveAsyncCode else { return [] }
         check.injectedProperties = properties
         check.run()
@@ -15,12 +15,15 @@ enum SwiftChecker {
 
     /// The check and pass 1's summary in one walk. A file without async code has no findings
     /// but may hold the sync helpers that async code elsewhere calls, so it is walked too.
+    /// `propertyReads`: record the reads that may run a getter (only the project index needs them).
     static func checkAndSummarize(_ tree: SyntaxTree, path: String, module: String,
-                                  catalogue: RuleCatalogue) -> ([Finding], FileSummary) {
+                                  catalogue: RuleCatalogue, actors: Set<String> = [],
+                                  propertyReads: Bool = true) -> ([Finding], FileSummary) {
         guard tree.nodes.count > 1 else { return ([], FileSummary(path: path, language: .swift, module: module)) }
-        var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue)
+        var check = SwiftFileCheck(tree: tree, path: path, catalogue: catalogue, actors: actors)
         check.summary = FileSummary(path: path, language: .swift, module: module)
         check.summarizing = true
+        check.summarizesReads = propertyReads
         check.run()
         var summary = check.summary
         summary.finish()
@@ -33,6 +36,15 @@ enum SwiftChecker {
     /// base have none, and skip the walk.
     static func mayContainAsyncCode(_ tree: SyntaxTree, catalogue: SwiftCatalogue) -> Bool {
         hasTaskAPIName(tree, catalogue: catalogue) || hasAsyncMark(tree)
+    }
+
+    /// Whether the file has an `extension` of one of these types.
+    static func extendsAny(of types: Set<String>, _ tree: SyntaxTree) -> Bool {
+        guard let extensionSymbol = tree.symbols.lookup("extension") else { return false }
+        for node in tree.nodes where node.kind == .typeDecl && node.detail == extensionSymbol && !node.name.isNone {
+            if let name = SwiftReceiverTypes.normalizedTypeName(tree.symbols.string(node.name)), types.contains(name) { return true }
+        }
+        return false
     }
 
     /// Whether the file names a task API (`Task`, `addTask`, …) anywhere.
@@ -52,6 +64,16 @@ enum SwiftChecker {
         }
         return false
     }
+}
+
+/// What a type's reads skip in pass 1: its stored properties that no computed one of the
+/// same name overrides, and its methods (a bare `load` names the method, not a getter).
+struct PropertyReadFilter {
+    var stored: [Symbol: String]
+    var computed: Set<Symbol>
+    var methods: Set<Symbol>
+
+    func isStoredProperty(_ name: Symbol) -> Bool { stored[name] != nil && !computed.contains(name) }
 }
 
 /// Where the async-ness of the code being walked comes from (it shapes AL201's message).
@@ -103,6 +125,16 @@ struct SwiftFileCheck {
     /// Pass 1's summary of the file, built during the walk when the project index is on.
     var summary: FileSummary
     var summarizing = false
+    /// Pass 1 records the property reads that may run a getter (`summarizePropertyRead`): only
+    /// the project index reads them, so a run without it leaves them out.
+    var summarizesReads = true
+    /// Pass 1, per symbol (by raw value): whether a bare name of it may read a getter, as far as
+    /// its text and the file's free functions tell (0: not worked out yet, 1: may, 2: cannot).
+    var bareReadNames: [UInt8] = []
+    /// Pass 1, per entry of `enclosingTypeNames` (and `SwiftReceiverTypes.fileScope` last): the
+    /// names whose reads run no getter of that type, looked up once per type declaration
+    /// rather than by the type's name at every read.
+    var readFilters: [PropertyReadFilter?] = []
     /// Names of the type declarations walked so far (`SwiftWalkContext.enclosingTypeIndex`).
     var enclosingTypeNames: [String] = []
     /// Pass 1: the summary's string id of each of `enclosingTypeNames` (-1: not interned yet).
@@ -133,17 +165,29 @@ struct SwiftFileCheck {
     /// Types declared inside another type, per enclosing type: they shadow only in its members.
     private(set) var nestedTypeNames: [String: Set<String>] = [:]
     /// Actors the file declares whose methods run on the default executor (the pool): an actor
-    /// with an `unownedExecutor` of its own (a serial queue, a thread) is left out.
+    /// with an `unownedExecutor` of its own (a serial queue, a thread) is left out. With them
+    /// the actors of other files of the module that the file extends (`injectedActors`).
     private(set) var poolActorNames: Set<String> = []
+    /// Types the file extends (`extension X`), by normalized name.
+    private(set) var extendedTypeNames: Set<String> = []
     /// Methods per type (with its extensions): inside the type, `sleep(1)` may mean `self.sleep`.
     private(set) var methodNames: [String: Set<Symbol>] = [:]
+    /// Computed properties per type (with its extensions; `SwiftReceiverTypes.fileScope` for
+    /// global ones): `types` records them with the stored ones, and reading one runs a getter.
+    private(set) var computedProperties: [String: Set<Symbol>] = [:]
     let selfSymbol: Symbol?
     let underscoreSymbol: Symbol?
     let initSymbol: Symbol?
     let ifConfigSymbol: Symbol?
     let funcSymbol: Symbol?
+    let getSymbol: Symbol?
+    let subscriptSymbol: Symbol?
 
-    init(tree: SyntaxTree, path: String, catalogue: RuleCatalogue) {
+    /// Actors declared in other files of the module (`CrossFileActors`): an extension of one in
+    /// this file is actor code.
+    let injectedActors: Set<String>
+
+    init(tree: SyntaxTree, path: String, catalogue: RuleCatalogue, actors: Set<String> = []) {
         self.tree = tree
         self.path = path
         self.catalogue = catalogue
@@ -153,10 +197,14 @@ struct SwiftFileCheck {
         self.initSymbol = tree.symbols.lookup("init")
         self.ifConfigSymbol = tree.symbols.lookup("#if")
         self.funcSymbol = tree.symbols.lookup("func")
+        self.getSymbol = tree.symbols.lookup("get")
+        self.subscriptSymbol = tree.symbols.lookup("subscript")
         self.summary = FileSummary(path: path, language: .swift, module: "")
         self.types = SwiftReceiverTypes(symbolCount: tree.symbols.count)
         self.hasTaskAPINames = SwiftChecker.hasTaskAPIName(tree, catalogue: catalogue.swift)
+        self.injectedActors = actors
         self.mayHaveAsyncCode = hasTaskAPINames || SwiftChecker.hasAsyncMark(tree)
+            || (!actors.isEmpty && SwiftChecker.extendsAny(of: actors, tree))
         self.entrySlots = [Int32](repeating: -1, count: tree.symbols.count)
         self.texts = SymbolTexts(tree.symbols)
     }
@@ -167,7 +215,10 @@ struct SwiftFileCheck {
 
     mutating func run() {
         collectDeclarations()
-        if summarizing { summarizePropertyTypes() }
+        if summarizing {
+            summarizePropertyTypes()
+            summarizeActors()
+        }
         for (owner, properties) in injectedProperties {
             for (name, typeName) in properties {
                 guard let symbol = tree.symbols.lookup(name), types.propertyType(symbol, ofType: owner) == nil else { continue }
@@ -175,6 +226,13 @@ struct SwiftFileCheck {
             }
         }
         walk()
+    }
+
+    /// Pass 1: the file's own pool actors, and the types it extends without declaring them (one
+    /// may be an actor of another file: `CrossFileActors`).
+    private mutating func summarizeActors() {
+        for name in poolActorNames where fileLevelTypeNames.contains(name) { summary.poolActors.insert(summary.intern(name)) }
+        for name in extendedTypeNames where !declaresType(name) { summary.extendedTypes.insert(summary.intern(name)) }
     }
 
     /// Pass 1: the stored properties whose type has blocking members, for extensions elsewhere.
@@ -314,6 +372,11 @@ struct SwiftFileCheck {
             case .typeDecl:
                 guard let written = nameText(id) else { continue }
                 let owner = normalizedTypeName(tree[id].name) ?? written
+                if tree.detail(id) == "extension" {
+                    extendedTypeNames.insert(owner)
+                    // An extension of an actor of another file (not one of a type of this file's).
+                    if injectedActors.contains(owner) && !fileLevelTypeNames.contains(owner) { poolActorNames.insert(owner) }
+                }
                 if let keyword = tree.detail(id), keyword != "extension" {
                     if keyword == "actor" { poolActorNames.insert(owner) }
                     declaredTypeNames.insert(tree[id].name)
@@ -380,12 +443,26 @@ struct SwiftFileCheck {
         return methodNames[enclosingType]?.contains(name) ?? false
     }
 
+    /// Whether a node has a child function of this detail (a binding's `get` accessor). A plain
+    /// loop: this runs for every stored property, and a closure over the tree retained it.
+    @inline(__always) private func hasChild(of node: NodeID, function detail: Symbol) -> Bool {
+        var child = tree[node].firstChild
+        while !child.isNone {
+            if tree.kind(child) == .function && tree[child].detail == detail { return true }
+            child = tree[child].nextSibling
+        }
+        return false
+    }
+
     private mutating func collectProperties(in members: NodeID, of owner: String) {
         for member in tree.children(members) {
             switch tree.kind(member) {
             case .binding:
                 types.recordProperty(tree[member].name, typeName: declaredType(of: member, context: nil),
                                      ofType: owner)
+                if let getSymbol, hasChild(of: member, function: getSymbol) {
+                    computedProperties[owner, default: []].insert(tree[member].name)
+                }
             case .opaque where isIfConfig(member):
                 collectProperties(in: member, of: owner)
             case .block:

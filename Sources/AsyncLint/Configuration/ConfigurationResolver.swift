@@ -99,7 +99,7 @@ struct FileSettings: Sendable {
         }
         let extended = configuration.extendedCatalogue(catalogue)
         self.catalogue = extended
-        self.scanVocabulary = extended.map(ScanVocabulary.init)
+        self.scanVocabulary = extended.map { ScanVocabulary(catalogue: $0) }
     }
 
     /// A glob matches the file or any directory between it and the config's directory, as

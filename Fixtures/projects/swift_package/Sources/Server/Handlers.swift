@@ -47,3 +47,38 @@ func usesTheModulesDoubles() async {
     _ = readLine()
     _ = FileManager.default.contents(atPath: "/etc/hosts") // expect: AL102
 }
+
+// Sync helpers calling the target's own `Thread`, `readLine` and `usleep` (TestDoubles.swift):
+// they do not block, so their callers get no AL110.
+func pause() { Thread.sleep(forTimeInterval: 1) }
+func prompt() -> String? { readLine() }
+func nap() { usleep(10) }
+/// The target's own `usleep` first, then a blocking call of Foundation's: it blocks.
+func napThenRead() -> Data? {
+    usleep(1)
+    return FileManager.default.contents(atPath: "/etc/hosts")
+}
+
+func callsTheDoubles() async {
+    pause()
+    _ = prompt()
+    nap()
+    _ = napThenRead() // expect: AL110
+}
+
+// Computed properties and subscripts of another target's type (Storage/Settings.swift).
+func readSettings(_ settings: Settings) async {
+    _ = settings.config // expect: AL110
+    _ = settings.name
+    _ = settings["key"] // expect: AL110
+    settings.reload() // expect: AL110
+}
+
+// An actor's isolated sync method blocks on the actor's executor, not in its caller; the
+// others run in the caller.
+func useStore(_ store: ImageStore, _ bound: QueueBound) async {
+    await store.loadAll()
+    store.peek() // expect: AL110
+    ImageStore.warm() // expect: AL110
+    await bound.drain() // expect: AL110
+}
