@@ -792,7 +792,7 @@ extension ProjectIndex {
         guard let first = f.directBlocking, first.isShadowable else { return false }
         let summary = summaries[Int(ref.file)]
         var asked = false
-        for call in [first] + f.laterBlocking {
+        for call in [first] + (summary.laterBlocking[ref.function] ?? []) {
             guard let declaration = summary.shadowingDeclaration(call) else { break }
             let files: [Int32]
             var key: UInt64?

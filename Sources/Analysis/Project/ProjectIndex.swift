@@ -815,7 +815,7 @@ public struct ProjectIndex {
         guard let first = f.directBlocking else { return nil }
         guard first.isShadowable else { return first }
         let summary = summaries[Int(ref.file)]
-        for call in [first] + f.laterBlocking {
+        for call in [first] + (summary.laterBlocking[ref.function] ?? []) {
             guard let declaration = summary.shadowingDeclaration(call) else { return call }
             if !shadowedDeclarations.contains(ModuleDeclaration(module: summary.module, declaration: declaration)) { return call }
         }
@@ -839,7 +839,7 @@ public struct ProjectIndex {
             // By index, not `for summary in summaries`: a copy of each summary retains all its arrays.
             for i in summaries[f].functions.indices {
                 guard let first = summaries[f].functions[i].directBlocking, first.isShadowable else { continue }
-                for call in [first] + summaries[f].functions[i].laterBlocking {
+                for call in [first] + (summaries[f].laterBlocking[Int32(i)] ?? []) {
                     guard let declaration = summaries[f].shadowingDeclaration(call) else { continue }
                     let item = ModuleDeclaration(module: summaries[f].module, declaration: declaration)
                     if shadowingCandidates.insert(item).inserted { fresh.append(item) }

@@ -361,12 +361,12 @@ extension SwiftFileCheck {
             // The first blocking call, and after a shadowable one the next ones (one per
             // declaration) up to the first that no declaration can change.
             if let first = function.directBlocking {
-                let earlier = [first] + function.laterBlocking
+                let earlier = [first] + (summary.laterBlocking[Int32(index)] ?? [])
                 guard earlier.allSatisfy(\.isShadowable), !earlier.contains(where: {
                     $0.unlessDeclared == call.unlessDeclared && $0.unlessDeclaredIsType == call.unlessDeclaredIsType
                 }) else { return }
                 call.description = summary.intern(display)
-                summary.functions[index].laterBlocking.append(call)
+                summary.laterBlocking[Int32(index), default: []].append(call)
             } else {
                 call.description = summary.intern(display)
                 summary.functions[index].directBlocking = call
