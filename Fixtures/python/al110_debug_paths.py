@@ -48,3 +48,16 @@ async def handler():
     if DEBUG:
         # Written in the async function itself: reported, debug mode or not.
         open("x").close()  # expect: AL102
+
+
+def unless_debug_disabled():
+    # A negated flag guards the normal path: the call runs whenever debugging is not disabled.
+    if not DEBUG_DISABLED:
+        open("normal.log").close()
+
+
+DEBUG_DISABLED = False
+
+
+async def negated_flag():
+    unless_debug_disabled()  # expect: AL110

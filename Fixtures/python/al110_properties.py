@@ -65,3 +65,20 @@ class Unrelated:
 
     async def handle(self):
         return self.data
+
+
+class Other:
+    # A method named like another class's property is no getter: calling it later is no read.
+    def data(self):
+        return open("other.json").read()
+
+    async def hand_over(self, loop):
+        return await loop.run_in_executor(None, self.data)
+
+
+class Totals(Settings):
+    async def add(self):
+        total = 0
+        total += self.size  # expect: AL110
+        self.a, self.b = 1, 2
+        return total

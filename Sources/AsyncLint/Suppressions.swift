@@ -459,6 +459,10 @@ enum CommentScanner {
             if b[k] & 0xC0 != 0x80 { column += 1 }
             if b[k] != UInt8(ascii: " ") && b[k] != UInt8(ascii: "\t") && b[k] != 12 { isOwnLine = false }
         }
+        // A byte-order mark opening the file is no code before the comment.
+        if !isOwnLine && k == 0 && range.lowerBound >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+            isOwnLine = (3..<range.lowerBound).allSatisfy { b[$0] == UInt8(ascii: " ") || b[$0] == UInt8(ascii: "\t") }
+        }
         return Comment(line: line, text: String(decoding: text, as: UTF8.self), column: column, isOwnLine: isOwnLine)
     }
 

@@ -127,26 +127,32 @@ public struct SymbolTable: Sendable {
         return true
     }
 
-    /// Whether a symbol's text holds `needle` (lowercase ASCII) in any case (`DEBUG`,
-    /// `_debug_mode` for `debug`), without making a `String`. False for `.none`.
+    /// Whether a symbol's text holds `needle` (lowercase ASCII, starting with a letter) in any
+    /// case (`DEBUG`, `_debug_mode` for `debug`), without making a `String`. False for `.none`.
     public func contains(_ s: Symbol, ignoringASCIICase needle: StaticString) -> Bool {
         if s.isNone { return false }
         let a = Int(offsets[Int(s.raw)]), b = Int(offsets[Int(s.raw) + 1])
         let n = needle.utf8CodeUnitCount, p = needle.utf8Start
         guard n > 0, b - a >= n else { return false }
-        var start = a
-        while start + n <= b {
-            var k = 0
-            while k < n {
-                var byte = bytes[start + k]
-                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                if byte != p[k] { break }
-                k += 1
+        // Every symbol of a file is asked: only a start whose first byte matches is compared.
+        return bytes.withUnsafeBufferPointer { held in
+            let first = p[0]
+            var start = a
+            while start + n <= b {
+                if held[start] | 0x20 == first {
+                    var k = 1
+                    while k < n {
+                        var byte = held[start + k]
+                        if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                        if byte != p[k] { break }
+                        k += 1
+                    }
+                    if k == n { return true }
+                }
+                start += 1
             }
-            if k == n { return true }
-            start += 1
+            return false
         }
-        return false
     }
 
     /// Looks a text up without interning it.

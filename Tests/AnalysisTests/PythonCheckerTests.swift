@@ -94,8 +94,9 @@ import AsyncLint
         #expect(lineCodes(source) == ["4:AL202"])
         // Outside an `async def`, `await` is no fix: the advice is to run the coroutine.
         let advice = check(source).map(\.help)
-        #expect(advice == ["Run the coroutine: `asyncio.run(asyncio.sleep(...))` where the program starts, or make this "
-                           + "function `async def` and `await asyncio.sleep(...)`."])
+        #expect(advice == ["Run the coroutine: `asyncio.run(asyncio.sleep(...))` where the program starts; in code the "
+                           + "running loop calls (a callback, a protocol method), `asyncio.create_task(asyncio.sleep(...))`, "
+                           + "keeping a reference to the task; or make this function `async def` and `await asyncio.sleep(...)`."])
         #expect(check("import asyncio\nasync def g():\n    asyncio.sleep(1)\n").first?.help.hasPrefix("Add `await`") == true)
     }
 

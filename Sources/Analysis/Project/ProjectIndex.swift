@@ -316,7 +316,8 @@ public struct ProjectIndex {
     /// summary keeps for them (hashing the texts again was most of a lookup).
     enum ResolutionKey: Hashable {
         case qualified(HashedText)
-        case method(owner: HashedText, name: HashedText)
+        /// `isRead`: a property read, which only getters match.
+        case method(owner: HashedText, name: HashedText, isRead: Bool)
         case swift(SwiftCall)
 
         /// One word for the hasher, mixed from the parts' `WordHash`es: feeding every part
@@ -326,8 +327,8 @@ public struct ProjectIndex {
             switch self {
             case .qualified(let name):
                 hasher.combine(name.hash)
-            case .method(let owner, let name):
-                hasher.combine(WordHash.pair(owner.hash, name.hash) ^ 1)
+            case .method(let owner, let name, let isRead):
+                hasher.combine(WordHash.pair(owner.hash, name.hash) ^ (isRead ? 3 : 1))
             case .swift(let call):
                 var mixed = WordHash.pair(call.type?.hash ?? 2, call.name.hash)
                 mixed = WordHash.pair(mixed, call.labels.hash)
@@ -380,7 +381,8 @@ public struct ProjectIndex {
         }
         switch call.target {
         case .qualified(let q): return .qualified(text(q))
-        case .method(let owner, let name): return .method(owner: text(owner), name: text(name))
+        case .method(let owner, let name):
+            return .method(owner: text(owner), name: text(name), isRead: call.role.contains(.propertyRead))
         case .member(let type, let name, let labels, let trailing):
             return .swift(SwiftCall(isMember: true, type: text(type), name: text(name), labels: text(labels),
                                     trailingClosures: trailing, module: HashedText(text: "", hash: WordHash.seed),
@@ -402,7 +404,9 @@ public struct ProjectIndex {
             return resolvePython(string(q), depth: 0)
         case .method(let owner, let name):
             var visited: [String] = []
-            return resolvePythonMethod(string(name), inClass: string(owner), visited: &visited)
+            let found = resolvePythonMethod(string(name), inClass: string(owner), visited: &visited)
+            // `self.data` runs the getter of a property `data`, never a method of that name.
+            return call.role.contains(.propertyRead) ? found.filter { function($0).isGetter } : found
         case .member(let type, let name, let labels, let trailing):
             let typeName = string(type)
             if swiftProtocols.contains(typeName) { return [] }
@@ -589,19 +593,19 @@ public struct ProjectIndex {
             }
         }
         let order = fileOrder()
-        if rules.contains(.blockingViaHelper) { computeBlockingFunctions(order: order) }
+        // `load_cfg(...)` after `from pkg import load_cfg`, where `pkg` re-exports
+        // `read_config as load_cfg`: named as written, it is a call of `read_config` too.
+        let aliases = reExportAliases()
+        if rules.contains(.blockingViaHelper) { computeBlockingFunctions(order: order, aliases: aliases) }
         // The calls that may become findings, resolved only when their name is that of a
         // blocking function or a coroutine function.
         // `Config(...)` runs a blocking `Config.__init__`: the call is named after the class.
         var blockingNames = constructingNames
         blocking.forEachBlockingFunction { ref in blockingNames.insert(summaries[Int(ref.file)].hash(function(ref).name)) }
         var coroutineNames = rules.contains(.crossFileAwaits) ? coroutineNameHashes() : []
-        // `load_cfg(...)` after `from pkg import load_cfg`, where `pkg` re-exports
-        // `read_config as load_cfg`: named as written, it is a call of `read_config` too.
-        let aliases = reExportAliases()
         if !aliases.isEmpty {
-            blockingNames = Self.withAliases(blockingNames, aliases)
-            coroutineNames = Self.withAliases(coroutineNames, aliases)
+            blockingNames.formUnion(Self.withAliases(Array(blockingNames), aliases))
+            coroutineNames.formUnion(Self.withAliases(Array(coroutineNames), aliases))
         }
         resolvedCandidates = Array(repeating: [:], count: summaries.count)
         for f in order {
@@ -695,15 +699,20 @@ public struct ProjectIndex {
                 aliases[binding.target.last, default: []].append(binding.bound)
             }
         }
+        // Sorted and unique: the unparsed files come in no fixed order, and the fixpoint's first
+        // blocking callee (the chain shown) must not depend on it.
+        for key in aliases.keys { aliases[key] = SortedHashes.unique(aliases[key]!) }
         return aliases
     }
 
-    /// The names and, transitively, every alias of one (`reExportAliases`).
-    static func withAliases(_ names: Set<UInt64>, _ aliases: [UInt64: [UInt64]]) -> Set<UInt64> {
+    /// The names, then every alias of one, transitively, in a fixed order (`reExportAliases`).
+    static func withAliases(_ names: [UInt64], _ aliases: [UInt64: [UInt64]]) -> [UInt64] {
         var all = names
-        var pending = Array(names)
-        while let name = pending.popLast() {
-            for alias in aliases[name] ?? [] where all.insert(alias).inserted { pending.append(alias) }
+        var seen = Set(names)
+        var k = 0
+        while k < all.count {
+            for alias in aliases[all[k]] ?? [] where seen.insert(alias).inserted { all.append(alias) }
+            k += 1
         }
         return all
     }
@@ -726,7 +735,7 @@ public struct ProjectIndex {
     }
 
     /// The fixpoint: which sync functions block, and why (`blocking`).
-    private mutating func computeBlockingFunctions(order: [Int]) {
+    private mutating func computeBlockingFunctions(order: [Int], aliases: [UInt64: [UInt64]]) {
         // The propagating calls of sync functions, grouped by the callee's name (`HashGroups`:
         // in file order within a name, as a dictionary of arrays had them, at a fraction of
         // its cost).
@@ -764,7 +773,6 @@ public struct ProjectIndex {
             }
         }
         let callersByName = HashGroups(count: callers.count, key: { callers[$0].name })
-        let aliases = reExportAliases()
         var subclasses: [UInt64: [String]]?
         while let callee = worklist.popLast() {
             var names = [summaries[Int(callee.file)].hash(function(callee).name)]
@@ -775,7 +783,7 @@ public struct ProjectIndex {
                 constructingNames.formUnion(constructing)
                 names += constructing
             }
-            if !aliases.isEmpty { names = Array(Self.withAliases(Set(names), aliases)) }
+            if !aliases.isEmpty { names = Self.withAliases(names, aliases) }
             for name in names { callersByName.forEachItem(withKey: name) { k in
                 let (_, file, c) = callers[k]
                 let call = summaries[Int(file)].calls[Int(c)]

@@ -167,9 +167,13 @@ final class PythonFileSummarizer {
     /// nearest function or lambda around it.
     private func generatorFunctions() -> Set<Int32> {
         var found: Set<Int32> = []
+        // (Every node of the file is passed: the details are compared as symbols.)
+        let yield = tree.symbols.lookup("yield"), yieldFrom = tree.symbols.lookup("yieldFrom")
+        guard yield != nil || yieldFrom != nil else { return found }
         for i in tree.allNodes where tree.nodes[i].kind == .opaque {
             let node = NodeID(i)
-            guard tree.detailIs(node, "yield") || tree.detailIs(node, "yieldFrom") else { continue }
+            let detail = tree.nodes[i].detail
+            guard detail == yield || detail == yieldFrom else { continue }
             var around = tree[node].parent
             while !around.isNone, tree.kind(around) != .function, tree.kind(around) != .closure { around = tree[around].parent }
             if !around.isNone, tree.kind(around) == .function { found.insert(around.raw) }
@@ -186,7 +190,8 @@ final class PythonFileSummarizer {
         for i in tree.allNodes where tree.nodes[i].kind == .member {
             let member = NodeID(i)
             let name = tree[member].name
-            guard !name.isNone, propertyNames.contains(name), let base = tree.firstChild(member),
+            // (A node recorded already is a callback handed to the loop, not a read here.)
+            guard !name.isNone, propertyNames.contains(name), callIndex[i] < 0, let base = tree.firstChild(member),
                   tree.kind(base) == .name, !isCalleeOrTarget(member) else { continue }
             // The function the read runs in: not a lambda's or nested def's later call.
             var around = tree[member].parent
@@ -209,54 +214,82 @@ final class PythonFileSummarizer {
     }
 
     /// Whether a call's result is iterated right where it is made: the iterable of a `for` or
-    /// of a comprehension, `yield from` it, or the argument of a builtin that consumes an
-    /// iterable (`list(f())`, `sorted(f())`, `"".join(f())`).
+    /// of a comprehension, `yield from` it, the argument of a builtin that consumes an
+    /// iterable (`list(f())`, `sorted(f())`, `next(f())`, `"".join(f())`), or of a lazy wrapper
+    /// that is itself iterated there (`for i, x in enumerate(f()):`). A generator handed to any
+    /// other call may be iterated later or elsewhere (`StreamingResponse(iterfile(p))`), sync
+    /// code included: it is not followed.
     private func isIterated(_ call: NodeID) -> Bool {
-        let parent = tree[call].parent
-        guard !parent.isNone else { return false }
-        switch tree.kind(parent) {
-        case .opaque:
-            if tree.detailIs(parent, "for") {
-                guard let target = tree.firstChild(parent) else { return false }
-                return tree[target].nextSibling == call
+        var node = call
+        for _ in 0..<4 {
+            let parent = tree[node].parent
+            guard !parent.isNone else { return false }
+            switch tree.kind(parent) {
+            case .opaque:
+                let detail = tree[parent].detail
+                if detail == iterationDetails.for {
+                    guard let target = tree.firstChild(parent) else { return false }
+                    return tree[target].nextSibling == node
+                }
+                if detail == iterationDetails.yieldFrom { return true }
+                // A comprehension's first iterable (most have one `for`).
+                return model.scopes.scopeOpenedBy[parent] != nil && model.scopes.comprehensionFirstIterable(parent) == node
+            case .argument:
+                let outer = tree[parent].parent
+                guard !outer.isNone, tree.kind(outer) == .call, let callee = tree.firstChild(outer) else { return false }
+                let name = tree[callee].name
+                guard !name.isNone, Int(name.raw) < consumingNames.count else { return false }
+                switch consumingNames[Int(name.raw)] {
+                case .consumes: return tree.kind(callee) == .name || iterationDetails.memberConsumers.contains(name)
+                case .wraps where tree.kind(callee) == .name: node = outer   // iterated if the wrapper is
+                default: return false
+                }
+            default:
+                return false
             }
-            if tree.detailIs(parent, "yieldFrom") { return true }
-            if model.scopes.scopeOpenedBy[parent] != nil { return tree.comprehensionParts(parent).iterables.contains(call) }
-            return false
-        case .argument:
-            let outer = tree[parent].parent
-            guard !outer.isNone, tree.kind(outer) == .call, let callee = tree.firstChild(outer),
-                  !tree[callee].name.isNone else { return false }
-            let name = tree.symbols.string(tree[callee].name)
-            if tree.kind(callee) == .member { return name == "join" || name == "extend" || name == "update" }
-            return Self.consumingBuiltins.contains(name)
-        default:
-            return false
         }
+        return false
     }
 
-    private func isArgument(_ node: NodeID) -> Bool {
-        let parent = tree[node].parent
-        return !parent.isNone && tree.kind(parent) == .argument
-    }
+    private enum IterableUse: UInt8 { case none, consumes, wraps }
 
-    /// Builtins that iterate an iterable argument to the end before they return.
-    private static let consumingBuiltins: Set<String> = [
-        "list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min", "max", "any", "all", "bytes", "bytearray",
-    ]
+    /// Per symbol of the file: a builtin that iterates its argument to the end (`list`), or a
+    /// lazy wrapper (`enumerate`), or neither; made on first use.
+    private lazy var consumingNames: [IterableUse] = {
+        var uses = [IterableUse](repeating: .none, count: tree.symbols.count)
+        for name in ["list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min", "max", "any", "all", "next",
+                     "bytes", "bytearray", "join", "extend", "update"] {
+            if let symbol = tree.symbols.lookup(name) { uses[Int(symbol.raw)] = .consumes }
+        }
+        for name in ["enumerate", "zip", "map", "filter", "reversed", "iter"] {
+            if let symbol = tree.symbols.lookup(name) { uses[Int(symbol.raw)] = .wraps }
+        }
+        return uses
+    }()
+
+    /// The detail symbols `isIterated` compares: `for`, `yieldFrom`; and the methods that
+    /// consume an iterable argument (`"".join`, `list.extend`, `dict.update`).
+    private lazy var iterationDetails: (for: Symbol?, yieldFrom: Symbol?, memberConsumers: Set<Symbol>) = (
+        tree.symbols.lookup("for"), tree.symbols.lookup("yieldFrom"),
+        Set(["join", "extend", "update"].compactMap { tree.symbols.lookup($0) })
+    )
 
     /// Whether a member is called (`self.x()`), or assigned or deleted rather than read.
+    /// (`self.x += 1` reads it first, so it is a read.)
     private func isCalleeOrTarget(_ member: NodeID) -> Bool {
-        let parent = tree[member].parent
+        var node = member
+        var parent = tree[member].parent
         guard !parent.isNone else { return false }
-        switch tree.kind(parent) {
-        case .call: return tree.firstChild(parent) == member
-        case .assignment:
-            // Every child but the last (the value) is a target; `+=` also calls the setter.
-            return tree[parent].lastChild != member || tree[parent].flags.contains(.augmented)
-        case .opaque: return tree.detailIs(parent, "del")
-        default: return false
+        if tree.kind(parent) == .call { return tree.firstChild(parent) == member }
+        if tree.kind(parent) == .opaque && tree.detailIs(parent, "del") { return true }
+        // `self.a, self.b = …`: a target inside a tuple or list target.
+        if tree.kind(parent) == .opaque, case let outer = tree[parent].parent, !outer.isNone, tree.kind(outer) == .assignment {
+            node = parent
+            parent = outer
         }
+        guard tree.kind(parent) == .assignment, !tree[parent].flags.contains(.augmented) else { return false }
+        // Every child but the last (the value) is a target (an annotation is no read either).
+        return tree[parent].lastChild != node
     }
 
     /// Callbacks handed to the event loop run on its thread whatever code schedules them: each
@@ -369,10 +402,12 @@ final class PythonFileSummarizer {
            tree.kind(tree[parent].parent) == .typeDecl {
             owner = qualifiedName(of: tree[parent].parent)
         }
-        var isPropertySetter = false
+        var isPropertySetter = false, isGetter = false
         if owner != nil, decoration == .wrapped {
             switch propertyDecoration(of: f) {
-            case .getter: propertyNames.insert(tree[f].name)
+            case .getter:
+                propertyNames.insert(tree[f].name)
+                isGetter = true
             case .setter: isPropertySetter = true
             case nil: break
             }
@@ -382,7 +417,7 @@ final class PythonFileSummarizer {
             name: internName(of: f), qualifiedName: qualifiedName(of: f), owner: owner,
             // `@sync_to_async def`: a coroutine function to its callers, whose body runs in a thread.
             isAsync: isAsync || offloaded, isCoroutine: offloaded || (isAsync && coroutines.isCoroutineFunction(f)),
-            isWrapped: decoration == .wrapped, isPropertySetter: isPropertySetter,
+            isWrapped: decoration == .wrapped, isPropertySetter: isPropertySetter, isGetter: isGetter,
             line: Int32(location.line), column: Int32(location.column)))
     }
 
@@ -558,13 +593,10 @@ final class PythonFileSummarizer {
                                  context: NodeID?) {
         var role = role
         if case let parent = tree[call].parent, !parent.isNone, tree.kind(parent) == .await { role.insert(.awaited) }
-        // In a sync function a generator handed to another call is taken to be consumed there
-        // (`DirectoryPage(self._iter_files(p)).render()`): sync code cannot leave it for later
-        // the way an async handler hands it to `StreamingResponse`.
-        if isIterated(call) || (role.contains(.propagates) && isArgument(call)) { role.insert(.iterated) }
+        if isIterated(call) { role.insert(.iterated) }
         recordSite(call, target: target, caller: caller, role: role,
                    // Only findings quote the callee, and a call that only propagates is never one.
-                   written: role == .propagates ? internEmpty() : summary.intern(tree.quotedCallee(ofCall: call)),
+                   written: role.subtracting(.iterated) == .propagates ? internEmpty() : summary.intern(tree.quotedCallee(ofCall: call)),
                    // The `async def`'s name, interned already as its function's name.
                    context: context.map { _ in summary.functions[Int(caller)].name })
     }

@@ -19,7 +19,8 @@ struct PythonDebugRegions {
         let symbols = tree.symbols
         var isDebugName = [Bool](repeating: false, count: symbols.count)
         var any = false
-        for i in 0..<symbols.count where symbols.contains(Symbol(raw: Int32(i)), ignoringASCIICase: "debug") {
+        for i in 0..<symbols.count where symbols.contains(Symbol(raw: Int32(i)), ignoringASCIICase: "debug")
+            && Self.namesDebugFlag(symbols.string(Symbol(raw: Int32(i)))) {
             isDebugName[i] = true
             any = true
         }
@@ -36,10 +37,14 @@ struct PythonDebugRegions {
                 return nil
             }
         }
-        for i in tree.allNodes where tree.nodes[i].kind == .opaque {
+        guard let ifDetail = symbols.lookup("if") else { return }
+        for i in tree.allNodes where tree.nodes[i].kind == .opaque && tree.nodes[i].detail == ifDetail {
             let statement = NodeID(i)
-            guard tree.detailIs(statement, "if") else { continue }
             // Children: condition, block, then (condition, block) per `elif`, then the `else` block.
+            // (Few `if`s name a debug flag: the first condition is looked at before anything is made.)
+            guard let condition = tree.firstChild(statement), debugFlag(condition) != nil
+                    || tree.children(statement).contains(where: { tree.kind($0) != .block && debugFlag($0) == true })
+            else { continue }
             let children = Array(tree.children(statement))
             var k = 0
             var firstFlag: Bool?
@@ -60,6 +65,17 @@ struct PythonDebugRegions {
                 if !block.isNone { ranges.append(tree[statement].end..<tree[block].end) }
             }
         }
+    }
+
+    /// Whether a name (with the word `debug` in it) names a debug flag: a `_`-separated word of
+    /// it starts with `debug` (`DEBUG`, `self.debug`, `_debug_mode`, `debugging`) or is
+    /// `isdebug`, and no word negates it (`no_debug`, `disable_debug`, `DEBUG_OFF`). A
+    /// function such as `logger.debug` is never a condition, so it costs nothing.
+    static func namesDebugFlag(_ name: String) -> Bool {
+        let words = name.lowercased().split(separator: "_")
+        let negations: Set<Substring> = ["no", "not", "non", "disable", "disabled", "off", "without", "skip"]
+        guard !words.contains(where: { negations.contains($0) }) else { return false }
+        return words.contains { $0.hasPrefix("debug") || $0 == "isdebug" }
     }
 
     /// Whether a node lies in debug-only code.

@@ -30,9 +30,15 @@ enum PythonLoopCallbacks {
         guard !positions.isEmpty || !lastNames.isEmpty else { return }
         let eventLoop = catalogue.typesByName["event-loop"]
         func isEventLoop(_ receiver: NodeID, in scope: Int) -> Bool {
+            // Named like a loop: its last `_`-separated word ends in `loop` (`loop`, `self._loop`,
+            // `event_loop`, `ioloop`), not `self.loop_thread` or `looper`.
             switch tree.kind(receiver) {
             case .name, .member:
-                if tree.symbols.contains(tree[receiver].name, ignoringASCIICase: "loop") { return true }
+                let name = tree[receiver].name
+                if tree.symbols.contains(name, ignoringASCIICase: "loop"),
+                   let last = tree.symbols.string(name).lowercased().split(separator: "_").last, last.hasSuffix("loop") {
+                    return true
+                }
             default:
                 break
             }

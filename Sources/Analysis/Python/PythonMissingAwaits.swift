@@ -70,8 +70,9 @@ struct PythonMissingAwaitRule {
                             inAsyncFunction: Bool) -> (message: String, help: String) {
         if !inAsyncFunction {
             return ("\(what) creates a coroutine that is never awaited, so its body never runs",
-                    "Run the coroutine: `asyncio.run(\(written)(...))` where the program starts, or make this function "
-                        + "`async def` and `await \(written)(...)`.")
+                    "Run the coroutine: `asyncio.run(\(written)(...))` where the program starts; in code the running loop "
+                        + "calls (a callback, a protocol method), `asyncio.create_task(\(written)(...))`, keeping a reference to "
+                        + "the task; or make this function `async def` and `await \(written)(...)`.")
         }
         switch use {
         case .discarded:
