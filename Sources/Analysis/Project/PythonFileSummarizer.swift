@@ -38,7 +38,7 @@ final class PythonFileSummarizer {
     /// Per symbol of the file: its text's id in the summary, -1 not yet interned.
     @exclusivity(unchecked) private var symbolStrings: [StringID]
     /// Debug-only code (`PythonDebugRegions`): a sync function's calls there do not propagate.
-    private let debugRegions: PythonDebugRegions
+    @exclusivity(unchecked) private var debugRegions = PythonDebugRegions()
     /// The names of the file's property getters (`@property`, `@cached_property`).
     @exclusivity(unchecked) private var propertyNames: Set<Symbol> = []
 
@@ -57,7 +57,6 @@ final class PythonFileSummarizer {
         self.qualifiedNames = [StringID](repeating: -1, count: nodeCount)
         self.catalogueNames = [UInt8](repeating: 0, count: model.tree.symbols.count)
         self.symbolStrings = [StringID](repeating: -1, count: model.tree.symbols.count)
-        self.debugRegions = PythonDebugRegions(tree: model.tree)
         // A file's summary holds fewer strings than its tree has symbols (a third on the
         // Python corpus): half leaves some room without sizing for every symbol.
         summary.reserveStrings(model.tree.symbols.count / 2)
@@ -96,15 +95,29 @@ final class PythonFileSummarizer {
                     type: summary.intern(model.catalogue[agreed].name), line: Int32(at.line), column: Int32(at.column))
             }
         }
+        // One pass over the nodes for what the later steps need: the definitions, the `yield`s
+        // (which make generator functions) and the `if` statements (debug-only code). Each
+        // further pass over every node of the parsed files cost some 20 ms on the Python corpus.
+        var generators: Set<Int32> = []
+        var ifStatements: [NodeID] = []
+        let yieldDetail = tree.symbols.lookup("yield"), yieldFromDetail = tree.symbols.lookup("yieldFrom")
+        let ifDetail = tree.symbols.lookup("if")
         for i in tree.allNodes {
             let node = NodeID(i)
             switch tree.kind(node) {
             case .function: addFunction(node)
             case .typeDecl: addClass(node)
+            case .opaque:
+                let detail = tree.nodes[i].detail
+                if detail == ifDetail {
+                    ifStatements.append(node)
+                } else if detail == yieldDetail || detail == yieldFromDetail, let f = enclosingFunction(of: node) {
+                    generators.insert(f.raw)
+                }
             default: break
             }
         }
-        let generators = generatorFunctions()
+        debugRegions = PythonDebugRegions(tree: tree, ifStatements: ifStatements)
         for i in tree.allNodes {
             let function = NodeID(i)
             guard tree.kind(function) == .function, case let caller = functionIndex[i], caller >= 0,
@@ -163,22 +176,12 @@ final class PythonFileSummarizer {
         }
     }
 
-    /// The functions (by node) whose body yields: generator functions. A `yield` belongs to the
-    /// nearest function or lambda around it.
-    private func generatorFunctions() -> Set<Int32> {
-        var found: Set<Int32> = []
-        // (Every node of the file is passed: the details are compared as symbols.)
-        let yield = tree.symbols.lookup("yield"), yieldFrom = tree.symbols.lookup("yieldFrom")
-        guard yield != nil || yieldFrom != nil else { return found }
-        for i in tree.allNodes where tree.nodes[i].kind == .opaque {
-            let node = NodeID(i)
-            let detail = tree.nodes[i].detail
-            guard detail == yield || detail == yieldFrom else { continue }
-            var around = tree[node].parent
-            while !around.isNone, tree.kind(around) != .function, tree.kind(around) != .closure { around = tree[around].parent }
-            if !around.isNone, tree.kind(around) == .function { found.insert(around.raw) }
-        }
-        return found
+    /// The function a node runs in when that function runs: the nearest `def` around it, or
+    /// nil inside a `lambda` (or at module level).
+    private func enclosingFunction(of node: NodeID) -> NodeID? {
+        var around = tree[node].parent
+        while !around.isNone, tree.kind(around) != .function, tree.kind(around) != .closure { around = tree[around].parent }
+        return !around.isNone && tree.kind(around) == .function ? around : nil
     }
 
     /// Reads of the file's properties through `self` (`self.settings`, `settings` a
@@ -194,11 +197,7 @@ final class PythonFileSummarizer {
             guard !name.isNone, propertyNames.contains(name), callIndex[i] < 0, let base = tree.firstChild(member),
                   tree.kind(base) == .name, !isCalleeOrTarget(member) else { continue }
             // The function the read runs in: not a lambda's or nested def's later call.
-            var around = tree[member].parent
-            while !around.isNone, tree.kind(around) != .function, tree.kind(around) != .closure {
-                around = tree[around].parent
-            }
-            guard !around.isNone, tree.kind(around) == .function, case let caller = functionIndex[Int(around.raw)], caller >= 0
+            guard let around = enclosingFunction(of: member), case let caller = functionIndex[Int(around.raw)], caller >= 0
             else { continue }
             let isAsync = tree[around].flags.contains(.isAsync)
             if !isAsync && summary.functions[Int(caller)].isAsync { continue }

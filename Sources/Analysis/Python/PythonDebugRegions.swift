@@ -14,37 +14,36 @@ struct PythonDebugRegions {
 
     var isEmpty: Bool { ranges.isEmpty }
 
-    init(tree: SyntaxTree) {
-        // Most files name no debug flag at all: one pass over their names says so.
+    init() {}
+
+    /// From the file's `if` statements (the summarizer collects them in its one pass over the
+    /// nodes). Only a condition's own name is asked whether it names a debug flag, once per name.
+    init(tree: SyntaxTree, ifStatements: [NodeID]) {
+        guard !ifStatements.isEmpty else { return }
         let symbols = tree.symbols
-        var isDebugName = [Bool](repeating: false, count: symbols.count)
-        var any = false
-        for i in 0..<symbols.count where symbols.contains(Symbol(raw: Int32(i)), ignoringASCIICase: "debug")
-            && Self.namesDebugFlag(symbols.string(Symbol(raw: Int32(i)))) {
-            isDebugName[i] = true
-            any = true
+        var known: [Symbol: Bool] = [:]
+        func isDebugName(_ name: Symbol) -> Bool {
+            if let answer = known[name] { return answer }
+            let answer = symbols.contains(name, ignoringASCIICase: "debug") && Self.namesDebugFlag(symbols.string(name))
+            known[name] = answer
+            return answer
         }
-        guard any else { return }
         /// True: the condition holds when the flag is set; false: when it is not; nil: neither.
         func debugFlag(_ expression: NodeID) -> Bool? {
             switch tree.kind(expression) {
             case .name, .member:
                 let name = tree[expression].name
-                return !name.isNone && isDebugName[Int(name.raw)] ? true : nil
+                return !name.isNone && isDebugName(name) ? true : nil
             case .opaque where tree.detailIs(expression, "not"):
                 return tree.firstChild(expression).flatMap(debugFlag).map { !$0 }
             default:
                 return nil
             }
         }
-        guard let ifDetail = symbols.lookup("if") else { return }
-        for i in tree.allNodes where tree.nodes[i].kind == .opaque && tree.nodes[i].detail == ifDetail {
-            let statement = NodeID(i)
+        for statement in ifStatements {
             // Children: condition, block, then (condition, block) per `elif`, then the `else` block.
-            // (Few `if`s name a debug flag: the first condition is looked at before anything is made.)
-            guard let condition = tree.firstChild(statement), debugFlag(condition) != nil
-                    || tree.children(statement).contains(where: { tree.kind($0) != .block && debugFlag($0) == true })
-            else { continue }
+            // (Few `if`s test a debug flag: the conditions are looked at before anything is made.)
+            guard tree.children(statement).contains(where: { tree.kind($0) != .block && debugFlag($0) != nil }) else { continue }
             let children = Array(tree.children(statement))
             var k = 0
             var firstFlag: Bool?
