@@ -85,22 +85,8 @@ public struct FileSummary: Sendable {
     /// `intern` of a text given as UTF-8 (valid: the bytes of other Strings): the String is
     /// made only when the text is new to the summary.
     mutating func intern(utf8 bytes: UnsafeBufferPointer<UInt8>) -> StringID {
-        let hash = WordHash.of(bytes: bytes)
-        if slots.count < 2 * (strings.count + 1) { resizeSlots(toHold: strings.count + 1) }
-        let mask = slots.count - 1
-        var slot = Self.slot(of: hash, mask: mask)
-        while true {
-            let held = slots[slot]
-            if held == 0 { break }
-            let id = Int(held - 1)
-            if hashes[id] == hash && Self.equals(strings[id], bytes) { return StringID(id) }
-            slot = (slot + 1) & mask
-        }
-        let id = StringID(strings.count)
-        slots[slot] = id + 1
-        strings.append(String(decoding: bytes, as: UTF8.self))
-        hashes.append(hash)
-        return id
+        intern(hash: WordHash.of(bytes: bytes), matching: { Self.equals($0, bytes) },
+               making: { String(decoding: bytes, as: UTF8.self) })
     }
 
     /// Whether a String's UTF-8 is these bytes (compared where the String keeps them).
@@ -121,6 +107,13 @@ public struct FileSummary: Sendable {
 
     /// The text's id, its `WordHash` given.
     private mutating func intern(_ text: String, hash: UInt64) -> StringID {
+        intern(hash: hash, matching: { $0 == text }, making: { text })
+    }
+
+    /// The id of the text with this `WordHash` that `matching` accepts among the strings held,
+    /// or of a new one `making` makes (open addressing in `slots`, ids plus one, 0 empty).
+    @inline(__always)
+    private mutating func intern(hash: UInt64, matching: (String) -> Bool, making: () -> String) -> StringID {
         if slots.count < 2 * (strings.count + 1) { resizeSlots(toHold: strings.count + 1) }
         let mask = slots.count - 1
         var slot = Self.slot(of: hash, mask: mask)
@@ -128,12 +121,12 @@ public struct FileSummary: Sendable {
             let held = slots[slot]
             if held == 0 { break }
             let id = Int(held - 1)
-            if hashes[id] == hash && strings[id] == text { return StringID(id) }
+            if hashes[id] == hash && matching(strings[id]) { return StringID(id) }
             slot = (slot + 1) & mask
         }
         let id = StringID(strings.count)
         slots[slot] = id + 1
-        strings.append(text)
+        strings.append(making())
         hashes.append(hash)
         return id
     }
