@@ -6,6 +6,18 @@ import LightSyntax
 /// does, wherever the scheduling call is written (often in sync code), and a coroutine function
 /// passed there makes a coroutine the loop drops.
 enum PythonLoopCallbacks {
+    /// A scheduling call, the callback it hands over, and the scope the call's names resolve in.
+    struct HandOver: Sendable {
+        var call: NodeID
+        var callback: NodeID
+        var scope: Int
+    }
+
+    /// `model.loopCallbacks`, in source order.
+    static func forEach(in model: PythonSemanticModel, _ body: (_ call: NodeID, _ callback: NodeID, _ scope: Int) -> Void) {
+        for handOver in model.loopCallbacks { body(handOver.call, handOver.callback, handOver.scope) }
+    }
+
     /// Every scheduling call of the file with the callback it hands over (the argument's
     /// expression: a name, a member, or a `lambda`; `functools.partial(f, …)` is `f`; by position
     /// or as `callback=`) and the scope the call's names resolve in. A method counts only on an
@@ -13,10 +25,11 @@ enum PythonLoopCallbacks {
     /// an `AbstractEventLoop` annotation) or a receiver named like one (`loop`, `self._loop`,
     /// `io_loop`); a scheduler, cursor or GUI object with a `call_later` of its own is not one.
     /// A file that names none of the scheduling methods is not walked.
-    static func forEach(in model: PythonSemanticModel, _ body: (_ call: NodeID, _ callback: NodeID, _ scope: Int) -> Void) {
+    static func handOvers(in model: PythonSemanticModel) -> [HandOver] {
+        var found: [HandOver] = []
         let tree = model.tree
         let catalogue = model.catalogue
-        guard !catalogue.loopCallbackMethods.isEmpty || !catalogue.loopCallbackCalls.isEmpty else { return }
+        guard !catalogue.loopCallbackMethods.isEmpty || !catalogue.loopCallbackCalls.isEmpty else { return found }
         // Per symbol: the callback's position when it names a scheduling method.
         var positions: [Symbol: Int] = [:]
         for (name, position) in catalogue.loopCallbackMethods {
@@ -27,7 +40,7 @@ enum PythonLoopCallbacks {
             let last = name.split(separator: ".").last.map(String.init) ?? name
             if let symbol = tree.symbols.lookup(last) { lastNames.insert(symbol) }
         }
-        guard !positions.isEmpty || !lastNames.isEmpty else { return }
+        guard !positions.isEmpty || !lastNames.isEmpty else { return found }
         let eventLoop = catalogue.typesByName["event-loop"]
         func isEventLoop(_ receiver: NodeID, in scope: Int) -> Bool {
             // Named like a loop: its last `_`-separated word ends in `loop` (`loop`, `self._loop`,
@@ -70,10 +83,11 @@ enum PythonLoopCallbacks {
                 callback = wrapped
             }
             switch tree.kind(callback) {
-            case .name, .member, .closure: body(call, callback, callScope)
+            case .name, .member, .closure: found.append(HandOver(call: call, callback: callback, scope: callScope))
             default: continue
             }
         }
+        return found
     }
 
     /// The expression a `lambda` returns (its body), or nil.

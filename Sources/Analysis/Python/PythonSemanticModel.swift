@@ -41,6 +41,10 @@ struct PythonSemanticModel {
         var scope: Int
     }
 
+    /// The callbacks the file hands to the event loop (`PythonLoopCallbacks`), found once for
+    /// the per-file AL202 and pass 1 alike.
+    private(set) var loopCallbacks: [PythonLoopCallbacks.HandOver] = []
+
     init(tree: SyntaxTree, catalogue: PythonCatalogueIndex) {
         self.tree = tree
         let scopes = PythonScopes(tree: tree)
@@ -49,6 +53,7 @@ struct PythonSemanticModel {
         self.flavor = PythonLibraryFlavor(importedNames: scopes.importedNames)
         self.memo = ResolutionMemo(bindingCount: scopes.bindingCount)
         self.instanceAttributes = Self.collectInstanceAttributes(tree: tree, scopes: scopes)
+        self.loopCallbacks = PythonLoopCallbacks.handOvers(in: self)
     }
 
     // MARK: Names
